@@ -1,0 +1,79 @@
+// The issuer, fiscal year and kind of a document, read from its own text (cover, titles, 部门：).
+import type { Block, DocKind } from '../pipeline/types.js';
+import { cleanLabel } from './names.js';
+
+export interface DocumentContext {
+  issuer: string;
+  fiscal_year: string;
+  doc_kind: DocKind;
+}
+
+const YEAR = /((?:19|20)\d{2})\s*年度?/;
+
+export function readDocumentContext(blocks: Block[]): DocumentContext {
+  const lines: string[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'line') lines.push(b.text);
+    else for (const row of b.grid.rows.slice(0, 4)) lines.push(row.map((c) => cleanLabel(c.text)).filter(Boolean).join('\t'));
+    if (lines.length > 400) break;
+  }
+  const clean = (l: string) => l.split('\t').map(cleanLabel).join('\t');
+  const head = lines.slice(0, 60).map(clean).filter(Boolean);
+  const all = lines.map(clean);
+
+  // doc kind from the title words that appear first
+  let doc_kind: DocKind = 'other';
+  const kindText = head.join('\n');
+  const kinds: [RegExp, DocKind][] = [
+    [/部门决算|单位决算|决算公开|年度决算/, 'final_accounts'],
+    [/部门预算|单位预算|预算公开|年度预算|综合预算/, 'budget'],
+    [/绩效自评|绩效评价|自评表/, 'performance_evaluation'],
+  ];
+  let best = Infinity;
+  for (const [re, k] of kinds) {
+    const m = re.exec(kindText);
+    if (m && m.index < best) { best = m.index; doc_kind = k; }
+  }
+  if (doc_kind === 'other') {
+    const body = all.join('\n');
+    if (/决算表/.test(body)) doc_kind = 'final_accounts';
+    else if (/预算表/.test(body)) doc_kind = 'budget';
+    else if (/绩效/.test(body)) doc_kind = 'performance_evaluation';
+  }
+
+  // fiscal year: a year next to 决算/预算/年度 in the head, else the first year in the head
+  let fiscal_year = '';
+  for (const t of head) {
+    const m = /((?:19|20)\d{2})\s*年度?(?:部门|单位)?(?:决算|预算|项目|部门整体|市级|区级)/.exec(t) ?? /[（(]\s*((?:19|20)\d{2})\s*年度?\s*[)）]/.exec(t) ?? /^((?:19|20)\d{2})年度?$/.exec(t) ?? /年度[:：]\s*((?:19|20)\d{2})/.exec(t);
+    if (m) { fiscal_year = m[1]!; break; }
+  }
+  if (!fiscal_year) fiscal_year = YEAR.exec(head.join(' '))?.[1] ?? '';
+
+  // issuer: 部门：X, or the line before/with the doc-kind words on the cover
+  let issuer = '';
+  for (const t of all) {
+    const m = /^(?:部门|单位|主管部门|单位名称|部门（单位）名称|部门名称)[:：](.+)$/.exec(t);
+    if (m && m[1]!.length >= 3 && !/^[\d\s]+$/.test(m[1]!)) { issuer = m[1]!.replace(/^\d{3,}/, '').replace(/-?\d{6,}$/, ''); break; }
+  }
+  if (!issuer) {
+    // forms: a label cell followed by its value cell
+    for (const t of all) {
+      const m = /(?:^|\t)(?:主管部门|实施单位|单位名称|部门（单位）名称|部门名称)\t([^\t]*[\u4e00-\u9fff]{2,}[^\t]*(?:局|委员会|委|厅|办公室|院|部|中心|政府|街道办事处))(?:\t|$)/.exec(t);
+      if (m) { issuer = m[1]!.replace(/^\d{3,}/, '').replace(/-?\d{6,}$/, ''); break; }
+    }
+  }
+  if (!issuer) {
+    for (let i = 0; i < head.length; i++) {
+      const t = head[i]!;
+      const m = /^(?:\d{4}年度?)?(.{3,40}?(?:局|委员会|委|厅|办公室|院|部|中心|政府|街道办事处|所|站|会|馆|队))(?:（[^）]*）)?(?:\d{4}年度?)?(?:部门|单位)?(?:决算|预算)/.exec(t);
+      if (m) { issuer = t.slice(0, t.search(/(?:\d{4}年度?)?(?:部门|单位)?(?:决算|预算)/)).replace(/^\d{4}年度?/, ''); break; }
+      if (/^(部门决算|部门预算|单位预算|单位决算)$/.test(t) && i > 0) {
+        const prev = head[i - 1]!;
+        issuer = /^\d{4}年度?$/.test(prev) && i > 1 ? head[i - 2]! : prev;
+        if (/^\d{4}年度?$/.test(issuer)) issuer = '';
+        break;
+      }
+    }
+  }
+  return { issuer, fiscal_year, doc_kind };
+}

@@ -1,0 +1,23 @@
+// Row labels and headers as printed → comparable strings.
+
+/** Remove all white space (stray spaces and line breaks inside CJK labels) and markup. */
+export function cleanLabel(s: string): string {
+  return s
+    .replace(/<\/?b>/gi, '')
+    .replace(/[\s\u3000]+/g, '')
+    .trim();
+}
+
+/** Strip list numbering (一、 (二) 3. （1）) and a leading 其中：, for matching only. */
+export function stripNumbering(s: string): string {
+  let t = cleanLabel(s).normalize('NFKC');
+  t = t.replace(/^其中[:：]/, '');
+  t = t.replace(/^(?:[(（]?[一二三四五六七八九十百]+[)）、.．]|[(（]\d+[)）]|\d+[、.．](?!\d))/, '');
+  t = t.replace(/^其中[:：]/, '');
+  return t;
+}
+
+/** Header text normalised for vocabulary matching: no spaces, no punctuation around. */
+export function headerKey(s: string): string {
+  return cleanLabel(s).normalize('NFKC').replace(/[()（）:：]/g, '');
+}

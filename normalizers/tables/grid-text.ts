@@ -1,0 +1,38 @@
+// Cell-level predicates shared by header detection and table understanding.
+import { parseNumber } from '../numbers.js';
+import { cleanLabel } from '../names.js';
+
+/** A classification code as printed: 3, 5 or 7 digits (类/款/项), spaces removed. */
+export const CODE_RE = /^\d{3}(?:\d{2}){0,2}$/;
+/** One part of a split 类/款/项 code: 3 digits for 类, 2 for 款 and 项. */
+export const CODE_PART_RE = /^\d{2,3}$/;
+
+export function isCode(text: string): boolean {
+  return CODE_RE.test(cleanLabel(text));
+}
+
+export function isNumberCell(text: string): boolean {
+  return parseNumber(text) !== null;
+}
+
+export function isBlank(text: string): boolean {
+  return cleanLabel(text) === '';
+}
+
+/** Header remnants printed in the code column of a total row: `类 款 项`, `栏次`. */
+export function isCodeHeaderRemnant(text: string): boolean {
+  return /^(类款项|类|款|项|栏次|行次|编码)$/.test(cleanLabel(text));
+}
+
+/** A 栏次 row: 栏次 printed, or column numbers 1, 2, 3 … across the measure columns. */
+export function isColumnNumberRow(cells: string[]): boolean {
+  const t = cells.map(cleanLabel);
+  if (t.some((c) => c === '栏次' || c === '行次')) {
+    const rest = t.filter((c) => c !== '' && !isCodeHeaderRemnant(c) && !/^(项目|科目名称)$/.test(c));
+    if (rest.every((c) => /^\d{1,2}$/.test(c) || /^[甲乙丙丁]$/.test(c))) return true;
+  }
+  const nums = t.filter((c) => c !== '');
+  if (nums.length < 2 || !nums.every((c) => /^\d{1,2}$/.test(c))) return false;
+  const ints = nums.map(Number);
+  return ints.every((v, i) => i === 0 || v === ints[i - 1]! + 1);
+}

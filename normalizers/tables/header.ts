@@ -1,0 +1,68 @@
+// Header rows: where the data starts, and multi-level headers flattened as `上级 / 下级`.
+import { cleanLabel } from '../names.js';
+import { isCode, isColumnNumberRow, isNumberCell } from './grid-text.js';
+
+/** Cells as strings, ragged rows right-aligned to the table width (a dump drops the empty cell a
+ *  spanning label covers, so the measures keep their columns). */
+export function alignRows(rows: string[][], width: number): string[][] {
+  return rows.map((r) => {
+    if (r.length >= width) return r.slice(0, width);
+    return [...Array<string>(width - r.length).fill(''), ...r];
+  });
+}
+
+export function trimTrailing(r: string[]): string[] {
+  let n = r.length;
+  while (n > 0 && cleanLabel(r[n - 1]!) === '') n--;
+  return r.slice(0, n);
+}
+
+/** The table width: the most common row length (dumps keep a row's trailing blank cells), or
+ *  the longest row once trailing blanks are dropped when that is longer. */
+export function tableWidth(rows: string[][]): number {
+  const counts = new Map<number, number>();
+  for (const r of rows) if (r.length >= 2) counts.set(r.length, (counts.get(r.length) ?? 0) + 1);
+  let mode = 0;
+  let best = 0;
+  for (const [len, n] of counts) if (n > best || (n === best && len > mode)) { mode = len; best = n; }
+  return Math.max(mode, ...rows.map((r) => trimTrailing(r).length), 0);
+}
+
+/** A data row: a number outside the first column that is not a column-number row, or a code. */
+export function isDataRow(cells: string[]): boolean {
+  if (isColumnNumberRow(cells)) return false;
+  if (cells.some((c) => isCode(c))) return true;
+  return cells.some((c, i) => i > 0 && isNumberCell(c) && cleanLabel(c) !== '');
+}
+
+/** Single-cell rows above the header: a title, 部门：…, 单位：… printed inside the grid. */
+export function isPreambleRow(cells: string[]): boolean {
+  const filled = cells.map(cleanLabel).filter((c) => c !== '');
+  if (filled.length === 0) return true;
+  if (filled.length === 1 && cells.length > 2) return true;
+  return filled.every((c) => /^(部门|单位|金额单位|编制单位)[:：]|^[（(]?\d{4}年度?[）)]?$|^公开\d+表$/.test(c));
+}
+
+/** Flatten header rows: a blank cell in an upper row under which the next row prints a label
+ *  belongs to the nearest filled cell on its left (a horizontal merge). */
+export function flattenHeader(headerRows: string[][], width: number): string[] {
+  const grid = headerRows.map((r) => Array.from({ length: width }, (_, i) => cleanLabel(r[i] ?? '')));
+  for (let r = 0; r < grid.length - 1; r++) {
+    const row = grid[r]!;
+    let carry = '';
+    for (let c = 0; c < width; c++) {
+      if (row[c] !== '') { carry = row[c]!; continue; }
+      const below = grid.slice(r + 1).some((lower) => lower[c] !== '');
+      if (carry && below) row[c] = carry;
+      else carry = '';
+    }
+  }
+  return Array.from({ length: width }, (_, c) => {
+    const parts: string[] = [];
+    for (const row of grid) {
+      const t = row[c]!;
+      if (t && parts[parts.length - 1] !== t) parts.push(t);
+    }
+    return parts.join(' / ');
+  });
+}

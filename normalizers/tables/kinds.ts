@@ -1,0 +1,75 @@
+// Table kinds from the knowledge file: title → kind, header → measure id, top header → section.
+import { readKnowledgeJson } from '../knowledge/load.js';
+import { headerKey } from '../names.js';
+
+export interface KindDef {
+  id: string;
+  doc_kind: string;
+  table_no?: string;
+  titles: string[];
+  code_system?: string;
+  two_sided?: boolean;
+  sections?: string[];
+  form?: boolean;
+  measures: [string, string][];
+}
+
+interface KindFile {
+  sections: [string, string][];
+  kinds: KindDef[];
+}
+
+interface CompiledKind extends KindDef {
+  titleRes: RegExp[];
+  measureRes: [RegExp, string][];
+}
+
+let cache: { kinds: CompiledKind[]; sections: [RegExp, string][] } | null = null;
+
+function load() {
+  if (cache) return cache;
+  const file = readKnowledgeJson<KindFile>('table-kinds.json');
+  cache = {
+    kinds: file.kinds.map((k) => ({
+      ...k,
+      titleRes: k.titles.map((t) => new RegExp(t)),
+      measureRes: k.measures.map(([p, m]) => [new RegExp(p), m] as [RegExp, string]),
+    })),
+    sections: file.sections.map(([p, s]) => [new RegExp(p), s] as [RegExp, string]),
+  };
+  return cache;
+}
+
+export function kindById(id: string): KindDef | undefined {
+  return load().kinds.find((k) => k.id === id);
+}
+
+/** The kind of a table from its title; the 公开NN表 number decides when the title is missing. */
+export function classifyTitle(title: string, tableNo: string, docKind: string): KindDef | undefined {
+  const t = headerKey(title).replace(/[“”"']/g, (c) => c);
+  const { kinds } = load();
+  const titled = t ? kinds.find((k) => k.titleRes.some((r) => r.test(t))) : undefined;
+  if (titled) return titled;
+  const no = /(\d{1,2})/.exec(tableNo)?.[1]?.padStart(2, '0');
+  if (no && /公开/.test(tableNo) && docKind === 'final_accounts') return kinds.find((k) => k.doc_kind === 'final_accounts' && k.table_no === no);
+  return undefined;
+}
+
+/** The measure id of a column: the last header level first, then the whole flattened header. */
+export function measureOf(kind: KindDef | undefined, header: string): string {
+  if (!kind) return '';
+  const compiled = load().kinds.find((k) => k.id === kind.id)!;
+  const parts = header.split(' / ').map(headerKey).filter(Boolean);
+  const last = parts[parts.length - 1] ?? '';
+  const whole = parts.join('/');
+  for (const probe of [last, whole]) {
+    for (const [re, m] of compiled.measureRes) if (re.test(probe)) return m;
+  }
+  return '';
+}
+
+export function sectionOf(topHeader: string): string {
+  const k = headerKey(topHeader);
+  for (const [re, s] of load().sections) if (re.test(k)) return s;
+  return '';
+}

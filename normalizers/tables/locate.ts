@@ -1,0 +1,116 @@
+// Blocks in reading order → table candidates: each grid with the title, 公开NN表 number and unit
+// printed around it, and the notes after it; a grid continued on the next page (nothing but
+// 续表 / page numbers between) is merged into the one before, dropping its repeated header rows.
+import type { Block, GridCell, RawGrid } from '../../pipeline/types.js';
+import { findUnit } from '../units.js';
+import { cleanLabel } from '../names.js';
+
+export interface TableCandidate {
+  grid: RawGrid;
+  title: string;
+  table_no: string;
+  unit: string;
+  /** text lines printed between the previous table and this one */
+  before: string[];
+  /** notes printed right after the table (注：…, 本表无数据 …) */
+  notes: string[];
+  page?: number;
+}
+
+const TABLE_NO = /(公开\s*\d{1,2}\s*表|预算\s*\d{1,2}\s*表|预算表\s*\d{1,2}|附表\s*\d{1,2}|表\s*\d{1,2}(?:[-－—]\d{1,2})?(?=[:：\s.、]|$))/;
+const TITLE = /表[)）]?$|表[(（][^)）]*[)）]$/;
+const NOT_TITLE = /^(注|说明|备注|填报|单位|部门[:：]|金额单位|目\s*录)/;
+const CONTINUATION = /^(续表|续|[-—]?\s*\d+\s*[-—]?|第\s*\d+\s*页.*)$/;
+
+function isTitleLine(text: string): boolean {
+  const t = cleanLabel(text);
+  if (t.length < 3 || t.length > 60 || NOT_TITLE.test(t)) return false;
+  if (/[。；]/.test(t) || /\.{3,}|…{2,}/.test(t)) return false;
+  if (new RegExp('^' + TABLE_NO.source + '$').test(t)) return false;
+  return TITLE.test(t) || /绩效(自评|目标)/.test(t);
+}
+
+function rowKey(row: GridCell[]): string {
+  return row.map((c) => cleanLabel(c.text)).join('|');
+}
+
+/** The title inside the grid's first row when a form prints it as a spanning cell. */
+function titleInGrid(grid: RawGrid): string {
+  const first = grid.rows[0];
+  if (!first) return '';
+  const filled = first.filter((c) => c.text.trim() !== '');
+  if (filled.length === 1 && isTitleLine(filled[0]!.text)) return cleanLabel(filled[0]!.text);
+  return '';
+}
+
+export function locateTables(blocks: Block[]): TableCandidate[] {
+  const out: TableCandidate[] = [];
+  let lines: Block[] = [];
+  let last: TableCandidate | null = null;
+  for (const b of blocks) {
+    if (b.kind === 'line') {
+      lines.push(b);
+      continue;
+    }
+    const texts = lines.map((l) => (l.kind === 'line' ? l.text : '')).filter((t) => t.trim() !== '');
+    const gridPage = b.grid.page_first ?? b.page;
+    // a continuation: only 续表 / page numbers since the last grid, and on a later page
+    const onlyContinuation = texts.every((t) => CONTINUATION.test(cleanLabel(t)) || findUnit(t) !== '');
+    if (last && onlyContinuation && texts.length <= 3 && isContinuation(last, b.grid, gridPage)) {
+      mergeInto(last, b.grid);
+      lines = [];
+      continue;
+    }
+    if (last) last.notes = notesFrom(texts);
+    const titleLines = texts.filter(isTitleLine);
+    const title = titleLines.length ? cleanLabel(titleLines[titleLines.length - 1]!) : titleInGrid(b.grid);
+    const noLine = [...texts].reverse().find((t) => TABLE_NO.test(cleanLabel(t)));
+    const table_no = noLine ? (TABLE_NO.exec(cleanLabel(noLine))?.[1] ?? '') : '';
+    const unit = findUnit(texts.join('')) || findUnit(b.grid.rows.slice(0, 3).flat().map((c) => c.text).join(''));
+    const cand: TableCandidate = { grid: b.grid, title, table_no, unit, before: texts, notes: [] };
+    if (gridPage !== undefined) cand.page = gridPage;
+    out.push(cand);
+    last = cand;
+    lines = [];
+  }
+  if (last) last.notes = notesFrom(lines.map((l) => (l.kind === 'line' ? l.text : '')));
+  return out;
+}
+
+function notesFrom(texts: string[]): string[] {
+  const notes: string[] = [];
+  for (const t of texts) {
+    const c = cleanLabel(t);
+    if (!c) continue;
+    if (isTitleLine(t) || /^第.部分/.test(c)) break;
+    if (/^(注|说明|备注|\d+[.．、])/.test(c) || /没有|无数据|为空|空表|不涉及|未发生/.test(c)) notes.push(c);
+    if (notes.length > 6) break;
+  }
+  return notes;
+}
+
+function isContinuation(prev: TableCandidate, grid: RawGrid, page: number | undefined): boolean {
+  const prevLast = prev.grid.page_last ?? prev.page;
+  if (page === undefined || prevLast === undefined || page !== prevLast + 1) return false;
+  // same column count, or the new page repeats the header rows
+  const width = (g: RawGrid) => Math.max(...g.rows.map((r) => r.length));
+  if (width(prev.grid) === width(grid)) return true;
+  const head = new Set(prev.grid.rows.slice(0, 4).map(rowKey));
+  return grid.rows.slice(0, 4).some((r) => head.has(rowKey(r)));
+}
+
+function mergeInto(prev: TableCandidate, grid: RawGrid): void {
+  const head = new Set(prev.grid.rows.slice(0, 6).map(rowKey));
+  let skip = 0;
+  while (skip < grid.rows.length && skip < 6 && head.has(rowKey(grid.rows[skip]!))) skip++;
+  const rows = grid.rows.slice(skip);
+  const pages = grid.rowPages?.slice(skip) ?? rows.map(() => grid.page_first ?? 0);
+  const prevPages = prev.grid.rowPages ?? prev.grid.rows.map(() => prev.grid.page_first ?? prev.page ?? 0);
+  prev.grid = {
+    ...prev.grid,
+    rows: [...prev.grid.rows, ...rows],
+    rowPages: [...prevPages, ...pages],
+    page_last: grid.page_last ?? grid.page_first ?? prev.grid.page_last,
+    notes: [...(prev.grid.notes ?? []), ...(grid.notes ?? []), `continued on page ${grid.page_first ?? '?'}`],
+  } as RawGrid;
+}

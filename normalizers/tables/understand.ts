@@ -1,0 +1,266 @@
+// A located grid → a Table: header rows flattened, each column given a role (code, name, measure,
+// row number), side-by-side and two-sided blocks split into sections, and each data row read per
+// block. Layout damage seen in real dumps (a label printed in an amount column, an amount printed
+// in the next block's name column) is repaired where it is unambiguous and flagged.
+import type { ColumnSpec, Table, TableRow } from '../../pipeline/types.js';
+import { cleanLabel, headerKey } from '../names.js';
+import { parseNumber } from '../numbers.js';
+import { alignRows, flattenHeader, isDataRow, isPreambleRow, tableWidth } from './header.js';
+import { CODE_PART_RE, isBlank, isCode, isCodeHeaderRemnant, isColumnNumberRow, isNumberCell } from './grid-text.js';
+import { measureOf, sectionOf, type KindDef } from './kinds.js';
+import type { TableCandidate } from './locate.js';
+
+const ROW_NO_HEADER = /(行次|栏次|序号)$/;
+const CODE_HEADER = /(编码|代码|科目编号|类款项|^类$|^款$|^项$)/;
+const LABEL_HEADER = /(名称$|^项目(按.*)?$|^科目$|^内容$|^摘要$)/;
+
+export function understandTable(cand: TableCandidate, kind: KindDef | undefined, tableId: string): Table {
+  const raw = cand.grid.rows.map((r) => r.map((c) => c.text));
+  const width = tableWidth(raw);
+  const rows = alignRows(raw, width);
+
+  // header: the rows between the preamble and the first data row; 栏次 rows dropped
+  let start = 0;
+  while (start < rows.length && !isDataRow(rows[start]!) && isPreambleRow(rows[start]!)) start++;
+  let dataStart = start;
+  while (dataStart < rows.length && !isDataRow(rows[dataStart]!)) dataStart++;
+  const headerRows = rows.slice(start, dataStart).filter((r) => !isColumnNumberRow(r));
+  const header = flattenHeader(headerRows, width);
+  const dataRows = rows.map((r, i) => ({ r, i })).filter(({ r, i }) => i >= dataStart && !isColumnNumberRow(r));
+
+  const columns = assignColumns(header, dataRows.map((d) => d.r), width, kind);
+  const tableRows: TableRow[] = [];
+  const flags = new Set<string>();
+  for (const { r, i } of dataRows) {
+    const read = readRow(r, i, columns);
+    for (const tr of read) {
+      const page = cand.grid.rowPages?.[i] ?? cand.grid.page_first ?? cand.page;
+      if (page !== undefined) tr.page = page;
+      if (cand.grid.rows[i]?.some((c) => c.bold)) tr.bold = true;
+      tr.flags.forEach((f) => flags.add(f));
+      tableRows.push(tr);
+    }
+  }
+  joinSplitCodes(tableRows);
+
+  const table: Table = {
+    table_id: tableId,
+    table_kind: kind?.id ?? 'unknown',
+    table_no: cleanLabel(cand.table_no),
+    title: cand.title,
+    unit: cand.unit,
+    method: cand.grid.method,
+    header,
+    columns,
+    rows: tableRows,
+    grid: cand.grid,
+    headerRows: dataStart,
+    notes: cand.notes,
+    flags: [...flags],
+  };
+  const pf = cand.grid.page_first ?? cand.page;
+  if (pf !== undefined) table.page_first = pf;
+  const pl = cand.grid.page_last ?? pf;
+  if (pl !== undefined) table.page_last = pl;
+  return table;
+}
+
+/** Column roles from the header words first, the data second; blocks begin where a code or label
+ *  column follows a measure column. */
+function assignColumns(header: string[], data: string[][], width: number, kind: KindDef | undefined): ColumnSpec[] {
+  const specs: ColumnSpec[] = [];
+  let block = 0;
+  let seenMeasure = false;
+  for (let c = 0; c < width; c++) {
+    const h = header[c] ?? '';
+    const last = headerKey(h.split(' / ').pop() ?? '');
+    const cells = data.map((r) => r[c] ?? '').filter((t) => !isBlank(t));
+    const codes = cells.filter((t) => isCode(t)).length;
+    const parts = cells.filter((t) => CODE_PART_RE.test(cleanLabel(t))).length;
+    const nums = cells.filter((t) => isNumberCell(t) && !isCode(t)).length;
+    const texts = cells.length - nums - codes;
+    let role: ColumnSpec['role'];
+    if (ROW_NO_HEADER.test(last)) role = 'row_no';
+    else if (/^(类|款|项)$/.test(last) && parts >= cells.length / 2) role = 'code_part';
+    else if (CODE_HEADER.test(last) || (codes > 0 && codes >= (cells.length * 2) / 3 && !measureOf(kind, h))) role = 'code';
+    else if (cells.length === 0) role = LABEL_HEADER.test(last) ? 'name' : 'measure';
+    else if (!LABEL_HEADER.test(last) && measureOf(kind, h) && nums > 0) role = 'measure';
+    else if (nums >= texts && nums > 0 && !LABEL_HEADER.test(last)) role = 'measure';
+    else role = 'name';
+    if ((role === 'code' || role === 'code_part' || role === 'name' || role === 'row_no') && seenMeasure) {
+      block++;
+      seenMeasure = false;
+    }
+    if (role === 'measure') seenMeasure = true;
+    const spec: ColumnSpec = { index: c, role, header: h, block, section: '' };
+    if (role === 'measure') spec.measure = measureOf(kind, h);
+    specs.push(spec);
+  }
+  // sections: the top header word over each block (收入 / 支出, 人员经费 / 公用经费)
+  const blocks = new Set(specs.map((s) => s.block));
+  const positional = kind?.sections;
+  if (blocks.size > 1 && positional?.length) {
+    // the standard templates always print the same sides in the same order
+    for (const s of specs) s.section = positional[Math.min(s.block, positional.length - 1)]!;
+  } else if (blocks.size > 1) {
+    for (const b of blocks) {
+      const cols = specs.filter((s) => s.block === b);
+      const top = cols.map((s) => s.header.split(' / ')[0] ?? '').find((t) => sectionOf(t) !== '') ?? '';
+      const section = sectionOf(top);
+      cols.forEach((s) => (s.section = section));
+    }
+    // a block without its own top word continues the section on its left (06表's third block)
+    let prev = '';
+    for (const b of [...blocks].sort((x, y) => x - y)) {
+      const cols = specs.filter((s) => s.block === b);
+      if (cols[0]!.section === '') cols.forEach((s) => (s.section = prev));
+      prev = cols[0]!.section;
+    }
+  }
+  return specs;
+}
+
+interface BlockRead {
+  block: number;
+  section: string;
+  codeParts: string[];
+  code: string;
+  labels: string[];
+  values: TableRow['values'];
+  /** numbers printed in non-measure columns (layout damage) */
+  strayNumbers: { col: number; raw: string }[];
+  /** text printed in measure columns (layout damage) */
+  strayLabels: string[];
+}
+
+function readRow(cells: string[], rowIndex: number, columns: ColumnSpec[]): TableRow[] {
+  const blocks = new Map<number, BlockRead>();
+  for (const col of columns) {
+    let b = blocks.get(col.block);
+    if (!b) {
+      b = { block: col.block, section: col.section, codeParts: [], code: '', labels: [], values: [], strayNumbers: [], strayLabels: [] };
+      blocks.set(col.block, b);
+    }
+    const text = cells[col.index] ?? '';
+    const t = cleanLabel(text);
+    if (t === '') continue;
+    switch (col.role) {
+      case 'row_no':
+      case 'ignore':
+        break;
+      case 'code':
+        if (isCode(t)) b.code = t;
+        else if (isCodeHeaderRemnant(t)) break;
+        else if (isNumberCell(t)) b.strayNumbers.push({ col: col.index, raw: text });
+        else b.labels.push(t);
+        break;
+      case 'code_part':
+        if (CODE_PART_RE.test(t)) b.codeParts.push(t);
+        else if (!isCodeHeaderRemnant(t)) b.labels.push(t);
+        break;
+      case 'name':
+      case 'label':
+        if (isNumberCell(t) && !isCode(t)) b.strayNumbers.push({ col: col.index, raw: text });
+        else if (isCode(t) && !columns.some((c) => c.block === col.block && c.role === 'code')) b.code = t;
+        else b.labels.push(t);
+        break;
+      case 'measure':
+        if (parseNumber(text) !== null) b.values.push({ col: col.index, measure: col.measure ?? '', measure_label: col.header, raw: text.trim() });
+        else if (!isCodeHeaderRemnant(t)) b.strayLabels.push(t);
+        break;
+    }
+  }
+  const list = [...blocks.values()].sort((a, b) => a.block - b.block);
+  const flagsByBlock = new Map<number, string[]>();
+  const flag = (b: BlockRead, f: string) => flagsByBlock.set(b.block, [...(flagsByBlock.get(b.block) ?? []), f]);
+  for (let k = 0; k < list.length; k++) {
+    const b = list[k]!;
+    // a label printed in an amount column of a block whose label column is empty
+    if (b.labels.length === 0 && b.strayLabels.length) {
+      b.labels.push(...b.strayLabels);
+      flag(b, 'layout_shifted');
+      if (b.values.length === 0) flag(b, 'value_missing');
+    }
+    // an amount printed in the next block's label column: it belongs to the block on its left
+    if (b.strayNumbers.length && b.labels.length === 0 && !b.code && k > 0) {
+      const left = list[k - 1]!;
+      const leftMeasures = columns.filter((c) => c.block === left.block && c.role === 'measure');
+      if ((left.labels.length || left.code) && left.values.length === 0 && leftMeasures.length === 1) {
+        const m = leftMeasures[0]!;
+        left.values.push({ col: m.index, measure: m.measure ?? '', measure_label: m.header, raw: b.strayNumbers[0]!.raw.trim() });
+        flagsByBlock.set(left.block, (flagsByBlock.get(left.block) ?? []).filter((f) => f !== 'value_missing'));
+        flag(left, 'layout_shifted');
+        b.strayNumbers = [];
+      }
+    }
+  }
+  // values with no label in a block, beside a block that has a label and no values: the row's
+  // label is printed on the other side (a two-sided table's sub-rows). Values with no label at all
+  // are not facts: they are reported, not guessed.
+  for (let k = 0; k < list.length; k++) {
+    const b = list[k]!;
+    if (b.values.length && b.labels.length === 0 && !b.code && b.codeParts.length === 0) {
+      const other = list.find((o) => o !== b && (o.labels.length || o.code) && o.values.length === 0);
+      if (other) {
+        b.labels.push(...other.labels);
+        flag(b, 'label_inferred');
+      } else if (!list.some((o) => o !== b && (o.labels.length || o.code) && o.values.length)) {
+        // a whole row of numbers without any label: keep them, flagged
+        flag(b, 'unlabelled_row');
+      } else {
+        flag(b, 'unlabelled_value');
+        b.values = b.values.filter((v) => parseNumber(v.raw)?.value.isZero() === false);
+        if (b.values.length === 0) b.values = [];
+      }
+    }
+  }
+  const out: TableRow[] = [];
+  for (const b of list) {
+    if (!b.code && b.codeParts.length === 0 && b.labels.length === 0 && b.values.length === 0) continue;
+    const flags = [...(flagsByBlock.get(b.block) ?? [])];
+    if (b.strayNumbers.length) flags.push('unplaced_number');
+    out.push({
+      rowIndex,
+      block: b.block,
+      section: b.section,
+      code: b.code || b.codeParts.join('|'),
+      item: b.labels.join(''),
+      values: b.values,
+      flags,
+    });
+  }
+  return out;
+}
+
+/** 类 / 款 / 项 in three columns (`201 | 06 | 01`): join into one code; a row printing only its
+ *  own part takes the parts on its left from the rows above. */
+function joinSplitCodes(rows: TableRow[]): void {
+  const lastParts = new Map<number, string[]>();
+  for (const r of rows) {
+    if (!r.code.includes('|') && !/^\d{2}$/.test(r.code)) {
+      if (isCode(r.code)) lastParts.set(r.block, splitCode(r.code));
+      continue;
+    }
+    const parts = r.code.split('|');
+    let joined: string[];
+    if (parts[0]!.length === 3) joined = parts;
+    else {
+      const above = lastParts.get(r.block) ?? [];
+      joined = [...above.slice(0, Math.max(0, 3 - parts.length)), ...parts].slice(0, 3);
+      if (joined[0]?.length !== 3) joined = [];
+      if (joined.length) r.flags.push('code_parts_carried');
+    }
+    r.code = joined.join('');
+    if (!isCode(r.code)) {
+      r.flags.push('bad_code');
+      r.code = '';
+    } else lastParts.set(r.block, joined);
+  }
+}
+
+function splitCode(code: string): string[] {
+  const p = [code.slice(0, 3)];
+  if (code.length >= 5) p.push(code.slice(3, 5));
+  if (code.length >= 7) p.push(code.slice(5, 7));
+  return p;
+}

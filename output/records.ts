@@ -1,0 +1,80 @@
+// Document records → the flat records of the datasets (exactly what the CSV files hold). The
+// library API returns these, so a program and the CSV see the same values.
+import type { DocumentRecord } from '../pipeline/types.js';
+import { plain } from '../normalizers/numbers.js';
+import { tableToCsvRows } from './table-grid.js';
+
+export interface DocumentRow { doc_id: string; source: string; sha256: string; format: string; pages: string; issuer: string; fiscal_year: string; doc_kind: string; status: string; error: string; n_tables: string; n_facts: string; n_checks_failed: string }
+export interface TableRecord { doc_id: string; table_id: string; table_kind: string; table_no: string; title: string; unit: string; page_first: string; page_last: string; n_rows: string; n_cols: string; method: string; n_facts: string; checks_failed: string; flags: string }
+export interface FactRow { doc_id: string; table_id: string; table_kind: string; section: string; code: string; code_system: string; item: string; canonical_name: string; level: string; parent_code: string; cofog: string; measure: string; measure_label: string; value: string; unit: string; amount_yuan: string; page: string; flags: string; code_source: string }
+export interface CheckRow { doc_id: string; table_id: string; check_id: string; severity: string; subject: string; expected: string; actual: string; message: string }
+export interface PerformanceRow { form_id: string; doc_id: string; table_id: string; form_kind: string; title: string; project: string; issuer: string; implementing_unit: string; year: string; budget_initial: string; budget_full_year: string; executed: string; execution_rate: string; funds_weight: string; funds_score: string; total_score: string; grade: string; page: string; flags: string }
+export interface IndicatorRow { form_id: string; doc_id: string; seq: string; level1: string; level2: string; level3: string; target_operator: string; target: string; target_unit: string; actual: string; weight: string; score: string; deviation_reason: string; page: string; flags: string }
+export interface DefinitionRow { doc_id: string; code: string; name: string; definition: string; fiscal_year: string; page: string }
+
+export interface Dataset {
+  documents: DocumentRow[];
+  tables: TableRecord[];
+  facts: FactRow[];
+  checks: CheckRow[];
+  performance: PerformanceRow[];
+  indicators: PerformanceIndicatorRows;
+  definitions: DefinitionRow[];
+  /** per table, the reconstructed grid as CSV rows (header row first) */
+  grids: { doc_id: string; table_id: string; rows: string[][] }[];
+}
+type PerformanceIndicatorRows = IndicatorRow[];
+
+const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
+
+export function recordsOf(doc: DocumentRecord): Dataset {
+  const failedByTable = new Map<string, number>();
+  for (const c of doc.checks) if (c.severity !== 'info') failedByTable.set(c.table_id, (failedByTable.get(c.table_id) ?? 0) + 1);
+  const factsByTable = new Map<string, number>();
+  for (const f of doc.facts) factsByTable.set(f.table_id, (factsByTable.get(f.table_id) ?? 0) + 1);
+  return {
+    documents: [{
+      doc_id: doc.doc_id, source: doc.source, sha256: doc.sha256, format: doc.format, pages: s(doc.pages),
+      issuer: doc.issuer, fiscal_year: doc.fiscal_year, doc_kind: doc.doc_kind, status: doc.status, error: doc.error,
+      n_tables: s(doc.tables.length), n_facts: s(doc.facts.length), n_checks_failed: s(doc.checks.filter((c) => c.severity !== 'info').length),
+    }],
+    tables: doc.tables.map((t) => ({
+      doc_id: doc.doc_id, table_id: t.table_id, table_kind: t.table_kind, table_no: t.table_no, title: t.title, unit: t.unit,
+      page_first: s(t.page_first), page_last: s(t.page_last), n_rows: s(t.grid.rows.length - t.headerRows), n_cols: s(t.header.length),
+      method: t.method, n_facts: s(factsByTable.get(t.table_id) ?? 0), checks_failed: s(failedByTable.get(t.table_id) ?? 0), flags: t.flags.join(';'),
+    })),
+    facts: doc.facts.map((f) => ({
+      doc_id: f.doc_id, table_id: f.table_id, table_kind: f.table_kind, section: f.section, code: f.code, code_system: f.code_system,
+      item: f.item, canonical_name: f.canonical_name, level: f.level, parent_code: f.parent_code, cofog: f.cofog, measure: f.measure,
+      measure_label: f.measure_label, value: plain(f.value), unit: f.unit, amount_yuan: f.amount_yuan ? plain(f.amount_yuan) : '',
+      page: s(f.page), flags: [...new Set(f.flags)].join(';'), code_source: f.code_source,
+    })),
+    checks: doc.checks.map((c) => ({ doc_id: c.doc_id, table_id: c.table_id, check_id: c.check_id, severity: c.severity, subject: c.subject, expected: c.expected, actual: c.actual, message: c.message })),
+    performance: doc.performance.map((p) => ({
+      form_id: p.form_id, doc_id: p.doc_id, table_id: p.table_id, form_kind: p.form_kind, title: p.title, project: p.project, issuer: p.issuer,
+      implementing_unit: p.implementing_unit, year: p.year, budget_initial: p.budget_initial, budget_full_year: p.budget_full_year, executed: p.executed,
+      execution_rate: p.execution_rate, funds_weight: p.funds_weight, funds_score: p.funds_score, total_score: p.total_score, grade: p.grade, page: s(p.page), flags: p.flags.join(';'),
+    })),
+    indicators: doc.indicators.map((i) => ({
+      form_id: i.form_id, doc_id: i.doc_id, seq: s(i.seq), level1: i.level1, level2: i.level2, level3: i.level3, target_operator: i.target_operator,
+      target: i.target, target_unit: i.target_unit, actual: i.actual, weight: i.weight, score: i.score, deviation_reason: i.deviation_reason, page: s(i.page), flags: i.flags.join(';'),
+    })),
+    definitions: doc.definitions.map((d) => ({ doc_id: d.doc_id, code: d.code, name: d.name, definition: d.definition, fiscal_year: d.fiscal_year, page: s(d.page) })),
+    grids: doc.tables.map((t) => ({ doc_id: doc.doc_id, table_id: t.table_id, rows: tableToCsvRows(t) })),
+  };
+}
+
+export function emptyDataset(): Dataset {
+  return { documents: [], tables: [], facts: [], checks: [], performance: [], indicators: [], definitions: [], grids: [] };
+}
+
+export function appendDataset(into: Dataset, from: Dataset): void {
+  into.documents.push(...from.documents);
+  into.tables.push(...from.tables);
+  into.facts.push(...from.facts);
+  into.checks.push(...from.checks);
+  into.performance.push(...from.performance);
+  into.indicators.push(...from.indicators);
+  into.definitions.push(...from.definitions);
+  into.grids.push(...from.grids);
+}

@@ -1,0 +1,167 @@
+// One document through every stage: detect → extract → locate → understand → normalize → check.
+// Stages collect messages on the record instead of throwing; a failure marks the document
+// `failed` (nothing usable) or `partial` (some tables failed) with a one-line reason.
+import { createHash } from 'node:crypto';
+import type { DocumentRecord, Table } from './types.js';
+import { InputError } from './stages.js';
+import { detectFormat } from './detect.js';
+import { extractorFor } from '../extractors/registry.js';
+import { locateTables, type TableCandidate } from '../normalizers/tables/locate.js';
+import { classifyTitle } from '../normalizers/tables/kinds.js';
+import { understandTable } from '../normalizers/tables/understand.js';
+import { factsOfTable } from '../normalizers/facts.js';
+import { readDocumentContext } from '../normalizers/document-context.js';
+import { runChecks } from '../normalizers/checks/index.js';
+import { loadTaxonomy } from '../normalizers/taxonomy/index.js';
+import { isPerformanceForm, parsePerformanceForm } from '../normalizers/performance/index.js';
+import { proseStage } from '../normalizers/prose-stage.js';
+import { mostCommonUnit } from '../normalizers/units.js';
+
+export interface ProcessOptions {
+  /** per-document time limit in milliseconds */
+  timeoutMs?: number;
+}
+
+export function docIdOf(sha256: string): string {
+  return sha256.slice(0, 16);
+}
+
+export function newRecord(source: string, bytes: Uint8Array): DocumentRecord {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return {
+    doc_id: docIdOf(sha256), source, sha256, format: 'unknown', issuer: '', fiscal_year: '', doc_kind: 'other',
+    status: 'ok', error: '', bytes: bytes.length, blocks: [], tables: [], facts: [], checks: [], performance: [],
+    indicators: [], definitions: [], messages: [], timings: {},
+  };
+}
+
+function timed<T>(doc: DocumentRecord, stage: string, fn: () => T): T {
+  const t0 = performance.now();
+  try {
+    return fn();
+  } finally {
+    doc.timings[stage] = (doc.timings[stage] ?? 0) + (performance.now() - t0);
+  }
+}
+
+async function timedAsync<T>(doc: DocumentRecord, stage: string, fn: () => Promise<T>): Promise<T> {
+  const t0 = performance.now();
+  try {
+    return await fn();
+  } finally {
+    doc.timings[stage] = (doc.timings[stage] ?? 0) + (performance.now() - t0);
+  }
+}
+
+export function failureLine(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  return msg.split('\n')[0]!.slice(0, 300);
+}
+
+export async function processDocument(source: string, bytes: Uint8Array, opts: ProcessOptions = {}): Promise<DocumentRecord> {
+  const doc = newRecord(source, bytes);
+  try {
+    await runStages(doc, bytes, opts);
+  } catch (e) {
+    doc.status = 'failed';
+    doc.error = e instanceof InputError ? e.message : `internal error while reading the document: ${failureLine(e)} (please report it with this file)`;
+    doc.messages.push({ stage: 'run', severity: 'error', text: doc.error });
+  }
+  return doc;
+}
+
+async function runStages(doc: DocumentRecord, bytes: Uint8Array, opts: ProcessOptions): Promise<void> {
+  if (bytes.length === 0) throw new InputError('the file is empty (0 bytes): check the download');
+  doc.format = timed(doc, 'detect', () => detectFormat(bytes));
+  const extractor = extractorFor(doc.format);
+  if (!extractor) throw new InputError(unsupportedMessage(doc.format));
+
+  const controller = new AbortController();
+  const limit = opts.timeoutMs ?? 120_000;
+  let timer: NodeJS.Timeout | undefined;
+  const result = await timedAsync(doc, 'extract', () =>
+    Promise.race([
+      extractor.extract(bytes, { source: doc.source, signal: controller.signal }),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          controller.abort();
+          reject(new InputError(`gave up after ${Math.round(limit / 1000)} s (per-document time limit): the file may be damaged or unusually large; raise --timeout to retry`));
+        }, limit);
+      }),
+    ]).finally(() => clearTimeout(timer)),
+  );
+  if (result.format) doc.format = result.format;
+  if (result.pages !== undefined) doc.pages = result.pages;
+  doc.blocks = result.blocks;
+  doc.messages.push(...result.messages);
+
+  const ctx = readDocumentContext(doc.blocks);
+  doc.issuer = ctx.issuer;
+  doc.fiscal_year = ctx.fiscal_year;
+  doc.doc_kind = ctx.doc_kind;
+  const taxonomy = loadTaxonomy();
+
+  const candidates = timed(doc, 'locate', () => locateTables(doc.blocks));
+  const defaultUnit = mostCommonUnit(candidates.map((c) => c.unit)) || '万元';
+  let failedTables = 0;
+  let n = 0;
+  for (const cand of candidates) {
+    const tableId = `t${String(++n).padStart(3, '0')}`;
+    try {
+      timed(doc, 'understand', () => understandOne(doc, cand, tableId, defaultUnit, taxonomy));
+    } catch (e) {
+      failedTables++;
+      doc.messages.push({ stage: 'understand', severity: 'error', text: `table ${tableId} (${cand.title || 'untitled'}): ${failureLine(e)}`, table_id: tableId });
+    }
+  }
+  timed(doc, 'prose', () => proseStage(doc, taxonomy));
+  doc.checks = timed(doc, 'check', () => runChecks(doc, taxonomy));
+
+  if (failedTables > 0) {
+    doc.status = 'partial';
+    doc.error = `${failedTables} of ${candidates.length} tables could not be read (see run.json messages)`;
+  }
+  if (result.needsOcrPages?.length) {
+    const pages = result.needsOcrPages;
+    const all = doc.pages !== undefined && pages.length >= doc.pages;
+    if (all && doc.tables.length === 0 && doc.facts.length === 0) {
+      doc.status = 'failed';
+      doc.error = `no text layer on any of its ${pages.length} pages (scanned): OCR is needed and not available in this build`;
+    } else if (doc.status === 'ok') {
+      doc.status = 'partial';
+      doc.error = `${pages.length} page(s) without a text layer were not read (need OCR): ${pages.slice(0, 10).join(', ')}${pages.length > 10 ? ', …' : ''}`;
+    }
+  }
+  if (doc.status === 'ok' && doc.tables.length === 0 && doc.facts.length === 0 && doc.performance.length === 0) {
+    doc.messages.push({ stage: 'locate', severity: 'warning', text: 'no table found in the document' });
+  }
+}
+
+function understandOne(doc: DocumentRecord, cand: TableCandidate, tableId: string, defaultUnit: string, taxonomy: ReturnType<typeof loadTaxonomy>): void {
+  if (isPerformanceForm(cand)) {
+    const formId = `${doc.doc_id}-${tableId}`;
+    const { form, indicators, messages } = parsePerformanceForm(cand, { doc_id: doc.doc_id, table_id: tableId, form_id: formId, fiscal_year: doc.fiscal_year, issuer: doc.issuer });
+    doc.performance.push(form);
+    doc.indicators.push(...indicators);
+    for (const m of messages) doc.messages.push({ stage: 'performance', severity: 'warning', text: m, table_id: tableId });
+    const table: Table = understandTable(cand, classifyTitle(cand.title || 'form', cand.table_no, doc.doc_kind) ?? { id: 'performance_self_evaluation', doc_kind: 'performance_evaluation', titles: [], measures: [] }, tableId);
+    table.rows = []; // a form's numbers live in performance.csv, not in facts
+    doc.tables.push(table);
+    return;
+  }
+  const kind = classifyTitle(cand.title, cand.table_no, doc.doc_kind);
+  const table = understandTable(cand, kind, tableId);
+  doc.tables.push(table);
+  doc.facts.push(...factsOfTable(table, { doc_id: doc.doc_id, fiscal_year: doc.fiscal_year, defaultUnit, taxonomy }));
+}
+
+function unsupportedMessage(format: string): string {
+  switch (format) {
+    case 'unknown': return 'not a supported document (PDF, HTML, text dump, spreadsheet or image): the bytes match no known format';
+    case 'html': return 'HTML pages are not supported in this build yet: save the table as a text dump or PDF';
+    case 'xlsx':
+    case 'xls': return `${format} spreadsheets are not supported in this build yet: export the sheet as PDF or CSV text`;
+    case 'image': return 'image files need OCR, which is not available in this build yet';
+    default: return `no extractor for format ${format}`;
+  }
+}

@@ -1,0 +1,36 @@
+// Stage contracts. Each format has one extractor behind the same interface (tabula/camelot style:
+// one strategy per class, one contract); the runner never knows which one it called.
+import type { Block, Format, Message } from './types.js';
+
+export interface ExtractContext {
+  /** the input path or URL as the user gave it (for messages only) */
+  source: string;
+  /** abort when the per-document time limit is reached */
+  signal?: AbortSignal;
+}
+
+export interface ExtractResult {
+  /** page count where the format has pages */
+  pages?: number;
+  /** content in reading order: text lines and grids */
+  blocks: Block[];
+  messages: Message[];
+  /** pages that had no usable text layer (need OCR); empty when none */
+  needsOcrPages?: number[];
+  /** refine the detected format (e.g. a PDF whose every page needs OCR is `pdf-scanned`) */
+  format?: Format;
+}
+
+export interface Extractor {
+  readonly name: string;
+  readonly formats: readonly Format[];
+  extract(bytes: Uint8Array, ctx: ExtractContext): Promise<ExtractResult>;
+}
+
+/** An error an extractor throws for bad input: its message is the one line documents.csv shows. */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
