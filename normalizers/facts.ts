@@ -53,6 +53,7 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
         measure: v.measure,
         measure_label: v.measure_label,
         value: parsed.value,
+        scale: parsed.scale,
         unit,
         amount_yuan: toYuan(parsed.value, unit),
         flags: [...row.flags, ...(entry?.provisional ? ['provisional_code'] : [])],

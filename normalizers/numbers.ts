@@ -3,8 +3,10 @@ import { Decimal } from 'decimal.js';
 
 export interface ParsedNumber {
   value: Decimal;
-  /** the cleaned string the value was read from */
+  /** the value as a plain string with the printed number of decimals (`0.00` stays `0.00`) */
   clean: string;
+  /** decimals printed */
+  scale: number;
   /** true for a dash printed for zero (`-`, `—`) */
   dash: boolean;
   /** repairs applied (ocr_split_joined, fullwidth, ...) */
@@ -28,7 +30,7 @@ export function parseNumber(raw: string): ParsedNumber | null {
   let s = toAscii(raw).trim();
   if (s !== raw.trim()) repairs.push('fullwidth');
   if (s === '') return null;
-  if (DASHES.has(s)) return { value: new Decimal(0), clean: '0', dash: true, repairs };
+  if (DASHES.has(s)) return { value: new Decimal(0), clean: '0', scale: 0, dash: true, repairs };
   let neg = false;
   const paren = /^\((.*)\)$/.exec(s);
   if (paren) { neg = true; s = paren[1]!.trim(); }
@@ -50,7 +52,8 @@ export function parseNumber(raw: string): ParsedNumber | null {
   if (!/^(\d+\.?\d*|\.\d+)$/.test(s)) return null;
   if (s.endsWith('.')) s = s.slice(0, -1);
   const value = new Decimal(neg ? '-' + s : s);
-  return { value, clean: plain(value), dash: false, repairs };
+  const scale = s.includes('.') ? s.length - s.indexOf('.') - 1 : 0;
+  return { value, clean: value.toFixed(scale), scale, dash: false, repairs };
 }
 
 /** A decimal as a plain string: no exponent, no thousands separators; keeps printed scale. */

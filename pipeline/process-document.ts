@@ -14,6 +14,7 @@ import { readDocumentContext } from '../normalizers/document-context.js';
 import { runChecks } from '../normalizers/checks/index.js';
 import { loadTaxonomy } from '../normalizers/taxonomy/index.js';
 import { isPerformanceForm, parsePerformanceForm } from '../normalizers/performance/index.js';
+import { stitchForm } from '../normalizers/performance/stitch.js';
 import { proseStage } from '../normalizers/prose-stage.js';
 import { mostCommonUnit } from '../normalizers/units.js';
 
@@ -105,7 +106,14 @@ async function runStages(doc: DocumentRecord, bytes: Uint8Array, opts: ProcessOp
   const defaultUnit = mostCommonUnit(candidates.map((c) => c.unit)) || '万元';
   let failedTables = 0;
   let n = 0;
-  for (const cand of candidates) {
+  for (let i = 0; i < candidates.length; i++) {
+    let cand = candidates[i]!;
+    if (isPerformanceForm(cand)) {
+      // a form the extractor cut into fragments: the untitled candidates after it are its rows
+      const stitched = stitchForm(candidates, i, isPerformanceForm);
+      cand = stitched.cand;
+      i += stitched.used - 1;
+    }
     const tableId = `t${String(++n).padStart(3, '0')}`;
     try {
       timed(doc, 'understand', () => understandOne(doc, cand, tableId, defaultUnit, taxonomy));
@@ -146,6 +154,7 @@ function understandOne(doc: DocumentRecord, cand: TableCandidate, tableId: strin
     for (const m of messages) doc.messages.push({ stage: 'performance', severity: 'warning', text: m, table_id: tableId });
     const table: Table = understandTable(cand, classifyTitle(cand.title || 'form', cand.table_no, doc.doc_kind) ?? { id: 'performance_self_evaluation', doc_kind: 'performance_evaluation', titles: [], measures: [] }, tableId);
     table.rows = []; // a form's numbers live in performance.csv, not in facts
+    table.flags = [];
     doc.tables.push(table);
     return;
   }

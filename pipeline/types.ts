@@ -160,6 +160,8 @@ export interface Fact {
   measure: string;
   measure_label: string;
   value: Decimal;
+  /** decimals as printed, so `0.00` is written `0.00` */
+  scale?: number;
   unit: string;
   amount_yuan: Decimal | null;
   page?: number;

@@ -1,19 +1,48 @@
-// The check stage: every identity the tables must satisfy; failures go to checks.csv and as flags
-// onto the facts involved.
+// The check stage: every identity the tables must satisfy (knowledge/checks.json); failures go to
+// checks.csv and as flags onto the facts involved.
+//
+// check ids (stable): hierarchy_sum, column_sum, balance, cross_table_total, side_sum, grand_total,
+// class_sum, three_public_sum, prose_vs_table, missing_table, empty_table_unexplained,
+// code_name_mismatch, unknown_code, and the layout flags (layout_shifted, value_missing, …).
 import type { CheckResult, DocumentRecord } from '../../pipeline/types.js';
 import type { Taxonomy } from '../taxonomy/index.js';
 import { hierarchyChecks } from './hierarchy.js';
 import { balanceChecks, crossTableChecks, rowIdentityChecks } from './identities.js';
 import { codeChecks } from './codes.js';
+import { sideSumChecks, grandTotalChecks } from './sides.js';
+import { classSumChecks } from './classes.js';
+import { threePublicChecks } from './three-public.js';
+import { proseChecks } from './prose.js';
+import { completenessChecks } from './completeness.js';
+import { checkedFacts } from './select.js';
+import type { CompareOptions } from './compare.js';
+
+export { CHECK_IDS } from './ids.js';
+
+/** The numeric identities only (no taxonomy, no layout flags): what the catch-rate test reruns. */
+export function identityChecks(doc: DocumentRecord): CheckResult[] {
+  const indexOf = new Map(doc.facts.map((f, i) => [f, i]));
+  const facts = checkedFacts(doc.facts);
+  const o: CompareOptions = { indexOf, names: new Map(doc.tables.map((t) => [t.table_id, t.table_no || t.title])) };
+  return [
+    ...hierarchyChecks(facts, o),
+    ...rowIdentityChecks(facts, o),
+    ...balanceChecks(facts, o),
+    ...crossTableChecks(facts, o),
+    ...sideSumChecks(facts, o),
+    ...grandTotalChecks(facts, o),
+    ...classSumChecks(facts, o),
+    ...threePublicChecks(facts, o),
+    ...proseChecks(doc.facts, facts, o),
+  ];
+}
 
 export function runChecks(doc: DocumentRecord, taxonomy: Taxonomy): CheckResult[] {
   const indexOf = new Map(doc.facts.map((f, i) => [f, i]));
   const results: CheckResult[] = [
-    ...hierarchyChecks(doc.facts, indexOf),
-    ...rowIdentityChecks(doc.facts, indexOf),
-    ...balanceChecks(doc.facts, indexOf),
-    ...crossTableChecks(doc.facts, indexOf),
-    ...codeChecks(doc, taxonomy, indexOf),
+    ...identityChecks(doc),
+    ...completenessChecks(doc),
+    ...codeChecks(doc, checkedFacts(doc.facts), taxonomy, indexOf),
   ];
   for (const r of results) {
     if (r.severity === 'info') continue;

@@ -17,7 +17,7 @@ const LABEL_HEADER = /(名称$|^项目(按.*)?$|^科目$|^内容$|^摘要$)/;
 export function understandTable(cand: TableCandidate, kind: KindDef | undefined, tableId: string): Table {
   const raw = cand.grid.rows.map((r) => r.map((c) => c.text));
   const width = tableWidth(raw);
-  const rows = alignRows(raw, width);
+  let rows = alignRows(raw, width);
 
   // header: the rows between the preamble and the first data row; 栏次 rows dropped
   let start = 0;
@@ -29,6 +29,17 @@ export function understandTable(cand: TableCandidate, kind: KindDef | undefined,
   const dataRows = rows.map((r, i) => ({ r, i })).filter(({ r, i }) => i >= dataStart && !isColumnNumberRow(r));
 
   const columns = assignColumns(header, dataRows.map((d) => d.r), width, kind);
+  // a short row in a side-by-side table (merged summary cells: 人员经费合计 | 2,146.63 | 公用经费合计
+  // | 183.22) is placed block by block, not right-aligned
+  if (new Set(columns.map((c) => c.block)).size > 1) {
+    rows = rows.map((r, i) => {
+      const rawRow = raw[i]!;
+      if (i < dataStart || rawRow.length >= width) return r;
+      const spread = spreadOverBlocks(rawRow, columns, width);
+      return spread ?? r;
+    });
+    for (const d of dataRows) d.r = rows[d.i]!;
+  }
   const tableRows: TableRow[] = [];
   const flags = new Set<string>();
   for (const { r, i } of dataRows) {
@@ -118,6 +129,32 @@ function assignColumns(header: string[], data: string[][], width: number, kind: 
     }
   }
   return specs;
+}
+
+/** Place a short row's (label, numbers…) groups into the blocks left to right. */
+function spreadOverBlocks(cells: string[], columns: ColumnSpec[], width: number): string[] | null {
+  const groups: { label: string; numbers: string[] }[] = [];
+  for (const c of cells) {
+    const t = cleanLabel(c);
+    if (t === '') continue;
+    if (isNumberCell(t) && !isCode(t)) {
+      if (!groups.length) return null;
+      groups[groups.length - 1]!.numbers.push(c);
+    } else groups.push({ label: c, numbers: [] });
+  }
+  const blocks = [...new Set(columns.map((c) => c.block))].sort((a, b) => a - b);
+  if (groups.length === 0 || groups.length > blocks.length) return null;
+  const out = Array<string>(width).fill('');
+  for (let g = 0; g < groups.length; g++) {
+    const block = blocks[g]!;
+    const cols = columns.filter((c) => c.block === block);
+    const labelCol = cols.find((c) => c.role === 'name') ?? cols.find((c) => c.role === 'code');
+    const measures = cols.filter((c) => c.role === 'measure');
+    if (!labelCol || measures.length < groups[g]!.numbers.length) return null;
+    out[labelCol.index] = groups[g]!.label;
+    groups[g]!.numbers.forEach((n, k) => (out[measures[k]!.index] = n));
+  }
+  return out;
 }
 
 interface BlockRead {

@@ -1,0 +1,50 @@
+// Comparing a printed total with the sum of its printed parts, within the stated tolerance.
+import { Decimal } from 'decimal.js';
+import type { CheckResult, Fact, Severity } from '../../pipeline/types.js';
+import { label, refsOf } from './select.js';
+import { tolerance } from './tolerance.js';
+
+/** table_id → 公开NN表 / title, for messages. */
+export type TableNames = Map<string, string>;
+
+export interface CompareOptions {
+  indexOf: Map<Fact, number>;
+  names?: TableNames;
+  severity?: Severity;
+}
+
+export function sumOf(facts: Fact[]): Decimal {
+  return facts.reduce((a, f) => a.plus(f.value), new Decimal(0));
+}
+
+export function maxDp(facts: Fact[]): number {
+  return Math.max(0, ...facts.map((f) => f.value.decimalPlaces()));
+}
+
+export function rowName(f: Fact): string {
+  return f.code ? `${f.code} ${label(f)}` : label(f);
+}
+
+export function tableName(f: Fact, names?: TableNames): string {
+  const n = names?.get(f.table_id);
+  return `${n || f.table_kind} (${f.table_id}${f.page ? `, page ${f.page}` : ''})`;
+}
+
+/** total = Σ parts, or [] when it holds within tolerance(parts + total). */
+export function compareSum(total: Fact, parts: Fact[], checkId: string, subject: string, o: CompareOptions): CheckResult[] {
+  const sum = sumOf(parts);
+  const diff = total.value.minus(sum).abs();
+  if (diff.lte(tolerance(parts.length, maxDp([total, ...parts])))) return [];
+  const shown = parts.slice(0, 6).map((p) => `${rowName(p)} ${p.value.toFixed()}`).join(' + ') + (parts.length > 6 ? ` + … (${parts.length} parts)` : '');
+  return [{
+    doc_id: total.doc_id,
+    table_id: total.table_id,
+    check_id: checkId,
+    severity: o.severity ?? 'error',
+    subject: `${subject} [${total.measure || total.measure_label}${total.section ? ', ' + total.section : ''}]`,
+    expected: sum.toFixed(),
+    actual: total.value.toFixed(),
+    message: `${tableName(total, o.names)}: ${rowName(total)} ${total.measure_label ? '(' + total.measure_label + ') ' : ''}prints ${total.value.toFixed()} but ${shown} = ${sum.toFixed()} (off by ${diff.toFixed()}); compare these cells with the printed page: a misread cell is an extraction error, a printed difference is an error in the document`,
+    factRefs: refsOf([total, ...parts], o.indexOf),
+  }];
+}

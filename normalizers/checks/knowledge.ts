@@ -1,0 +1,42 @@
+// The shape of knowledge/checks.json (the identities, as data) and its loader.
+import { readKnowledgeJson } from '../knowledge/load.js';
+import type { Severity } from '../../pipeline/types.js';
+
+/** One side of a cross-table comparison: the rows (code, or label pattern) and measures it sums. */
+export interface Side { kind: string; section?: string; item?: string; measures: string[]; sum_rows?: boolean }
+
+/** A row of one table picked by kind, section, label pattern and measure (prose targets). */
+export interface Target { kind: string; section?: string; item?: string; measure: string }
+
+export interface SideSum { id: string; kind: string; section: string; total: string; parts: 'preceding_items' | 'classes'; measures: string[] }
+export interface GrandTotal { id: string; kind: string; section: string; total: string; base: string; parts: string; measures: string[] }
+export interface ClassSum { id: string; kind: string; total: string; classes?: string[]; classes_except?: string[]; measures: string[] }
+export interface ThreePublic {
+  kinds: string[];
+  components: [string, string][];
+  column_levels_ignored: string;
+  identities: { id: string; total: string; parts: string[] }[];
+}
+export interface ProseRule { measure: string; targets?: Target[]; three_public?: string; per_code?: boolean }
+export interface Completeness {
+  severity: Severity;
+  required: Record<string, [string, string][]>;
+  empty_explained: string[];
+  empty_not_explanation: string;
+}
+
+export interface CheckFile {
+  checked_kinds_exclude: string[];
+  row_identities: { kind: string; section?: string; total: string; parts: string[] }[];
+  balance: { kind: string; item: string; measure_income: string; measure_expenditure: string }[];
+  cross_table: { id: string; a: Side; b: Side; per_code?: boolean; relation?: 'eq' | 'gte' }[];
+  side_sums: SideSum[];
+  grand_totals: GrandTotal[];
+  class_sums: ClassSum[];
+  three_public: ThreePublic;
+  prose: ProseRule[];
+  completeness: Completeness;
+}
+
+let defs: CheckFile | null = null;
+export const checkKnowledge = (): CheckFile => (defs ??= readKnowledgeJson<CheckFile>('checks.json'));

@@ -1,0 +1,47 @@
+// side_sum and grand_total: the two-sided 总表 (01, 04) add up on each side.
+//  - side_sum: 本年收入合计 = Σ the income items printed above it (一、… 八、); 本年支出合计 = Σ the 类 rows;
+//  - grand_total: 总计 = 本年…合计 + the 结转/结余 rows of the same side (never their sub-rows).
+import type { CheckResult, Fact } from '../../pipeline/types.js';
+import { compareSum, type CompareOptions } from './compare.js';
+import { checkKnowledge } from './knowledge.js';
+import { groupBy, label } from './select.js';
+
+/** Rows that are totals or carry-overs, never income items. */
+const NOT_ITEM = /(合计|总计|结转|结余|结余分配)/;
+
+export function sideSumChecks(facts: Fact[], o: CompareOptions): CheckResult[] {
+  const out: CheckResult[] = [];
+  for (const rule of checkKnowledge().side_sums) {
+    const re = new RegExp(rule.total);
+    const mine = facts.filter((f) => f.table_kind === rule.kind && f.section === rule.section && rule.measures.includes(f.measure));
+    for (const group of groupBy(mine, (f) => `${f.table_id}|${f.measure}`).values()) {
+      const totals = group.filter((f) => !f.code && re.test(label(f)));
+      if (totals.length !== 1) continue;
+      const total = totals[0]!;
+      const parts = rule.parts === 'classes'
+        ? group.filter((f) => f.code.length === 3 && /^\d{3}$/.test(f.code) && f.row < total.row)
+        : group.filter((f) => f !== total && !f.code && f.row < total.row && !NOT_ITEM.test(label(f)));
+      if (parts.length === 0) continue;
+      out.push(...compareSum(total, parts, 'side_sum', `${rule.id}: ${label(total)} = Σ ${rule.parts === 'classes' ? '类' : 'items'}`, o));
+    }
+  }
+  return out;
+}
+
+export function grandTotalChecks(facts: Fact[], o: CompareOptions): CheckResult[] {
+  const out: CheckResult[] = [];
+  for (const rule of checkKnowledge().grand_totals) {
+    const reTotal = new RegExp(rule.total);
+    const reBase = new RegExp(rule.base);
+    const reParts = new RegExp(rule.parts);
+    const mine = facts.filter((f) => f.table_kind === rule.kind && f.section === rule.section && rule.measures.includes(f.measure) && !f.code);
+    for (const group of groupBy(mine, (f) => `${f.table_id}|${f.measure}`).values()) {
+      const totals = group.filter((f) => reTotal.test(label(f)));
+      const bases = group.filter((f) => reBase.test(label(f)));
+      if (totals.length !== 1 || bases.length !== 1) continue; // the template does not print the pair
+      const parts = [bases[0]!, ...group.filter((f) => reParts.test(label(f)) && f.row < totals[0]!.row)];
+      out.push(...compareSum(totals[0]!, parts, 'grand_total', `${rule.id}: 总计 = ${parts.map(label).join(' + ')}`, o));
+    }
+  }
+  return out;
+}

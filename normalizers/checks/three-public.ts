@@ -1,0 +1,49 @@
+// three_public_sum: the 07表 “三公” identities, 合计 = 因公出国（境）费 + 公务用车购置及运行维护费 +
+// 公务接待费 and 公务用车购置及运行维护费 = 购置费 + 运行维护费, for 预算数 and 决算数 alike. The
+// components are recognised in the row label (tables that print them as rows) or in the column
+// header path (tables that print them as columns, 预算数 / 决算数 below each).
+import type { CheckResult, Fact } from '../../pipeline/types.js';
+import { stripNumbering } from '../names.js';
+import { compareSum, type CompareOptions } from './compare.js';
+import { checkKnowledge } from './knowledge.js';
+import { groupBy, label } from './select.js';
+
+export interface Component { component: string; group: string }
+
+function matcher(): (text: string) => string | undefined {
+  const comps = checkKnowledge().three_public.components.map(([id, re]) => [id, new RegExp(re)] as const);
+  return (text) => comps.find(([, re]) => re.test(text))?.[0];
+}
+
+/** The 三公 component a fact is a figure of, and the group of figures it adds up with. */
+export function componentOf(f: Fact, match = matcher()): Component | undefined {
+  const byRow = match(label(f));
+  if (byRow) return { component: byRow, group: `${f.table_id}|${f.section}|${f.measure}` };
+  const ignored = new RegExp(checkKnowledge().three_public.column_levels_ignored);
+  const levels = f.measure_label.split(' / ').map((s) => stripNumbering(s.replace(/\s+/g, ''))).filter((s) => s && !ignored.test(s));
+  for (let i = levels.length - 1; i >= 0; i--) {
+    const lv = levels[i]!;
+    if (lv === '小计') continue; // 小计 under 公务用车购置及运行费: the parent level names it
+    const c = match(lv);
+    if (c) return { component: c, group: `${f.table_id}|${f.section}|${f.row}|${f.measure}` };
+  }
+  return undefined;
+}
+
+export function threePublicChecks(facts: Fact[], o: CompareOptions): CheckResult[] {
+  const tp = checkKnowledge().three_public;
+  const match = matcher();
+  const out: CheckResult[] = [];
+  const mine = facts.filter((f) => tp.kinds.includes(f.table_kind));
+  const tagged = mine.map((f) => ({ f, c: componentOf(f, match) })).filter((x): x is { f: Fact; c: Component } => !!x.c);
+  for (const group of groupBy(tagged, (x) => x.c.group).values()) {
+    for (const id of tp.identities) {
+      const totals = group.filter((x) => x.c.component === id.total);
+      if (totals.length !== 1) continue;
+      const parts = group.filter((x) => id.parts.includes(x.c.component)).map((x) => x.f);
+      if (parts.length === 0) continue;
+      out.push(...compareSum(totals[0]!.f, parts, 'three_public_sum', `${id.id}: ${id.total} = ${id.parts.join(' + ')}`, o));
+    }
+  }
+  return out;
+}

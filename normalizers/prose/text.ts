@@ -1,0 +1,203 @@
+// Prose text in reading order → paragraphs, sentences and clauses, every character carrying the
+// index of the input line it came from. The text is normalised for matching: markup (<b>, **,
+// leading #) removed, full-width digits and ％ made ASCII, white space removed except a single
+// space between two digits (so the OCR split `2776. 77` becomes `2776.77`, but `2 8` stays two
+// numbers).
+
+export interface ProseLine {
+  text: string;
+  page?: number;
+}
+
+/** A stretch of normalised text with the source line of each character. */
+export interface Span {
+  text: string;
+  /** src[i]: index into the input lines of text[i] */
+  src: number[];
+}
+
+export interface Paragraph extends Span {
+  heading: boolean;
+  /** the section headings in force: [top level (一、/第X部分), sub level ((一)/1.)] */
+  headings: string[];
+  /** inside a 第X部分 …情况说明 part (or the document has none) */
+  inExplanation: boolean;
+  /** the paragraph starts a new list item (1. / （一） / 其中…) */
+  marker: string;
+}
+
+const FULLWIDTH_DIGIT = /[０-９]/;
+
+/** Normalise one line (see the module comment). */
+export function normalizeLine(raw: string): string {
+  let s = raw.replace(/<\/?b>/gi, '').replace(/\*\*/g, '');
+  s = s.replace(/^\s*#+\s*/, '');
+  let out = '';
+  const chars = Array.from(s);
+  for (let i = 0; i < chars.length; i++) {
+    let c = chars[i]!;
+    if (FULLWIDTH_DIGIT.test(c)) c = String.fromCharCode(c.charCodeAt(0) - 0xfee0);
+    else if (c === '％') c = '%';
+    else if (c === '．') c = '.';
+    if (/\s/.test(c) || c === '\u3000') {
+      const prev = out[out.length - 1];
+      let j = i + 1;
+      while (j < chars.length && /\s|\u3000/.test(chars[j]!)) j++;
+      const next = j < chars.length ? toAsciiDigit(chars[j]!) : undefined;
+      if (prev !== undefined && /\d/.test(prev) && next !== undefined && /\d/.test(next)) out += ' ';
+      i = j - 1;
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+function toAsciiDigit(c: string): string {
+  return FULLWIDTH_DIGIT.test(c) ? String.fromCharCode(c.charCodeAt(0) - 0xfee0) : c;
+}
+
+/** List numbering / heading markers at the start of a normalised line. */
+export const MARKER =
+  /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.]|[（(][一二三四五六七八九十]+[）)]|[（(]\d{1,2}[）)]|\d{1,2}[.、](?!\d)|[-•·]|附件\d*|其中[:：，,]?)/;
+
+/** Top-level markers (一、 / 第X部分); the others are sub-level. */
+const TOP_MARKER = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.])/;
+
+const PART = /^第[一二三四五六七八九十]+部分/;
+const MONEY = /\d(?:万元|亿元|元|%)/;
+
+function isPageNumber(t: string): boolean {
+  return /^(?:-?\d{1,3}-?|第\d{1,3}页(?:共\d{1,3}页)?|\d{1,3}\/\d{1,3})$/.test(t);
+}
+
+function isToc(raw: string, t: string): boolean {
+  return /\.{4,}|…{2,}/.test(t) || /\.{3,}\s*\d+\s*$/.test(raw);
+}
+
+function isHeadingText(t: string, markdown: boolean): boolean {
+  if (PART.test(t)) return true;
+  if (MONEY.test(t)) return false;
+  const body = t.replace(/[。.]$/, '');
+  if (/[。，,；;：:！？]/.test(body)) return false;
+  if (markdown) return body.length <= 60;
+  return MARKER.test(t) && !/^其中/.test(t) && body.length <= 40;
+}
+
+function endsSentence(t: string): boolean {
+  return /[。！？!?][”’"）)]*$/.test(t);
+}
+
+/**
+ * Group lines into paragraphs: a line that does not end a sentence continues on the next
+ * non-blank line (blank lines between wrapped lines are common in dumps) unless that line starts
+ * a list item or a heading. Table rows (lines with tabs) and headings stand alone.
+ */
+export function paragraphs(lines: ProseLine[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  const norm = lines.map((l) => normalizeLine(l.text ?? ''));
+  // explanation parts: 第X部分 …情况说明 up to the next 第X部分
+  const hasExplanation = norm.some((t, i) => PART.test(t) && /情况说明/.test(t) && !isToc(lines[i]!.text, t));
+  let inExplanation = !hasExplanation;
+  let top = '';
+  let sub = '';
+  let cur: Paragraph | undefined;
+  let gap = 0;
+  const flush = () => {
+    if (cur) out.push(cur);
+    cur = undefined;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!.text ?? '';
+    const t = norm[i]!;
+    if (t === '' || isPageNumber(t)) {
+      gap++;
+      if (gap > 4) flush();
+      continue;
+    }
+    if (raw.includes('\t') || isToc(raw, t)) {
+      flush();
+      gap = 0;
+      continue;
+    }
+    const markdown = /^\s*#/.test(raw.replace(/<\/?b>/gi, ''));
+    if (PART.test(t)) {
+      if (hasExplanation) inExplanation = /情况说明/.test(t);
+    }
+    const heading = isHeadingText(t, markdown);
+    const m = MARKER.exec(t);
+    if (heading) {
+      flush();
+      if (PART.test(t) || TOP_MARKER.test(t) || !m) {
+        top = t;
+        sub = '';
+      } else sub = t;
+      out.push({ text: t, src: Array(t.length).fill(i), heading: true, headings: [top, sub], inExplanation, marker: m ? m[0] : '' });
+      gap = 0;
+      continue;
+    }
+    if (cur && !endsSentence(cur.text) && !m) {
+      cur.text += t;
+      for (let k = 0; k < t.length; k++) cur.src.push(i);
+    } else {
+      flush();
+      cur = { text: t, src: Array(t.length).fill(i), heading: false, headings: [top, sub], inExplanation, marker: m ? m[0] : '' };
+    }
+    gap = 0;
+  }
+  flush();
+  return out;
+}
+
+/** Cut a span at the characters matching `sep` (the separators are dropped). */
+export function splitSpan(span: Span, sep: RegExp): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  const t = span.text;
+  for (let i = 0; i <= t.length; i++) {
+    if (i === t.length || sep.test(t[i]!) && !(t[i] === ',' && /\d/.test(t[i - 1] ?? '') && /^\d{3}(?!\d)/.test(t.slice(i + 1)))) {
+      if (i > start) out.push({ text: t.slice(start, i), src: span.src.slice(start, i) });
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+export function sentences(p: Span): Span[] {
+  return splitSpan(p, /[。！？!?]/);
+}
+
+export function clauses(s: Span): Span[] {
+  return splitSpan(s, /[，,；;、]/);
+}
+
+export function sub(span: Span, from: number, to = span.text.length): Span {
+  return { text: span.text.slice(from, to), src: span.src.slice(from, to) };
+}
+
+/** An amount as printed: number and unit. `value` is the plain decimal string (separators removed). */
+export interface Amount {
+  index: number;
+  end: number;
+  raw: string;
+  value: string;
+  unit: string;
+}
+
+const AMOUNT = /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(万元|亿元|元|%)/g;
+
+/** Every number followed directly by 万元 / 亿元 / 元 / % in a normalised text. Thousands
+ *  separators (`1,642.00`) and space-grouped thousands (`1 300.00`, an OCR habit) are joined. */
+export function amounts(text: string): Amount[] {
+  const out: Amount[] = [];
+  AMOUNT.lastIndex = 0;
+  for (let m = AMOUNT.exec(text); m; m = AMOUNT.exec(text)) {
+    const prev = text[m.index - 1];
+    // part of a longer token (a code, a date, a decimal) → not an amount
+    if (prev !== undefined && /[\d.,]/.test(prev)) continue;
+    // `1 234.5`: a digit group cut off by a space that is not a thousands group → ambiguous
+    if (prev === ' ' && /\d/.test(text[m.index - 2] ?? '')) continue;
+    out.push({ index: m.index, end: m.index + m[0].length, raw: m[1]!, value: m[1]!.replace(/[, ]/g, ''), unit: m[2]! });
+  }
+  return out;
+}

@@ -1,0 +1,123 @@
+// Shared types of the 政府收支分类科目 taxonomy: the lookup API's entries and the build's inputs
+// and report.
+
+export type CodeSystem = 'function' | 'econ_dept' | 'econ_gov' | 'income';
+export type Level = '类' | '款' | '项';
+
+export const CODE_SYSTEMS: readonly CodeSystem[] = ['function', 'econ_dept', 'econ_gov', 'income'];
+
+/** One name a code carried, with the fiscal years in which it is the name of that code. */
+export interface NameSpan {
+  name: string;
+  years: string[];
+}
+
+export interface TaxonomyEntry {
+  code: string;
+  /** the canonical name (for `lookup(code, year)`: the name valid in that year) */
+  name: string;
+  level: Level;
+  /** the parent code ('' for a 类) */
+  parent: string;
+  system: CodeSystem;
+  /** fiscal years in which `name` is attested as this code's name */
+  years: string[];
+  /** variant names seen in print (without 支出, abbreviated, older print forms) */
+  aliases: string[];
+  /** where the code was seen: `seeds/000_….txt#L163`, `taxonomy-sources/function_codes.csv#L5`, … */
+  sources: string[];
+  /** true when nothing was observed: level, parent and name come from the code's shape */
+  provisional?: boolean;
+  /** COFOG division ('01'…'10') for function codes */
+  cofog?: string;
+  /** every name the code carried, oldest first */
+  history?: NameSpan[];
+  /** names a source calls "legacy" for this code; traceability only, never used for matching */
+  legacyNames?: string[];
+}
+
+/** A (code, name) pair observed somewhere; the unit of evidence the build merges. */
+export interface ObservedPair {
+  code: string;
+  name: string;
+  /** fiscal year, e.g. '2022'; '' when undated */
+  year: string;
+  /** where it was seen (file + line, URL, document id + page …) */
+  source: string;
+}
+
+/** How a piece of evidence was obtained; decides precedence among equally frequent names. */
+export type EvidenceKind =
+  | 'official' // an imported official list (importOfficialList)
+  | 'source_csv' // /work/shared/taxonomy-sources rows
+  | 'table' // a coded row of a printed table
+  | 'observed' // ObservedPair fed by the pipeline
+  | 'definition' // 名词解释: 行政单位医疗（2101101）：反映…
+  | 'curated' // hand-entered list under knowledge/taxonomy/curated
+  | 'prose' // 2101501-行政运行支出 1091.68 万元 in the 情况说明
+  | 'chain' // a prose chain resolved by name to a code
+  | 'numbered_class'; // 八、社会保障和就业支出 in a 总表, resolved by name
+
+export interface Evidence {
+  code: string;
+  name: string;
+  year: string;
+  source: string;
+  kind: EvidenceKind;
+  /** names the source marks as legacy (source CSV notes) */
+  legacy?: string;
+  /** printed variants (curated aliases column) */
+  aliases?: string[];
+  /** curated validity: from year, to year ('' = up to the latest year in the build); `year` is '' */
+  yearRange?: [string, string];
+}
+
+/** A name printed without a code whose code is found by name: 总表 类 lists and prose chains. */
+export interface NameOnlyEvidence {
+  /** 类 / 款 / 项 names of a chain, outermost first (a 总表 line gives one element) */
+  chain: string[];
+  year: string;
+  source: string;
+  kind: 'chain' | 'numbered_class';
+}
+
+export interface CrosswalkRow {
+  dept: string;
+  gov: string;
+  year: string;
+  source: string;
+}
+
+export interface ConflictName {
+  name: string;
+  count: number;
+  years: string[];
+}
+
+export interface Conflict {
+  code: string;
+  names: ConflictName[];
+  chosen: string;
+  /** the years in which several names competed */
+  conflictYears: string[];
+  /** losing names that are not mere variants of a kept name (not used as aliases) */
+  rejected: string[];
+  /** true when the competing names differ only as printed variants (卫生健康 / 卫生健康支出) */
+  variantsOnly: boolean;
+}
+
+export interface BuildReport {
+  outDir: string;
+  inputs: string[];
+  files: string[];
+  evidence: number;
+  evidenceByKind: Record<string, number>;
+  entries: Record<CodeSystem, number>;
+  entriesByLevel: Record<CodeSystem, Record<Level, number>>;
+  years: string[];
+  crosswalk: number;
+  conflicts: Conflict[];
+  /** chains / 总表 names that could not be resolved to codes */
+  unresolved: { text: string; source: string }[];
+  warnings: string[];
+}
