@@ -11,14 +11,23 @@ export interface CompareOptions {
   indexOf: Map<Fact, number>;
   names?: TableNames;
   severity?: Severity;
+  /** table_id → decimals the table prints (decimal.js drops trailing zeros: 14.00 reads as 14) */
+  tableDp?: Map<string, number>;
+}
+
+/** table_id → the most decimals any of its numbers shows (at most 4). */
+export function tableDecimals(facts: Fact[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const f of facts) m.set(f.table_id, Math.min(4, Math.max(m.get(f.table_id) ?? 0, f.value.decimalPlaces())));
+  return m;
 }
 
 export function sumOf(facts: Fact[]): Decimal {
   return facts.reduce((a, f) => a.plus(f.value), new Decimal(0));
 }
 
-export function maxDp(facts: Fact[]): number {
-  return Math.max(0, ...facts.map((f) => f.value.decimalPlaces()));
+export function maxDp(facts: Fact[], tableDp?: Map<string, number>): number {
+  return Math.max(0, ...facts.map((f) => Math.max(f.value.decimalPlaces(), tableDp?.get(f.table_id) ?? 0)));
 }
 
 export function rowName(f: Fact): string {
@@ -34,7 +43,8 @@ export function tableName(f: Fact, names?: TableNames): string {
 export function compareSum(total: Fact, parts: Fact[], checkId: string, subject: string, o: CompareOptions): CheckResult[] {
   const sum = sumOf(parts);
   const diff = total.value.minus(sum).abs();
-  if (diff.lte(tolerance(parts.length, maxDp([total, ...parts])))) return [];
+  // printed zeros carry no rounding: only the non-zero addends widen the tolerance
+  if (diff.lte(tolerance(parts.filter((p) => !p.value.isZero()).length, maxDp([total, ...parts], o.tableDp)))) return [];
   const shown = parts.slice(0, 6).map((p) => `${rowName(p)} ${p.value.toFixed()}`).join(' + ') + (parts.length > 6 ? ` + … (${parts.length} parts)` : '');
   return [{
     doc_id: total.doc_id,

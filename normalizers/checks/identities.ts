@@ -72,7 +72,7 @@ export function crossTableChecks(facts: Fact[], o: CompareOptions): CheckResult[
 export function compareSides(id: string, a: Fact[], b: Fact[], o: CompareOptions, relation: 'eq' | 'gte', subject: string, checkId = 'cross_table_total'): CheckResult[] {
   const sa = sumOf(a);
   const sb = sumOf(b);
-  const tol = tolerance(a.length + b.length, maxDp([...a, ...b]));
+  const tol = tolerance(a.length + b.length, maxDp([...a, ...b], o.tableDp));
   const ok = relation === 'eq' ? sa.minus(sb).abs().lte(tol) : sa.plus(tol).gte(sb);
   if (ok) return [];
   const first = a[0]!;

@@ -15,7 +15,7 @@ import { threePublicChecks } from './three-public.js';
 import { proseChecks } from './prose.js';
 import { completenessChecks } from './completeness.js';
 import { checkedFacts } from './select.js';
-import type { CompareOptions } from './compare.js';
+import { tableDecimals, type CompareOptions } from './compare.js';
 
 export { CHECK_IDS } from './ids.js';
 
@@ -23,7 +23,7 @@ export { CHECK_IDS } from './ids.js';
 export function identityChecks(doc: DocumentRecord): CheckResult[] {
   const indexOf = new Map(doc.facts.map((f, i) => [f, i]));
   const facts = checkedFacts(doc.facts);
-  const o: CompareOptions = { indexOf, names: new Map(doc.tables.map((t) => [t.table_id, t.table_no || t.title])) };
+  const o: CompareOptions = { indexOf, names: new Map(doc.tables.map((t) => [t.table_id, t.table_no || t.title])), tableDp: tableDecimals(facts.filter((f) => f.unit !== '%')) };
   return [
     ...hierarchyChecks(facts, o),
     ...rowIdentityChecks(facts, o),

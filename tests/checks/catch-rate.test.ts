@@ -59,5 +59,5 @@ describe('catch rate of one altered number', () => {
   }
 });
 
-const FLOOR_STANDARD = 0;
-const FLOOR_ALL: Record<string, number> = { '000': 0, '001': 0 };
+const FLOOR_STANDARD = 0.9; // measured 2025: 000 96%, 001 95% (misses: ±0.01 changes, inside the rounding tolerance)
+const FLOOR_ALL: Record<string, number> = { '000': 0.45, '001': 0.85 }; // measured: 52%, 94% (forms and unclassified grids have no identities)
