@@ -1,4 +1,5 @@
-// Dump style "one table cell per line": each cell line starts with a tab, a blank line ends a row.
+// Dump style "one table cell per line": each cell line starts with a tab, a blank line ends a row,
+// and a line without the tab right after a cell line continues that cell (a wrapped cell).
 // Rows of one cell, and rows that only carry metadata (部门：… / 2023年度 / 金额单位：万元), are
 // text lines; runs of the other rows are grids.
 import type { Block, GridCell } from '../../pipeline/types.js';
@@ -39,6 +40,12 @@ export function parseCellPerLineDump(text: string): Block[] {
     }
     if (line.trim() === '') {
       endRow();
+      continue;
+    }
+    // a line without the leading tab right after a cell line is that cell's wrapped text
+    if (row && row.length && !META.test(line.trim().replace(/\s+/g, ''))) {
+      const last = row[row.length - 1]!;
+      last.text = last.text + line.trim();
       continue;
     }
     endRow();
