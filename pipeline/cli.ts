@@ -14,6 +14,8 @@ const MAIN_HELP = `fiscal-extract ${VERSION}: Chinese government budget disclosu
 Usage:
   fiscal-extract ingest <file|folder|glob>... --out <dir> [--timeout <seconds>] [--quiet]
   fiscal-extract taxonomy <build|import|lookup|stats> ...
+  fiscal-extract diff <old-out> <new-out> [--format md|json|html] [--out file] [--fail-on-change]
+  fiscal-extract review <out-dir> [--out review.html]
   fiscal-extract --help | --version
   fiscal-extract <command> --help
 
@@ -94,6 +96,14 @@ export async function main(argv: string[]): Promise<number> {
       case 'taxonomy': {
         const { taxonomyCli } = await import('../normalizers/taxonomy/cli.js');
         return await taxonomyCli(rest);
+      }
+      case 'diff': {
+        const { diffCli } = await import('../output/diff/cli.js');
+        return await diffCli(rest);
+      }
+      case 'review': {
+        const { reviewCli } = await import('../output/review/cli.js');
+        return await reviewCli(rest);
       }
       case '--version': case '-v': console.log(VERSION); return EXIT.OK;
       case undefined: case '--help': case '-h': case 'help': console.log(MAIN_HELP); return cmd === undefined ? EXIT.USAGE : EXIT.OK;
