@@ -1,0 +1,30 @@
+// npm run bench: accuracy and speed figures, printed (never asserted), each against a baseline
+// measured in the same run. Sections run when their inputs exist (../shared beside the repo).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { benchSeeds } from './seeds.js';
+import { benchTaxonomyCoverage } from './taxonomy-coverage.js';
+
+const repo = resolve(fileURLToPath(import.meta.url), '../../../..');
+const shared = resolve(repo, '../shared');
+
+export interface Section { name: string; run: () => Promise<void> }
+
+const sections: Section[] = [
+  { name: 'seeds (text dumps): speed and counts', run: () => benchSeeds(join(repo, 'corpus/samples')) },
+  { name: 'taxonomy coverage of printed codes', run: () => benchTaxonomyCoverage(join(repo, 'corpus/samples'), existsSync(shared) ? join(shared, 'corpus') : undefined) },
+];
+
+const only = process.argv.slice(2);
+for (const s of sections) {
+  if (only.length && !only.some((o) => s.name.includes(o))) continue;
+  console.log(`\n## ${s.name}`);
+  const t0 = performance.now();
+  try {
+    await s.run();
+  } catch (e) {
+    console.log(`  (section failed: ${(e as Error).message.split('\n')[0]})`);
+  }
+  console.log(`  [${((performance.now() - t0) / 1000).toFixed(1)} s]`);
+}
