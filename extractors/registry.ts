@@ -2,8 +2,10 @@
 import type { Extractor } from '../pipeline/stages.js';
 import type { Format } from '../pipeline/types.js';
 import { textExtractor } from './text/index.js';
+import { htmlExtractor } from './html/index.js';
+import { xlsxExtractor } from './xlsx/index.js';
 
-const extractors: Extractor[] = [textExtractor];
+const extractors: Extractor[] = [textExtractor, htmlExtractor, xlsxExtractor];
 
 export function extractorFor(format: Format): Extractor | undefined {
   return extractors.find((e) => e.formats.includes(format));

@@ -44,7 +44,7 @@ export function detectFormat(b: Uint8Array): Format {
   if (startsWith(b, [0x49, 0x49, 0x2a, 0x00]) || startsWith(b, [0x4d, 0x4d, 0x00, 0x2a])) return 'image';
   if (looksLikeText(b)) {
     const t = head.replace(/^\ufeff/, '').trimStart().toLowerCase();
-    if (/^(<!doctype html|<html|<\?xml[^>]*>\s*<html)/.test(t) || /<table[\s>]/i.test(asciiHead(b, 8192))) return 'html';
+    if (/^(?:\xef\xbb\xbf)?\s*(<!doctype html|<html|<head[\s>]|<meta[\s>]|<body[\s>]|<\?xml[^>]*>\s*<html)/.test(t) || /<table[\s>]/i.test(asciiHead(b, 8192))) return 'html';
     return 'text';
   }
   return 'unknown';

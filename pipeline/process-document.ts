@@ -167,9 +167,6 @@ function understandOne(doc: DocumentRecord, cand: TableCandidate, tableId: strin
 function unsupportedMessage(format: string): string {
   switch (format) {
     case 'unknown': return 'not a supported document (PDF, HTML, text dump, spreadsheet or image): the bytes match no known format';
-    case 'html': return 'HTML pages are not supported in this build yet: save the table as a text dump or PDF';
-    case 'xlsx':
-    case 'xls': return `${format} spreadsheets are not supported in this build yet: export the sheet as PDF or CSV text`;
     case 'image': return 'image files need OCR, which is not available in this build yet';
     default: return `no extractor for format ${format}`;
   }

@@ -1,0 +1,84 @@
+// Bytes of an HTML page → string. The order browsers use: a byte-order mark, then the charset the
+// caller knows from the HTTP header, then <meta charset> / <meta http-equiv content="…charset=…">
+// in the head; with none of these, UTF-8 when the bytes are valid UTF-8, else GB18030 (the superset
+// of GB2312 and GBK that Chinese government sites publish in).
+import { InputError } from '../../pipeline/stages.js';
+
+export interface Decoded {
+  text: string;
+  /** the WHATWG name of the encoding used, e.g. 'utf-8', 'gbk', 'gb18030' */
+  encoding: string;
+  /** where the encoding came from */
+  from: 'bom' | 'option' | 'meta' | 'sniffed';
+  /** set when a declared charset did not fit the bytes and another one was used */
+  note?: string;
+}
+
+const META = /<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)/i;
+
+/** The charset declared by a <meta> in the first 4 KiB (read as ASCII: the label is ASCII). */
+export function metaCharset(bytes: Uint8Array): string {
+  const n = Math.min(bytes.length, 4096);
+  let head = '';
+  for (let i = 0; i < n; i++) head += String.fromCharCode(bytes[i]!);
+  head = head.replace(/<!--[\s\S]*?-->/g, '');
+  return META.exec(head)?.[1]?.toLowerCase() ?? '';
+}
+
+/** A TextDecoder for a label, or null when Node does not know the label. GB2312 and GBK pages
+ *  often use GB18030-only characters: decode all three with the GB18030 table. */
+function decoderFor(label: string, fatal: boolean): InstanceType<typeof TextDecoder> | null {
+  const l = label.trim().toLowerCase();
+  const name = /^(gb2312|gbk|gb_2312-80|x-gbk|cp936|ms936|windows-936|csgb2312|chinese|iso-ir-58)$/.test(l) ? 'gb18030' : l;
+  try {
+    return new TextDecoder(name, { fatal, ignoreBOM: false });
+  } catch {
+    return null;
+  }
+}
+
+function tryDecode(bytes: Uint8Array, label: string): string | null {
+  const d = decoderFor(label, true);
+  if (!d) return null;
+  try {
+    return d.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+export function decodeHtml(bytes: Uint8Array, charset?: string): Decoded {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8', from: 'bom' };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', from: 'bom' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', from: 'bom' };
+
+  const declared: { label: string; from: 'option' | 'meta' }[] = [];
+  if (charset) declared.push({ label: charset, from: 'option' });
+  const meta = metaCharset(bytes);
+  if (meta) declared.push({ label: meta, from: 'meta' });
+  const notes: string[] = [];
+  for (const d of declared) {
+    const text = tryDecode(bytes, d.label);
+    if (text !== null) {
+      const r: Decoded = { text, encoding: decoderFor(d.label, false)!.encoding, from: d.from };
+      if (notes.length) r.note = notes.join('; ');
+      return r;
+    }
+    notes.push(decoderFor(d.label, false) ? `the bytes are not valid ${d.label} (declared by ${d.from})` : `unknown charset ${d.label} (declared by ${d.from})`);
+  }
+  for (const enc of ['utf-8', 'gb18030']) {
+    const text = tryDecode(bytes, enc);
+    if (text !== null) {
+      const r: Decoded = { text, encoding: enc, from: 'sniffed' };
+      if (notes.length) r.note = notes.join('; ');
+      return r;
+    }
+  }
+  // the last resort: the declared (or GB18030) table, with replacement characters
+  const fallback = declared[0]?.label ?? 'gb18030';
+  const d = decoderFor(fallback, false) ?? decoderFor('gb18030', false);
+  if (!d) throw new InputError('the HTML page is in no encoding this build can read: re-save it as UTF-8');
+  return { text: d.decode(bytes), encoding: d.encoding, from: 'sniffed', note: [...notes, 'decoded with replacement characters'].join('; ') };
+}

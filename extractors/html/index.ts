@@ -1,0 +1,29 @@
+// HTML pages (government sites, Word "save as web page" exports): every data <table> a grid, the
+// text around it as lines, in document order.
+import type { Extractor, ExtractContext, ExtractResult } from '../../pipeline/stages.js';
+import type { Message } from '../../pipeline/types.js';
+import { decodeHtml } from './decode.js';
+import { parseHtml } from './dom.js';
+import { blocksOfDom } from './blocks.js';
+
+export interface HtmlExtractContext extends ExtractContext {
+  /** the charset from the HTTP Content-Type header, when the caller fetched the page */
+  charset?: string;
+}
+
+export function extractHtml(bytes: Uint8Array, charset?: string): ExtractResult {
+  const decoded = decodeHtml(bytes, charset);
+  const blocks = blocksOfDom(parseHtml(decoded.text));
+  const tables = blocks.filter((b) => b.kind === 'grid').length;
+  const messages: Message[] = [{ stage: 'extract', severity: 'info', text: `html: ${tables} table(s), encoding ${decoded.encoding} (${decoded.from})` }];
+  if (decoded.note) messages.push({ stage: 'extract', severity: 'warning', text: `html encoding: ${decoded.note}; read as ${decoded.encoding}` });
+  return { blocks, messages };
+}
+
+export const htmlExtractor: Extractor = {
+  name: 'html',
+  formats: ['html'],
+  async extract(bytes: Uint8Array, ctx: HtmlExtractContext): Promise<ExtractResult> {
+    return extractHtml(bytes, ctx.charset);
+  },
+};

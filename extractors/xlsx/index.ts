@@ -1,0 +1,31 @@
+// Spreadsheets (.xlsx and legacy .xls): each visible sheet a candidate table, in workbook order.
+import type { Extractor, ExtractResult } from '../../pipeline/stages.js';
+import type { Block, Message } from '../../pipeline/types.js';
+import { readWorkbook } from './workbook.js';
+import { sheetBlocks } from './sheet-blocks.js';
+
+export function extractWorkbook(bytes: Uint8Array): ExtractResult {
+  const sheets = readWorkbook(bytes);
+  const blocks: Block[] = [];
+  const messages: Message[] = [];
+  let grids = 0;
+  for (const sheet of sheets) {
+    if (sheet.hidden) {
+      messages.push({ stage: 'extract', severity: 'info', text: `sheet ${sheet.name}: hidden, not read` });
+      continue;
+    }
+    const bs = sheetBlocks(sheet);
+    grids += bs.filter((b) => b.kind === 'grid').length;
+    blocks.push(...bs);
+  }
+  messages.unshift({ stage: 'extract', severity: 'info', text: `workbook: ${sheets.length} sheet(s), ${grids} table(s)` });
+  return { blocks, messages };
+}
+
+export const xlsxExtractor: Extractor = {
+  name: 'spreadsheet',
+  formats: ['xlsx', 'xls'],
+  async extract(bytes: Uint8Array): Promise<ExtractResult> {
+    return extractWorkbook(bytes);
+  },
+};

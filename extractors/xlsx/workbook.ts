@@ -1,0 +1,70 @@
+// The only module that touches the spreadsheet library (SheetJS CE, npm `@e965/xlsx`): bytes of an
+// .xlsx / .xls workbook → sheets of plain cells (value, type, format, SheetJS's formatted text)
+// with merges and hidden rows/columns. Everything else works on this shape.
+import * as XLSX from '@e965/xlsx';
+import { InputError } from '../../pipeline/stages.js';
+
+export interface SheetCell {
+  /** b boolean, n number, e error, s string, d date */
+  t: string;
+  v: unknown;
+  /** number format code ('General', '#,##0.00', ...) */
+  z?: string;
+  /** the library's formatted text */
+  w?: string;
+}
+
+export interface MergeRange {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+}
+
+export interface Sheet {
+  name: string;
+  hidden: boolean;
+  /** rows of cells, 0-based; holes are empty cells */
+  cells: (SheetCell | undefined)[][];
+  merges: MergeRange[];
+  hiddenRows: Set<number>;
+  hiddenCols: Set<number>;
+}
+
+export function readWorkbook(bytes: Uint8Array): Sheet[] {
+  let wb: XLSX.WorkBook;
+  try {
+    wb = XLSX.read(bytes, { type: 'array', dense: true, cellNF: true, cellText: true, cellStyles: true, cellDates: false, cellFormula: false, cellHTML: false });
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    if (/password|encrypt/i.test(msg)) throw new InputError('the workbook is password-protected: open it in Excel and save it without a password');
+    throw new InputError(`the workbook cannot be read (${msg.split('\n')[0]!.slice(0, 120)}): re-save it as .xlsx`);
+  }
+  const meta = wb.Workbook?.Sheets ?? [];
+  return wb.SheetNames.map((name, i) => {
+    const ws = wb.Sheets[name]!;
+    const data = ((ws as unknown as { '!data'?: (XLSX.CellObject | undefined)[][] })['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
+    const cells: (SheetCell | undefined)[][] = [];
+    for (let r = 0; r < data.length; r++) {
+      const row = data[r];
+      const out: (SheetCell | undefined)[] = [];
+      if (row) {
+        for (let c = 0; c < row.length; c++) {
+          const cell = row[c];
+          if (!cell || cell.t === 'z') continue;
+          const sc: SheetCell = { t: cell.t, v: cell.v };
+          if (typeof cell.z === 'string') sc.z = cell.z;
+          if (typeof cell.w === 'string') sc.w = cell.w;
+          out[c] = sc;
+        }
+      }
+      cells.push(out);
+    }
+    const merges = (ws['!merges'] ?? []).map((m) => ({ r0: m.s.r, c0: m.s.c, r1: m.e.r, c1: m.e.c }));
+    const hiddenRows = new Set<number>();
+    (ws['!rows'] ?? []).forEach((r, idx) => { if (r?.hidden) hiddenRows.add(idx); });
+    const hiddenCols = new Set<number>();
+    (ws['!cols'] ?? []).forEach((c, idx) => { if (c?.hidden) hiddenCols.add(idx); });
+    return { name, hidden: (meta[i]?.Hidden ?? 0) !== 0, cells, merges, hiddenRows, hiddenCols };
+  });
+}
