@@ -7,6 +7,8 @@ export interface ExtractContext {
   source: string;
   /** abort when the per-document time limit is reached */
   signal?: AbortSignal;
+  /** read pages without a text layer with OCR (default true) */
+  ocr?: boolean;
   /** the charset a server declared (HTTP Content-Type), when the bytes came from a URL */
   charset?: string;
 }

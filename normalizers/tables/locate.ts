@@ -62,9 +62,12 @@ export function locateTables(blocks: Block[]): TableCandidate[] {
       continue;
     }
     if (last) last.notes = notesFrom(texts);
-    const titleLines = texts.filter(isTitleLine);
+    // the title is printed just above the table: only the last lines count (a contents page or
+    // the text of earlier sections must not name it)
+    const near = lines.filter((l) => l.kind === 'line' && l.text.trim() !== '' && (gridPage === undefined || l.page === undefined || l.page === gridPage || l.page === gridPage - 1)).slice(-8).map((l) => (l.kind === 'line' ? l.text : ''));
+    const titleLines = near.filter(isTitleLine);
     const title = titleLines.length ? cleanLabel(titleLines[titleLines.length - 1]!) : titleInGrid(b.grid);
-    const noLine = [...texts].reverse().find((t) => TABLE_NO.test(cleanLabel(t)));
+    const noLine = [...near].reverse().find((t) => TABLE_NO.test(cleanLabel(t)));
     const table_no = noLine ? (TABLE_NO.exec(cleanLabel(noLine))?.[1] ?? '') : '';
     const unit = findUnit(texts.join('')) || findUnit(b.grid.rows.slice(0, 3).flat().map((c) => c.text).join(''));
     const cand: TableCandidate = { grid: b.grid, title, table_no, unit, before: texts, notes: [] };

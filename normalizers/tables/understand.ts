@@ -53,6 +53,7 @@ export function understandTable(cand: TableCandidate, kind: KindDef | undefined,
     }
   }
   joinSplitCodes(tableRows);
+  const rowsOut = tableRows.flatMap((r) => (r.flags.includes('unlabelled_row') ? itemsFromHeader(r, header) : [r]));
 
   const table: Table = {
     table_id: tableId,
@@ -63,7 +64,7 @@ export function understandTable(cand: TableCandidate, kind: KindDef | undefined,
     method: cand.grid.method,
     header,
     columns,
-    rows: tableRows,
+    rows: rowsOut,
     grid: cand.grid,
     headerRows: dataStart,
     notes: cand.notes,
@@ -155,6 +156,26 @@ function spreadOverBlocks(cells: string[], columns: ColumnSpec[], width: number)
     groups[g]!.numbers.forEach((n, k) => (out[measures[k]!.index] = n));
   }
   return out;
+}
+
+/** A table printed column-wise (三公 tables: 合计 / 因公出国（境）费 / … each over 预算数 | 决算数, one
+ *  row of numbers without a label): the item of each number is its header above the last level. */
+function itemsFromHeader(row: TableRow, header: string[]): TableRow[] {
+  const levels = row.values.map((v) => (header[v.col] ?? '').split(' / '));
+  if (levels.some((l) => l.length < 2)) return [row];
+  // drop the levels every column shares (the table-wide title over all columns)
+  let common = 0;
+  while (levels.every((l) => l.length > common + 1 && l[common] === levels[0]![common])) common++;
+  const groups = new Map<string, TableRow>();
+  row.values.forEach((v, i) => {
+    const prefix = levels[i]!.slice(common, -1);
+    let item = prefix[prefix.length - 1] ?? '';
+    if (/^(小计|合计)$/.test(item) && prefix.length > 1) item = prefix[prefix.length - 2]!;
+    const g = groups.get(item) ?? { ...row, item, values: [], flags: row.flags.filter((f) => f !== 'unlabelled_row').concat('item_from_header') };
+    g.values.push(v);
+    groups.set(item, g);
+  });
+  return [...groups.values()];
 }
 
 interface BlockRead {

@@ -18,7 +18,7 @@ const orig = present ? await ingest([ORIG], { out: join(root, 'orig') }) : undef
 const wired = !!orig && orig.documents[0]?.format === 'pdf-text' && !/no extractor/.test(orig.documents[0]?.error ?? '');
 const mod = wired ? await ingest([MOD], { out: join(root, 'mod') }) : undefined;
 
-describe.skipIf(!wired)('the MODIFIED 财政局 document', () => {
+describe('the MODIFIED 财政局 document', () => {
   it('the original passes its completeness checks', () => {
     expect(orig!.checks.filter((c) => c.check_id === 'missing_table' || c.check_id === 'empty_table_unexplained')).toEqual([]);
   });

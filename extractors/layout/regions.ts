@@ -1,0 +1,128 @@
+// Ruling lines -> ruled table regions. Collinear pieces are merged (Excel draws one segment per
+// cell edge), then horizontal and vertical lines that touch form connected components; a component
+// with at least two lines each way is a ruled region.
+import type { Box, Ruling } from '../../pipeline/types.js';
+
+export interface HLine {
+  y: number;
+  x0: number;
+  x1: number;
+}
+export interface VLine {
+  x: number;
+  y0: number;
+  y1: number;
+}
+
+export interface RuledRegion {
+  box: Box;
+  h: HLine[];
+  v: VLine[];
+}
+
+/** positions closer than this are one line (double rules, rounding) */
+export const SNAP = 2;
+/** how far a line may stop short of the line it meets */
+const TOUCH = 3;
+
+function mergeAxis<T>(
+  items: { pos: number; a: number; b: number }[],
+  make: (pos: number, a: number, b: number) => T,
+): T[] {
+  items.sort((p, q) => p.pos - q.pos || p.a - q.a);
+  const out: T[] = [];
+  // group by position, then merge overlapping intervals inside each group
+  let i = 0;
+  while (i < items.length) {
+    let j = i + 1;
+    while (j < items.length && items[j]!.pos - items[j - 1]!.pos <= 0.8) j++;
+    const group = items.slice(i, j).sort((p, q) => p.a - q.a);
+    const pos = group.reduce((s, g) => s + g.pos, 0) / group.length;
+    let a = group[0]!.a;
+    let b = group[0]!.b;
+    for (let k = 1; k < group.length; k++) {
+      const g = group[k]!;
+      if (g.a <= b + 1.5) b = Math.max(b, g.b);
+      else {
+        out.push(make(pos, a, b));
+        a = g.a;
+        b = g.b;
+      }
+    }
+    out.push(make(pos, a, b));
+    i = j;
+  }
+  return out;
+}
+
+export function mergeRulings(rulings: readonly Ruling[]): { h: HLine[]; v: VLine[] } {
+  const hs: { pos: number; a: number; b: number }[] = [];
+  const vs: { pos: number; a: number; b: number }[] = [];
+  for (const r of rulings) {
+    const dx = Math.abs(r.x1 - r.x0);
+    const dy = Math.abs(r.y1 - r.y0);
+    if (dx >= dy) {
+      if (dx >= 2) hs.push({ pos: (r.y0 + r.y1) / 2, a: Math.min(r.x0, r.x1), b: Math.max(r.x0, r.x1) });
+    } else if (dy >= 2) vs.push({ pos: (r.x0 + r.x1) / 2, a: Math.min(r.y0, r.y1), b: Math.max(r.y0, r.y1) });
+  }
+  return {
+    h: mergeAxis(hs, (y, x0, x1) => ({ y, x0, x1 })),
+    v: mergeAxis(vs, (x, y0, y1) => ({ x, y0, y1 })),
+  };
+}
+
+export function findRuledRegions(rulings: readonly Ruling[]): RuledRegion[] {
+  const { h, v } = mergeRulings(rulings);
+  const n = h.length + v.length;
+  const parent = Array.from({ length: n }, (_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
+    return i;
+  };
+  // sweep: verticals sorted by x, so each horizontal only scans the verticals within its span
+  const vOrder = v.map((_, i) => i).sort((a, b) => v[a]!.x - v[b]!.x);
+  const vx = vOrder.map((i) => v[i]!.x);
+  for (let hi = 0; hi < h.length; hi++) {
+    const hl = h[hi]!;
+    let lo = 0;
+    let hiIdx = vx.length;
+    while (lo < hiIdx) {
+      const mid = (lo + hiIdx) >> 1;
+      if (vx[mid]! < hl.x0 - TOUCH) lo = mid + 1;
+      else hiIdx = mid;
+    }
+    for (let k = lo; k < vx.length && vx[k]! <= hl.x1 + TOUCH; k++) {
+      const vi = vOrder[k]!;
+      const vl = v[vi]!;
+      if (hl.y >= vl.y0 - TOUCH && hl.y <= vl.y1 + TOUCH) {
+        const a = find(hi);
+        const b = find(h.length + vi);
+        if (a !== b) parent[a] = b;
+      }
+    }
+  }
+  const groups = new Map<number, { h: HLine[]; v: VLine[] }>();
+  for (let i = 0; i < n; i++) {
+    const root = find(i);
+    let g = groups.get(root);
+    if (!g) groups.set(root, (g = { h: [], v: [] }));
+    if (i < h.length) g.h.push(h[i]!);
+    else g.v.push(v[i - h.length]!);
+  }
+  const regions: RuledRegion[] = [];
+  for (const g of groups.values()) {
+    if (g.h.length < 2 || g.v.length < 2) continue;
+    const box: Box = {
+      x0: Math.min(...g.h.map((l) => l.x0), ...g.v.map((l) => l.x)),
+      x1: Math.max(...g.h.map((l) => l.x1), ...g.v.map((l) => l.x)),
+      y0: Math.min(...g.v.map((l) => l.y0), ...g.h.map((l) => l.y)),
+      y1: Math.max(...g.v.map((l) => l.y1), ...g.h.map((l) => l.y)),
+    };
+    if (box.x1 - box.x0 < 20 || box.y1 - box.y0 < 8) continue;
+    regions.push({ box, h: g.h, v: g.v });
+  }
+  return regions.sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
+}

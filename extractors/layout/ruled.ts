@@ -1,0 +1,123 @@
+// The ruled strategy: cells from the intersections of ruling lines; a missing interior rule makes a
+// merged cell. A band between two rules that holds several rows of amounts (tables that rule only
+// their columns, or only some rows) is split into rows by the text (rows.ts).
+import type { RawGrid, Token } from '../../pipeline/types.js';
+import { buildGrid, slot, type Lattice } from './grid.js';
+import { groupLines } from './lines.js';
+import { SNAP, type HLine, type RuledRegion, type VLine } from './regions.js';
+import { clusterRows } from './rows.js';
+import { cx, cy, isAmount, isNumeric } from './text.js';
+
+/** an edge counts as drawn when rules cover this share of it */
+const EDGE_COVER = 0.6;
+
+function clusterPositions(values: number[]): number[] {
+  values.sort((a, b) => a - b);
+  const out: number[] = [];
+  let sum = 0;
+  let n = 0;
+  let last = -Infinity;
+  for (const v of values) {
+    if (v - last > SNAP && n > 0) {
+      out.push(sum / n);
+      sum = 0;
+      n = 0;
+    }
+    sum += v;
+    n++;
+    last = v;
+  }
+  if (n > 0) out.push(sum / n);
+  return out;
+}
+
+/** For each boundary position, the intervals the rules at that position cover (sorted, merged). */
+function coverage<T>(bounds: number[], lines: T[], pos: (l: T) => number, span: (l: T) => [number, number]): [number, number][][] {
+  const out: [number, number][][] = bounds.map(() => []);
+  for (const l of lines) {
+    const p = pos(l);
+    const i = slot(bounds, p);
+    for (const k of [i, i + 1]) {
+      if (k < bounds.length && Math.abs(bounds[k]! - p) <= SNAP + 0.5) out[k]!.push(span(l));
+    }
+  }
+  for (const list of out) list.sort((a, b) => a[0] - b[0]);
+  return out;
+}
+
+function covered(list: [number, number][] | undefined, a: number, b: number): boolean {
+  if (!list || b <= a) return false;
+  let got = 0;
+  for (const [p, q] of list) {
+    const lo = Math.max(p, a);
+    const hi = Math.min(q, b);
+    if (hi > lo) got += hi - lo;
+  }
+  return got >= (b - a) * EDGE_COVER;
+}
+
+export function ruledGrid(region: RuledRegion, tokens: readonly Token[], page: number): RawGrid | undefined {
+  const xs = clusterPositions([...region.v.map((l) => l.x), region.box.x0, region.box.x1]);
+  const ys0 = clusterPositions([...region.h.map((l) => l.y), region.box.y0, region.box.y1]);
+  if (xs.length < 2 || ys0.length < 2) return undefined;
+  const vCov = coverage(xs, region.v, (l: VLine) => l.x, (l) => [l.y0, l.y1]);
+  const hCov = coverage(ys0, region.h, (l: HLine) => l.y, (l) => [l.x0, l.x1]);
+
+  const colOf = (t: Token): number => slot(xs, cx(t.box));
+  // split bands that hold several rows of amounts
+  const byBand = new Map<number, Token[]>();
+  for (const t of tokens) {
+    const r = slot(ys0, cy(t.box));
+    let list = byBand.get(r);
+    if (!list) byBand.set(r, (list = []));
+    list.push(t);
+  }
+  const virtual: number[] = [];
+  for (const list of byBand.values()) {
+    const lines = groupLines(list);
+    // several rows share this band only if some column gets amounts from two different lines; a
+    // ruled row whose columns sit on different baselines is still one row
+    // (and that column holds numbers, not prose that mentions 100%)
+    const all = new Map<number, number>();
+    const numeric = new Map<number, number>();
+    for (const t of list) {
+      const c = colOf(t);
+      all.set(c, (all.get(c) ?? 0) + 1);
+      if (isNumeric(t.text)) numeric.set(c, (numeric.get(c) ?? 0) + 1);
+    }
+    const numberColumn = (c: number): boolean => (numeric.get(c) ?? 0) >= (all.get(c) ?? 0) * 0.6;
+    const seen = new Set<number>();
+    let stacked = false;
+    for (const l of lines) {
+      const mine = new Set(l.tokens.filter((t) => isAmount(t.text)).map(colOf).filter(numberColumn));
+      for (const c of mine) {
+        if (seen.has(c)) stacked = true;
+        seen.add(c);
+      }
+      if (stacked) break;
+    }
+    if (!stacked) continue;
+    const rows = clusterRows(lines, colOf);
+    for (let k = 1; k < rows.length; k++) {
+      const above = Math.max(...rows[k - 1]!.map((l) => l.box.y1));
+      const below = Math.min(...rows[k]!.map((l) => l.box.y0));
+      virtual.push(above <= below ? (above + below) / 2 : (cy(rows[k - 1]!.at(-1)!.box) + cy(rows[k]![0]!.box)) / 2);
+    }
+  }
+  const ys = virtual.length ? [...ys0, ...virtual].sort((a, b) => a - b) : ys0;
+  const isVirtual = new Set(virtual);
+  const lat: Lattice = {
+    xs,
+    ys,
+    vEdge: (r, c) => covered(vCov[c], ys[r]!, ys[r + 1]!),
+    hEdge: (r, c) => {
+      const y = ys[r]!;
+      if (isVirtual.has(y)) return true;
+      const k = ys0.indexOf(y);
+      return covered(hCov[k], xs[c]!, xs[c + 1]!);
+    },
+  };
+  const grid = buildGrid(lat, tokens, page, 'ruled');
+  if (virtual.length) grid.notes = [`rows split by text in ${virtual.length} place(s) where no rule separates them`];
+  return grid;
+}

@@ -1,0 +1,169 @@
+// The unruled strategy: tables set with white space only. A table region is a run of lines that
+// break into several segments at wide gaps; columns come from the gutters between the body lines'
+// segments (right-aligned numbers overlap at their right edge, so a column's values form one
+// interval); rows come from clustering lines around the lines that carry amounts.
+import type { RawGrid, Token } from '../../pipeline/types.js';
+import { buildGrid, slot, type Lattice } from './grid.js';
+import { segments, type Line } from './lines.js';
+import { clusterRows } from './rows.js';
+import { cx, isAmount, isNumeric } from './text.js';
+
+/** a gap wider than this many font sizes separates cells */
+const GAP = 1.5;
+
+export interface UnruledTable {
+  lines: Line[];
+  grid: RawGrid;
+}
+
+function tabular(l: Line): boolean {
+  const segs = segments(l, GAP);
+  return segs.length >= 3 || (segs.length >= 2 && l.tokens.some((t) => isNumeric(t.text)));
+}
+
+/** Find runs of tabular lines among free lines (top to bottom); returns index ranges. */
+export function findUnruledRuns(lines: readonly Line[]): [number, number][] {
+  const tab = lines.map(tabular);
+  const runs: [number, number][] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (!tab[i]) {
+      i++;
+      continue;
+    }
+    let j = i;
+    // extend over up to three untabular lines (wrapped names, labels) to the next tabular line
+    for (;;) {
+      let k = 1;
+      let found = -1;
+      for (; k <= 3 && j + k < lines.length; k++) {
+        if (!close(lines[j + k - 1]!, lines[j + k]!, k === 1 && tab[j + k] ? 2.5 : 1.5)) break;
+        if (tab[j + k]) {
+          found = j + k;
+          break;
+        }
+      }
+      if (found < 0) break;
+      j = found;
+    }
+    // a wrapped name's last fragment may close the run
+    const after = lines[j + 1];
+    if (after && !tab[j + 1] && segments(after, GAP).length === 1 && after.box.y0 - lines[j]!.box.y1 < after.size * 0.8) {
+      // only when it sits inside the table's width and is not a note starting at its left edge
+      const left = Math.min(...lines.slice(i, j + 1).map((l) => l.box.x0));
+      const right = Math.max(...lines.slice(i, j + 1).map((l) => l.box.x1));
+      if (after.box.x0 > left + after.size * 2 && after.box.x1 - after.box.x0 < (right - left) * 0.4) j++;
+    }
+    // a table needs two lines of amounts set apart from other cells, or three lines of three or
+    // more cells (a header-only table); justified prose with a wide gap is neither
+    const run = lines.slice(i, j + 1);
+    const amountLines = run.filter((l) => segments(l, GAP).length >= 2 && l.tokens.some((t) => isAmount(t.text))).length;
+    const wideLines = run.filter((l) => segments(l, GAP).length >= 3).length;
+    if (amountLines >= 2 || wideLines >= 3) runs.push([i, j]);
+    i = j + 1;
+  }
+  return runs;
+}
+
+function close(a: Line, b: Line, factor: number): boolean {
+  return b.box.y0 - a.box.y1 <= Math.max(a.size, b.size) * factor;
+}
+
+export function unruledGrid(lines: readonly Line[], page: number): RawGrid | undefined {
+  if (lines.length === 0) return undefined;
+  const firstBody = lines.findIndex((l) => l.tokens.some((t) => isNumeric(t.text)));
+  const head = firstBody < 0 ? [] : lines.slice(0, firstBody);
+  const body = firstBody < 0 ? [...lines] : lines.slice(firstBody);
+  // columns: merged x-intervals of the body lines' segments, then header segments that fall in no
+  // body column (a column empty in every body row)
+  const intervals: [number, number][] = [];
+  // single-segment lines (a wrapped name's tail, a note) say nothing about the gutters
+  for (const l of body) {
+    const segs = segments(l, GAP);
+    if (segs.length < 2) continue;
+    for (const s of segs) intervals.push([s[0]!.box.x0, s.at(-1)!.box.x1]);
+  }
+  const sizes = lines.map((l) => l.size).sort((a, b) => a - b);
+  const tol = sizes[sizes.length >> 1] ?? 10;
+  const cols = mergeIntervals(intervals, tol * 0.8);
+  for (const l of head) {
+    for (const t of l.tokens) {
+      const a = t.box.x0;
+      const b = t.box.x1;
+      const hit = cols.filter(([p, q]) => q > a && p < b);
+      if (hit.length === 0) cols.push([a, b]);
+      else if (hit.length === 1) {
+        // a header wider than its column's values (a centred 栏次 number) widens the column
+        const col = hit[0]!;
+        const lo = Math.min(col[0], a);
+        const hi = Math.max(col[1], b);
+        // but never into a neighbour (科目编码 over 类/款/项 is a spanning header)
+        if (!cols.some((o) => o !== col && o[1] + tol > lo && o[0] - tol < hi)) {
+          col[0] = lo;
+          col[1] = hi;
+        }
+      }
+    }
+  }
+  cols.sort((p, q) => p[0] - q[0]);
+  const merged = mergeIntervals(cols, tol * 0.8);
+  if (merged.length < 2) return undefined;
+  const xs = [merged[0]![0] - 1];
+  for (let k = 1; k < merged.length; k++) xs.push((merged[k - 1]![1] + merged[k]![0]) / 2);
+  xs.push(merged.at(-1)![1] + 1);
+  const colOf = (t: Token): number => slot(xs, cx(t.box));
+
+  // rows: header lines one row each (a wrapped header line joins the one above), body by clustering
+  const rows: Line[][] = [];
+  for (const l of head) {
+    const last = rows.at(-1);
+    const prev = last?.at(-1);
+    if (last && prev && l.box.y0 - prev.box.y1 < l.size * 0.6 && !spans(prev, xs) && !spans(l, xs)) last.push(l);
+    else rows.push([l]);
+  }
+  const headRows = rows.length;
+  rows.push(...clusterRows(body, colOf));
+  const rowOf = new Map<Token, number>();
+  rows.forEach((g, r) => g.forEach((l) => l.tokens.forEach((t) => rowOf.set(t, r))));
+  // a token that runs across a column boundary spans those columns (words set close together in
+  // narrow header cells are separate tokens and stay in their own columns)
+  const spanning = rows.map((g, r) => {
+    const cut = new Set<number>();
+    if (r >= headRows) return cut; // a long name running past its gutter in the body is no span
+    for (const l of g) {
+      for (const t of l.tokens) {
+        const pad = t.fontSize * 0.25;
+        const c0 = slot(xs, t.box.x0 + pad);
+        const c1 = slot(xs, t.box.x1 - pad);
+        for (let c = c0 + 1; c <= c1; c++) cut.add(c);
+      }
+    }
+    return cut;
+  });
+  const ys: number[] = [];
+  rows.forEach((g) => ys.push(Math.max(ys.at(-1) ?? -Infinity, Math.min(...g.map((l) => l.box.y0)))));
+  ys.push(Math.max(...lines.map((l) => l.box.y1)));
+  const lat: Lattice = {
+    xs,
+    ys,
+    vEdge: (r, c) => !spanning[r]!.has(c),
+    hEdge: () => true,
+  };
+  const tokens = lines.flatMap((l) => l.tokens);
+  return buildGrid(lat, tokens, page, 'unruled', (t) => [rowOf.get(t) ?? 0, colOf(t)]);
+}
+
+function spans(l: Line, xs: number[]): boolean {
+  return l.tokens.some((t) => slot(xs, t.box.x0 + t.fontSize * 0.25) !== slot(xs, t.box.x1 - t.fontSize * 0.25));
+}
+
+function mergeIntervals(list: [number, number][], tol = 0): [number, number][] {
+  const sorted = [...list].sort((p, q) => p[0] - q[0]);
+  const out: [number, number][] = [];
+  for (const [a, b] of sorted) {
+    const last = out.at(-1);
+    if (last && a < last[1] + tol) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}

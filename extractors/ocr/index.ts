@@ -1,0 +1,76 @@
+// OCR: scanned PDF pages and image documents -> PageContent -> the shared layout model.
+//   createOcrPool()       tesseract.js workers (offline, sized to the cores, recycled)
+//   pool.recognize(img)   one page image -> OcrPage (words with pixel boxes, rules, rotation, skew)
+//   ocrPageContent(...)   OcrPage -> PageContent (points; tokens with confidence; rulings)
+//   imageExtractor        PNG/JPEG/TIFF documents
+//   ocrPdfPages(...)      scanned PDF pages (embedded scan, else rendered)
+import type { Block, Message, PageContent } from '../../pipeline/types.js';
+import { InputError, type ExtractContext, type ExtractResult, type Extractor } from '../../pipeline/stages.js';
+import { decodeImagePages } from './image.js';
+import { layoutOcr, ocrToContent, type OcrContent } from './page.js';
+import { languageFolder, type PoolOptions } from './pool.js';
+import { makePool, type OcrPool } from './recognize.js';
+import { sharedPool } from './shared.js';
+import { ocrPdfPagesDetailed } from './pdf.js';
+
+export type { OcrPage, OcrWord, OcrPool, RecognizeOptions, ImageInput } from './recognize.js';
+export type { GreyImage } from './image.js';
+export { ocrPageContent, ocrToContent, layoutOcr, type OcrContent } from './page.js';
+export { ocrPdfPages, ocrPdfPagesDetailed, pdfPageImages, type OcrPdfOptions } from './pdf.js';
+export { repairTokens, repairGrid, repairNumberText, type Repair } from './repair.js';
+export { decodeImagePages } from './image.js';
+export { sharedPool, closeSharedPool } from './shared.js';
+
+/** A pool of tesseract.js workers: `workers` defaults to the cores (at most 4), each worker is
+ *  replaced after `recycleAfter` pages (default 40). Workers start on first use. */
+export async function createOcrPool(opts: PoolOptions = {}): Promise<OcrPool> {
+  // fail now, not on the first page, when a language model is missing
+  try {
+    languageFolder(opts.langs ?? ['chi_sim', 'eng'], opts.model);
+  } catch (e) {
+    throw new Error(`OCR language data missing (${String((e as Error).message).split('\n')[0]}): npm install @tesseract.js-data/chi_sim @tesseract.js-data/eng`);
+  }
+  return makePool(opts);
+}
+
+function summary(pages: readonly (OcrContent & { rotation?: number })[]): Message[] {
+  const msgs: Message[] = [];
+  for (const p of pages) {
+    const bits = [`page ${p.content.page} OCR: ${p.content.tokens.length} tokens, mean confidence ${p.confidence}`];
+    if (p.content.rotation) bits.push(`turned ${p.content.rotation}°`);
+    if (p.content.rulings.length) bits.push(`${p.content.rulings.length} rules found in the image`);
+    if (p.repairs.length) bits.push(`${p.repairs.length} number repair(s)`);
+    msgs.push({ stage: 'extract', severity: p.confidence < 60 ? 'warning' : 'info', text: bits.join(', ') });
+  }
+  return msgs;
+}
+
+/** Image documents (PNG, JPEG, TIFF; a TIFF may hold several pages). */
+export const imageExtractor: Extractor = {
+  name: 'ocr-image',
+  formats: ['image'],
+  async extract(bytes: Uint8Array, ctx: ExtractContext): Promise<ExtractResult> {
+    const images = await decodeImagePages(bytes);
+    const pool = await sharedPool();
+    const pages: OcrContent[] = [];
+    const jobs = images.map(async (img, i) => {
+      if (ctx.signal?.aborted) throw new InputError('time limit reached during OCR');
+      const page = await pool.recognize(img, img.dpi ? { dpi: img.dpi } : {});
+      pages[i] = ocrToContent(page, i + 1);
+    });
+    await Promise.all(jobs);
+    const blocks: Block[] = layoutOcr(pages);
+    return { pages: images.length, blocks, messages: summary(pages), needsOcrPages: [] };
+  },
+};
+
+/** OCR the pages of a PDF that the PDF extractor marked needsOcr and lay them out; for the PDF
+ *  extractor (or the runner) to call with `needsOcrPages`. */
+export async function ocrPdfBlocks(
+  bytes: Uint8Array,
+  pages: number[],
+  opts: { pool?: OcrPool; signal?: AbortSignal } = {},
+): Promise<{ blocks: Block[]; contents: PageContent[]; messages: Message[] }> {
+  const done = await ocrPdfPagesDetailed(bytes, pages, opts);
+  return { blocks: layoutOcr(done), contents: done.map((d) => d.content), messages: summary(done) };
+}

@@ -1,0 +1,140 @@
+// OcrPage (pixels) -> PageContent (PDF points): words joined into tokens the way a text layer
+// prints them, numbers repaired, rules found in the image as Rulings. From there the one layout
+// model (extractors/layout) reconstructs tables exactly as for a text layer.
+import type { Block, Box, GridCell, PageContent, Token } from '../../pipeline/types.js';
+import { layoutPage } from '../layout/index.js';
+import { separator } from '../layout/text.js';
+import { toRulings } from './prep.js';
+import type { OcrPage, OcrWord } from './recognize.js';
+import { describeRepairs, repairTokens, type Repair } from './repair.js';
+
+/** a lone glyph left of an erased rule */
+const RULE_GLYPH = /^[|‖丨[\]!！_—\-–=~'"‘’“”`.,:;、。，]+$/;
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+function median(v: number[]): number {
+  if (!v.length) return 0;
+  const s = [...v].sort((a, b) => a - b);
+  return s[s.length >> 1]!;
+}
+
+export interface OcrContent {
+  content: PageContent;
+  repairs: Repair[];
+  /** mean token confidence */
+  confidence: number;
+}
+
+/** Words -> tokens, joining neighbours on one tesseract line that touch (a CJK name comes back one
+ *  character per word) unless a vertical rule runs between them. */
+function wordsToTokens(page: OcrPage, k: number, walls: number[]): Token[] {
+  const byLine = new Map<number, OcrWord[]>();
+  for (const w of page.words) {
+    if (RULE_GLYPH.test(w.text) && w.text.length <= 2) continue;
+    let l = byLine.get(w.line);
+    if (!l) byLine.set(w.line, (l = []));
+    l.push(w);
+  }
+  const tokens: Token[] = [];
+  for (const words of byLine.values()) {
+    words.sort((a, b) => a.box.x0 - b.box.x0);
+    const hs = words.filter((w) => CJK.test(w.text)).map((w) => w.box.y1 - w.box.y0);
+    const lineH = median(hs.length ? hs : words.map((w) => (w.box.y1 - w.box.y0) / 0.75));
+    const size = Math.max(4, lineH * k);
+    let cur: { text: string; box: Box; conf: number } | undefined;
+    const flush = (): void => {
+      if (!cur) return;
+      tokens.push({
+        text: cur.text,
+        box: { x0: cur.box.x0 * k, y0: cur.box.y0 * k, x1: cur.box.x1 * k, y1: cur.box.y1 * k },
+        fontSize: Math.round(size * 10) / 10,
+        confidence: Math.round(cur.conf * 10) / 10,
+      });
+      cur = undefined;
+    };
+    for (const w of words) {
+      if (cur) {
+        const gap = w.box.x0 - cur.box.x1;
+        const wall = walls.some((x) => x > cur!.box.x1 - 1 && x < w.box.x0 + 1);
+        const a = cur.text.slice(-1);
+        const b = w.text.slice(0, 1);
+        // CJK runs join across letter spacing; Latin words and numbers only when touching
+        const limit = CJK.test(a) && CJK.test(b) ? lineH * 0.6 : lineH * 0.15;
+        if (!wall && gap <= limit) {
+          cur.text += separator(cur.text, w.text) && gap > lineH * 0.15 ? ' ' + w.text : w.text;
+          cur.box = { x0: cur.box.x0, y0: Math.min(cur.box.y0, w.box.y0), x1: Math.max(cur.box.x1, w.box.x1), y1: Math.max(cur.box.y1, w.box.y1) };
+          cur.conf = Math.min(cur.conf, w.confidence);
+          continue;
+        }
+        flush();
+      }
+      cur = { text: w.text, box: { ...w.box }, conf: w.confidence };
+    }
+    flush();
+  }
+  return tokens;
+}
+
+/** OCR page -> PageContent in PDF points (`dpi` is the resolution of the OCR'd image), with the
+ *  repairs made to number tokens. */
+export function ocrToContent(page: OcrPage, pageNo: number, dpi: number = page.dpi): OcrContent {
+  const k = 72 / dpi;
+  const walls = page.rules.filter((r) => !r.horizontal).map((r) => r.pos);
+  const raw = wordsToTokens(page, k, walls);
+  const { tokens, repairs } = repairTokens(raw, { walls: walls.map((x) => x * k), page: pageNo });
+  const confidence = tokens.length ? tokens.reduce((s, t) => s + (t.confidence ?? 0), 0) / tokens.length : 0;
+  return {
+    content: {
+      page: pageNo,
+      width: page.width * k,
+      height: page.height * k,
+      rotation: page.rotation,
+      tokens,
+      rulings: toRulings(page.rules, k),
+    },
+    repairs,
+    confidence: Math.round(confidence * 10) / 10,
+  };
+}
+
+export function ocrPageContent(page: OcrPage, pageNo: number, dpi: number = page.dpi): PageContent {
+  return ocrToContent(page, pageNo, dpi).content;
+}
+
+function inside(b: Box, t: Token): boolean {
+  const x = (t.box.x0 + t.box.x1) / 2;
+  const y = (t.box.y0 + t.box.y1) / 2;
+  return x >= b.x0 && x <= b.x1 && y >= b.y0 && y <= b.y1;
+}
+
+/** Layout of OCR'd pages: the shared layout model, then grids marked `ocr`, each cell carrying the
+ *  lowest confidence of its tokens, and the repairs noted on the grid that holds them. */
+export function layoutOcr(pages: readonly OcrContent[]): Block[] {
+  const out: Block[] = [];
+  for (const p of pages) {
+    const blocks = layoutPage(p.content);
+    for (const b of blocks) {
+      if (b.kind !== 'grid') continue;
+      const g = b.grid;
+      const lowest: number[] = [];
+      for (const row of g.rows) {
+        for (const c of row as GridCell[]) {
+          if (!c.text || !c.box) continue;
+          const confs = p.content.tokens.filter((t) => inside(c.box!, t)).map((t) => t.confidence ?? 100);
+          if (confs.length) {
+            c.confidence = Math.min(...confs);
+            lowest.push(c.confidence);
+          }
+        }
+      }
+      const notes = [...(g.notes ?? [])];
+      notes.push(`OCR (${g.method} layout${p.content.rulings.length ? ', rules found in the image' : ''}): mean cell confidence ${lowest.length ? (lowest.reduce((s, v) => s + v, 0) / lowest.length).toFixed(1) : '-'}, ${lowest.filter((v) => v < 60).length} cell(s) below 60`);
+      const mine = p.repairs.filter((r) => r.box && g.rows.some((row) => row.some((c) => c.box && inside(c.box, { text: '', box: r.box!, fontSize: 0 }))));
+      if (mine.length) notes.push(describeRepairs(mine));
+      g.notes = notes;
+      g.method = 'ocr';
+    }
+    out.push(...blocks);
+  }
+  return out;
+}

@@ -1,0 +1,210 @@
+// Scanned PDF pages -> PageContent via OCR. A page that is one scan gives its embedded image
+// (the operator list's paintImageXObject: decoded pixels, ~0.2 s, JPEG/JPX/CCITT all decoded by
+// pdf.js); any other page is rendered with pdf.js + @napi-rs/canvas.
+import path from 'node:path';
+import type { PageContent } from '../../pipeline/types.js';
+import { InputError } from '../../pipeline/stages.js';
+import { pdfjs, pdfjsAssetDir } from '../pdf/load.js';
+import { rotateQuarter, toGrey, type GreyImage } from './image.js';
+import { ocrToContent, type OcrContent } from './page.js';
+import type { OcrPool, RecognizeOptions } from './recognize.js';
+
+type Matrix = [number, number, number, number, number, number];
+const mul = (m: Matrix, n: Matrix): Matrix => [
+  m[0] * n[0] + m[2] * n[1],
+  m[1] * n[0] + m[3] * n[1],
+  m[0] * n[2] + m[2] * n[3],
+  m[1] * n[2] + m[3] * n[3],
+  m[0] * n[4] + m[2] * n[5] + m[4],
+  m[1] * n[4] + m[3] * n[5] + m[5],
+];
+
+interface PdfImage {
+  width: number;
+  height: number;
+  kind?: number;
+  data?: Uint8Array | Uint8ClampedArray;
+}
+
+/** pdf.js image kinds: 1 = 1 bit grey, 2 = RGB, 3 = RGBA */
+export function pdfImageToGrey(img: PdfImage): GreyImage | undefined {
+  const { width: w, height: h, data } = img;
+  if (!data || !w || !h) return undefined;
+  if (img.kind === 1) {
+    const stride = (w + 7) >> 3;
+    const out = new Uint8Array(w * h);
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) out[y * w + x] = (data[y * stride + (x >> 3)]! >> (7 - (x & 7))) & 1 ? 255 : 0;
+    return { width: w, height: h, data: out };
+  }
+  const ch = img.kind === 3 ? 4 : img.kind === 2 ? 3 : Math.round(data.length / (w * h));
+  if (ch < 1 || data.length < w * h * ch) return undefined;
+  return toGrey(data, w, h, ch);
+}
+
+export interface PageImage {
+  image: GreyImage;
+  /** resolution of the image on the page (pixels per inch) */
+  dpi: number;
+  /** page size in points, as displayed */
+  width: number;
+  height: number;
+  source: 'embedded' | 'rendered';
+}
+
+async function openScan(bytes: Uint8Array): Promise<pdfjs.PDFDocumentProxy> {
+  const data = new Uint8Array(bytes.length);
+  data.set(bytes);
+  const dir = pdfjsAssetDir();
+  const task = pdfjs.getDocument({
+    data,
+    cMapUrl: dir + 'cmaps' + path.sep,
+    cMapPacked: true,
+    standardFontDataUrl: dir + 'standard_fonts' + path.sep,
+    wasmUrl: dir + 'wasm' + path.sep,
+    disableFontFace: true,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    verbosity: 0,
+  });
+  try {
+    return await task.promise;
+  } catch (e) {
+    await task.destroy().catch(() => undefined);
+    throw new InputError(`corrupt PDF (${String((e as Error)?.message ?? e).split('\n')[0]}): re-download the document`);
+  }
+}
+
+/** The page's one scan (an image covering most of the page, axis-aligned), else undefined. */
+async function embeddedImage(page: pdfjs.PDFPageProxy): Promise<PageImage | undefined> {
+  const ops = await page.getOperatorList();
+  const OPS = pdfjs.OPS;
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const stack: Matrix[] = [];
+  const found: { id: string; m: Matrix }[] = [];
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    const fn = ops.fnArray[i];
+    const args = ops.argsArray[i] as unknown[];
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.transform) ctm = mul(ctm, args as unknown as Matrix);
+    else if (fn === OPS.paintImageXObject) found.push({ id: args[0] as string, m: ctm });
+    else if (fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject) return undefined;
+  }
+  if (found.length !== 1) return undefined;
+  const { id, m } = found[0]!;
+  const view = page.view; // [x0, y0, x1, y1] user space
+  const pw = view[2]! - view[0]!;
+  const ph = view[3]! - view[1]!;
+  // the unit square's image: axis-aligned or turned a quarter
+  const upright = Math.abs(m[1]) < 1e-3 && Math.abs(m[2]) < 1e-3;
+  const turned = Math.abs(m[0]) < 1e-3 && Math.abs(m[3]) < 1e-3;
+  if (!upright && !turned) return undefined;
+  const iw = upright ? Math.abs(m[0]) : Math.abs(m[2]);
+  const ih = upright ? Math.abs(m[3]) : Math.abs(m[1]);
+  const cover = (Math.min(iw, turned ? ph : pw) * Math.min(ih, turned ? pw : ph)) / (pw * ph);
+  if (cover < 0.8) return undefined;
+  const store = id.startsWith('g_') ? page.commonObjs : page.objs;
+  const obj = await new Promise<PdfImage | null>((resolve) => {
+    const t = setTimeout(() => resolve(null), 30_000);
+    (store as unknown as { get(id: string, cb: (v: unknown) => void): void }).get(id, (v) => {
+      clearTimeout(t);
+      resolve(v as PdfImage | null);
+    });
+  });
+  if (!obj) return undefined;
+  let grey = pdfImageToGrey(obj);
+  if (!grey) return undefined;
+  // PDF image space has y up: an upright scan is drawn with m[3] > 0 and rows top-down; a flipped
+  // or quarter-turned placement is undone here so the image reads as the page is displayed
+  let k = 0;
+  if (upright) k = m[0] > 0 && m[3] > 0 ? 0 : m[0] < 0 && m[3] < 0 ? 2 : -1;
+  else k = m[1] > 0 && m[2] < 0 ? 1 : m[1] < 0 && m[2] > 0 ? 3 : -1;
+  if (k < 0) return undefined;
+  k = (k + Math.round(((page.rotate % 360) + 360) % 360) / 90) % 4;
+  grey = rotateQuarter(grey, k);
+  const vp = page.getViewport({ scale: 1 });
+  const dpi = (grey.width / vp.width) * 72;
+  return { image: grey, dpi, width: vp.width, height: vp.height, source: 'embedded' };
+}
+
+async function renderPage(page: pdfjs.PDFPageProxy, dpi: number): Promise<PageImage> {
+  const { createCanvas } = await import('@napi-rs/canvas');
+  const vp = page.getViewport({ scale: dpi / 72 });
+  const w = Math.ceil(vp.width);
+  const h = Math.ceil(vp.height);
+  const canvas = createCanvas(w, h);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, w, h);
+  await page.render({ canvas, canvasContext: ctx, viewport: vp } as unknown as Parameters<typeof page.render>[0]).promise;
+  const rgba = ctx.getImageData(0, 0, w, h).data;
+  const vp1 = page.getViewport({ scale: 1 });
+  return { image: toGrey(rgba, w, h, 4), dpi, width: vp1.width, height: vp1.height, source: 'rendered' };
+}
+
+/** The image OCR should read for each page (1-based numbers). */
+export async function pdfPageImages(bytes: Uint8Array, pages: readonly number[], renderDpi = 200): Promise<Map<number, PageImage>> {
+  const doc = await openScan(bytes);
+  const out = new Map<number, PageImage>();
+  try {
+    for (const n of pages) {
+      if (n < 1 || n > doc.numPages) continue;
+      const page = await doc.getPage(n);
+      try {
+        out.set(n, (await embeddedImage(page)) ?? (await renderPage(page, renderDpi)));
+      } finally {
+        page.cleanup();
+      }
+    }
+  } finally {
+    await doc.destroy().catch(() => undefined);
+  }
+  return out;
+}
+
+export interface OcrPdfOptions {
+  /** a pool to use (a temporary one is made and closed otherwise) */
+  pool?: OcrPool;
+  /** resolution to render pages that are not one scan (default 200) */
+  renderDpi?: number;
+  recognize?: RecognizeOptions;
+  signal?: AbortSignal;
+}
+
+/** OCR the given pages of a scanned PDF, with what was done on each page. */
+export async function ocrPdfPagesDetailed(bytes: Uint8Array, pages: readonly number[], opts: OcrPdfOptions = {}): Promise<(OcrContent & { source: string })[]> {
+  const images = await pdfPageImages(bytes, pages, opts.renderDpi);
+  const { sharedPool } = await import('./shared.js');
+  const pool = opts.pool ?? (await sharedPool());
+  const jobs = [...images.entries()].map(async ([n, pi]) => {
+    if (opts.signal?.aborted) throw new InputError('time limit reached during OCR');
+    const page = await pool.recognize(pi.image, { ...opts.recognize, dpi: pi.dpi });
+    const oc = ocrToContent(page, n);
+    // the page as displayed: a turned scan turns the page with it
+    const turned = page.rotation === 90 || page.rotation === 270;
+    const k = (turned ? pi.height : pi.width) / oc.content.width;
+    if (Math.abs(k - 1) > 0.02) scaleContent(oc.content, k);
+    return { ...oc, source: pi.source };
+  });
+  return Promise.all(jobs);
+}
+
+function scaleContent(pc: PageContent, k: number): void {
+  pc.width *= k;
+  pc.height *= k;
+  for (const t of pc.tokens) {
+    t.box = { x0: t.box.x0 * k, y0: t.box.y0 * k, x1: t.box.x1 * k, y1: t.box.y1 * k };
+    t.fontSize *= k;
+  }
+  for (const r of pc.rulings) {
+    r.x0 *= k;
+    r.x1 *= k;
+    r.y0 *= k;
+    r.y1 *= k;
+  }
+}
+
+/** OCR the given pages of a scanned PDF (1-based) into PageContent for the layout stage. */
+export async function ocrPdfPages(bytes: Uint8Array, pages: number[], opts: OcrPdfOptions = {}): Promise<PageContent[]> {
+  return (await ocrPdfPagesDetailed(bytes, pages, opts)).map((p) => p.content);
+}

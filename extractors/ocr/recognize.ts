@@ -1,0 +1,278 @@
+// One page image -> OcrPage: grey, resolution normalised, quarter-turn and skew corrected, rules
+// found and erased, then tesseract.js (PSM 4, chi_sim+eng) for words with boxes.
+import type { Box } from '../../pipeline/types.js';
+import { crop, decodeImagePages, encodePgm, rotateQuarter, rotateSmall, scale, type GreyImage } from './image.js';
+import { binarize, eraseRules, findRules, measureSkew, tableRules, type PixelRule } from './prep.js';
+import { TesseractPool, type PoolOptions, type Psm, type RawResult } from './pool.js';
+
+export interface OcrWord {
+  text: string;
+  /** pixels of the prepared (upright, levelled) image */
+  box: Box;
+  confidence: number;
+  /** tesseract line index: words on one line are neighbours */
+  line: number;
+}
+
+export interface OcrPage {
+  /** the prepared image, pixels */
+  width: number;
+  height: number;
+  /** resolution of the prepared image */
+  dpi: number;
+  words: OcrWord[];
+  /** ruling lines found in the prepared image (pixels) */
+  rules: PixelRule[];
+  /** quarter turn applied, degrees clockwise (0, 90, 180, 270) */
+  rotation: number;
+  /** skew measured (degrees) and corrected */
+  skew: number;
+  /** mean word confidence 0..100 */
+  confidence: number;
+  timings: { prep: number; orientation: number; ocr: number };
+}
+
+export interface RecognizeOptions {
+  /** resolution of the image; default: recorded in the file, else guessed from an A4 page */
+  dpi?: number;
+  /** quarter turn to apply (degrees clockwise), or 'auto' (default): text running down the page is
+   *  detected from projection profiles and 90 vs 270 decided by OCR confidence */
+  rotate?: 'auto' | 0 | 90 | 180 | 270;
+  /** with rotate 'auto', also test upright pages for upside down (one more small OCR) */
+  checkUpsideDown?: boolean;
+  /** measure and correct skew (default true) */
+  deskew?: boolean;
+  /** find ruling lines and erase them before OCR (default true) */
+  rulings?: boolean;
+  psm?: Psm;
+  /** read again the ruled cells that hold ink but got no word (tesseract drops lone short codes
+   *  such as `01`); default true */
+  gapFill?: boolean;
+}
+
+export type ImageInput = GreyImage | Uint8Array;
+
+export interface OcrPool {
+  recognize(image: ImageInput, opts?: RecognizeOptions): Promise<OcrPage>;
+  close(): Promise<void>;
+  /** worker count */
+  readonly size: number;
+}
+
+/** resolution the OCR image is brought to when the source is coarser or finer */
+const MIN_DPI = 150;
+const TARGET_DPI = 200;
+const MAX_DPI = 400;
+
+function guessDpi(img: GreyImage): number {
+  // a scanned A4/A3 page: the long side is 11.69 in (A4); anything else gets 200
+  const long = Math.max(img.width, img.height);
+  const d = long / 11.69;
+  return d >= 60 && d <= 1200 ? Math.round(d) : 200;
+}
+
+function now(): number {
+  return performance.now();
+}
+
+/** OCR score of a candidate orientation: confident characters that are CJK or digits. */
+function score(r: RawResult): number {
+  let s = 0;
+  for (const w of r.words) {
+    if (w.confidence < 50) continue;
+    const good = (w.text.match(/[\u4e00-\u9fff0-9]/g) ?? []).length;
+    s += good * w.confidence;
+  }
+  return s;
+}
+
+/** A band through the middle of the page at ~150 dpi: enough text to tell up from down. */
+function probe(img: GreyImage, dpi: number): { image: GreyImage; dpi: number } {
+  const band = crop(img, 0, img.height * 0.3, img.width, img.height * 0.4);
+  const f = Math.min(1, 150 / dpi);
+  return { image: f < 1 ? scale(band, f) : band, dpi: dpi * f };
+}
+
+export async function recognizeWith(pool: TesseractPool, input: ImageInput, opts: RecognizeOptions = {}): Promise<OcrPage> {
+  const t0 = now();
+  let img: GreyImage;
+  let dpi = opts.dpi;
+  if (input instanceof Uint8Array) {
+    const pages = await decodeImagePages(input);
+    img = pages[0]!;
+    dpi ??= pages[0]!.dpi;
+  } else img = input;
+  dpi ??= guessDpi(img);
+  // resolution: tesseract reads best at 200-300 dpi
+  if (dpi < MIN_DPI || dpi > MAX_DPI) {
+    const f = (dpi < MIN_DPI ? TARGET_DPI : 300) / dpi;
+    img = scale(img, f);
+    dpi *= f;
+  }
+  const base = img;
+  const fixedDpi = dpi;
+  const run = async (k: number): Promise<OcrPage> => {
+    const tp = now();
+    let im = k ? rotateQuarter(base, k) : base;
+    let skew = 0;
+    if (opts.deskew !== false) {
+      skew = measureSkew(binarize(im), im.width, im.height, fixedDpi);
+      if (Math.abs(skew) >= 0.05) im = rotateSmall(im, -skew);
+      else skew = 0;
+    }
+    let rules: PixelRule[] = [];
+    const ocrImage: GreyImage = { width: im.width, height: im.height, data: im.data.slice() };
+    if (opts.rulings !== false) {
+      rules = tableRules(findRules(binarize(im), im.width, im.height, { dpi: fixedDpi }), Math.round(fixedDpi / 24));
+      eraseRules(ocrImage, rules);
+    }
+    const prep = now() - tp;
+    const t1 = now();
+    const r = await pool.run(encodePgm(ocrImage), { psm: opts.psm ?? '11', dpi: fixedDpi });
+    const words: OcrWord[] = [];
+    let conf = 0;
+    for (const w of r.words) {
+      const text = w.text.trim();
+      if (!text) continue;
+      words.push({ text, box: { ...w.bbox }, confidence: Math.round(w.confidence * 10) / 10, line: w.line });
+      conf += w.confidence;
+    }
+    if (rules.length && opts.gapFill !== false) words.push(...(await gapFill(pool, ocrImage, rules, words, fixedDpi)));
+    return {
+      width: im.width,
+      height: im.height,
+      dpi: fixedDpi,
+      words,
+      rules,
+      rotation: k * 90,
+      skew,
+      confidence: words.length ? Math.round((conf / words.length) * 10) / 10 : 0,
+      timings: { prep: Math.round(prep + (tp - t0)), orientation: 0, ocr: Math.round(now() - t1) },
+    };
+  };
+  if (opts.rotate !== undefined && opts.rotate !== 'auto') return run(opts.rotate / 90);
+  // auto: read the page as it is; a page that reads badly is probed turned a quarter each way (and
+  // upside down) on a small band, and read again the way that scores clearly best
+  const first = await run(0);
+  if (readsWell(first) && !opts.checkUpsideDown) return first;
+  const to = now();
+  const ks = readsWell(first) ? [0, 2] : [0, 1, 3, 2];
+  const probes = await Promise.all(
+    ks.map((k) => {
+      const p = probe(rotateQuarter(base, k), fixedDpi);
+      return pool.run(encodePgm(p.image), { psm: '11', dpi: p.dpi }).then((r) => ({ k, s: score(r) }));
+    }),
+  );
+  const s0 = probes.find((p) => p.k === 0)!.s;
+  probes.sort((a, b) => b.s - a.s);
+  const best = probes[0]!;
+  const tOrient = now() - to;
+  if (best.k === 0 || best.s < s0 * 1.3 + 50) {
+    first.timings.orientation = Math.round(tOrient);
+    return first;
+  }
+  const turned = await run(best.k);
+  turned.timings.orientation = Math.round(tOrient + first.timings.prep + first.timings.ocr);
+  return turned;
+}
+
+function positions(v: number[], snap: number): number[] {
+  v.sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const x of v) if (!out.length || x - out[out.length - 1]! > snap) out.push(x);
+  return out;
+}
+
+/** Cells of the rule lattice with ink but no word: cropped, stacked with white space between them
+ *  into one strip, read in one go, and the words mapped back. */
+async function gapFill(pool: TesseractPool, img: GreyImage, rules: readonly PixelRule[], words: readonly OcrWord[], dpi: number): Promise<OcrWord[]> {
+  const snap = Math.max(3, dpi / 40);
+  const xs = positions(rules.filter((r) => !r.horizontal).map((r) => r.pos), snap);
+  const ys = positions(rules.filter((r) => r.horizontal).map((r) => r.pos), snap);
+  if (xs.length < 2 || ys.length < 2) return [];
+  // cells that got a word (by its centre) are left alone
+  const hit = new Set<number>();
+  const slotOf = (v: number[], p: number): number => {
+    let i = 0;
+    while (i + 1 < v.length && v[i + 1]! <= p) i++;
+    return i;
+  };
+  for (const w of words) hit.add(slotOf(ys, (w.box.y0 + w.box.y1) / 2) * xs.length + slotOf(xs, (w.box.x0 + w.box.x1) / 2));
+  const pad = Math.max(3, Math.round(dpi / 50));
+  const crops: { x: number; y: number; w: number; h: number }[] = [];
+  for (let r = 0; r + 1 < ys.length; r++) {
+    for (let c = 0; c + 1 < xs.length; c++) {
+      if (hit.has(r * xs.length + c)) continue;
+      const x0 = Math.round(xs[c]! + pad);
+      const x1 = Math.round(xs[c + 1]! - pad);
+      const y0 = Math.round(ys[r]! + pad);
+      const y1 = Math.round(ys[r + 1]! - pad);
+      if (x1 - x0 < dpi / 12 || y1 - y0 < dpi / 18) continue;
+      let ink = 0;
+      let minX = x1;
+      let maxX = x0;
+      let minY = y1;
+      let maxY = y0;
+      for (let y = y0; y < y1; y++) {
+        for (let x = x0; x < x1; x++) {
+          const i = y * img.width + x;
+          if (img.data[i]! < 128) {
+            ink++;
+            if (x < minX) minX = x;
+            if (x > maxX) maxX = x;
+            if (y < minY) minY = y;
+            if (y > maxY) maxY = y;
+          }
+        }
+      }
+      // a character's worth of ink, at least a quarter character tall
+      if (ink < (dpi / 30) ** 2 || maxY - minY < dpi / 40) continue;
+      const m = Math.round(dpi / 30);
+      crops.push({ x: Math.max(x0, minX - m), y: Math.max(y0, minY - m), w: Math.min(x1, maxX + m) - Math.max(x0, minX - m), h: Math.min(y1, maxY + m) - Math.max(y0, minY - m) });
+    }
+  }
+  if (!crops.length || crops.length > 400) return [];
+  const gap = Math.round(dpi / 5);
+  const W = Math.max(...crops.map((c) => c.w)) + gap * 2;
+  const H = crops.reduce((s, c) => s + c.h + gap, gap);
+  const strip = new Uint8Array(W * H).fill(255);
+  const at: number[] = [];
+  let y = gap;
+  for (const c of crops) {
+    at.push(y);
+    for (let r = 0; r < c.h; r++) strip.set(img.data.subarray((c.y + r) * img.width + c.x, (c.y + r) * img.width + c.x + c.w), (y + r) * W + gap);
+    y += c.h + gap;
+  }
+  const res = await pool.run(encodePgm({ width: W, height: H, data: strip }), { psm: '6', dpi });
+  const out: OcrWord[] = [];
+  for (const w of res.words) {
+    const text = w.text.trim();
+    // what tesseract drops is lone short numbers (codes, 0.01); cut-up header text read again is
+    // noise, so only confident numbers are taken
+    if (!/^[\d.,%\-()（）]+$/.test(text) || !/\d/.test(text) || w.confidence < 50) continue;
+    const cy = (w.bbox.y0 + w.bbox.y1) / 2;
+    const k = at.findIndex((a, i) => cy >= a - gap / 2 && cy < a + crops[i]!.h + gap / 2);
+    if (k < 0) continue;
+    const c = crops[k]!;
+    const dx = c.x - gap;
+    const dy = c.y - at[k]!;
+    out.push({ text, confidence: Math.round(w.confidence * 10) / 10, line: -1 - k, box: { x0: w.bbox.x0 + dx, y0: w.bbox.y0 + dy, x1: w.bbox.x1 + dx, y1: w.bbox.y1 + dy } });
+  }
+  return out;
+}
+
+/** A page reads well: mostly confident words, and enough CJK or digits read confidently. */
+function readsWell(p: OcrPage): boolean {
+  let good = 0;
+  for (const w of p.words) if (w.confidence >= 60) good += (w.text.match(/[\u4e00-\u9fff0-9]/g) ?? []).length;
+  return p.confidence >= 55 && good >= 15;
+}
+
+export function makePool(opts: PoolOptions = {}): OcrPool {
+  const pool = new TesseractPool(opts);
+  return {
+    size: pool.size,
+    recognize: (image, o) => recognizeWith(pool, image, o),
+    close: () => pool.close(),
+  };
+}

@@ -1,0 +1,46 @@
+// One process-wide OCR pool for the extractors: workers start on first use and close after a short
+// idle time (tesseract.js workers are threads that keep the process alive), or on closeSharedPool().
+// The facade stays valid: the next page after an idle close starts the workers again.
+import os from 'node:os';
+import { makePool, type OcrPool } from './recognize.js';
+
+let inner: OcrPool | undefined;
+let busy = 0;
+let timer: NodeJS.Timeout | undefined;
+/** close the workers this long after the last page */
+export const IDLE_CLOSE_MS = 2000;
+
+const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+
+const facade: OcrPool = {
+  size: Math.max(1, Math.min(4, cores)),
+  async recognize(image, opts) {
+    busy++;
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    inner ??= makePool();
+    try {
+      return await inner.recognize(image, opts);
+    } finally {
+      busy--;
+      if (busy === 0) {
+        timer = setTimeout(() => void closeSharedPool(), IDLE_CLOSE_MS);
+        timer.unref();
+      }
+    }
+  },
+  close: () => closeSharedPool(),
+};
+
+export async function sharedPool(): Promise<OcrPool> {
+  return facade;
+}
+
+export async function closeSharedPool(): Promise<void> {
+  if (busy > 0) return;
+  const p = inner;
+  inner = undefined;
+  if (timer) clearTimeout(timer);
+  timer = undefined;
+  if (p) await p.close();
+}

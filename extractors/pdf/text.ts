@@ -1,0 +1,141 @@
+// pdf.js text items -> Tokens in top-left page space. One item can hold several cell values
+// separated by spaces (Excel/Distiller exports), so items are split at white space with x positions
+// estimated from character widths; whitespace-only items (LibreOffice's giant gap fillers and empty
+// end-of-line items) are dropped.
+import type { Token } from '../../pipeline/types.js';
+import { apply, multiply, type Matrix } from './matrix.js';
+
+export interface RawTextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  fontName: string;
+}
+
+export interface FontStyle {
+  ascent?: number;
+  descent?: number;
+}
+
+export interface FontInfo {
+  name?: string;
+  bold?: boolean;
+}
+
+/** Relative advance of a character: CJK and full-width forms are square, the rest about half. */
+function charWeight(ch: string): number {
+  const c = ch.codePointAt(0) ?? 0;
+  if (c >= 0x2e80 && c <= 0x9fff) return 1;
+  if (c >= 0xf900 && c <= 0xfaff) return 1;
+  if (c >= 0xff00 && c <= 0xffef) return 1;
+  if (c >= 0x3000 && c <= 0x303f) return 1;
+  if (c >= 0x2000 && c <= 0x206f) return 0.5; // punctuation like “ ”
+  return 0.5;
+}
+
+/** Font names without the subset prefix; Chinese names stored as GBK bytes (ËÎÌå) decoded (宋体). */
+export function readableFontName(name: string): string {
+  const bare = name.replace(/^[A-Z]{6}\+/, '');
+  if (!/[\x80-\xff]/.test(bare) || /[^\x00-\xff]/.test(bare)) return bare;
+  try {
+    const bytes = Uint8Array.from(bare, (ch) => ch.charCodeAt(0));
+    return new TextDecoder('gbk', { fatal: true }).decode(bytes);
+  } catch {
+    return bare;
+  }
+}
+
+const BOLD_NAME = /bold|black|heavy|semibold|demibold|[-,]bd\b/i;
+
+/** Whether text items run mostly along the y axis of the given viewport (content drawn rotated). */
+export function dominantDirection(items: readonly RawTextItem[], viewport: Matrix): 0 | 90 | 180 | 270 {
+  const votes = [0, 0, 0, 0];
+  for (const it of items) {
+    const n = it.str.trim().length;
+    if (n === 0) continue;
+    const m = multiply(viewport, it.transform);
+    const dx = m[0];
+    const dy = m[1];
+    const k = Math.abs(dx) >= Math.abs(dy) ? (dx >= 0 ? 0 : 2) : dy >= 0 ? 1 : 3;
+    votes[k] = (votes[k] ?? 0) + n;
+  }
+  let best = 0;
+  for (let k = 1; k < 4; k++) if ((votes[k] ?? 0) > (votes[best] ?? 0)) best = k;
+  return (best * 90) as 0 | 90 | 180 | 270;
+}
+
+/** Turn text items into tokens. `viewport` maps PDF user space to top-left page space. */
+export function itemsToTokens(
+  items: readonly RawTextItem[],
+  viewport: Matrix,
+  styles: Readonly<Record<string, FontStyle>>,
+  fonts: (loadedName: string) => FontInfo | undefined,
+): Token[] {
+  const out: Token[] = [];
+  const fontCache = new Map<string, FontInfo | undefined>();
+  for (const it of items) {
+    const str = it.str;
+    if (!str || !/\S/.test(str)) continue;
+    const m = multiply(viewport, it.transform);
+    // unit vectors along the baseline and towards the glyph tops, in page space
+    const bl = Math.hypot(m[0], m[1]);
+    const size = Math.hypot(m[2], m[3]);
+    if (!(bl > 0) || !(size > 0)) continue;
+    const dir: [number, number] = [m[0] / bl, m[1] / bl];
+    const up: [number, number] = [m[2] / size, m[3] / size];
+    const st = styles[it.fontName];
+    const asc = st?.ascent && st.ascent > 0.3 ? Math.min(st.ascent, 1.1) : 0.85;
+    const desc = st?.descent && st.descent < 0 ? Math.max(st.descent, -0.5) : -0.15;
+    let info = fontCache.get(it.fontName);
+    if (!fontCache.has(it.fontName)) {
+      info = fonts(it.fontName);
+      fontCache.set(it.fontName, info);
+    }
+    const bold = info?.bold === true || (info?.name ? BOLD_NAME.test(info.name) : false);
+    const fontName = info?.name ? readableFontName(info.name) : it.fontName;
+    // the item's advance in page units; fall back to an estimate when pdf.js reports 0
+    const chars = [...str];
+    const totalWeight = chars.reduce((s, ch) => s + charWeight(ch), 0);
+    const advance = it.width > 0 ? it.width : totalWeight * size;
+    const unit = totalWeight > 0 ? advance / totalWeight : 0;
+    const [ox, oy] = apply(m, 0, 0);
+    // split at white space, keeping each piece's offset along the baseline
+    let offset = 0;
+    let piece = '';
+    let pieceStart = 0;
+    const flush = (end: number): void => {
+      if (!piece) return;
+      const a = pieceStart;
+      const b = end;
+      const xs: number[] = [];
+      const ys: number[] = [];
+      for (const t of [a, b]) {
+        for (const h of [asc, desc]) {
+          xs.push(ox + dir[0] * t + up[0] * h * size);
+          ys.push(oy + dir[1] * t + up[1] * h * size);
+        }
+      }
+      const tok: Token = {
+        text: piece,
+        box: { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) },
+        fontSize: size,
+        fontName,
+      };
+      if (bold) tok.bold = true;
+      out.push(tok);
+      piece = '';
+    };
+    for (const ch of chars) {
+      const w = charWeight(ch) * unit;
+      if (/\s/.test(ch)) {
+        flush(offset);
+      } else {
+        if (!piece) pieceStart = offset;
+        piece += ch;
+      }
+      offset += w;
+    }
+    flush(offset);
+  }
+  return out;
+}
