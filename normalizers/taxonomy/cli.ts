@@ -1,14 +1,17 @@
 // `fiscal-extract taxonomy …`: build, import, lookup, stats. Prints to stdout; returns the exit code.
 import { buildTaxonomy, importOfficialList } from './build.js';
+import { observedFromOutput } from './from-output.js';
 import { clearTaxonomyCache, loadTaxonomy } from './index.js';
 import { defaultDataDir } from './store.js';
 import type { BuildReport } from './types.js';
 
 export const TAXONOMY_HELP = `fiscal-extract taxonomy <command>
 
-  build <inputs...> [--out DIR]   rebuild the data files from code lists (*.csv) and disclosure
+  build <inputs...> [--out DIR] [--observed-from OUT]
+                                  rebuild the data files from code lists (*.csv) and disclosure
                                   text dumps (*.txt; FILE#2022 sets a dump's year); folders are
-                                  read whole. DIR defaults to the shipped normalizers/knowledge/taxonomy;
+                                  read whole. --observed-from adds the code–name pairs of the coded
+                                  tables in an ingest output folder (kept in DIR/observed/pipeline.csv). DIR defaults to the shipped normalizers/knowledge/taxonomy;
                                   DIR/curated, DIR/official and DIR/observed are always read.
   import <file.csv> --year Y [--out DIR]
                                   add an official list (code,name[,level]) for fiscal year Y and rebuild
@@ -24,7 +27,7 @@ interface Parsed {
   flags: Record<string, string>;
 }
 
-const VALUE_FLAGS = new Set(['out', 'year', 'dir', 'system', 'parent', 'level']);
+const VALUE_FLAGS = new Set(['out', 'year', 'dir', 'system', 'parent', 'level', 'observed-from']);
 
 function parseArgs(argv: string[]): Parsed | string {
   const positional: string[] = [];
@@ -75,7 +78,8 @@ export async function taxonomyCli(argv: string[], out: (s: string) => void = (s)
           out(`taxonomy build: give at least one input file or folder\n\n${TAXONOMY_HELP}`);
           return 2;
         }
-        const r = await buildTaxonomy(rest, p.flags['out'] ?? defaultDataDir());
+        const extra = p.flags['observed-from'] ? observedFromOutput(p.flags['observed-from']) : [];
+        const r = await buildTaxonomy(rest, p.flags['out'] ?? defaultDataDir(), extra);
         clearTaxonomyCache();
         printReport(r, out);
         return 0;
