@@ -1,5 +1,6 @@
 // Build the shipped taxonomy data files from observed sources (taxonomy-sources CSVs, seed text
 // dumps, curated lists, imported official lists, pipeline observations).
+import { readWorkbook } from '../../extractors/xlsx/workbook.js';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseCsvObjects, toCsv } from './csv.js';
@@ -177,30 +178,67 @@ function safeDefaultCofog() {
   }
 }
 
+interface OfficialRow { code: string; name: string; level: string; where: string }
+
+/** The code,name[,level] rows of an official list: CSV (header optional), or a workbook
+ *  (.xlsx/.xls: every sheet; the code column is the one headed 编码/代码/code, else the first cell
+ *  of each row that holds a well-formed code, with the name in the next filled cell). */
+function readOfficialRows(file: string): OfficialRow[] {
+  if (/\.xlsx?$/i.test(file)) {
+    const out: OfficialRow[] = [];
+    for (const sheet of readWorkbook(new Uint8Array(readFileSync(file)))) {
+      const text = sheet.cells.map((r) => Array.from(r, (c) => (c ? String(c.w ?? c.v ?? '').trim() : '')));
+      let codeCol = -1;
+      let nameCol = -1;
+      text.forEach((cells, r) => {
+        if (codeCol < 0) {
+          const ci = cells.findIndex((t) => /编码|代码|^code$/i.test(t));
+          const ni = cells.findIndex((t) => /名称|^name$/i.test(t));
+          if (ci >= 0 && ni >= 0) { codeCol = ci; nameCol = ni; return; }
+        }
+        let code = '';
+        let name = '';
+        if (codeCol >= 0) { code = cells[codeCol] ?? ''; name = cells[nameCol] ?? ''; }
+        else {
+          const i = cells.findIndex((t) => isWellFormed(squash(t)));
+          if (i < 0) return;
+          code = cells[i]!;
+          name = cells.slice(i + 1).find((t) => t !== '') ?? '';
+        }
+        if (code || name) out.push({ code, name, level: '', where: `${sheet.name}!row ${r + 1}` });
+      });
+    }
+    return out;
+  }
+  const lines = readFileSync(file, 'utf8').replace(/^\ufeff/, '').split(/\r?\n/);
+  const hasHeader = /code|编码|代码/i.test(lines[0] ?? '');
+  return parseCsvObjects((hasHeader ? '' : 'code,name,level\n') + lines.join('\n')).map(({ row, line }) => ({
+    code: row['code'] ?? row['科目编码'] ?? '',
+    name: row['name'] ?? row['科目名称'] ?? '',
+    level: row['level'] ?? '',
+    where: `line ${line}`,
+  }));
+}
+
 /**
- * Import an official code list for a fiscal year: CSV with code,name[,level] (header optional).
+ * Import an official code list for a fiscal year: CSV with code,name[,level] (header optional), or
+ * an .xlsx/.xls workbook.
  * The list is stored as <outDir>/official/<year>_<file>.csv and the taxonomy rebuilt with the inputs
  * of the last build (from build-report.json). Official names win over observed ones in that year.
  */
 export async function importOfficialList(file: string, year: string, outDir: string): Promise<BuildReport & { imported: number }> {
-  if (/\.xlsx?$/i.test(file)) {
-    throw new Error('xlsx import is not supported yet (no xlsx reader in this build): save the sheet as CSV with columns code,name[,level] and import that');
-  }
   if (!/^\d{4}$/.test(year)) throw new Error(`--year must be a four-digit fiscal year, got ${JSON.stringify(year)}`);
   if (!existsSync(file)) throw new Error(`official list not found: ${file}`);
-  const lines = readFileSync(file, 'utf8').replace(/^\ufeff/, '').split(/\r?\n/);
-  const hasHeader = /code|编码|代码/i.test(lines[0] ?? '');
   const rows: string[][] = [];
   const bad: string[] = [];
-  for (const { row, line } of parseCsvObjects((hasHeader ? '' : 'code,name,level\n') + lines.join('\n'))) {
-    const code = squash(row['code'] ?? row['科目编码'] ?? '');
-    const name = normalizeName(row['name'] ?? row['科目名称'] ?? '');
+  for (const { code: rawCode, name: rawName, level, where } of readOfficialRows(file)) {
+    const code = squash(rawCode);
+    const name = normalizeName(rawName);
     if (!isWellFormed(code) || !name) {
-      if (code || name) bad.push(`line ${line}: ${code} ${name}`);
+      if (code || name) bad.push(`${where}: ${code} ${name}`);
       continue;
     }
-    const level = row['level'] ?? '';
-    if (level && level !== levelOf(code)) bad.push(`line ${line}: ${code} is a ${levelOf(code)}, list says ${level}`);
+    if (level && level !== levelOf(code)) bad.push(`${where}: ${code} is a ${levelOf(code)}, list says ${level}`);
     rows.push([code, name, levelOf(code) ?? '', year]);
   }
   if (!rows.length) throw new Error(`no code,name rows in ${file}${bad.length ? ` (first problem: ${bad[0]})` : ''}`);

@@ -13,8 +13,9 @@ export const TAXONOMY_HELP = `fiscal-extract taxonomy <command>
                                   read whole. --observed-from adds the code–name pairs of the coded
                                   tables in an ingest output folder (kept in DIR/observed/pipeline.csv). DIR defaults to the shipped normalizers/knowledge/taxonomy;
                                   DIR/curated, DIR/official and DIR/observed are always read.
-  import <file.csv> --year Y [--out DIR]
-                                  add an official list (code,name[,level]) for fiscal year Y and rebuild
+  import <file.csv|file.xlsx|file.xls> --year Y [--out DIR]
+                                  add an official list (code,name[,level]; in a workbook the 编码 /
+                                  名称 columns of every sheet) for fiscal year Y and rebuild
   lookup <code|name> [--year Y] [--system S] [--parent CODE] [--level 类|款|项] [--dir DIR]
                                   show the entry of a code, or resolve a printed name
   stats [--dir DIR]               counts per system, level and year; sources
@@ -88,7 +89,7 @@ export async function taxonomyCli(argv: string[], out: (s: string) => void = (s)
         const file = rest[0];
         const year = p.flags['year'];
         if (!file || rest.length > 1 || !year) {
-          out(`taxonomy import: usage: import <file.csv> --year Y\n\n${TAXONOMY_HELP}`);
+          out(`taxonomy import: usage: import <file.csv|file.xlsx> --year Y\n\n${TAXONOMY_HELP}`);
           return 2;
         }
         const r = await importOfficialList(file, year, p.flags['out'] ?? defaultDataDir());

@@ -1,5 +1,6 @@
 // The build: deterministic, matches the shipped data, reports conflicts, takes pipeline pairs and
 // official lists.
+import * as XLSX from '@e965/xlsx';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -102,8 +103,27 @@ describe('importOfficialList', () => {
     const r = await importOfficialList(csv, '2020', d);
     expect(r.imported).toBe(2);
   });
-  it('rejects xlsx with a one-line reason, and bad years', async () => {
-    await expect(importOfficialList('/tmp/list.xlsx', '2022', '/tmp')).rejects.toThrow(/^xlsx import is not supported yet/);
+  it('imports a workbook: the 科目编码 / 科目名称 columns of every sheet, title rows skipped', async () => {
+    const d = scratch(false);
+    const wb = XLSX.utils.book_new();
+    const ws = XLSX.utils.aoa_to_sheet([
+      ['2021年政府收支分类科目（支出功能分类）'],
+      ['科目编码', '科目名称', '说明'],
+      ['210', '卫生健康支出', ''],
+      ['21016', '老龄卫生健康事务', ''],
+      ['2101601', '老龄卫生健康事务', ''],
+      ['21x', '坏行', ''],
+    ]);
+    XLSX.utils.book_append_sheet(wb, ws, '支出功能分类');
+    const file = join(d, 'official.xlsx');
+    writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const r = await importOfficialList(file, '2021', d);
+    expect(r.imported).toBe(3);
+    expect(r.warnings.some((w) => /official\.xlsx 支出功能分类!row 6/.test(w))).toBe(true);
+    expect(loadTaxonomy(d).lookup('2101601', '2021')).toMatchObject({ name: '老龄卫生健康事务', level: '项', parent: '21016' });
+  });
+  it('rejects a missing file and bad years with a one-line reason', async () => {
+    await expect(importOfficialList('/tmp/nonexistent-list.xlsx', '2022', '/tmp')).rejects.toThrow(/^official list not found/);
     await expect(importOfficialList('/tmp/list.csv', '22', '/tmp')).rejects.toThrow(/four-digit/);
   });
 });
