@@ -200,11 +200,15 @@ export class TaxonomyImpl implements Taxonomy {
   private fuzzy(n: string, opts: ResolveOptions): NameResolution | undefined {
     if (Array.from(n).length < FUZZY.minLength) return undefined;
     const vk = variantKey(n);
+    // 其他X支出 is the residual item under X, never X itself: a garble may change characters, not
+    // turn a residual into its parent
+    const residual = n.startsWith('其他');
     const scored: { code: string; score: number }[] = [];
     for (const [code, s] of this.byCode) {
       if (!this.accepts(code, opts)) continue;
       let best = 0;
       for (const cand of [s.entry.name, ...s.entry.names.map((x) => x.name), ...s.entry.aliases]) {
+        if (normalizeName(cand).startsWith('其他') !== residual) continue;
         best = Math.max(best, similarity(n, normalizeName(cand)), similarity(vk, variantKey(cand)));
       }
       scored.push({ code, score: best });

@@ -63,3 +63,13 @@ describe('resolveName', () => {
     expect(tax.resolveName('一、')).toBeUndefined();
   });
 });
+
+describe('residual names', () => {
+  it('never resolves 其他X支出 to X by fuzzy matching (huzhou-weijianwei 2026 收支总表 prints 其他科学技术支出)', () => {
+    const t = loadTaxonomy();
+    expect(t.resolveName('其他科学技术支出', { system: 'function', level: '类', year: '2026' })).toBeUndefined();
+    expect(t.resolveName('其他卫生健康支出', { system: 'function', level: '类', year: '2026' })).toBeUndefined();
+    expect(t.resolveName('二十三、其他支出', { system: 'function', level: '类', year: '2022' })?.code).toBe('229');
+    expect(t.resolveName('科学技术支出', { system: 'function', level: '类', year: '2026' })?.code).toBe('206');
+  });
+});
