@@ -3,7 +3,11 @@
 // failed (the run still wrote everything it could); 2 usage error; 3 internal error.
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ingest } from './ingest.js';
+import { join } from 'node:path';
+import { ingest, defaultWorkers } from './ingest.js';
+import { Progress } from './runner/progress.js';
+import type { Executor } from './runner/executors.js';
+import { loadManifest, ManifestError, type ManifestEntry } from '../corpus/manifest.js';
 import { VERSION } from './version.js';
 import { displayPath } from './inputs.js';
 
@@ -12,7 +16,10 @@ export const EXIT = { OK: 0, SOME_FAILED: 1, USAGE: 2, INTERNAL: 3 } as const;
 const MAIN_HELP = `fiscal-extract ${VERSION}: Chinese government budget disclosures → clean, checked datasets
 
 Usage:
-  fiscal-extract ingest <file|folder|glob>... --out <dir> [--timeout <seconds>] [--quiet]
+  fiscal-extract ingest <file|folder|glob|url>... --out <dir> [--timeout <seconds>] [--quiet]
+                 [--manifest <file>] [--workers <n>] [--state <file> | --no-state] [--excel]
+                 [--queue <redis-url>]
+  fiscal-extract worker --redis <redis-url> [--concurrency <n>]
   fiscal-extract taxonomy <build|import|lookup|stats> ...
   fiscal-extract diff <old-out> <new-out> [--format md|json|html] [--out file] [--fail-on-change]
   fiscal-extract review <out-dir> [--out review.html]
@@ -22,27 +29,59 @@ Usage:
 Exit codes: 0 every document ok; 1 some documents partial or failed (see documents.csv);
 2 usage error; 3 internal error.`;
 
-const INGEST_HELP = `fiscal-extract ingest <file|folder|glob>... --out <dir>
+const INGEST_HELP = `fiscal-extract ingest <file|folder|glob|url>... --out <dir> [options]
 
-Reads every document (PDF with a text layer, text dumps; folders are walked, globs such as
-'corpus/**/*.pdf' expanded) and writes into <dir>: documents.csv, tables.csv,
-tables/<doc_id>/<table_id>.csv, facts.csv, facts.json, checks.csv, performance.csv,
-performance_indicators.csv, definitions.csv, datapackage.json, run.json (see SCHEMA.md).
-Files are written atomically: a reader never sees a half-written file.
+Reads every document (PDF with a text layer, HTML, spreadsheets, text dumps; folders are walked,
+globs such as 'corpus/**/*.pdf' expanded, http(s) URLs downloaded) and writes into <dir>:
+documents.csv, tables.csv, tables/<doc_id>/<table_id>.csv, facts.csv, facts.json, checks.csv,
+performance.csv, performance_indicators.csv, definitions.csv, budget_lines.csv,
+datapackage.json, run.json (see SCHEMA.md). Files are written atomically: a reader never sees a
+half-written file.
+
+Incremental: the state (<dir>/.fiscal-extract/state.sqlite) remembers every document read; a
+document whose bytes and extractor version are unchanged is not read again, and its records come
+from the state, so the dataset written is always complete. A run that was killed is simply
+started again.
 
 Options:
   --out <dir>          output folder (required)
+  --manifest <file>    a corpus manifest (JSON or TSV: folders, globs, URLs, issuer/fiscal_year
+                       per entry); may be given more than once
   --timeout <seconds>  per-document time limit (default 120)
-  --quiet              no progress lines
+  --workers <n>        worker threads reading documents (default: one per core; 0 = this thread)
+  --memory <MB>        heap ceiling per worker thread (default 2048)
+  --state <file>       state file (default <dir>/.fiscal-extract/state.sqlite)
+  --no-state           read every document, keep no state
+  --excel              also write <dir>/excel/*.csv: UTF-8 with BOM, formula-escaped text cells
+  --queue <redis-url>  send documents to queue workers (fiscal-extract worker) via Redis/BullMQ
+  --queue-name <name>  BullMQ queue name (default fiscal-extract)
+  --fetch-timeout <s>  per HTTP attempt (default 30); --retries <n> (default 3);
+  --rate <n>           HTTP requests per second per host (default 2); --max-mb <n> (default 200)
+  --progress           progress bar even when stderr is not a terminal; --quiet: none
   --help               this text
 
 Exit codes: 0 every document ok; 1 some partial or failed; 2 usage error; 3 internal error.`;
 
-interface Parsed { positional: string[]; flags: Map<string, string | true> }
+const WORKER_HELP = `fiscal-extract worker --redis <redis-url> [options]
+
+A queue worker: takes documents queued by \`fiscal-extract ingest … --queue <redis-url>\` and reads
+them in its own worker threads. Run as many as you like, on any machine that reaches Redis.
+Stops cleanly on SIGTERM / SIGINT (a job in progress is finished first).
+
+Options:
+  --redis <url>        redis://host:port[/db] (required)
+  --queue-name <name>  BullMQ queue name (default fiscal-extract)
+  --concurrency <n>    documents at a time = worker threads (default: one per core)
+  --timeout <seconds>  hard per-document time limit (default: the one each job carries)
+  --memory <MB>        heap ceiling per worker thread (default 2048)
+  --quiet              no log line per document`;
+
+interface Parsed { positional: string[]; flags: Map<string, string | true>; all: [string, string | true][] }
 
 function parseArgs(argv: string[], withValue: Set<string>): Parsed {
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
+  const all: [string, string | true][] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a.startsWith('--')) {
@@ -51,41 +90,111 @@ function parseArgs(argv: string[], withValue: Set<string>): Parsed {
         const val = v ?? argv[++i];
         if (val === undefined || val.startsWith('--')) throw new UsageError(`${k} needs a value`);
         flags.set(k, val);
-      } else flags.set(k, true);
+        all.push([k, val]);
+      } else { flags.set(k, true); all.push([k, true]); }
     } else positional.push(a);
   }
-  return { positional, flags };
+  return { positional, flags, all };
 }
 
 class UsageError extends Error {}
 
+function numberFlag(flags: Map<string, string | true>, name: string, test: (n: number) => boolean, what: string): number | undefined {
+  if (!flags.has(name)) return undefined;
+  const n = Number(flags.get(name));
+  if (!Number.isFinite(n) || !test(n)) throw new UsageError(`${name} takes ${what}`);
+  return n;
+}
+
+const INGEST_FLAGS = ['--out', '--timeout', '--workers', '--memory', '--state', '--manifest', '--queue', '--queue-name', '--fetch-timeout', '--retries', '--rate', '--max-mb'];
+
 async function runIngest(argv: string[]): Promise<number> {
-  const { positional, flags } = parseArgs(argv, new Set(['--out', '--timeout']));
+  const { positional, flags, all } = parseArgs(argv, new Set(INGEST_FLAGS));
   if (flags.has('--help')) { console.log(INGEST_HELP); return EXIT.OK; }
-  for (const k of flags.keys()) if (!['--out', '--timeout', '--quiet', '--help'].includes(k)) throw new UsageError(`unknown option ${k}`);
+  for (const k of flags.keys()) if (![...INGEST_FLAGS, '--quiet', '--help', '--no-state', '--excel', '--progress'].includes(k)) throw new UsageError(`unknown option ${k}`);
   const out = flags.get('--out');
   if (typeof out !== 'string') throw new UsageError('--out <dir> is required');
-  if (positional.length === 0) throw new UsageError('name at least one file, folder or glob to ingest');
-  let timeoutMs: number | undefined;
-  if (flags.has('--timeout')) {
-    const t = Number(flags.get('--timeout'));
-    if (!Number.isFinite(t) || t <= 0) throw new UsageError('--timeout takes a positive number of seconds');
-    timeoutMs = t * 1000;
-  }
+  const manifests = all.filter(([k]) => k === '--manifest').map(([, v]) => String(v));
+  if (positional.length === 0 && manifests.length === 0) throw new UsageError('name at least one file, folder, glob, URL or --manifest to ingest');
+  const t = numberFlag(flags, '--timeout', (n) => n > 0, 'a positive number of seconds');
+  const timeoutMs = t !== undefined ? t * 1000 : undefined;
+  const workers = numberFlag(flags, '--workers', (n) => Number.isInteger(n) && n >= 0, 'a whole number (0 = read in this thread)') ?? defaultWorkers();
+  const memoryMb = numberFlag(flags, '--memory', (n) => Number.isInteger(n) && n >= 64, 'a whole number of MB (at least 64)');
+  if (flags.has('--no-state') && flags.has('--state')) throw new UsageError('--state and --no-state contradict each other');
+  const state = flags.has('--no-state') ? undefined : typeof flags.get('--state') === 'string' ? String(flags.get('--state')) : join(out, '.fiscal-extract', 'state.sqlite');
+  const fetchTimeout = numberFlag(flags, '--fetch-timeout', (n) => n > 0, 'a positive number of seconds');
+  const retries = numberFlag(flags, '--retries', (n) => Number.isInteger(n) && n >= 0, 'a whole number');
+  const rate = numberFlag(flags, '--rate', (n) => n >= 0, 'requests per second (0 = no limit)');
+  const maxMb = numberFlag(flags, '--max-mb', (n) => n > 0, 'a positive number of MB');
+  const queueUrl = flags.get('--queue');
+  if (flags.has('--queue') && typeof queueUrl !== 'string') throw new UsageError('--queue needs a redis:// URL');
   const quiet = flags.has('--quiet');
+  let executor: Executor | undefined;
+  if (typeof queueUrl === 'string') {
+    const { QueueExecutor } = await import('./queue/redis.js');
+    const qn = flags.get('--queue-name');
+    executor = new QueueExecutor({ url: queueUrl, timeoutMs: timeoutMs ?? 120_000, ...(typeof qn === 'string' ? { queueName: qn } : {}) });
+  }
+  let manifestEntries: ManifestEntry[] = [];
+  try {
+    manifestEntries = manifests.flatMap((m) => loadManifest(m));
+  } catch (e) {
+    if (e instanceof ManifestError) throw new UsageError(e.message);
+    throw e;
+  }
+  const progress = quiet ? undefined : new Progress(process.stderr, flags.has('--progress') || !!process.stderr.isTTY, displayPath);
   const result = await ingest(positional, {
-    out,
+    out, workers, manifestEntries,
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-    onDocument: quiet ? undefined : (doc, i, n) => {
-      const what = doc.status === 'ok' ? `${doc.tables.length} tables, ${doc.facts.length} facts, ${doc.performance.length} forms` : doc.error;
-      console.error(`[${i + 1}/${n}] ${doc.status.padEnd(7)} ${displayPath(doc.source)}: ${what}`);
+    ...(memoryMb !== undefined ? { memoryMb } : {}),
+    ...(state !== undefined ? { state } : {}),
+    ...(flags.has('--excel') ? { excel: true } : {}),
+    ...(executor ? { executor } : {}),
+    ...(progress ? { progress } : {}),
+    fetch: {
+      ...(fetchTimeout !== undefined ? { timeoutMs: fetchTimeout * 1000 } : {}),
+      ...(retries !== undefined ? { retries } : {}),
+      ...(rate !== undefined ? { perHostRps: rate } : {}),
+      ...(maxMb !== undefined ? { maxBytes: Math.round(maxMb * 1024 * 1024) } : {}),
     },
   });
+  progress?.finish();
   for (const m of result.run.missing_inputs) console.error(`warning: ${m}`);
   const c = result.run.counts;
-  console.error(`${c.documents} documents (${c.ok} ok, ${c.partial} partial, ${c.failed} failed), ${c.tables} tables, ${c.facts} facts, ${c.checks_failed} failed checks → ${out}`);
+  const inc = result.run.incremental;
+  console.error(`${c.documents} documents (${c.ok} ok, ${c.partial} partial, ${c.failed} failed; ${inc.read} read, ${inc.reused} unchanged), ${c.tables} tables, ${c.facts} facts, ${c.checks_failed} failed checks → ${out} (${(result.run.throughput.wall_ms / 1000).toFixed(1)} s)`);
   if (c.documents === 0) return EXIT.USAGE;
   return c.partial + c.failed > 0 ? EXIT.SOME_FAILED : EXIT.OK;
+}
+
+async function runWorker(argv: string[]): Promise<number> {
+  const names = ['--redis', '--queue-name', '--concurrency', '--timeout', '--memory'];
+  const { positional, flags } = parseArgs(argv, new Set(names));
+  if (flags.has('--help')) { console.log(WORKER_HELP); return EXIT.OK; }
+  for (const k of flags.keys()) if (![...names, '--quiet', '--help'].includes(k)) throw new UsageError(`unknown option ${k}`);
+  if (positional.length) throw new UsageError(`unexpected argument ${positional[0]}`);
+  const url = flags.get('--redis');
+  if (typeof url !== 'string') throw new UsageError('--redis <url> is required');
+  const concurrency = numberFlag(flags, '--concurrency', (n) => Number.isInteger(n) && n >= 1, 'a whole number, at least 1') ?? defaultWorkers();
+  const t = numberFlag(flags, '--timeout', (n) => n > 0, 'a positive number of seconds');
+  const memoryMb = numberFlag(flags, '--memory', (n) => Number.isInteger(n) && n >= 64, 'a whole number of MB (at least 64)') ?? 2048;
+  const qn = flags.get('--queue-name');
+  const quiet = flags.has('--quiet');
+  const { startQueueWorker } = await import('./queue/redis.js');
+  const handle = await startQueueWorker({
+    url, concurrency, memoryMb, timeoutMs: t !== undefined ? t * 1000 : 120_000,
+    ...(typeof qn === 'string' ? { queueName: qn } : {}),
+    ...(quiet ? {} : { log: (s: string) => console.error(s) }),
+  });
+  console.error(`fiscal-extract worker ${VERSION}: ${concurrency} thread(s) on ${url} (queue ${typeof qn === 'string' ? qn : 'fiscal-extract'})`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  });
+  await handle.close();
+  console.error(`fiscal-extract worker: stopped after ${handle.processed()} documents`);
+  return EXIT.OK;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -93,6 +202,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (cmd) {
       case 'ingest': return await runIngest(rest);
+      case 'worker': return await runWorker(rest);
       case 'taxonomy': {
         const { taxonomyCli } = await import('../normalizers/taxonomy/cli.js');
         return await taxonomyCli(rest);

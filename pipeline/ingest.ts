@@ -1,22 +1,58 @@
-// The main job: read every input document, one at a time, and build the dataset. A document that
-// fails is recorded with its reason and the run goes on.
-import { readFileSync } from 'node:fs';
-import { processDocument, newRecord } from './process-document.js';
-import { expandInputs } from './inputs.js';
+// The main job: read every input document and build the dataset. Documents are read
+// concurrently (worker threads or queue workers when asked), results arrive in any order, the
+// dataset is assembled in source order, so the same inputs always give the same bytes.
+// Incremental with a state file: a document whose bytes and extractor version are unchanged is
+// not read again; its records come from the store, so every run writes the complete dataset.
+// A document that fails is recorded with its reason and the run goes on.
+import { readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import PQueue from 'p-queue';
 import type { DocumentRecord } from './types.js';
 import { recordsOf, emptyDataset, appendDataset, type Dataset } from '../output/records.js';
 import { writeDataset } from '../output/write-dataset.js';
+import { writeExcelVariant } from '../output/excel.js';
 import { VERSION } from './version.js';
+import { resolveSources, type SourceItem } from './runner/sources.js';
+import { extractorVersion } from './runner/extractor-version.js';
+import { resultKey } from './runner/key.js';
+import { failedResult, type TaskResult } from './runner/task.js';
+import { InProcessExecutor, PoolExecutor, type Executor } from './runner/executors.js';
+import type { DocumentDone, ProgressSink } from './runner/progress.js';
+import { Store } from './store/store.js';
+import { BlobStore } from './store/blobs.js';
+import { Fetcher, type FetchOptions } from '../corpus/fetch.js';
+import { loadManifest, type ManifestEntry } from '../corpus/manifest.js';
+
+export type { DocumentDone } from './runner/progress.js';
 
 export interface IngestOptions {
   /** output folder; when absent nothing is written (library use) */
   out?: string;
   /** per-document time limit, ms */
   timeoutMs?: number;
-  /** called after each document */
-  onDocument?: (doc: DocumentRecord, index: number, total: number) => void;
-  /** keep the full document records (blocks, tables) in the result */
+  /** called after each document, in completion order */
+  onDocument?: (doc: DocumentDone, index: number, total: number) => void;
+  /** a progress display (CLI) */
+  progress?: ProgressSink;
+  /** keep the full document records (blocks, tables) in the result; reads in this thread, no state */
   keepRecords?: boolean;
+  /** worker threads; 0 (default) reads in this thread */
+  workers?: number;
+  /** heap ceiling per worker thread, MB (default 2048) */
+  memoryMb?: number;
+  /** SQLite state file for incremental runs; absent: no state (everything is read) */
+  state?: string;
+  /** manifest files (JSON or TSV) and/or parsed entries */
+  manifests?: string[];
+  manifestEntries?: ManifestEntry[];
+  /** HTTP fetching of URL inputs */
+  fetch?: FetchOptions;
+  /** also write the Excel-friendly CSV variant (UTF-8 BOM, formula-escaped text) into <out>/excel/ */
+  excel?: boolean;
+  /** read documents elsewhere (e.g. queue workers: pipeline/queue); overrides `workers` */
+  executor?: Executor;
 }
 
 export interface IngestResult extends Dataset {
@@ -31,55 +67,189 @@ export interface RunSummary {
   finished: string;
   inputs: string[];
   options: Record<string, unknown>;
-  counts: { documents: number; ok: number; partial: number; failed: number; tables: number; facts: number; checks_failed: number; performance_forms: number; indicators: number };
+  counts: { documents: number; ok: number; partial: number; failed: number; tables: number; facts: number; checks_failed: number; performance_forms: number; indicators: number; pages: number };
   stage_ms: Record<string, number>;
-  documents: { doc_id: string; source: string; status: string; error: string; ms: number; messages: { stage: string; severity: string; text: string }[] }[];
+  documents: { doc_id: string; source: string; status: string; error: string; ms: number; reused: boolean; messages: { stage: string; severity: string; text: string }[] }[];
   missing_inputs: string[];
+  /** what this run read and what it reused from the state */
+  incremental: { state: string | null; extractor_version: string; read: number; reused: number; not_stored: number };
+  executor: Record<string, unknown>;
+  throughput: { wall_ms: number; documents_per_s: number; pages_per_s: number };
+  failures: { source: string; error: string }[];
+  fetch: { urls: number; downloaded: number; not_modified: number; failed: number; attempts: number };
 }
+
+interface Outcome { item: SourceItem; key: string; result?: TaskResult; reused: boolean }
+
+const round = (n: number) => Math.round(n);
+
 
 export async function ingest(inputs: string[], opts: IngestOptions = {}): Promise<IngestResult> {
   const started = new Date();
-  const { files, missing } = expandInputs(inputs);
+  const t0 = performance.now();
+  const manifest = [...(opts.manifestEntries ?? []), ...(opts.manifests ?? []).flatMap((m) => loadManifest(m))];
+  const { items, missing } = resolveSources(inputs, manifest);
+  const timeoutMs = opts.timeoutMs ?? 120_000;
+  const version = extractorVersion();
+  const records: DocumentRecord[] = [];
+  const store = opts.state && !opts.keepRecords ? new Store(opts.state) : undefined;
+  const blobs = opts.state ? new BlobStore(join(dirname(opts.state), 'blobs')) : undefined;
+  const fetcher = new Fetcher({ ...opts.fetch, ...(store ? { store } : {}), ...(blobs ? { blobs } : {}) });
+  const executor: Executor = opts.keepRecords
+    ? new InProcessExecutor((d) => records.push(d))
+    : opts.executor ?? ((opts.workers ?? 0) > 0
+      ? new PoolExecutor({ size: opts.workers!, timeoutMs, memoryMb: opts.memoryMb ?? 2048 })
+      : new InProcessExecutor());
+  const stage: Record<string, number> = {};
+  const addStage = (k: string, ms: number) => { stage[k] = (stage[k] ?? 0) + ms; };
+  const fetchStats = { urls: 0, downloaded: 0, not_modified: 0, failed: 0, attempts: 0 };
+  const runId = store?.startRun(started.toISOString());
+
+  const outcomes = new Map<SourceItem, Outcome>();
+  let done = 0;
+  opts.progress?.start(items.length);
+  const report = (o: Outcome, ds: Dataset, ms: number) => {
+    const d = ds.documents[0]!;
+    const info: DocumentDone = {
+      source: o.item.source, doc_id: d.doc_id, status: d.status, error: d.error, n_tables: ds.tables.length, n_facts: ds.facts.length,
+      n_forms: ds.performance.length, ms: round(ms), reused: o.reused, ...(d.pages ? { pages: Number(d.pages) } : {}),
+    };
+    opts.progress?.done(info);
+    opts.onDocument?.(info, done++, items.length);
+  };
+
+  // one document: its bytes (or, unchanged on disk and stored, not even those), then its result
+  const handle = async (item: SourceItem, id: number): Promise<void> => {
+    const ta = performance.now();
+    let bytes: Uint8Array | undefined;
+    let sha: string | undefined;
+    let charset: string | undefined;
+    let seen: { source: string; sha256: string; size: number; mtime_ms: number } | undefined;
+    let readError: string | undefined;
+    if (item.kind === 'file') {
+      try {
+        const st = statSync(item.source);
+        const prev = store?.getSeen(item.source);
+        if (prev && prev.size === st.size && prev.mtime_ms === Math.floor(st.mtimeMs) && store!.hasResult(resultKey(prev.sha256, version))) sha = prev.sha256;
+        else {
+          const tr = performance.now();
+          bytes = new Uint8Array(readFileSync(item.source));
+          addStage('read', performance.now() - tr);
+          sha = createHash('sha256').update(bytes).digest('hex');
+        }
+        seen = { source: item.source, sha256: sha, size: st.size, mtime_ms: Math.floor(st.mtimeMs) };
+      } catch (e) {
+        readError = `cannot read the file: ${(e as Error).message.split('\n')[0]}`;
+      }
+    } else {
+      fetchStats.urls++;
+      const tf = performance.now();
+      const f = await fetcher.fetch(item.source);
+      addStage('fetch', performance.now() - tf);
+      fetchStats.attempts += f.attempts;
+      if (f.ok) {
+        bytes = f.bytes; sha = f.sha256; charset = f.charset;
+        if (f.notModified) fetchStats.not_modified++; else fetchStats.downloaded++;
+      } else { fetchStats.failed++; readError = f.error; }
+    }
+    if (readError !== undefined || sha === undefined) {
+      const r = failedResult(id, item.source, new Uint8Array(0), readError ?? 'cannot read the document');
+      const o: Outcome = { item, key: '', result: r, reused: false };
+      outcomes.set(item, o);
+      report(o, r.dataset, performance.now() - ta);
+      return;
+    }
+    const key = resultKey(sha, version, charset ?? '');
+    const stored = store?.getResult(key);
+    if (stored) {
+      const o: Outcome = { item, key, reused: true };
+      outcomes.set(item, o);
+      if (seen && bytes) store!.putSeen(seen); // same bytes, new mtime: remember, skip the read next time
+      report(o, stored.dataset, performance.now() - ta);
+      return;
+    }
+    bytes ??= new Uint8Array(readFileSync(item.source));
+    const r = await executor.run({ id, source: item.source, bytes, timeoutMs, ...(charset ? { charset } : {}) });
+    for (const [k, v] of Object.entries(r.info.timings)) addStage(k, v);
+    if (store && r.cacheable) {
+      const ts = performance.now();
+      store.putResult({ key, sha256: sha, extractor_version: version, status: r.status, dataset: r.dataset, info: r.info }, seen);
+      addStage('store', performance.now() - ts);
+    }
+    const o: Outcome = { item, key, result: r, reused: false };
+    outcomes.set(item, o);
+    report(o, r.dataset, performance.now() - ta);
+  };
+
+  // bounded: a few documents read ahead of the executor, never the whole corpus in memory
+  const feeder = new PQueue({ concurrency: Math.max(2, executor.concurrency * 2) });
+  try {
+    await Promise.all(items.map((item, i) => feeder.add(() => handle(item, i))));
+  } finally {
+    await executor.close();
+  }
+
+  // assemble in source order (items are sorted), from this run's results or the store
+  const ta = performance.now();
   const ds = emptyDataset();
   const summary: RunSummary = {
     tool: 'fiscal-extract', version: VERSION, started: started.toISOString(), finished: '', inputs,
-    options: { out: opts.out ?? null, timeoutMs: opts.timeoutMs ?? 120000 },
-    counts: { documents: 0, ok: 0, partial: 0, failed: 0, tables: 0, facts: 0, checks_failed: 0, performance_forms: 0, indicators: 0 },
+    options: { out: opts.out ?? null, timeoutMs, workers: opts.workers ?? 0, memoryMb: opts.memoryMb ?? 2048, state: opts.state ?? null, excel: !!opts.excel, manifests: opts.manifests ?? [] },
+    counts: { documents: 0, ok: 0, partial: 0, failed: 0, tables: 0, facts: 0, checks_failed: 0, performance_forms: 0, indicators: 0, pages: 0 },
     stage_ms: {}, documents: [], missing_inputs: missing,
+    incremental: { state: opts.state ?? null, extractor_version: version, read: 0, reused: 0, not_stored: 0 },
+    executor: executor.stats(), throughput: { wall_ms: 0, documents_per_s: 0, pages_per_s: 0 }, failures: [], fetch: fetchStats,
   };
-  const records: DocumentRecord[] = [];
-  for (let i = 0; i < files.length; i++) {
-    const file = files[i]!;
-    const t0 = performance.now();
-    let doc: DocumentRecord;
-    try {
-      const bytes = new Uint8Array(readFileSync(file));
-      doc = await processDocument(file, bytes, opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {});
-    } catch (e) {
-      doc = newRecord(file, new Uint8Array(0));
-      doc.status = 'failed';
-      doc.error = `cannot read the file: ${(e as Error).message.split('\n')[0]}`;
-    }
-    const ms = performance.now() - t0;
-    appendDataset(ds, recordsOf(doc));
-    summary.counts[doc.status]++;
-    for (const [k, v] of Object.entries(doc.timings)) summary.stage_ms[k] = Math.round((summary.stage_ms[k] ?? 0) + v);
-    summary.documents.push({
-      doc_id: doc.doc_id, source: doc.source, status: doc.status, error: doc.error, ms: Math.round(ms),
-      messages: doc.messages.filter((m) => m.severity !== 'info').slice(0, 50).map((m) => ({ stage: m.stage, severity: m.severity, text: m.text })),
-    });
-    if (opts.keepRecords) records.push(doc);
-    opts.onDocument?.(doc, i, files.length);
+  for (const item of items) {
+    const o = outcomes.get(item)!;
+    const stored = o.result ? undefined : store!.getResult(o.key)!;
+    const part: Dataset = o.result?.dataset ?? stored!.dataset;
+    const info = o.result?.info ?? stored!.info;
+    const d = part.documents[0]!;
+    d.source = item.source; // the same bytes may have been stored under another name
+    if (!d.issuer && item.meta.issuer) d.issuer = item.meta.issuer;
+    if (!d.fiscal_year && item.meta.fiscal_year) d.fiscal_year = item.meta.fiscal_year;
+    appendDataset(ds, part);
+    const status = d.status as 'ok' | 'partial' | 'failed';
+    summary.counts[status]++;
+    summary.counts.pages += Number(d.pages || 0);
+    if (o.reused) summary.incremental.reused++; else summary.incremental.read++;
+    if (o.result && !o.result.cacheable && store) summary.incremental.not_stored++;
+    if (status === 'failed') summary.failures.push({ source: item.source, error: d.error });
+    summary.documents.push({ doc_id: d.doc_id, source: item.source, status, error: d.error, ms: o.reused ? 0 : info.ms, reused: o.reused, messages: info.messages });
   }
-  summary.counts.documents = files.length;
+  addStage('assemble', performance.now() - ta);
+  summary.counts.documents = items.length;
   summary.counts.tables = ds.tables.length;
   summary.counts.facts = ds.facts.length;
   summary.counts.checks_failed = ds.checks.filter((c) => c.severity !== 'info').length;
   summary.counts.performance_forms = ds.performance.length;
   summary.counts.indicators = ds.indicators.length;
-  summary.finished = new Date().toISOString();
-  if (opts.out) writeDataset(ds, opts.out, summary as unknown as Record<string, unknown>);
+  if (opts.out) {
+    const tw = performance.now();
+    summary.stage_ms = Object.fromEntries(Object.entries(stage).map(([k, v]) => [k, round(v)]));
+    finalize(summary, t0);
+    writeDataset(ds, opts.out, summary as unknown as Record<string, unknown>);
+    if (opts.excel) writeExcelVariant(ds, join(opts.out, 'excel'));
+    addStage('write', performance.now() - tw);
+  }
+  summary.stage_ms = Object.fromEntries(Object.entries(stage).map(([k, v]) => [k, round(v)]));
+  finalize(summary, t0);
+  if (store) { store.finishRun(runId!, summary.finished, { counts: summary.counts, incremental: summary.incremental }); store.close(); }
   const result: IngestResult = { ...ds, run: summary };
-  if (opts.keepRecords) result.records = records;
+  if (opts.keepRecords) result.records = records.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
   return result;
 }
+
+function finalize(run: RunSummary, t0: number): void {
+  const wall = performance.now() - t0;
+  run.finished = new Date().toISOString();
+  run.throughput = { wall_ms: round(wall), documents_per_s: +(run.counts.documents / (wall / 1000)).toFixed(2), pages_per_s: +(run.counts.pages / (wall / 1000)).toFixed(2) };
+}
+
+/** a default for --workers: every core */
+export function defaultWorkers(): number {
+  return Math.max(1, availableParallelism());
+}
+
+export { recordsOf };

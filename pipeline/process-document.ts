@@ -21,6 +21,8 @@ import { mostCommonUnit } from '../normalizers/units.js';
 export interface ProcessOptions {
   /** per-document time limit in milliseconds */
   timeoutMs?: number;
+  /** the charset a server declared for the bytes (HTTP Content-Type), passed to the extractor */
+  charset?: string;
 }
 
 export function docIdOf(sha256: string): string {
@@ -82,7 +84,7 @@ async function runStages(doc: DocumentRecord, bytes: Uint8Array, opts: ProcessOp
   let timer: NodeJS.Timeout | undefined;
   const result = await timedAsync(doc, 'extract', () =>
     Promise.race([
-      extractor.extract(bytes, { source: doc.source, signal: controller.signal }),
+      extractor.extract(bytes, { source: doc.source, signal: controller.signal, ...(opts.charset ? { charset: opts.charset } : {}) }),
       new Promise<never>((_, reject) => {
         timer = setTimeout(() => {
           controller.abort();

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 import { benchSeeds } from './seeds.js';
 import { benchTaxonomyCoverage } from './taxonomy-coverage.js';
+import { benchCorpus } from './corpus.js';
 
 const repo = resolve(fileURLToPath(import.meta.url), '../../../..');
 const shared = resolve(repo, '../shared');
@@ -13,6 +14,7 @@ export interface Section { name: string; run: () => Promise<void> }
 
 const sections: Section[] = [
   { name: 'seeds (text dumps): speed and counts', run: () => benchSeeds(join(repo, 'corpus/samples')) },
+  { name: 'corpus ingestion: workers, incremental reruns, soak', run: () => benchCorpus(join(repo, 'corpus/samples'), existsSync(join(shared, 'corpus')) ? join(shared, 'corpus') : undefined) },
   { name: 'taxonomy coverage of printed codes', run: () => benchTaxonomyCoverage(join(repo, 'corpus/samples'), existsSync(shared) ? join(shared, 'corpus') : undefined) },
 ];
 

@@ -1,0 +1,128 @@
+// A pool of worker threads, one document each at a time (p-queue keeps every worker busy). pdf.js
+// runs on the thread's own event loop, so two workers use both cores. A worker that crashes,
+// runs out of its memory ceiling or hangs past the hard limit costs one document: the document is
+// recorded `failed` with a one-line reason and the worker is replaced.
+import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import PQueue from 'p-queue';
+import { failedResult, type Task, type TaskResult } from './task.js';
+
+export interface PoolOptions {
+  size: number;
+  /** per-document time limit, ms: the document's own limit; the worker is killed after limit + grace */
+  timeoutMs: number;
+  /** heap ceiling per worker (V8 old generation), MB */
+  memoryMb: number;
+  /** ms past the time limit before a worker is terminated (default 5000) */
+  graceMs?: number;
+  /** worker entry (tests inject faults through their own entry) */
+  workerUrl?: URL;
+}
+
+interface Slot { worker: Worker | null; busy: boolean; peakHeap: number; documents: number }
+
+export interface PoolStats { workers: number; replaced: number; crashed: number; hung: number; outOfMemory: number; peakHeapMb: number[] }
+
+const isSource = import.meta.url.endsWith('.ts');
+/** running from the TypeScript sources (tests): workers need the dev loader */
+function workerExecArgv(): string[] {
+  if (!isSource) return [];
+  return ['--import', fileURLToPath(new URL('../../tests/runner/ts-register.mjs', import.meta.url))];
+}
+
+export class WorkerPool {
+  private slots: Slot[];
+  private queue: PQueue;
+  private counters = { replaced: 0, crashed: 0, hung: 0, outOfMemory: 0 };
+  private workerUrl: URL;
+
+  constructor(private opts: PoolOptions) {
+    this.slots = Array.from({ length: Math.max(1, opts.size) }, () => ({ worker: null, busy: false, peakHeap: 0, documents: 0 }));
+    this.queue = new PQueue({ concurrency: this.slots.length });
+    this.workerUrl = opts.workerUrl ?? new URL(isSource ? './worker.ts' : './worker.js', import.meta.url);
+  }
+
+  /** resolves with the document's result; never rejects for a document's fault */
+  run(task: Task): Promise<TaskResult> {
+    return this.queue.add(() => this.exec(task)) as Promise<TaskResult>;
+  }
+
+  stats(): PoolStats {
+    return { workers: this.slots.length, ...this.counters, peakHeapMb: this.slots.map((s) => Math.round(s.peakHeap / 1048576)) };
+  }
+
+  async close(): Promise<void> {
+    await this.queue.onIdle();
+    await Promise.all(this.slots.map(async (s) => { const w = s.worker; s.worker = null; if (w) await w.terminate(); }));
+  }
+
+  private spawn(): Worker {
+    const w = new Worker(this.workerUrl, {
+      execArgv: workerExecArgv(),
+      resourceLimits: { maxOldGenerationSizeMb: this.opts.memoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, Math.round(this.opts.memoryMb / 8))) },
+      stdout: false, stderr: false,
+    });
+    w.on('error', () => undefined); // reported through the per-task listener; never an uncaught event
+    w.unref();
+    return w;
+  }
+
+  private exec(task: Task): Promise<TaskResult> {
+    const slot = this.slots.find((s) => !s.busy)!;
+    slot.busy = true;
+    if (slot.worker === null) {
+      slot.worker = this.spawn();
+      if (slot.documents > 0) this.counters.replaced++;
+    }
+    const worker = slot.worker;
+    const t0 = performance.now();
+    // the bytes travel to the worker without a copy; keep a copy for a failure record
+    const keep = task.bytes;
+    const bytes = new Uint8Array(keep);
+    return new Promise<TaskResult>((resolve) => {
+      let settled = false;
+      const finish = (r: TaskResult, discard: boolean) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        worker.off('message', onMessage); worker.off('error', onError); worker.off('exit', onExit);
+        slot.busy = false;
+        slot.documents++;
+        if (discard) {
+          slot.worker = null;
+          void worker.terminate().catch(() => undefined);
+        }
+        resolve(r);
+      };
+      const fail = (why: string) => failedResult(task.id, task.source, keep, why, performance.now() - t0);
+      const onMessage = (m: TaskResult | { id: number; fatal: string }) => {
+        if (m.id !== task.id) return;
+        if ('fatal' in m) { finish(fail(`internal error while reading the document: ${m.fatal.split('\n')[0]} (please report it with this file)`), false); return; }
+        if (m.heapBytes) slot.peakHeap = Math.max(slot.peakHeap, m.heapBytes);
+        finish(m, false);
+      };
+      const onError = (e: Error & { code?: string }) => {
+        if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+          this.counters.outOfMemory++;
+          finish(fail(`ran out of memory (worker limit ${this.opts.memoryMb} MB): the file is unusually large or damaged; raise --memory to retry`), true);
+        } else {
+          this.counters.crashed++;
+          finish(fail(`the worker reading this document crashed: ${(e.message || String(e)).split('\n')[0]!.slice(0, 200)} (please report it with this file)`), true);
+        }
+      };
+      const onExit = (code: number) => {
+        this.counters.crashed++;
+        finish(fail(`the worker reading this document exited unexpectedly (code ${code}) (please report it with this file)`), true);
+      };
+      const hardMs = this.opts.timeoutMs + (this.opts.graceMs ?? 5000);
+      const timer = setTimeout(() => {
+        this.counters.hung++;
+        finish(fail(`gave up after ${Math.round(this.opts.timeoutMs / 1000)} s (per-document time limit; the worker did not respond and was replaced): the file may be damaged or unusually large; raise --timeout to retry`), true);
+      }, hardMs);
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      worker.postMessage({ ...task, bytes }, [bytes.buffer as ArrayBuffer]);
+    });
+  }
+}

@@ -1,0 +1,36 @@
+// Everything a run reads, as one sorted list: command-line inputs (files, folders, globs, URLs)
+// and manifest entries, with the manifest's metadata. Sorted by source so that outputs do not
+// depend on the order work finished in.
+import { resolve } from 'node:path';
+import { expandInputs } from '../inputs.js';
+import { isUrl, type EntryMeta, type ManifestEntry } from '../../corpus/manifest.js';
+
+export interface SourceItem {
+  /** the path or URL as written in documents.csv */
+  source: string;
+  kind: 'file' | 'url';
+  meta: EntryMeta;
+}
+
+export interface ResolvedSources { items: SourceItem[]; missing: string[] }
+
+export function resolveSources(inputs: string[], manifest: ManifestEntry[] = []): ResolvedSources {
+  const byName = new Map<string, SourceItem>();
+  const missing: string[] = [];
+  const add = (source: string, kind: SourceItem['kind'], meta: EntryMeta) => {
+    const key = kind === 'file' ? resolve(source) : source;
+    if (!byName.has(key)) byName.set(key, { source, kind, meta });
+  };
+  const entries: ManifestEntry[] = [
+    ...inputs.map((i): ManifestEntry => ({ kind: isUrl(i) ? 'url' : 'path', location: i, meta: {} })),
+    ...manifest,
+  ];
+  for (const e of entries) {
+    if (e.kind === 'url') { add(e.location, 'url', e.meta); continue; }
+    const { files, missing: miss } = expandInputs([e.location]);
+    missing.push(...miss);
+    for (const f of files) add(f, 'file', e.meta);
+  }
+  const items = [...byName.values()].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+  return { items, missing };
+}

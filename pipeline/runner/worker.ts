@@ -1,0 +1,13 @@
+// Worker-thread entry: runs one document at a time for the pool (pool.ts) and answers with
+// plain JSON records.
+import { parentPort } from 'node:worker_threads';
+import { runTask, type Task } from './task.js';
+
+if (!parentPort) throw new Error('pipeline/runner/worker must run as a worker thread');
+const port = parentPort;
+port.on('message', (task: Task) => {
+  runTask(task).then(
+    (r) => port.postMessage(r),
+    (e: unknown) => port.postMessage({ id: task.id, fatal: (e as Error)?.message ?? String(e) }),
+  );
+});

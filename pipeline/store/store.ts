@@ -1,0 +1,119 @@
+// The incremental state of a corpus (SQLite, better-sqlite3): which sources were seen with which
+// bytes, the dataset records each (bytes, extractor version, context) produced, and HTTP
+// validators for conditional requests. Every write is one transaction, so a run killed at any
+// moment leaves either the old row or the new one, never half of one.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Dataset } from '../../output/records.js';
+
+export interface StoredResult {
+  key: string;
+  sha256: string;
+  extractor_version: string;
+  status: string;
+  dataset: Dataset;
+  info: ResultInfo;
+}
+
+/** What run.json and the progress line need about a document besides its records. */
+export interface ResultInfo {
+  pages?: number;
+  format: string;
+  ms: number;
+  timings: Record<string, number>;
+  messages: { stage: string; severity: string; text: string }[];
+}
+
+export interface SeenRow { source: string; sha256: string; size: number; mtime_ms: number }
+
+export interface HttpValidators { url: string; etag: string; last_modified: string; sha256: string; charset: string }
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS results (
+  key TEXT PRIMARY KEY, sha256 TEXT NOT NULL, extractor_version TEXT NOT NULL, status TEXT NOT NULL,
+  dataset TEXT NOT NULL, info TEXT NOT NULL, created TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS results_sha ON results(sha256);
+CREATE TABLE IF NOT EXISTS seen (
+  source TEXT PRIMARY KEY, sha256 TEXT NOT NULL, size INTEGER NOT NULL, mtime_ms INTEGER NOT NULL, last_seen TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS http_cache (
+  url TEXT PRIMARY KEY, etag TEXT NOT NULL, last_modified TEXT NOT NULL, sha256 TEXT NOT NULL, charset TEXT NOT NULL, fetched TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY AUTOINCREMENT, started TEXT NOT NULL, finished TEXT, summary TEXT);
+`;
+
+export class Store {
+  private db: Database.Database;
+  private stmts;
+
+  constructor(readonly path: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 10000');
+    this.db.exec(SCHEMA);
+    this.stmts = {
+      getResult: this.db.prepare('SELECT key, sha256, extractor_version, status, dataset, info FROM results WHERE key = ?'),
+      putResult: this.db.prepare('INSERT OR REPLACE INTO results (key, sha256, extractor_version, status, dataset, info, created) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      hasResult: this.db.prepare('SELECT 1 FROM results WHERE key = ?'),
+      getSeen: this.db.prepare('SELECT source, sha256, size, mtime_ms FROM seen WHERE source = ?'),
+      putSeen: this.db.prepare('INSERT OR REPLACE INTO seen (source, sha256, size, mtime_ms, last_seen) VALUES (?, ?, ?, ?, ?)'),
+      getHttp: this.db.prepare('SELECT url, etag, last_modified, sha256, charset FROM http_cache WHERE url = ?'),
+      putHttp: this.db.prepare('INSERT OR REPLACE INTO http_cache (url, etag, last_modified, sha256, charset, fetched) VALUES (?, ?, ?, ?, ?, ?)'),
+      countResults: this.db.prepare('SELECT count(*) AS n FROM results'),
+      startRun: this.db.prepare('INSERT INTO runs (started) VALUES (?)'),
+      finishRun: this.db.prepare('UPDATE runs SET finished = ?, summary = ? WHERE id = ?'),
+    };
+  }
+
+  getResult(key: string): StoredResult | undefined {
+    const r = this.stmts.getResult.get(key) as { key: string; sha256: string; extractor_version: string; status: string; dataset: string; info: string } | undefined;
+    if (!r) return undefined;
+    return { key: r.key, sha256: r.sha256, extractor_version: r.extractor_version, status: r.status, dataset: JSON.parse(r.dataset) as Dataset, info: JSON.parse(r.info) as ResultInfo };
+  }
+
+  hasResult(key: string): boolean {
+    return this.stmts.hasResult.get(key) !== undefined;
+  }
+
+  /** the result and the source that produced it, in one transaction */
+  putResult(r: StoredResult, seen?: SeenRow): void {
+    const now = new Date().toISOString();
+    this.db.transaction(() => {
+      this.stmts.putResult.run(r.key, r.sha256, r.extractor_version, r.status, JSON.stringify(r.dataset), JSON.stringify(r.info), now);
+      if (seen) this.stmts.putSeen.run(seen.source, seen.sha256, seen.size, seen.mtime_ms, now);
+    })();
+  }
+
+  getSeen(source: string): SeenRow | undefined {
+    return this.stmts.getSeen.get(source) as SeenRow | undefined;
+  }
+
+  putSeen(s: SeenRow): void {
+    this.stmts.putSeen.run(s.source, s.sha256, s.size, s.mtime_ms, new Date().toISOString());
+  }
+
+  getHttp(url: string): HttpValidators | undefined {
+    return this.stmts.getHttp.get(url) as HttpValidators | undefined;
+  }
+
+  putHttp(v: HttpValidators): void {
+    this.stmts.putHttp.run(v.url, v.etag, v.last_modified, v.sha256, v.charset, new Date().toISOString());
+  }
+
+  countResults(): number {
+    return (this.stmts.countResults.get() as { n: number }).n;
+  }
+
+  startRun(started: string): number {
+    return Number(this.stmts.startRun.run(started).lastInsertRowid);
+  }
+
+  finishRun(id: number, finished: string, summary: unknown): void {
+    this.stmts.finishRun.run(finished, JSON.stringify(summary), id);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,13 @@
+// A worker entry for the fault tests: behaves like pipeline/runner/worker.ts, except for sources
+// whose name asks for a fault (crash, throw, hang, out of memory).
+import { parentPort } from 'node:worker_threads';
+import { runTask, type Task } from '../../pipeline/runner/task.js';
+
+const port = parentPort!;
+port.on('message', (task: Task) => {
+  if (task.source.includes('__exit__')) process.exit(7);
+  if (task.source.includes('__throw__')) setTimeout(() => { throw new Error('boom in the worker'); });
+  else if (task.source.includes('__hang__')) { for (;;) { /* a parser stuck in a loop */ } }
+  else if (task.source.includes('__oom__')) { const keep: number[][] = []; for (;;) keep.push(new Array(1e6).fill(1.5)); }
+  else runTask(task).then((r) => port.postMessage(r), (e: unknown) => port.postMessage({ id: task.id, fatal: String(e) }));
+});
