@@ -1,10 +1,11 @@
 // HTML pages (government sites, Word "save as web page" exports): every data <table> a grid, the
 // text around it as lines, in document order.
-import type { Extractor, ExtractContext, ExtractResult } from '../../pipeline/stages.js';
+import { InputError, type Extractor, type ExtractContext, type ExtractResult } from '../../pipeline/stages.js';
 import type { Message } from '../../pipeline/types.js';
 import { decodeHtml } from './decode.js';
 import { parseHtml } from './dom.js';
 import { blocksOfDom } from './blocks.js';
+import { MAX_NESTING, maxNesting } from './depth.js';
 
 export interface HtmlExtractContext extends ExtractContext {
   /** the charset from the HTTP Content-Type header, when the caller fetched the page */
@@ -13,6 +14,8 @@ export interface HtmlExtractContext extends ExtractContext {
 
 export function extractHtml(bytes: Uint8Array, charset?: string): ExtractResult {
   const decoded = decodeHtml(bytes, charset);
+  const depth = maxNesting(decoded.text);
+  if (depth > MAX_NESTING) throw new InputError(`the page nests its elements ${depth} levels deep (a malformed or hostile page): save the table part of the page and ingest that`);
   const blocks = blocksOfDom(parseHtml(decoded.text));
   const tables = blocks.filter((b) => b.kind === 'grid').length;
   const messages: Message[] = [{ stage: 'extract', severity: 'info', text: `html: ${tables} table(s), encoding ${decoded.encoding} (${decoded.from})` }];
@@ -24,6 +27,12 @@ export const htmlExtractor: Extractor = {
   name: 'html',
   formats: ['html'],
   async extract(bytes: Uint8Array, ctx: HtmlExtractContext): Promise<ExtractResult> {
-    return extractHtml(bytes, ctx.charset);
+    try {
+      return extractHtml(bytes, ctx.charset);
+    } catch (e) {
+      // a page nested tens of thousands of levels deep (a tag bomb) exhausts the stack
+      if (e instanceof RangeError) throw new InputError('the page nests its elements too deeply to read (a malformed or hostile page): save the table part of the page and ingest that');
+      throw e;
+    }
   },
 };

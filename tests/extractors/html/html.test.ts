@@ -175,3 +175,17 @@ describe('docling HTML cases', () => {
     expect(lines(r.blocks)).toEqual(['Header', 'This is the first paragraph.', 'A', 'B', '2...', 'After table']);
   });
 });
+
+describe('hostile pages', () => {
+  it('a tag bomb gives a one-line InputError at once, not minutes of parsing and a stack overflow', async () => {
+    const { htmlExtractor } = await import('../../../extractors/html/index.js');
+    const bomb = new TextEncoder().encode('<html><body>' + '<div>'.repeat(200000) + 'x' + '</div>'.repeat(200000) + '</body></html>');
+    await expect(htmlExtractor.extract(bomb, { source: 'bomb.html' })).rejects.toThrow(/nests its elements 200002 levels deep/);
+  });
+
+  it('unclosed cells and paragraphs of a long real table do not count as nesting', async () => {
+    const { maxNesting } = await import('../../../extractors/html/depth.js');
+    const rows = Array.from({ length: 5000 }, (_, i) => `<tr><td>${i}<td><p>x`).join('');
+    expect(maxNesting(`<html><body><div><table>${rows}</table></div></body></html>`)).toBe(4);
+  });
+});
