@@ -1,5 +1,6 @@
 // Where documents are read: in this thread (library default, keeps full records), in a pool of
 // worker threads (CLI default), or by queue workers on other machines (pipeline/queue).
+import { closeSharedPool } from '../../extractors/ocr/shared.js';
 import PQueue from 'p-queue';
 import { failedResult, runTask, type Task, type TaskResult } from './task.js';
 import { WorkerPool, type PoolOptions } from './pool.js';
@@ -28,7 +29,11 @@ export class InProcessExecutor implements Executor {
       }
     }) as Promise<TaskResult>;
   }
-  async close(): Promise<void> { await this.queue.onIdle(); }
+  async close(): Promise<void> {
+    await this.queue.onIdle();
+    // OCR workers (started only when a page needed OCR) must not keep the process alive
+    await closeSharedPool();
+  }
   stats(): Record<string, unknown> { return { kind: this.kind }; }
 }
 
