@@ -38,6 +38,8 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
     for (const v of row.values) {
       const parsed = parseNumber(v.raw);
       if (!parsed) continue;
+      // a rate column (增减(%), 执行率) or a cell printed with % is a percentage, not money
+      const cellUnit = parsed.percent || /[%％]|率$/.test(v.measure_label) ? '%' : unit;
       const fact: Fact = {
         doc_id: ctx.doc_id,
         table_id: table.table_id,
@@ -54,8 +56,8 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
         measure_label: v.measure_label,
         value: parsed.value,
         scale: parsed.scale,
-        unit,
-        amount_yuan: toYuan(parsed.value, unit),
+        unit: cellUnit,
+        amount_yuan: toYuan(parsed.value, cellUnit),
         flags: [...row.flags, ...(entry?.provisional ? ['provisional_code'] : [])],
         code_source,
         row: row.rowIndex,

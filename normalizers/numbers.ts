@@ -7,6 +7,8 @@ export interface ParsedNumber {
   clean: string;
   /** decimals printed */
   scale: number;
+  /** printed with a % sign */
+  percent?: boolean;
   /** true for a dash printed for zero (`-`, `—`) */
   dash: boolean;
   /** repairs applied (ocr_split_joined, fullwidth, ...) */
@@ -34,7 +36,8 @@ export function parseNumber(raw: string): ParsedNumber | null {
   let neg = false;
   const paren = /^\((.*)\)$/.exec(s);
   if (paren) { neg = true; s = paren[1]!.trim(); }
-  if (s.endsWith('%')) s = s.slice(0, -1).trim();
+  let percent = false;
+  if (s.endsWith('%')) { s = s.slice(0, -1).trim(); percent = true; }
   if (s.startsWith('-') || s.startsWith('−')) { neg = !neg; s = s.slice(1).trim(); }
   else if (s.startsWith('+')) s = s.slice(1).trim();
   // OCR and dump splits: `2776. 77`, `2 776.77`, `1 ,234.5`
@@ -53,7 +56,9 @@ export function parseNumber(raw: string): ParsedNumber | null {
   if (s.endsWith('.')) s = s.slice(0, -1);
   const value = new Decimal(neg ? '-' + s : s);
   const scale = s.includes('.') ? s.length - s.indexOf('.') - 1 : 0;
-  return { value, clean: value.toFixed(scale), scale, dash: false, repairs };
+  const out: ParsedNumber = { value, clean: value.toFixed(scale), scale, dash: false, repairs };
+  if (percent) out.percent = true;
+  return out;
 }
 
 /** A decimal as a plain string: no exponent, no thousands separators; keeps printed scale. */

@@ -9,20 +9,28 @@ const TOTAL_ITEM = /^(合计|总计|本年支出合计|本年收入合计|支出
 
 export function hierarchyChecks(facts: Fact[], o: CompareOptions): CheckResult[] {
   const out: CheckResult[] = [];
-  for (const group of groupBy(facts, (f) => `${f.table_id}|${f.section}|${f.measure}`).values()) {
+  // columns whose header maps to no measure id are kept apart by their position
+  for (const group of groupBy(facts, (f) => `${f.table_id}|${f.section}|${f.measure || `col${f.col}`}`).values()) {
     const coded = group.filter((f) => f.code && f.code_source === 'printed');
     if (coded.length < 2) continue;
-    const byCode = new Map<string, Fact>();
-    for (const f of coded) if (!byCode.has(f.code)) byCode.set(f.code, f);
-    for (const parent of byCode.values()) {
-      const children = [...byCode.values()].filter((c) => c.code.length === parent.code.length + 2 && c.code.startsWith(parent.code));
+    // a table may print the same codes again under a second grouping (烟台's 06表 prints the
+    // 部门经济 classes once under each 政府经济 class): then each code stands for all its rows
+    const byCode = new Map<string, Fact[]>();
+    for (const f of coded) byCode.set(f.code, [...(byCode.get(f.code) ?? []), f]);
+    // only a repeated top-level code means a second grouping; a lower code printed again (a
+    // continuation page repeating its parent row) is the same row
+    const minLen = Math.min(...coded.map((f) => f.code.length));
+    const repeated = [...byCode.values()].some((fs) => fs.length > 1 && fs[0]!.code.length === minLen);
+    const one = (fs: Fact[]): Fact => (fs.length === 1 ? fs[0]! : { ...fs[0]!, value: fs.reduce((a, f) => a.plus(f.value), fs[0]!.value.minus(fs[0]!.value)) });
+    const rep = new Map<string, Fact>([...byCode].map(([c, fs]) => [c, repeated ? one(fs) : fs[0]!]));
+    for (const parent of rep.values()) {
+      const children = [...rep.values()].filter((c) => c.code.length === parent.code.length + 2 && c.code.startsWith(parent.code));
       if (children.length === 0) continue;
-      out.push(...compareSum(parent, children, 'hierarchy_sum', `${parent.code} = Σ children`, o));
+      out.push(...compareSum(parent, children, 'hierarchy_sum', `${parent.code} = Σ children${repeated && byCode.get(parent.code)!.length > 1 ? ' (codes printed several times: summed)' : ''}`, o));
     }
     // the total row against the top-level codes (3-digit)
     const totals = group.filter((f) => !f.code && TOTAL_ITEM.test(label(f)));
-    const minLen = Math.min(...coded.map((f) => f.code.length));
-    const tops = [...byCode.values()].filter((f) => f.code.length === minLen);
+    const tops = [...rep.values()].filter((f) => f.code.length === minLen);
     if (totals.length === 1 && tops.length >= 1 && minLen === 3) {
       out.push(...compareSum(totals[0]!, tops, 'hierarchy_sum', `${label(totals[0]!)} = Σ 类`, o));
     }

@@ -6,10 +6,11 @@ import { checkKnowledge } from './knowledge.js';
 /** The row label without list numbering (一、 (1) 其中：), the form the patterns are written for. */
 export const label = (f: Fact): string => stripNumbering(f.item);
 
-/** Facts of tables the accounting checks apply to (not forms, not unclassified grids, not prose). */
+/** Facts of tables the accounting checks apply to (not forms, not unclassified grids, not prose),
+ *  amounts only (rates and percentages do not add up). */
 export function checkedFacts(facts: Fact[]): Fact[] {
   const skip = new Set(checkKnowledge().checked_kinds_exclude);
-  return facts.filter((f) => !skip.has(f.table_kind));
+  return facts.filter((f) => !skip.has(f.table_kind) && f.unit !== '%');
 }
 
 export function refsOf(facts: Fact[], indexOf: Map<Fact, number>): number[] {

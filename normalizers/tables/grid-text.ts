@@ -24,11 +24,14 @@ export function isCodeHeaderRemnant(text: string): boolean {
   return /^(类款项|类|款|项|栏次|行次|编码)$/.test(cleanLabel(text));
 }
 
+/** what some templates print over the label columns of the 栏次 row: `**`, `*` */
+const COLUMN_NO_MARK = /^\*+$/;
+
 /** A 栏次 row: 栏次 printed, or column numbers 1, 2, 3 … across the measure columns. */
 export function isColumnNumberRow(cells: string[]): boolean {
   const t = cells.map(cleanLabel);
-  if (t.some((c) => c === '栏次' || c === '行次')) {
-    const rest = t.filter((c) => c !== '' && !isCodeHeaderRemnant(c) && !/^(项目|科目名称)$/.test(c));
+  if (t.some((c) => c === '栏次' || c === '行次' || COLUMN_NO_MARK.test(c))) {
+    const rest = t.filter((c) => c !== '' && !isCodeHeaderRemnant(c) && !COLUMN_NO_MARK.test(c) && !/^(项目|科目名称)$/.test(c));
     if (rest.every((c) => /^\d{1,2}$/.test(c) || /^[甲乙丙丁]$/.test(c))) return true;
   }
   const nums = t.filter((c) => c !== '');

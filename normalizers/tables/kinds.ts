@@ -12,6 +12,8 @@ export interface KindDef {
   sections?: string[];
   form?: boolean;
   measures: [string, string][];
+  /** measure → its parts: printed without the subtotal's column, the parts carry its id */
+  implied_subtotals?: Record<string, string[]>;
 }
 
 interface KindFile {
@@ -55,13 +57,16 @@ export function classifyTitle(title: string, tableNo: string, docKind: string): 
   return undefined;
 }
 
-/** The measure id of a column: the last header level first, then the whole flattened header. */
+/** The measure id of a column: patterns that name a header path (`基本支出/小计`, written with a
+ *  `/`) against the whole flattened header first, then every pattern against the last header
+ *  level, then against the whole header. */
 export function measureOf(kind: KindDef | undefined, header: string): string {
   if (!kind) return '';
   const compiled = load().kinds.find((k) => k.id === kind.id)!;
   const parts = header.split(' / ').map(headerKey).filter(Boolean);
   const last = parts[parts.length - 1] ?? '';
   const whole = parts.join('/');
+  for (const [re, m] of compiled.measureRes) if (re.source.includes('/') && re.test(whole)) return m;
   for (const probe of [last, whole]) {
     for (const [re, m] of compiled.measureRes) if (re.test(probe)) return m;
   }

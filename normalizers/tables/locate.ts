@@ -20,6 +20,8 @@ export interface TableCandidate {
 const TABLE_NO = /(公开\s*\d{1,2}\s*表|预算\s*\d{1,2}\s*表|预算表\s*\d{1,2}|附表\s*\d{1,2}|表\s*\d{1,2}(?:[-－—]\d{1,2})?(?=[:：\s.、]|$))/;
 const TITLE = /表[)）]?$|表[(（][^)）]*[)）]$/;
 const NOT_TITLE = /^(注|说明|备注|填报|单位|部门[:：]|金额单位|目\s*录)/;
+/** a repeated header is at most this many grid rows */
+const HEADER_MAX = 12;
 const CONTINUATION = /^(续表|续|[-—]?\s*\d+\s*[-—]?|第\s*\d+\s*页.*)$/;
 
 function isTitleLine(text: string): boolean {
@@ -61,7 +63,6 @@ export function locateTables(blocks: Block[]): TableCandidate[] {
       lines = [];
       continue;
     }
-    if (last) last.notes = notesFrom(texts);
     // the title is printed just above the table: only the last lines count (a contents page or
     // the text of earlier sections must not name it)
     const near = lines.filter((l) => l.kind === 'line' && l.text.trim() !== '' && (gridPage === undefined || l.page === undefined || l.page === gridPage || l.page === gridPage - 1)).slice(-8).map((l) => (l.kind === 'line' ? l.text : ''));
@@ -69,6 +70,14 @@ export function locateTables(blocks: Block[]): TableCandidate[] {
     const title = titleLines.length ? cleanLabel(titleLines[titleLines.length - 1]!) : titleInGrid(b.grid);
     const noLine = [...near].reverse().find((t) => TABLE_NO.test(cleanLabel(t)));
     const table_no = noLine ? (TABLE_NO.exec(cleanLabel(noLine))?.[1] ?? '') : '';
+    // a continuation page that prints the table's title block again (title, number, 部门 and unit
+    // lines, a running page header): nothing new between the grids
+    if (last && texts.length <= 8 && repeatsPreamble(last, texts) && isContinuation(last, b.grid, gridPage)) {
+      mergeInto(last, b.grid);
+      lines = [];
+      continue;
+    }
+    if (last) last.notes = notesFrom(texts);
     const unit = findUnit(texts.join('')) || findUnit(b.grid.rows.slice(0, 3).flat().map((c) => c.text).join(''));
     const cand: TableCandidate = { grid: b.grid, title, table_no, unit, before: texts, notes: [] };
     if (gridPage !== undefined) cand.page = gridPage;
@@ -92,6 +101,21 @@ function notesFrom(texts: string[]): string[] {
   return notes;
 }
 
+/** The lines between two grids are the first table's title block printed again: a title line
+ *  must be its title, a number line its number; other lines must have been printed before it
+ *  (部门/单位 lines, a running page header) or be page numbers. */
+function repeatsPreamble(prev: TableCandidate, texts: string[]): boolean {
+  const before = new Set(prev.before.map(cleanLabel));
+  const noOnly = new RegExp('^' + TABLE_NO.source + '$');
+  return texts.every((t) => {
+    const c = cleanLabel(t);
+    if (CONTINUATION.test(c)) return true;
+    if (noOnly.test(c)) return TABLE_NO.exec(c)?.[1] === prev.table_no;
+    if (isTitleLine(t)) return c === prev.title;
+    return before.has(c);
+  });
+}
+
 function isContinuation(prev: TableCandidate, grid: RawGrid, page: number | undefined): boolean {
   const prevLast = prev.grid.page_last ?? prev.page;
   if (page === undefined || prevLast === undefined || page !== prevLast + 1) return false;
@@ -103,9 +127,10 @@ function isContinuation(prev: TableCandidate, grid: RawGrid, page: number | unde
 }
 
 function mergeInto(prev: TableCandidate, grid: RawGrid): void {
-  const head = new Set(prev.grid.rows.slice(0, 6).map(rowKey));
+  // the repeated header: leading rows that the first page prints among its own first rows
+  const head = new Set(prev.grid.rows.slice(0, HEADER_MAX).map(rowKey));
   let skip = 0;
-  while (skip < grid.rows.length && skip < 6 && head.has(rowKey(grid.rows[skip]!))) skip++;
+  while (skip < grid.rows.length && skip < HEADER_MAX && head.has(rowKey(grid.rows[skip]!))) skip++;
   const rows = grid.rows.slice(skip);
   const pages = grid.rowPages?.slice(skip) ?? rows.map(() => grid.page_first ?? 0);
   const prevPages = prev.grid.rowPages ?? prev.grid.rows.map(() => prev.grid.page_first ?? prev.page ?? 0);

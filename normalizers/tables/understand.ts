@@ -24,7 +24,7 @@ export function understandTable(cand: TableCandidate, kind: KindDef | undefined,
   while (start < rows.length && !isDataRow(rows[start]!) && isPreambleRow(rows[start]!)) start++;
   let dataStart = start;
   while (dataStart < rows.length && !isDataRow(rows[dataStart]!)) dataStart++;
-  const headerRows = rows.slice(start, dataStart).filter((r) => !isColumnNumberRow(r));
+  const headerRows = withMergedText(cand, rows, start, dataStart).filter((r) => !isColumnNumberRow(r));
   const header = flattenHeader(headerRows, width);
   const dataRows = rows.map((r, i) => ({ r, i })).filter(({ r, i }) => i >= dataStart && !isColumnNumberRow(r));
 
@@ -77,12 +77,31 @@ export function understandTable(cand: TableCandidate, kind: KindDef | undefined,
   return table;
 }
 
+/** Header rows with each merged-over cell showing its origin's text: a header spanning two rows
+ *  (公务接待费 over 预算数 | 决算数) must not take the words of its left neighbour's lower row. */
+function withMergedText(cand: TableCandidate, rows: string[][], from: number, to: number): string[][] {
+  const grid = cand.grid.rows;
+  return rows.slice(from, to).map((r, k) => {
+    const i = from + k;
+    const cells = grid[i];
+    if (!cells || cells.length !== r.length) return r;
+    return r.map((t, c) => {
+      const m = cells[c]?.mergedFrom;
+      if (t !== '' || !m) return t;
+      const origin = grid[m[0]]?.[m[1]];
+      return m[0] < i && m[0] >= from && origin ? origin.text : t;
+    });
+  });
+}
+
 /** Column roles from the header words first, the data second; blocks begin where a code or label
  *  column follows a measure column. */
 function assignColumns(header: string[], data: string[][], width: number, kind: KindDef | undefined): ColumnSpec[] {
   const specs: ColumnSpec[] = [];
   let block = 0;
   let seenMeasure = false;
+  let seenCode = false;
+  let secondary = false;
   for (let c = 0; c < width; c++) {
     const h = header[c] ?? '';
     const last = headerKey(h.split(' / ').pop() ?? '');
@@ -102,12 +121,24 @@ function assignColumns(header: string[], data: string[][], width: number, kind: 
     if ((role === 'code' || role === 'code_part' || role === 'name' || role === 'row_no') && seenMeasure) {
       block++;
       seenMeasure = false;
+      seenCode = false;
+      secondary = false;
     }
+    // a second classification printed beside the first (部门经济科目 | 名称 | 政府经济科目 | 名称):
+    // the row is the first one's; the mapping columns are not read
+    if (role === 'code' || role === 'code_part') {
+      const group = specs.filter((s) => s.block === block);
+      if (seenCode && group.at(-1)?.role === 'name') secondary = true;
+      seenCode = true;
+    }
+    if (secondary && (role === 'code' || role === 'code_part' || role === 'name')) role = 'ignore';
+    else if (role === 'measure') secondary = false;
     if (role === 'measure') seenMeasure = true;
     const spec: ColumnSpec = { index: c, role, header: h, block, section: '' };
     if (role === 'measure') spec.measure = measureOf(kind, h);
     specs.push(spec);
   }
+  impliedSubtotals(specs, kind);
   // sections: the top header word over each block (收入 / 支出, 人员经费 / 公用经费)
   const blocks = new Set(specs.map((s) => s.block));
   const positional = kind?.sections;
@@ -130,6 +161,14 @@ function assignColumns(header: string[], data: string[][], width: number, kind: 
     }
   }
   return specs;
+}
+
+/** 人员经费 / 公用经费 printed without the 基本支出 小计 column: the parts stand for the subtotal. */
+function impliedSubtotals(specs: ColumnSpec[], kind: KindDef | undefined): void {
+  for (const [sub, parts] of Object.entries(kind?.implied_subtotals ?? {})) {
+    if (specs.some((s) => s.measure === sub)) continue;
+    for (const s of specs) if (s.measure && parts.includes(s.measure)) s.measure = sub;
+  }
 }
 
 /** Place a short row's (label, numbers…) groups into the blocks left to right. */
@@ -213,7 +252,8 @@ function readRow(cells: string[], rowIndex: number, columns: ColumnSpec[]): Tabl
         else b.labels.push(t);
         break;
       case 'code_part':
-        if (CODE_PART_RE.test(t)) b.codeParts.push(t);
+        // each part at its level (类 / 款 / 项 column), so a row printing only its 款 keeps the hole
+        if (CODE_PART_RE.test(t)) b.codeParts[partLevel(columns, col)] = t;
         else if (!isCodeHeaderRemnant(t)) b.labels.push(t);
         break;
       case 'name':
@@ -281,7 +321,7 @@ function readRow(cells: string[], rowIndex: number, columns: ColumnSpec[]): Tabl
       rowIndex,
       block: b.block,
       section: b.section,
-      code: b.code || b.codeParts.join('|'),
+      code: b.code || Array.from(b.codeParts, (p) => p ?? '').join('|'),
       item: b.labels.join(''),
       values: b.values,
       flags,
@@ -290,8 +330,16 @@ function readRow(cells: string[], rowIndex: number, columns: ColumnSpec[]): Tabl
   return out;
 }
 
+/** The level of a 类 / 款 / 项 column: its header word, else its place among the block's parts. */
+function partLevel(columns: ColumnSpec[], col: ColumnSpec): number {
+  const word = headerKey(col.header.split(' / ').pop() ?? '');
+  const byWord = ['类', '款', '项'].indexOf(word);
+  if (byWord >= 0) return byWord;
+  return Math.max(0, columns.filter((c) => c.block === col.block && c.role === 'code_part').indexOf(col));
+}
+
 /** 类 / 款 / 项 in three columns (`201 | 06 | 01`): join into one code; a row printing only its
- *  own part takes the parts on its left from the rows above. */
+ *  own part (`|06`: the 款 column only) takes the parts on its left from the rows above. */
 function joinSplitCodes(rows: TableRow[]): void {
   const lastParts = new Map<number, string[]>();
   for (const r of rows) {
@@ -299,12 +347,20 @@ function joinSplitCodes(rows: TableRow[]): void {
       if (isCode(r.code)) lastParts.set(r.block, splitCode(r.code));
       continue;
     }
-    const parts = r.code.split('|');
+    let parts = r.code.split('|');
+    let holes = 0;
+    while (holes < parts.length && parts[holes] === '') holes++;
+    parts = parts.slice(holes).filter((p) => p !== '');
+    if (parts.length === 0) {
+      r.code = '';
+      continue;
+    }
     let joined: string[];
     if (parts[0]!.length === 3) joined = parts;
     else {
       const above = lastParts.get(r.block) ?? [];
-      joined = [...above.slice(0, Math.max(0, 3 - parts.length)), ...parts].slice(0, 3);
+      const keep = holes > 0 ? holes : Math.max(0, 3 - parts.length);
+      joined = above.length >= keep ? [...above.slice(0, keep), ...parts].slice(0, 3) : [];
       if (joined[0]?.length !== 3) joined = [];
       if (joined.length) r.flags.push('code_parts_carried');
     }

@@ -6,9 +6,16 @@ import { join, resolve } from 'node:path';
 import { benchSeeds } from './seeds.js';
 import { benchTaxonomyCoverage } from './taxonomy-coverage.js';
 import { benchCorpus } from './corpus.js';
+import { benchPdfAccuracy } from './pdf-accuracy.js';
+import { benchPdfSpeed } from './pdf-speed.js';
+import { benchIcdar } from './icdar.js';
+import { benchOcrSection } from './ocr.js';
+import { benchHtmlSection } from './html.js';
 
 const repo = resolve(fileURLToPath(import.meta.url), '../../../..');
 const shared = resolve(repo, '../shared');
+
+const skip = async (why: string): Promise<void> => { console.log(`  skipped: ${why}`); };
 
 export interface Section { name: string; run: () => Promise<void> }
 
@@ -16,6 +23,11 @@ const sections: Section[] = [
   { name: 'seeds (text dumps): speed and counts', run: () => benchSeeds(join(repo, 'corpus/samples')) },
   { name: 'corpus ingestion: workers, incremental reruns, soak', run: () => benchCorpus(join(repo, 'corpus/samples'), existsSync(join(shared, 'corpus')) ? join(shared, 'corpus') : undefined) },
   { name: 'taxonomy coverage of printed codes', run: () => benchTaxonomyCoverage(join(repo, 'corpus/samples'), existsSync(shared) ? join(shared, 'corpus') : undefined) },
+  { name: 'pdf accuracy: answer keys (score-facts)', run: () => (existsSync(shared) ? benchPdfAccuracy(repo, shared) : skip('../shared not found')) },
+  { name: 'pdf speed: pages/s vs pdftotext, peak RSS', run: () => (existsSync(shared) ? benchPdfSpeed(repo, shared) : skip('../shared not found')) },
+  { name: 'icdar 2013: table detection and cell adjacency', run: () => benchIcdar(join(shared, 'peer-cases/tabula-java/icdar2013')) },
+  { name: 'ocr: tesseract.js vs native, number accuracy', run: () => benchOcrSection() },
+  { name: 'html extractor speed', run: () => benchHtmlSection() },
 ];
 
 const only = process.argv.slice(2);
