@@ -6,7 +6,7 @@ import { BUDGET_LINE_COLUMNS } from './fiscal-lines.js';
 
 const TYPES: Record<string, string> = {
   value: 'number', amount_yuan: 'number', amount: 'number', pages: 'integer', page: 'integer', page_first: 'integer', page_last: 'integer',
-  n_rows: 'integer', n_cols: 'integer', n_tables: 'integer', n_facts: 'integer', n_checks_failed: 'integer', checks_failed: 'integer', seq: 'integer',
+  n_rows: 'integer', n_cols: 'integer', n_tables: 'integer', n_facts: 'integer', n_checks_failed: 'integer', n_identities_checked: 'integer', checks_failed: 'integer', seq: 'integer',
 };
 
 /** the Frictionless type of a column (the Excel variant leaves number and integer columns alone) */

@@ -4,7 +4,7 @@ import type { DocumentRecord } from '../pipeline/types.js';
 import { plain } from '../normalizers/numbers.js';
 import { tableToCsvRows } from './table-grid.js';
 
-export interface DocumentRow { doc_id: string; source: string; sha256: string; format: string; pages: string; issuer: string; fiscal_year: string; doc_kind: string; status: string; error: string; n_tables: string; n_facts: string; n_checks_failed: string }
+export interface DocumentRow { doc_id: string; source: string; sha256: string; format: string; pages: string; issuer: string; fiscal_year: string; doc_kind: string; status: string; error: string; n_tables: string; n_facts: string; n_checks_failed: string; n_identities_checked: string }
 export interface TableRecord { doc_id: string; table_id: string; table_kind: string; table_no: string; title: string; unit: string; page_first: string; page_last: string; n_rows: string; n_cols: string; method: string; n_facts: string; checks_failed: string; flags: string }
 export interface FactRow { doc_id: string; table_id: string; table_kind: string; section: string; code: string; code_system: string; item: string; canonical_name: string; level: string; parent_code: string; cofog: string; measure: string; measure_label: string; value: string; unit: string; amount_yuan: string; page: string; flags: string; code_source: string }
 export interface CheckRow { doc_id: string; table_id: string; check_id: string; severity: string; subject: string; expected: string; actual: string; message: string }
@@ -36,7 +36,7 @@ export function recordsOf(doc: DocumentRecord): Dataset {
     documents: [{
       doc_id: doc.doc_id, source: doc.source, sha256: doc.sha256, format: doc.format, pages: s(doc.pages),
       issuer: doc.issuer, fiscal_year: doc.fiscal_year, doc_kind: doc.doc_kind, status: doc.status, error: doc.error,
-      n_tables: s(doc.tables.length), n_facts: s(doc.facts.length), n_checks_failed: s(doc.checks.filter((c) => c.severity !== 'info').length),
+      n_tables: s(doc.tables.length), n_facts: s(doc.facts.length), n_checks_failed: s(doc.checks.filter((c) => c.severity !== 'info').length), n_identities_checked: s(doc.identities_checked ?? 0),
     }],
     tables: doc.tables.map((t) => ({
       doc_id: doc.doc_id, table_id: t.table_id, table_kind: t.table_kind, table_no: t.table_no, title: t.title, unit: t.unit,

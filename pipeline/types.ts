@@ -257,4 +257,6 @@ export interface DocumentRecord {
   definitions: CodeDefinition[];
   messages: Message[];
   timings: Record<string, number>;
+  /** accounting identities evaluated by the check stage (held or not) */
+  identities_checked?: number;
 }

@@ -13,6 +13,8 @@ export interface CompareOptions {
   severity?: Severity;
   /** table_id → decimals the table prints (decimal.js drops trailing zeros: 14.00 reads as 14) */
   tableDp?: Map<string, number>;
+  /** counts every identity evaluated, held or not (reported per document) */
+  stats?: { evaluated: number };
 }
 
 /** table_id → the most decimals any of its numbers shows (at most 4). */
@@ -41,6 +43,7 @@ export function tableName(f: Fact, names?: TableNames): string {
 
 /** total = Σ parts, or [] when it holds within tolerance(parts + total). */
 export function compareSum(total: Fact, parts: Fact[], checkId: string, subject: string, o: CompareOptions): CheckResult[] {
+  if (o.stats) o.stats.evaluated++;
   const sum = sumOf(parts);
   const diff = total.value.minus(sum).abs();
   // printed zeros carry no rounding: only the non-zero addends widen the tolerance

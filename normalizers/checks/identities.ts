@@ -73,6 +73,7 @@ export function compareSides(id: string, a: Fact[], b: Fact[], o: CompareOptions
   const sa = sumOf(a);
   const sb = sumOf(b);
   const tol = tolerance(a.length + b.length, maxDp([...a, ...b], o.tableDp));
+  if (o.stats) o.stats.evaluated++;
   const ok = relation === 'eq' ? sa.minus(sb).abs().lte(tol) : sa.plus(tol).gte(sb);
   if (ok) return [];
   const first = a[0]!;

@@ -20,10 +20,10 @@ import { tableDecimals, type CompareOptions } from './compare.js';
 export { CHECK_IDS } from './ids.js';
 
 /** The numeric identities only (no taxonomy, no layout flags): what the catch-rate test reruns. */
-export function identityChecks(doc: DocumentRecord): CheckResult[] {
+export function identityChecks(doc: DocumentRecord, stats?: { evaluated: number }): CheckResult[] {
   const indexOf = new Map(doc.facts.map((f, i) => [f, i]));
   const facts = checkedFacts(doc.facts);
-  const o: CompareOptions = { indexOf, names: new Map(doc.tables.map((t) => [t.table_id, t.table_no || t.title])), tableDp: tableDecimals(facts.filter((f) => f.unit !== '%')) };
+  const o: CompareOptions = { indexOf, names: new Map(doc.tables.map((t) => [t.table_id, t.table_no || t.title])), tableDp: tableDecimals(facts.filter((f) => f.unit !== '%')), ...(stats ? { stats } : {}) };
   return [
     ...hierarchyChecks(facts, o),
     ...rowIdentityChecks(facts, o),
@@ -39,11 +39,13 @@ export function identityChecks(doc: DocumentRecord): CheckResult[] {
 
 export function runChecks(doc: DocumentRecord, taxonomy: Taxonomy): CheckResult[] {
   const indexOf = new Map(doc.facts.map((f, i) => [f, i]));
+  const stats = { evaluated: 0 };
   const results: CheckResult[] = [
-    ...identityChecks(doc),
+    ...identityChecks(doc, stats),
     ...completenessChecks(doc),
     ...codeChecks(doc, checkedFacts(doc.facts), taxonomy, indexOf),
   ];
+  doc.identities_checked = stats.evaluated;
   for (const r of results) {
     if (r.severity === 'info') continue;
     for (const i of r.factRefs ?? []) {
