@@ -17,7 +17,7 @@ const MAIN_HELP = `fiscal-extract ${VERSION}: Chinese government budget disclosu
 
 Usage:
   fiscal-extract ingest <file|folder|glob|url>... --out <dir> [--timeout <seconds>] [--quiet]
-                 [--manifest <file>] [--workers <n>] [--state <file> | --no-state] [--excel]
+                 [--manifest <file>] [--workers <n>] [--state <file> | --no-state] [--excel] [--no-ocr]
                  [--queue <redis-url>]
   fiscal-extract worker --redis <redis-url> [--concurrency <n>]
   fiscal-extract taxonomy <build|import|lookup|stats> ...
@@ -53,6 +53,7 @@ Options:
   --state <file>       state file (default <dir>/.fiscal-extract/state.sqlite)
   --no-state           read every document, keep no state
   --excel              also write <dir>/excel/*.csv: UTF-8 with BOM, formula-escaped text cells
+  --no-ocr             do not OCR pages without a text layer (they are reported as not read)
   --queue <redis-url>  send documents to queue workers (fiscal-extract worker) via Redis/BullMQ
   --queue-name <name>  BullMQ queue name (default fiscal-extract)
   --fetch-timeout <s>  per HTTP attempt (default 30); --retries <n> (default 3);
@@ -111,7 +112,9 @@ const INGEST_FLAGS = ['--out', '--timeout', '--workers', '--memory', '--state', 
 async function runIngest(argv: string[]): Promise<number> {
   const { positional, flags, all } = parseArgs(argv, new Set(INGEST_FLAGS));
   if (flags.has('--help')) { console.log(INGEST_HELP); return EXIT.OK; }
-  for (const k of flags.keys()) if (![...INGEST_FLAGS, '--quiet', '--help', '--no-state', '--excel', '--progress'].includes(k)) throw new UsageError(`unknown option ${k}`);
+  for (const k of flags.keys()) if (![...INGEST_FLAGS, '--quiet', '--help', '--no-state', '--excel', '--progress', '--no-ocr'].includes(k)) throw new UsageError(`unknown option ${k}`);
+  // read by the PDF extractor in this thread and in the worker threads (they inherit the env)
+  if (flags.has('--no-ocr')) process.env['FISCAL_EXTRACT_OCR'] = '0';
   const out = flags.get('--out');
   if (typeof out !== 'string') throw new UsageError('--out <dir> is required');
   const manifests = all.filter(([k]) => k === '--manifest').map(([, v]) => String(v));

@@ -90,7 +90,8 @@ export async function ingest(inputs: string[], opts: IngestOptions = {}): Promis
   const manifest = [...(opts.manifestEntries ?? []), ...(opts.manifests ?? []).flatMap((m) => loadManifest(m))];
   const { items, missing } = resolveSources(inputs, manifest);
   const timeoutMs = opts.timeoutMs ?? 120_000;
-  const version = extractorVersion();
+  // results read without OCR are not the same results: they are stored apart
+  const version = extractorVersion() + (process.env['FISCAL_EXTRACT_OCR'] === '0' ? '+no-ocr' : '');
   const records: DocumentRecord[] = [];
   const store = opts.state && !opts.keepRecords ? new Store(opts.state) : undefined;
   const blobs = opts.state ? new BlobStore(join(dirname(opts.state), 'blobs')) : undefined;

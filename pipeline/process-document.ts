@@ -136,10 +136,10 @@ async function runStages(doc: DocumentRecord, bytes: Uint8Array, opts: ProcessOp
     const all = doc.pages !== undefined && pages.length >= doc.pages;
     if (all && doc.tables.length === 0 && doc.facts.length === 0) {
       doc.status = 'failed';
-      doc.error = `no text layer on any of its ${pages.length} pages (scanned): OCR is needed and not available in this build`;
+      doc.error = `no text layer on any of its ${pages.length} pages (scanned) and OCR was not run (--no-ocr): ingest it without --no-ocr`;
     } else if (doc.status === 'ok') {
       doc.status = 'partial';
-      doc.error = `${pages.length} page(s) without a text layer were not read (need OCR): ${pages.slice(0, 10).join(', ')}${pages.length > 10 ? ', …' : ''}`;
+      doc.error = `${pages.length} page(s) without a text layer were not read (OCR not run: --no-ocr): ${pages.slice(0, 10).join(', ')}${pages.length > 10 ? ', …' : ''}`;
     }
   }
   if (doc.status === 'ok' && doc.tables.length === 0 && doc.facts.length === 0 && doc.performance.length === 0) {
@@ -169,7 +169,6 @@ function understandOne(doc: DocumentRecord, cand: TableCandidate, tableId: strin
 function unsupportedMessage(format: string): string {
   switch (format) {
     case 'unknown': return 'not a supported document (PDF, HTML, text dump, spreadsheet or image): the bytes match no known format';
-    case 'image': return 'image files need OCR, which is not available in this build yet';
     default: return `no extractor for format ${format}`;
   }
 }

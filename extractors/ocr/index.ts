@@ -50,6 +50,7 @@ export const imageExtractor: Extractor = {
   name: 'ocr-image',
   formats: ['image'],
   async extract(bytes: Uint8Array, ctx: ExtractContext): Promise<ExtractResult> {
+    if (ctx.ocr === false || process.env['FISCAL_EXTRACT_OCR'] === '0') throw new InputError('an image can only be read by OCR, which was switched off (--no-ocr): ingest it without --no-ocr');
     const images = await decodeImagePages(bytes);
     const pool = await sharedPool();
     const pages: OcrContent[] = [];
