@@ -7,6 +7,15 @@ export const CODE_RE = /^\d{3}(?:\d{2}){0,2}$/;
 /** One part of a split 类/款/项 code: 3 digits for 类, 2 for 款 and 项. */
 export const CODE_PART_RE = /^\d{2,3}$/;
 
+/** A code printed inside the row label: `[2010999]其他海关事务支出`, `【201】一般公共服务支出`. */
+const BRACKETED_CODE = /^[\[【［]\s*(\d{3}(?:\d{2}){0,2})\s*[\]】］]\s*(.*)$/s;
+
+/** The code and the name of a label that prints its code in brackets before the name. */
+export function bracketedCode(text: string): { code: string; label: string } | null {
+  const m = BRACKETED_CODE.exec(text.trim());
+  return m ? { code: m[1]!, label: cleanLabel(m[2]!) } : null;
+}
+
 export function isCode(text: string): boolean {
   return CODE_RE.test(cleanLabel(text));
 }

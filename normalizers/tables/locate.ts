@@ -4,6 +4,7 @@
 import type { Block, GridCell, RawGrid } from '../../pipeline/types.js';
 import { findUnit } from '../units.js';
 import { cleanLabel } from '../names.js';
+import { parseNumber } from '../numbers.js';
 
 export interface TableCandidate {
   grid: RawGrid;
@@ -122,8 +123,20 @@ function isContinuation(prev: TableCandidate, grid: RawGrid, page: number | unde
   // same column count, or the new page repeats the header rows
   const width = (g: RawGrid) => Math.max(...g.rows.map((r) => r.length));
   if (width(prev.grid) === width(grid)) return true;
+  if (isTrailingTotal(grid, width(prev.grid))) return true;
   const head = new Set(prev.grid.rows.slice(0, 4).map(rowKey));
   return grid.rows.slice(0, 4).some((r) => head.has(rowKey(r)));
+}
+
+const TOTAL_LABEL = /^(合计|总计|小计)$/;
+
+/** A page holding nothing but the table's last row, the 合计 (or 总计) line, printed with its label
+ *  merged over the code columns (so the grid is narrower): a label and at most as many numbers as
+ *  the table has columns left of it. */
+function isTrailingTotal(grid: RawGrid, prevWidth: number): boolean {
+  const rows = grid.rows.map((r) => r.map((c) => cleanLabel(c.text)).filter((t) => t !== '')).filter((r) => r.length > 0);
+  if (rows.length === 0 || rows.length > 2) return false;
+  return rows.every((r) => TOTAL_LABEL.test(r[0]!) && r.length >= 2 && r.length <= prevWidth && r.slice(1).every((t) => parseNumber(t) !== null));
 }
 
 function mergeInto(prev: TableCandidate, grid: RawGrid): void {
@@ -131,7 +144,15 @@ function mergeInto(prev: TableCandidate, grid: RawGrid): void {
   const head = new Set(prev.grid.rows.slice(0, HEADER_MAX).map(rowKey));
   let skip = 0;
   while (skip < grid.rows.length && skip < HEADER_MAX && head.has(rowKey(grid.rows[skip]!))) skip++;
-  const rows = grid.rows.slice(skip);
+  // a merged cell names its origin by row index on its own page: move it to the merged grid's rows
+  const offset = prev.grid.rows.length - skip;
+  const rows = grid.rows.slice(skip).map((r) =>
+    r.map((c) => {
+      if (!c.mergedFrom) return c;
+      const { mergedFrom, ...rest } = c;
+      return mergedFrom[0] >= skip ? { ...rest, mergedFrom: [mergedFrom[0] + offset, mergedFrom[1]] as [number, number] } : rest;
+    }),
+  );
   const pages = grid.rowPages?.slice(skip) ?? rows.map(() => grid.page_first ?? 0);
   const prevPages = prev.grid.rowPages ?? prev.grid.rows.map(() => prev.grid.page_first ?? prev.page ?? 0);
   prev.grid = {

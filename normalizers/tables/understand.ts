@@ -6,7 +6,7 @@ import type { ColumnSpec, Table, TableRow } from '../../pipeline/types.js';
 import { cleanLabel, headerKey } from '../names.js';
 import { parseNumber } from '../numbers.js';
 import { alignRows, flattenHeader, isDataRow, isPreambleRow, tableWidth } from './header.js';
-import { CODE_PART_RE, isBlank, isCode, isCodeHeaderRemnant, isColumnNumberRow, isNumberCell } from './grid-text.js';
+import { bracketedCode, CODE_PART_RE, isBlank, isCode, isCodeHeaderRemnant, isColumnNumberRow, isNumberCell } from './grid-text.js';
 import { measureOf, sectionOf, type KindDef } from './kinds.js';
 import type { TableCandidate } from './locate.js';
 
@@ -25,8 +25,8 @@ export function understandTable(cand: TableCandidate, kind: KindDef | undefined,
   let dataStart = start;
   while (dataStart < rows.length && !isDataRow(rows[dataStart]!)) dataStart++;
   const headerRows = withMergedText(cand, rows, start, dataStart).filter((r) => !isColumnNumberRow(r));
-  const header = flattenHeader(headerRows, width);
   const dataRows = rows.map((r, i) => ({ r, i })).filter(({ r, i }) => i >= dataStart && !isColumnNumberRow(r));
+  const header = withLevelWords(flattenHeader(headerRows, width), dataRows.map((d) => d.r));
 
   const columns = assignColumns(header, dataRows.map((d) => d.r), width, kind);
   // a short row in a side-by-side table (merged summary cells: 人员经费合计 | 2,146.63 | 公用经费合计
@@ -75,6 +75,27 @@ export function understandTable(cand: TableCandidate, kind: KindDef | undefined,
   const pl = cand.grid.page_last ?? pf;
   if (pl !== undefined) table.page_last = pl;
   return table;
+}
+
+const LEVEL_WORDS = ['类', '款', '项'];
+
+/** The 类 / 款 / 项 words over split code columns printed on the first data row (beside the 合计
+ *  label and its numbers, which the layout puts on the same line): they belong to the header. */
+function withLevelWords(header: string[], data: string[][]): string[] {
+  const out = [...header];
+  for (const r of data.slice(0, 3)) {
+    const hits = r.map((t, c) => ({ c, level: LEVEL_WORDS.indexOf(cleanLabel(t)) })).filter((h) => h.level >= 0);
+    if (hits.length < 2) continue;
+    const ordered = hits.every((h, k) => k === 0 || (h.level > hits[k - 1]!.level && h.c > hits[k - 1]!.c));
+    if (!ordered) continue;
+    for (const { c, level } of hits) {
+      const last = headerKey(out[c]!.split(' / ').pop() ?? '');
+      if (LEVEL_WORDS.includes(last)) continue;
+      out[c] = out[c] ? `${out[c]} / ${LEVEL_WORDS[level]}` : LEVEL_WORDS[level]!;
+    }
+    break;
+  }
+  return out;
 }
 
 /** Header rows with each merged-over cell showing its origin's text: a header spanning two rows
@@ -251,17 +272,26 @@ function readRow(cells: string[], rowIndex: number, columns: ColumnSpec[]): Tabl
         else if (isNumberCell(t)) b.strayNumbers.push({ col: col.index, raw: text });
         else b.labels.push(t);
         break;
-      case 'code_part':
+      case 'code_part': {
         // each part at its level (类 / 款 / 项 column), so a row printing only its 款 keeps the hole
-        if (CODE_PART_RE.test(t)) b.codeParts[partLevel(columns, col)] = t;
+        const level = partLevel(columns, col);
+        if (CODE_PART_RE.test(t)) b.codeParts[level] = t;
+        // a 款 / 项 printed without its leading zero (`301 | 2` for 30102: a spreadsheet's number format)
+        else if (level > 0 && /^\d$/.test(t)) b.codeParts[level] = '0' + t;
         else if (!isCodeHeaderRemnant(t)) b.labels.push(t);
         break;
+      }
       case 'name':
-      case 'label':
-        if (isNumberCell(t) && !isCode(t)) b.strayNumbers.push({ col: col.index, raw: text });
+      case 'label': {
+        const bracketed = bracketedCode(text);
+        if (bracketed) {
+          if (!b.code) b.code = bracketed.code;
+          if (bracketed.label) b.labels.push(bracketed.label);
+        } else if (isNumberCell(t) && !isCode(t)) b.strayNumbers.push({ col: col.index, raw: text });
         else if (isCode(t) && !columns.some((c) => c.block === col.block && c.role === 'code')) b.code = t;
         else b.labels.push(t);
         break;
+      }
       case 'measure':
         if (parseNumber(text) !== null) b.values.push({ col: col.index, measure: col.measure ?? '', measure_label: col.header, raw: text.trim() });
         else if (!isCodeHeaderRemnant(t)) b.strayLabels.push(t);

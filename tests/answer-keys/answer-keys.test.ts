@@ -16,10 +16,10 @@ const FLOORS: Record<string, number> = {
   'fs-guidaojiaotongju-2019-dept-final.expected.csv': 1.0,
   'guojia-xinfangju-2024-dept-final.expected.csv': 1.0,
   'js-jianchayuan-2018-dept-budget.expected.csv': 1.0,
-  'sh-putuo-caizhengju-2024-dept-final.expected.csv': 0.5175,
-  'sh-putuo-wanlijiedao-2024-dept-budget.expected.csv': 0.9954,
-  'yt-yibaoju-2026-dept-budget.expected.csv': 0.9288,
-  'zh-shangwuju-2026-dept-budget.expected.csv': 0.712,
+  'sh-putuo-caizhengju-2024-dept-final.expected.csv': 1.0,
+  'sh-putuo-wanlijiedao-2024-dept-budget.expected.csv': 1.0,
+  'yt-yibaoju-2026-dept-budget.expected.csv': 1.0,
+  'zh-shangwuju-2026-dept-budget.expected.csv': 1.0,
 };
 
 describe.skipIf(!ready)('answer keys (score-facts F1 floors)', () => {

@@ -1,6 +1,6 @@
 // Cell predicates and header vocabulary the real pages needed.
 import { describe, expect, it } from 'vitest';
-import { isColumnNumberRow } from '../../normalizers/tables/grid-text.js';
+import { bracketedCode, isColumnNumberRow } from '../../normalizers/tables/grid-text.js';
 import { classifyTitle, kindById, measureOf } from '../../normalizers/tables/kinds.js';
 
 describe('table vocabulary', () => {
@@ -24,6 +24,25 @@ describe('table vocabulary', () => {
     const k = kindById('budget_expenditure');
     expect(measureOf(k, '部门预算 / 事业单位经营收入')).toBe('operating_income');
     expect(measureOf(k, '事业单位经营支出')).toBe('operating_expenditure');
+  });
+
+  it('a column headed 预算 is the amount (珠海, 广州 收支总体情况表 and the 经济分类 tables)', () => {
+    expect(measureOf(kindById('budget_income_expenditure_summary'), '收入 / 预算')).toBe('amount');
+    expect(measureOf(kindById('budget_income_expenditure_summary'), '支出 / 预算')).toBe('amount');
+    expect(measureOf(kindById('budget_fiscal_appropriation_summary'), '收入 / 预算')).toBe('amount');
+    expect(measureOf(kindById('budget_general_basic_expenditure'), '预算')).toBe('amount');
+    expect(measureOf(kindById('budget_project_expenditure'), '预算')).toBe('amount');
+    expect(measureOf(kindById('budget_purchase_services'), '预算金额')).toBe('amount');
+    // not every header with 预算 in it
+    expect(measureOf(kindById('budget_income_expenditure_summary'), '支出 / 上年预算执行数')).toBe('');
+  });
+
+  it('codes printed in brackets before the name', () => {
+    expect(bracketedCode('[2010999]其他海关事务支出')).toEqual({ code: '2010999', label: '其他海关事务支出' });
+    expect(bracketedCode(' [201] 一般公共服务支出')).toEqual({ code: '201', label: '一般公共服务支出' });
+    expect(bracketedCode('【20113】商贸事务')).toEqual({ code: '20113', label: '商贸事务' });
+    expect(bracketedCode('[2024]年度')).toBeNull();
+    expect(bracketedCode('一般公共服务支出')).toBeNull();
   });
 
   it('titles', () => {
