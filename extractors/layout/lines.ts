@@ -1,7 +1,7 @@
 // Grouping tokens into physical text lines (tokens sharing a baseline band), and a line into
 // segments separated by wide gaps.
 import type { Box, Token } from '../../pipeline/types.js';
-import { boxOf, cy, separator } from './text.js';
+import { boxOf, cy, isFigure, separator } from './text.js';
 
 export interface Line {
   tokens: Token[]; // left to right
@@ -62,13 +62,21 @@ export function lineText(tokens: readonly Token[], spaceWideGaps = true): string
   return out;
 }
 
-/** Split a line at gaps wider than `gapFactor` font sizes. */
-export function segments(line: Line, gapFactor: number): Token[][] {
+/** three or more leader dots ending a token */
+export const LEADER = /[.…·]{3,}$/;
+
+/** Split a line at gaps wider than `gapFactor` font sizes; between two figures (numbers set in
+ *  adjacent columns) already at gaps wider than `figureGap` font sizes. */
+export function segments(line: Line, gapFactor: number, figureGap = gapFactor): Token[][] {
   const out: Token[][] = [];
   let cur: Token[] = [];
   let prev: Token | undefined;
   for (const t of line.tokens) {
-    if (prev && t.box.x0 - prev.box.x1 > Math.max(prev.fontSize, t.fontSize) * gapFactor) {
+    const gap = t.box.x0 - (prev?.box.x1 ?? 0);
+    const em = Math.max(prev?.fontSize ?? 0, t.fontSize);
+    // (in cell mode a dot leader closes its cell: the value follows in the next column)
+    const cellMode = figureGap < gapFactor;
+    if (prev && (gap > em * gapFactor || (cellMode && ((gap > em * figureGap && isFigure(prev.text) && isFigure(t.text)) || LEADER.test(prev.text))))) {
       out.push(cur);
       cur = [];
     }

@@ -4,10 +4,10 @@
 import type { Block, Box, PageContent, RawGrid, Token } from '../../pipeline/types.js';
 import { groupLines, lineText, segments, type Line } from './lines.js';
 import { peelTitleRows } from './peel.js';
-import { findRuledRegions } from './regions.js';
+import { findRuleBands, findRuledRegions, type RuleBand, type RuledRegion } from './regions.js';
 import { ruledGrid } from './ruled.js';
 import { boxOf, cx, cy } from './text.js';
-import { findUnruledRuns, unruledGrid } from './unruled.js';
+import { cellSegments, findUnruledRuns, unruledGrid } from './unruled.js';
 
 /** a gap this many font sizes wide splits a free line into separate line blocks */
 const LINE_GAP = 4;
@@ -29,6 +29,68 @@ function isGrid(g: RawGrid | undefined): g is RawGrid {
   const filled = g.rows.map((r) => r.filter((c) => c.text).length);
   if (g.rows.length === 1) return g.method === 'ruled' && (filled[0] ?? 0) >= 3;
   return Math.max(...filled) >= 2;
+}
+
+/** a cell holding running text: four words or more, or a CJK clause of twenty characters */
+function wordy(text: string): boolean {
+  return (text.match(/[A-Za-z]{2,}/g)?.length ?? 0) >= 4 || (text.length >= 20 && /[，。；]/.test(text) && /[\u4e00-\u9fff]/.test(text));
+}
+
+/** Columns of running text set side by side (a two- or three-column page, a text box beside a
+ *  paragraph) break into segments at the column gutter and mention numbers: an "unruled table"
+ *  whose cells are mostly lines of prose, in two columns or more, is not a table. */
+function isProse(g: RawGrid): boolean {
+  let filled = 0;
+  let prose = 0;
+  const proseCols = new Set<number>();
+  for (const row of g.rows) {
+    row.forEach((c, k) => {
+      if (c.mergedFrom || !c.text) return;
+      filled++;
+      if (wordy(c.text)) {
+        prose++;
+        proseCols.add(k);
+      }
+    });
+  }
+  return proseCols.size >= 2 && prose >= filled * 0.6;
+}
+
+/** An open-sided region (one column divider) whose columns are set with white space besides: lines
+ *  that break into several cells on one side of the divider. Such a table is read from its text. */
+function unruledColumns(region: RuledRegion, tokens: readonly Token[]): boolean {
+  if (region.v.length !== 1) return false;
+  const x = region.v[0]!.x;
+  let split = 0;
+  for (const l of groupLines(tokens)) {
+    for (const side of [l.tokens.filter((t) => cx(t.box) < x), l.tokens.filter((t) => cx(t.box) >= x)]) {
+      if (side.length > 1 && cellSegments({ ...l, tokens: side }).length >= 2) split++;
+    }
+  }
+  return split >= 2;
+}
+
+/** A band's rules, top to bottom, cut where the text between two of them is no part of a table:
+ *  stacked tables of one width share an extent, and between them sit a caption, notes or prose
+ *  (lines of one cell each). Empty slabs (double rules) and header slabs (lines of several cells)
+ *  stay. */
+function splitBand(band: RuleBand, tokens: readonly Token[]): Box[] {
+  const out: Box[] = [];
+  let top = band.h[0]!.y;
+  for (let k = 1; k < band.h.length; k++) {
+    const y0 = band.h[k - 1]!.y;
+    const y1 = band.h[k]!.y;
+    const slab = tokens.filter((t) => inside({ x0: band.box.x0, x1: band.box.x1, y0: y0 + 0.5, y1: y1 - 0.5 }, cx(t.box), cy(t.box), 0));
+    if (slab.length === 0) continue;
+    const lines = groupLines(slab);
+    const cells = lines.some((l) => cellSegments(l).length >= 2);
+    if (cells && !lines.some((l) => wordy(lineText(l.tokens)) && cellSegments(l).length === 1 && l.box.x1 - l.box.x0 > (band.box.x1 - band.box.x0) * 0.6)) continue;
+    if (y0 > top) out.push({ x0: band.box.x0, x1: band.box.x1, y0: top, y1: y0 });
+    top = y1;
+  }
+  const bottom = band.h.at(-1)!.y;
+  if (bottom > top) out.push({ x0: band.box.x0, x1: band.box.x1, y0: top, y1: bottom });
+  return out;
 }
 
 export function layoutPage(pc: PageContent): Block[] {
@@ -58,7 +120,7 @@ export function layoutPage(pc: PageContent): Block[] {
   }
   regions.forEach((region, i) => {
     const toks = owned.get(i) ?? [];
-    const raw = toks.length ? ruledGrid(region, toks, pc.page) : undefined;
+    const raw = toks.length && !unruledColumns(region, toks) ? ruledGrid(region, toks, pc.page) : undefined;
     if (!isGrid(raw)) {
       free = free.concat(toks);
       return;
@@ -72,18 +134,34 @@ export function layoutPage(pc: PageContent): Block[] {
     placed.push({ y: region.box.y0, x: region.box.x0, block: { kind: 'grid', grid, page: pc.page } });
   });
 
+  // tables ruled with horizontal lines only: every line between the top and the bottom rule is
+  // one table (section labels and header lines without figures would otherwise cut it up)
+  for (const b of findRuleBands(pc.rulings, regions).flatMap((band) => splitBand(band, free))) {
+    const mine = free.filter((t) => inside({ x0: b.x0, x1: b.x1, y0: b.y0 + 0.5, y1: b.y1 - 0.5 }, cx(t.box), cy(t.box), 0));
+    if (mine.length === 0) continue;
+    const bandLines = groupLines(mine);
+    if (findUnruledRuns(bandLines).length === 0) continue;
+    const grid = unruledGrid(bandLines, pc.page);
+    if (!isGrid(grid) || isProse(grid)) continue;
+    const taken = new Set(mine);
+    free = free.filter((t) => !taken.has(t));
+    grid.notes = [...(grid.notes ?? []), 'ruled with horizontal lines only: columns from the text'];
+    const box = boxOf(mine)!;
+    placed.push({ y: box.y0, x: box.x0, block: { kind: 'grid', grid, page: pc.page } });
+  }
+
   const lines = groupLines(free);
   const used = new Set<Line>();
   for (const [a, b] of findUnruledRuns(lines)) {
     // the header lines just above the run (several segments, no amounts yet) belong to it
     let start = a;
-    while (start > 0 && segments(lines[start - 1]!, 1.5).length >= 2 && lines[start]!.box.y0 - lines[start - 1]!.box.y1 < lines[start]!.size * 2.5) {
+    while (start > 0 && cellSegments(lines[start - 1]!).length >= 2 && lines[start]!.box.y0 - lines[start - 1]!.box.y1 < lines[start]!.size * 2.5) {
       if (used.has(lines[start - 1]!)) break;
       start--;
     }
     const all = lines.slice(start, b + 1).filter((l) => !used.has(l));
     const grid = unruledGrid(all, pc.page);
-    if (!isGrid(grid)) continue;
+    if (!isGrid(grid) || isProse(grid)) continue;
     for (const l of all) used.add(l);
     const box = boxOf(all.flatMap((l) => l.tokens))!;
     placed.push({ y: box.y0, x: box.x0, block: { kind: 'grid', grid, page: pc.page } });

@@ -114,7 +114,10 @@ export function findRuledRegions(rulings: readonly Ruling[]): RuledRegion[] {
   }
   const regions: RuledRegion[] = [];
   for (const g of groups.values()) {
-    if (g.h.length < 2 || g.v.length < 2) continue;
+    // open-sided tables rule their rows and one column divider only (no outer frame): the ends of
+    // the horizontal rules stand for the missing sides
+    if (g.h.length < 2 || g.v.length < 1) continue;
+    if (g.v.length === 1 && g.h.length < 3) continue;
     const box: Box = {
       x0: Math.min(...g.h.map((l) => l.x0), ...g.v.map((l) => l.x)),
       x1: Math.max(...g.h.map((l) => l.x1), ...g.v.map((l) => l.x)),
@@ -125,4 +128,52 @@ export function findRuledRegions(rulings: readonly Ruling[]): RuledRegion[] {
     regions.push({ box, h: g.h, v: g.v });
   }
   return regions.sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
+}
+
+/** A table ruled with horizontal lines only (booktabs: a rule above the header, one under it, one
+ *  below the body; or a rule under every row): the rules of one extent, top to bottom. */
+export interface RuleBand {
+  box: Box;
+  h: HLine[];
+}
+
+/** bands taller than this many points are not one table's rules (page header and footer rules) */
+const MAX_BAND = 560;
+/** rules of one band start and end within this share of their length of each other */
+const SAME_EXTENT = 0.04;
+
+/** Horizontal rules outside every ruled region, grouped by extent: two or more parallel rules of
+ *  (nearly) the same left and right ends bound a band. Rules printed as text separators (one under
+ *  a heading, a footnote rule) stand alone and form none. */
+export function findRuleBands(rulings: readonly Ruling[], regions: readonly RuledRegion[]): RuleBand[] {
+  // a rule broken at the column gutters (one piece per column) is one rule here
+  const h: HLine[] = [];
+  for (const l of [...mergeRulings(rulings).h].sort((a, b) => a.y - b.y || a.x0 - b.x0)) {
+    const last = h.at(-1);
+    if (last && Math.abs(l.y - last.y) <= SNAP && l.x0 <= last.x1 + 8) last.x1 = Math.max(last.x1, l.x1);
+    else h.push({ ...l });
+  }
+  const loose = h
+    .filter((l) => l.x1 - l.x0 >= 40)
+    .filter((l) => !regions.some((r) => l.y >= r.box.y0 - TOUCH && l.y <= r.box.y1 + TOUCH && l.x0 < r.box.x1 && l.x1 > r.box.x0))
+    .sort((a, b) => a.y - b.y);
+  const used = new Set<HLine>();
+  const bands: RuleBand[] = [];
+  for (const top of loose) {
+    if (used.has(top)) continue;
+    const len = top.x1 - top.x0;
+    const tol = Math.max(3, len * SAME_EXTENT);
+    const group = [top];
+    for (const l of loose) {
+      if (l === top || used.has(l) || l.y <= group.at(-1)!.y + SNAP) continue;
+      if (l.y - top.y > MAX_BAND) break;
+      if (Math.abs(l.x0 - top.x0) <= tol && Math.abs(l.x1 - top.x1) <= tol) group.push(l);
+    }
+    if (group.length < 2) continue;
+    for (const l of group) used.add(l);
+    const box: Box = { x0: Math.min(...group.map((l) => l.x0)), x1: Math.max(...group.map((l) => l.x1)), y0: top.y, y1: group.at(-1)!.y };
+    if (box.y1 - box.y0 < 8) continue;
+    bands.push({ box, h: group });
+  }
+  return bands;
 }

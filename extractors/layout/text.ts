@@ -28,6 +28,15 @@ export function isNumeric(text: string): boolean {
   return AMOUNT.test(text);
 }
 
+/** A figure as printed in a table cell of any language: an amount, or one with a currency sign
+ *  or a footnote mark (\$1,234, 12.5*). Two figures side by side are two cells even when the gap
+ *  between them is narrow. */
+const FIGURE = /^[-−–+]?[(（]?[$€£¥]?[-−]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?[)）]?%?[*†‡]?$/;
+
+export function isFigure(text: string): boolean {
+  return FIGURE.test(text);
+}
+
 /** A number with a decimal part or thousands separators: certainly a value, never a code. */
 export function isAmount(text: string): boolean {
   return AMOUNT.test(text) && /[.,%]/.test(text);

@@ -4,12 +4,21 @@
 // interval); rows come from clustering lines around the lines that carry amounts.
 import type { RawGrid, Token } from '../../pipeline/types.js';
 import { buildGrid, slot, type Lattice } from './grid.js';
-import { segments, type Line } from './lines.js';
+import { LEADER, segments, type Line } from './lines.js';
 import { clusterRows } from './rows.js';
 import { cx, isAmount, isNumeric } from './text.js';
 
 /** a gap wider than this many font sizes separates cells */
 const GAP = 1.5;
+/** between two figures (right-aligned numbers in adjacent columns) a narrower gap does: a space of
+ *  a typewriter font (0.6 em) is one, and so is half an em between bold figures; a proportional
+ *  font's space (0.25-0.33 em, a thousands separator in 1 234) is not */
+const FIGURE_GAP = 0.4;
+
+/** A line's cells: segments at wide gaps, or at narrower ones between two figures. */
+export function cellSegments(l: Line): Token[][] {
+  return segments(l, GAP, FIGURE_GAP);
+}
 
 export interface UnruledTable {
   lines: Line[];
@@ -17,7 +26,7 @@ export interface UnruledTable {
 }
 
 function tabular(l: Line): boolean {
-  const segs = segments(l, GAP);
+  const segs = cellSegments(l);
   return segs.length >= 3 || (segs.length >= 2 && l.tokens.some((t) => isNumeric(t.text)));
 }
 
@@ -48,7 +57,7 @@ export function findUnruledRuns(lines: readonly Line[]): [number, number][] {
     }
     // a wrapped name's last fragment may close the run
     const after = lines[j + 1];
-    if (after && !tab[j + 1] && segments(after, GAP).length === 1 && after.box.y0 - lines[j]!.box.y1 < after.size * 0.8) {
+    if (after && !tab[j + 1] && cellSegments(after).length === 1 && after.box.y0 - lines[j]!.box.y1 < after.size * 0.8) {
       // only when it sits inside the table's width and is not a note starting at its left edge
       const left = Math.min(...lines.slice(i, j + 1).map((l) => l.box.x0));
       const right = Math.max(...lines.slice(i, j + 1).map((l) => l.box.x1));
@@ -57,8 +66,8 @@ export function findUnruledRuns(lines: readonly Line[]): [number, number][] {
     // a table needs two lines of amounts set apart from other cells, or three lines of three or
     // more cells (a header-only table); justified prose with a wide gap is neither
     const run = lines.slice(i, j + 1);
-    const amountLines = run.filter((l) => segments(l, GAP).length >= 2 && l.tokens.some((t) => isAmount(t.text))).length;
-    const wideLines = run.filter((l) => segments(l, GAP).length >= 3).length;
+    const amountLines = run.filter((l) => cellSegments(l).length >= 2 && l.tokens.some((t) => isAmount(t.text))).length;
+    const wideLines = run.filter((l) => cellSegments(l).length >= 3).length;
     if (amountLines >= 2 || wideLines >= 3) runs.push([i, j]);
     i = j + 1;
   }
@@ -71,21 +80,31 @@ function close(a: Line, b: Line, factor: number): boolean {
 
 export function unruledGrid(lines: readonly Line[], page: number): RawGrid | undefined {
   if (lines.length === 0) return undefined;
-  const firstBody = lines.findIndex((l) => l.tokens.some((t) => isNumeric(t.text)));
+  // the body starts at the first line of amounts (header lines print years and column numbers);
+  // a table of counts only starts at its first line with a number
+  let firstBody = lines.findIndex((l) => l.tokens.some((t) => isAmount(t.text)));
+  if (firstBody < 0) firstBody = lines.findIndex((l) => l.tokens.some((t) => isNumeric(t.text)));
   const head = firstBody < 0 ? [] : lines.slice(0, firstBody);
   const body = firstBody < 0 ? [...lines] : lines.slice(firstBody);
   // columns: merged x-intervals of the body lines' segments, then header segments that fall in no
   // body column (a column empty in every body row)
   const intervals: [number, number][] = [];
   // single-segment lines (a wrapped name's tail, a note) say nothing about the gutters
+  // the narrowest gap that separates two cells on one line: intervals are never merged across a
+  // gap that wide (a typewriter table puts one space between its columns)
+  let minGap = Infinity;
   for (const l of body) {
-    const segs = segments(l, GAP);
+    const segs = cellSegments(l);
     if (segs.length < 2) continue;
-    for (const s of segs) intervals.push([s[0]!.box.x0, s.at(-1)!.box.x1]);
+    for (let k = 0; k < segs.length; k++) {
+      intervals.push([segs[k]![0]!.box.x0, segs[k]!.at(-1)!.box.x1]);
+      if (k > 0) minGap = Math.min(minGap, segs[k]![0]!.box.x0 - segs[k - 1]!.at(-1)!.box.x1);
+    }
   }
   const sizes = lines.map((l) => l.size).sort((a, b) => a - b);
   const tol = sizes[sizes.length >> 1] ?? 10;
-  const cols = mergeIntervals(intervals, tol * 0.8);
+  const mergeTol = Math.min(tol * 0.8, minGap * 0.9);
+  const cols = mergeIntervals(intervals, mergeTol);
   for (const l of head) {
     for (const t of l.tokens) {
       const a = t.box.x0;
@@ -106,7 +125,7 @@ export function unruledGrid(lines: readonly Line[], page: number): RawGrid | und
     }
   }
   cols.sort((p, q) => p[0] - q[0]);
-  const merged = mergeIntervals(cols, tol * 0.8);
+  const merged = mergeIntervals(cols, mergeTol);
   if (merged.length < 2) return undefined;
   const xs = [merged[0]![0] - 1];
   for (let k = 1; k < merged.length; k++) xs.push((merged[k - 1]![1] + merged[k]![0]) / 2);
@@ -149,8 +168,20 @@ export function unruledGrid(lines: readonly Line[], page: number): RawGrid | und
     vEdge: (r, c) => !spanning[r]!.has(c),
     hEdge: () => true,
   };
-  const tokens = lines.flatMap((l) => l.tokens);
-  return buildGrid(lat, tokens, page, 'unruled', (t) => [rowOf.get(t) ?? 0, colOf(t)]);
+  // dot leaders (Proportion......  800) lead the eye to the next column: they are no content
+  const tokens: Token[] = [];
+  const home = new Map<Token, Token>();
+  for (const t of lines.flatMap((l) => l.tokens)) {
+    const text = t.text.replace(LEADER, '');
+    if (!text) continue;
+    const k = text === t.text ? t : { ...t, text };
+    home.set(k, t);
+    tokens.push(k);
+  }
+  return buildGrid(lat, tokens, page, 'unruled', (k) => {
+    const t = home.get(k) ?? k;
+    return [rowOf.get(t) ?? 0, colOf(t)];
+  });
 }
 
 function spans(l: Line, xs: number[]): boolean {

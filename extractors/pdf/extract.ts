@@ -74,7 +74,7 @@ export const pdfExtractor: Extractor = {
     }
     const allScanned = needsOcrPages.length === pages.length;
     let unread = needsOcrPages;
-    if (needsOcrPages.length && ctx.ocr !== false) {
+    if (needsOcrPages.length && ctx.ocr !== false && process.env['FISCAL_EXTRACT_OCR'] !== '0') {
       // loaded only when a page needs it: text-only runs never start tesseract
       const { ocrPdfBlocks } = await import('../ocr/index.js');
       const ocr = await ocrPdfBlocks(bytes, needsOcrPages, opts);

@@ -10,7 +10,10 @@
 // Structure: the competition's adjacency relations — each non-blank cell with its nearest non-blank
 // neighbour to the right and below (spans respected), compared as (text, text, direction) with white
 // space removed and case folded; scored on GT tables whose region was matched, unmatched GT tables
-// count in recall.
+// count in recall. A table printed in several blocks has one region per block; the regions'
+// row-/col-increment place their cells in one table (us-035a/b; before, the blocks overwrote each
+// other). ICDAR_VERBOSE=1 prints every missed GT region, every unmatched detection and the
+// adjacency hits per table.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractPdfPages } from '../../extractors/pdf/index.js';
@@ -43,11 +46,17 @@ function structure(xml: string): Map<string, GtCell[]> {
   const m = new Map<string, GtCell[]>();
   for (const t of xml.matchAll(/<table\b([^>]*)>([\s\S]*?)<\/table>/g)) {
     const cells: GtCell[] = [];
-    for (const c of t[2]!.matchAll(/<cell\b([^>]*)>([\s\S]*?)<\/cell>/g)) {
-      const sr = Number(attr(c[1]!, 'start-row')), sc = Number(attr(c[1]!, 'start-col'));
-      const er = Number(attr(c[1]!, 'end-row') ?? sr), ec = Number(attr(c[1]!, 'end-col') ?? sc);
-      const text = /<content>([\s\S]*?)<\/content>/.exec(c[2]!)?.[1] ?? '';
-      cells.push({ sr, sc, er: Number.isFinite(er) ? er : sr, ec: Number.isFinite(ec) ? ec : sc, text });
+    // a table printed in several blocks (us-035: three side-by-side column groups on one page) has
+    // one region per block whose cells are numbered from 1 again: the region's row-/col-increment
+    // places them in the table (without it the blocks' cells overwrote each other)
+    for (const r of t[2]!.matchAll(/<region\b([^>]*)>([\s\S]*?)<\/region>/g)) {
+      const dr = Number(attr(r[1]!, 'row-increment') ?? 0) || 0, dc = Number(attr(r[1]!, 'col-increment') ?? 0) || 0;
+      for (const c of r[2]!.matchAll(/<cell\b([^>]*)>([\s\S]*?)<\/cell>/g)) {
+        const sr = Number(attr(c[1]!, 'start-row')), sc = Number(attr(c[1]!, 'start-col'));
+        const er = Number(attr(c[1]!, 'end-row') ?? sr), ec = Number(attr(c[1]!, 'end-col') ?? sc);
+        const text = /<content>([\s\S]*?)<\/content>/.exec(c[2]!)?.[1] ?? '';
+        cells.push({ sr: sr + dr, sc: sc + dc, er: (Number.isFinite(er) ? er : sr) + dr, ec: (Number.isFinite(ec) ? ec : sc) + dc, text });
+      }
     }
     const id = attr(t[1]!, 'id') ?? '?';
     m.set(id, [...(m.get(id) ?? []), ...cells]); // a table over two regions (pages): one cell set
@@ -97,7 +106,7 @@ const inter = (a: Box, b: Box): number => area({ x0: Math.max(a.x0, b.x0), y0: M
 const iou = (a: Box, b: Box): number => { const i = inter(a, b); return i / (area(a) + area(b) - i || 1); };
 const f1 = (p: number, r: number): number => (p + r ? (2 * p * r) / (p + r) : 0);
 
-export async function benchIcdar(dir: string): Promise<void> {
+export async function benchIcdar(dir: string, verbose = process.env.ICDAR_VERBOSE === '1'): Promise<void> {
   if (!existsSync(dir)) { console.log(`  skipped: ${dir} not found`); return; }
   const pdfs = readdirSync(dir).flatMap((d) => (existsSync(join(dir, d)) && !d.includes('.') ? readdirSync(join(dir, d)).filter((f) => f.endsWith('.pdf')).map((f) => join(dir, d, f)) : []));
   let gtN = 0, detN = 0, tp = 0, complete = 0, pure = 0, adjGt = 0, adjDet = 0, adjHit = 0, failed = 0;
@@ -132,6 +141,19 @@ export async function benchIcdar(dir: string): Promise<void> {
     for (const g of gt) if (det.some((d) => d.page === g.page && inter(g.box, d.box) >= 0.9 * area(g.box))) complete++;
     for (const d of det) if (gt.some((g) => g.page === d.page && inter(g.box, d.box) >= 0.9 * area(d.box))) pure++;
     // structure: per GT table, relations of its matched grids (a table over two pages: both grids)
+    const name = base.split('/').at(-1)!;
+    const bx = (b: Box): string => `[${b.x0.toFixed(0)},${b.y0.toFixed(0)},${b.x1.toFixed(0)},${b.y1.toFixed(0)}]`;
+    if (verbose) {
+      gt.forEach((g, i) => {
+        const best = det.filter((d) => d.page === g.page).map((d) => iou(g.box, d.box)).sort((a, b) => b - a)[0] ?? 0;
+        if (!gi.has(i)) console.log(`  ${name} p${g.page} MISS gt t${g.table} ${bx(g.box)} best IoU ${best.toFixed(2)}`);
+      });
+      det.forEach((d, j) => {
+        if (dj.has(j)) return;
+        const best = gt.filter((g) => g.page === d.page).map((g) => iou(g.box, d.box)).sort((a, b) => b - a)[0] ?? 0;
+        console.log(`  ${name} p${d.page} FP ${d.grid.method} ${d.grid.rows.length}x${d.grid.rows[0]?.length ?? 0} ${bx(d.box)} best IoU ${best.toFixed(2)}`);
+      });
+    }
     for (const [id, cells] of str) {
       const want = adjacency(cells);
       adjGt += want.size;
@@ -139,7 +161,10 @@ export async function benchIcdar(dir: string): Promise<void> {
       const got = new Set<string>();
       for (const g of grids) for (const r of adjacency(gridCells(g))) got.add(r);
       adjDet += got.size;
-      for (const r of got) if (want.has(r)) adjHit++;
+      let hit = 0;
+      for (const r of got) if (want.has(r)) hit++;
+      adjHit += hit;
+      if (verbose && want.size) console.log(`  ${name} t${id} adjacency ${hit}/${want.size} (det ${got.size})${grids.length ? '' : ' UNMATCHED'}`);
     }
   }
   const P = detN ? tp / detN : 0, R = gtN ? tp / gtN : 0;
