@@ -126,6 +126,11 @@ async function runStages(doc: DocumentRecord, bytes: Uint8Array, opts: ProcessOp
   }
   timed(doc, 'prose', () => proseStage(doc, taxonomy));
   doc.checks = timed(doc, 'check', () => runChecks(doc, taxonomy));
+  if (doc.tables.some((t) => t.method === 'ocr')) {
+    // a misread digit that the identities pin down uniquely is corrected (and flagged ocr_repaired)
+    const { correctOcr } = await import('../normalizers/ocr-correct/index.js');
+    doc.checks = timed(doc, 'ocr-correct', () => correctOcr(doc, taxonomy, doc.checks));
+  }
 
   if (failedTables > 0) {
     doc.status = 'partial';

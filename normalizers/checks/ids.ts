@@ -9,6 +9,7 @@ export const CHECK_IDS: Record<string, string> = {
   class_sum: '06表: 人员经费合计 = Σ 301, 303; 公用经费合计 = Σ the other 类',
   three_public_sum: '07表: 合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费; 公务用车 = 购置 + 运行维护',
   prose_vs_table: 'a figure stated in the 情况说明 text equals the table cell it restates',
+  ocr_repaired: 'an OCR misreading corrected because the failing identities pinned that one cell (info: printed → corrected)',
   missing_table: 'a standard table the document kind requires (决算: 公开01-09表) is not in the document',
   empty_table_unexplained: 'a standard table without numbers has no note saying why',
   code_name_mismatch: 'the printed name of a code is not its name in that year’s classification',

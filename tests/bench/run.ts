@@ -11,6 +11,7 @@ import { benchPdfSpeed } from './pdf-speed.js';
 import { benchIcdar } from './icdar.js';
 import { benchOcrSection } from './ocr.js';
 import { benchHtmlSection } from './html.js';
+import { benchOcrFacts } from './ocr-facts.js';
 
 const repo = resolve(fileURLToPath(import.meta.url), '../../../..');
 const shared = resolve(repo, '../shared');
@@ -28,6 +29,7 @@ const sections: Section[] = [
   { name: 'icdar 2013: table detection and cell adjacency', run: () => benchIcdar(join(shared, 'peer-cases/tabula-java/icdar2013')) },
   { name: 'ocr: tesseract.js vs native, number accuracy', run: () => benchOcrSection() },
   { name: 'html extractor speed', run: () => benchHtmlSection() },
+  { name: 'ocr facts: scanned answer-key pages, F1 per dpi, silent errors, repairs', run: () => (existsSync(shared) ? benchOcrFacts(repo, shared) : skip('../shared not found')) },
 ];
 
 const only = process.argv.slice(2);

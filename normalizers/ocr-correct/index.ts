@@ -1,0 +1,213 @@
+// Identity-pinned OCR repair. In a table read by OCR, a digit misread (394.92 → 304.92), a lost
+// decimal point (33.00 → 3300) or a lost digit breaks every identity the cell is in: its row
+// (column_sum: total = Σ parts) and its column (hierarchy_sum: parent = Σ children, 合计 = Σ 类;
+// also the other in-table sums: side_sum, grand_total, class_sum, three_public_sum). When the
+// failing identities of one cluster have exactly one cell in common, exactly one value near the one
+// that makes all of them hold is a plausible OCR misreading of the printed text (confusion.ts),
+// and setting it makes those identities hold without breaking any other, the cell is corrected:
+// the fact takes the value, keeps its printed text in the `ocr_repaired` row of checks.csv
+// (severity info: printed → corrected, the identities that pinned it) and carries the flag
+// `ocr_repaired`. Anything less certain is left as read, for the failing checks to flag.
+// Never applied to tables with a text layer (method other than 'ocr').
+import { Decimal } from 'decimal.js';
+import type { CheckResult, DocumentRecord, Fact } from '../../pipeline/types.js';
+import type { Taxonomy } from '../taxonomy/index.js';
+import { identityChecks, runChecks } from '../checks/index.js';
+import { maxDp, rowName, tableDecimals, tableName } from '../checks/compare.js';
+import { checkedFacts } from '../checks/select.js';
+import { tolerance } from '../checks/tolerance.js';
+import { toYuan } from '../units.js';
+import { ocrConfusion } from './confusion.js';
+
+export { ocrConfusion, CONFUSABLE } from './confusion.js';
+
+export const OCR_REPAIRED = 'ocr_repaired';
+
+/** identities of the form total = Σ parts inside one table (compareSum: factRefs[0] is the total) */
+const PINNING = new Set(['hierarchy_sum', 'column_sum', 'side_sum', 'grand_total', 'class_sum', 'three_public_sum']);
+/** every check id whose outcome depends on values (the flags a rerun must recompute) */
+const VALUE_CHECKS = new Set([...PINNING, 'balance', 'cross_table_total', 'prose_vs_table']);
+
+export interface OcrRepair {
+  /** index into doc.facts */
+  fact: number;
+  table_id: string;
+  printed: string;
+  corrected: string;
+  /** what OCR did: 'digit misread 9→0', 'decimal point dropped', 'digit lost', … */
+  confusion: string;
+  /** subjects of the failing identities that pinned the cell */
+  identities: string[];
+}
+
+const keyOf = (c: CheckResult): string => `${c.table_id}|${c.check_id}|${c.subject}`;
+
+/** The cell text as printed (the row's raw value), else the value as read. */
+function printedText(doc: DocumentRecord, f: Fact): string {
+  const t = doc.tables.find((x) => x.table_id === f.table_id);
+  for (const r of t?.rows ?? []) {
+    if (r.rowIndex !== f.row) continue;
+    const v = r.values.find((x) => x.col === f.col);
+    if (v) return v.raw.trim();
+  }
+  return f.scale !== undefined ? f.value.toFixed(f.scale) : f.value.toFixed();
+}
+
+function setValue(f: Fact, value: Decimal, scale: number | undefined): void {
+  f.value = value;
+  if (scale === undefined) delete f.scale;
+  else f.scale = scale;
+  f.amount_yuan = f.amount_yuan === null ? null : toYuan(value, f.unit);
+}
+
+/** clusters of failing checks that share a fact (union-find over the checks) */
+function clusters(failing: CheckResult[]): CheckResult[][] {
+  const parent = failing.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const owner = new Map<number, number>();
+  failing.forEach((c, i) => {
+    for (const r of c.factRefs ?? []) {
+      const j = owner.get(r);
+      if (j === undefined) owner.set(r, i);
+      else parent[find(i)] = find(j);
+    }
+  });
+  const groups = new Map<number, CheckResult[]>();
+  failing.forEach((c, i) => {
+    const k = find(i);
+    groups.set(k, [...(groups.get(k) ?? []), c]);
+  });
+  return [...groups.values()];
+}
+
+interface Candidate { cell: number; value: Decimal; confusion: string; printed: string; checks: CheckResult[] }
+
+/** The one correction a cluster pins down, if any (not yet verified against the other checks). */
+function pin(doc: DocumentRecord, cluster: CheckResult[], tableDp: Map<string, number>): Candidate | undefined {
+  if (cluster.length < 2) return undefined;
+  let common = new Set(cluster[0]!.factRefs);
+  for (const c of cluster.slice(1)) common = new Set((c.factRefs ?? []).filter((r) => common.has(r)));
+  if (common.size !== 1) return undefined;
+  const cell = [...common][0]!;
+  const f = doc.facts[cell];
+  if (!f || f.flags.includes(OCR_REPAIRED)) return undefined;
+  const dp = tableDp.get(f.table_id) ?? f.scale ?? 0;
+  // the values that make each identity hold within its tolerance: their intersection
+  let lo = new Decimal(-Infinity);
+  let hi = new Decimal(Infinity);
+  const exact: Decimal[] = [];
+  for (const c of cluster) {
+    const refs = c.factRefs!;
+    const total = doc.facts[refs[0]!]!;
+    const parts = refs.slice(1).map((r) => doc.facts[r]!);
+    const sumParts = parts.reduce((a, p) => a.plus(p.value), new Decimal(0));
+    const v = refs[0] === cell ? sumParts : total.value.minus(sumParts.minus(f.value));
+    // printed zeros widen no tolerance; the cell, once corrected, is not zero
+    const nonZero = parts.filter((p) => !p.value.isZero() || (p === f && refs[0] !== cell)).length;
+    const tol = tolerance(nonZero, maxDp([total, ...parts], tableDp));
+    exact.push(v);
+    lo = Decimal.max(lo, v.minus(tol));
+    hi = Decimal.min(hi, v.plus(tol));
+  }
+  if (lo.gt(hi)) return undefined; // no one value satisfies every failing identity
+  const printed = printedText(doc, f);
+  // a value as it would be printed: with the cell's own decimals when it has enough, else the table's
+  const fmt = (v: Decimal): string => v.toFixed(v.decimalPlaces() <= (f.scale ?? 0) ? (f.scale ?? 0) : dp);
+  // every identity holds exactly with one value: that value, when OCR could have misread it
+  const v0 = exact[0]!;
+  if (exact.every((v) => v.eq(v0)) && v0.decimalPlaces() <= dp && !v0.eq(f.value)) {
+    const confusion = ocrConfusion(printed, fmt(v0));
+    if (confusion) return { cell, value: v0, confusion, printed, checks: cluster };
+  }
+  // else (the document rounds): the values within every tolerance that OCR could have misread,
+  // fewest changes first; only a single best one is taken
+  const unit = new Decimal(10).pow(-dp);
+  const first = lo.div(unit).ceil();
+  const last = hi.div(unit).floor();
+  if (last.minus(first).gt(40)) return undefined;
+  const found: { value: Decimal; confusion: string; cost: number }[] = [];
+  for (let k = first; k.lte(last); k = k.plus(1)) {
+    const value = k.times(unit);
+    if (value.eq(f.value)) continue;
+    const confusion = ocrConfusion(printed, fmt(value));
+    if (confusion) found.push({ value, confusion, cost: confusion.startsWith('digits ') ? 2 : 1 });
+  }
+  const best = Math.min(...found.map((x) => x.cost));
+  const top = found.filter((x) => x.cost === best);
+  if (top.length !== 1) return undefined; // none, or several plausible readings
+  return { cell, value: top[0]!.value, confusion: top[0]!.confusion, printed, checks: cluster };
+}
+
+/** Find and apply the corrections the failing identities pin down in the document's OCR'd
+ *  tables. Changes doc.facts (value, scale, amount_yuan, flag `ocr_repaired`); the checks are
+ *  not rerun here (correctOcr does that). */
+export function findOcrRepairs(doc: DocumentRecord): OcrRepair[] {
+  const ocrTables = new Set(doc.tables.filter((t) => t.method === 'ocr').map((t) => t.table_id));
+  const repairs: OcrRepair[] = [];
+  if (ocrTables.size === 0) return repairs;
+  const tableDp = tableDecimals(checkedFacts(doc.facts).filter((f) => f.unit !== '%'));
+  const tried = new Set<string>();
+  for (let round = 0; round < 200; round++) {
+    const before = identityChecks(doc).filter((c) => c.severity !== 'info');
+    const failing = before.filter((c) => PINNING.has(c.check_id) && ocrTables.has(c.table_id) && (c.factRefs?.length ?? 0) >= 2 && !c.subject.includes('printed several times'));
+    const beforeKeys = new Set(before.map(keyOf));
+    let applied = false;
+    for (const cluster of clusters(failing)) {
+      const cand = pin(doc, cluster, tableDp);
+      if (!cand) continue;
+      const f = doc.facts[cand.cell]!;
+      const id = `${cand.cell}|${cand.value.toFixed()}`;
+      if (tried.has(id) || !ocrTables.has(f.table_id)) continue;
+      tried.add(id);
+      // verify: with the value set, no failing check involves the cell and nothing new fails
+      const old = { value: f.value, scale: f.scale, amount_yuan: f.amount_yuan };
+      const dp = tableDp.get(f.table_id) ?? 0;
+      setValue(f, cand.value, f.scale !== undefined ? (cand.value.decimalPlaces() <= f.scale ? f.scale : dp) : undefined);
+      const after = identityChecks(doc).filter((c) => c.severity !== 'info');
+      const ok = after.every((c) => beforeKeys.has(keyOf(c)) && !(c.factRefs ?? []).includes(cand.cell)) && after.length < before.length;
+      if (!ok) {
+        f.value = old.value;
+        if (old.scale === undefined) delete f.scale;
+        else f.scale = old.scale;
+        f.amount_yuan = old.amount_yuan;
+        continue;
+      }
+      f.flags.push(OCR_REPAIRED);
+      repairs.push({ fact: cand.cell, table_id: f.table_id, printed: cand.printed, corrected: f.scale !== undefined ? f.value.toFixed(f.scale) : f.value.toFixed(dp), confusion: cand.confusion, identities: cand.checks.map((c) => c.subject) });
+      applied = true;
+      break; // the checks changed: cluster again
+    }
+    if (!applied) break;
+  }
+  return repairs;
+}
+
+/** checks.csv rows (severity info) for the corrections made. */
+export function repairChecks(doc: DocumentRecord, repairs: OcrRepair[]): CheckResult[] {
+  const names = new Map(doc.tables.map((t) => [t.table_id, t.table_no || t.title]));
+  return repairs.map((r) => {
+    const f = doc.facts[r.fact]!;
+    return {
+      doc_id: doc.doc_id,
+      table_id: r.table_id,
+      check_id: OCR_REPAIRED,
+      severity: 'info',
+      subject: `${rowName(f)} [${f.measure || f.measure_label}${f.section ? ', ' + f.section : ''}]`,
+      expected: r.corrected,
+      actual: r.printed,
+      message: `${tableName(f, names)}: ${rowName(f)}${f.measure_label ? ' (' + f.measure_label + ')' : ''} read by OCR as ${r.printed}, corrected to ${r.corrected} (${r.confusion}): the only cell in every failing identity (${r.identities.join('; ')}) and the only plausible reading that makes them all hold; compare with the printed page`,
+      factRefs: [r.fact],
+    };
+  });
+}
+
+/** After runChecks: correct what the identities pin down in OCR'd tables, then run the checks
+ *  again (value flags recomputed) and add one info row per correction. Returns the checks. */
+export function correctOcr(doc: DocumentRecord, taxonomy: Taxonomy, checks: CheckResult[]): CheckResult[] {
+  const repairs = findOcrRepairs(doc);
+  if (repairs.length === 0) return checks;
+  for (const f of doc.facts) f.flags = f.flags.filter((x) => !VALUE_CHECKS.has(x));
+  const rerun = runChecks(doc, taxonomy);
+  doc.messages.push({ stage: 'ocr-correct', severity: 'info', text: `${repairs.length} OCR cell(s) corrected where the failing identities pinned them: ${repairs.slice(0, 5).map((r) => `${r.printed}→${r.corrected}`).join(', ')}${repairs.length > 5 ? ', …' : ''}` });
+  return [...rerun, ...repairChecks(doc, repairs)];
+}

@@ -1,0 +1,142 @@
+// Identity-pinned OCR repair on constructed records: a cell the failing identities pin down and
+// whose corrected value is a plausible misreading is corrected (printed text kept in checks.csv,
+// flag ocr_repaired); anything ambiguous, implausible or from a text layer is left for the checks.
+import { describe, expect, it } from 'vitest';
+import { correctOcr, findOcrRepairs, ocrConfusion, OCR_REPAIRED } from '../../normalizers/ocr-correct/index.js';
+import { identityChecks, runChecks } from '../../normalizers/checks/index.js';
+import { loadTaxonomy } from '../../normalizers/taxonomy/index.js';
+import type { DocumentRecord } from '../../pipeline/types.js';
+import { fact, makeDoc, misread, PRINTED } from './helpers.js';
+
+const tax = loadTaxonomy();
+
+function run(doc: DocumentRecord): DocumentRecord {
+  doc.checks = runChecks(doc, tax);
+  doc.checks = correctOcr(doc, tax, doc.checks);
+  return doc;
+}
+
+const errors = (doc: DocumentRecord) => doc.checks.filter((c) => c.severity !== 'info' && ['hierarchy_sum', 'column_sum'].includes(c.check_id));
+
+describe('ocrConfusion: what OCR does to printed amounts', () => {
+  it.each([
+    ['100.06', '700.06', 'digit misread 7→1'],
+    ['394.92', '394.92', undefined],
+    ['304.92', '384.92', 'digit misread 8→0'],
+    ['1,283.50', '1,288.50', 'digit misread 8→3'],
+    ['13450', '134.50', 'decimal point dropped'],
+    ['33 00', '33.00', 'decimal point dropped'],
+    ['1345.0', '134.50', 'decimal point misplaced'],
+    ['40.00', '400.00', 'digit lost'],
+    ['4000.00', '400.00', 'digit added'],
+    ['12.5', '12.56', 'decimal digit lost'],
+    ['200.06', '700.06', undefined], // 2/7 is not a confusion
+    ['20451', '20451.35', undefined], // two digits and the point lost
+    ['77089', '16770.89', undefined],
+    ['135.88', '186.33', undefined], // three digits
+    ['-12.00', '12.00', undefined],
+  ])('%s read for %s → %s', (printed, corrected, want) => {
+    expect(ocrConfusion(printed, corrected)).toBe(want);
+  });
+});
+
+describe('identity-pinned correction', () => {
+  it('the printed table passes and nothing is corrected', () => {
+    const doc = run(makeDoc(PRINTED));
+    expect(errors(doc)).toEqual([]);
+    expect(doc.facts.some((f) => f.flags.includes(OCR_REPAIRED))).toBe(false);
+  });
+
+  it('a digit misread (7→1) in a 项 row is pinned by its row and its column and corrected', () => {
+    const doc = makeDoc(misread(3, 1, '100.06')); // 2010101 basic 700.06
+    doc.checks = runChecks(doc, tax);
+    expect(errors(doc).length).toBe(2); // row 2010101 and 20101 = Σ children [basic]
+    doc.checks = correctOcr(doc, tax, doc.checks);
+    const f = fact(doc, '2010101', 'basic');
+    expect(f.value.toFixed(2)).toBe('700.06');
+    expect(f.amount_yuan!.toFixed()).toBe('7000600');
+    expect(f.flags).toEqual([OCR_REPAIRED]);
+    expect(errors(doc)).toEqual([]);
+    // the other cells of the two identities lost their failure flags
+    expect(fact(doc, '20101', 'basic').flags).toEqual([]);
+    expect(fact(doc, '2010101', 'expenditure_total').flags).toEqual([]);
+    const info = doc.checks.filter((c) => c.check_id === OCR_REPAIRED);
+    expect(info).toHaveLength(1);
+    expect(info[0]).toMatchObject({ severity: 'info', actual: '100.06', expected: '700.06', table_id: 't001' });
+    expect(info[0]!.message).toContain('digit misread 7→1');
+    expect(info[0]!.message).toContain('2010101: expenditure_total = basic + project');
+  });
+
+  it('a dropped decimal point (134.50 read 13450) is corrected', () => {
+    const doc = run(makeDoc(misread(4, 2, '13450'))); // 2010102 project
+    const f = fact(doc, '2010102', 'project');
+    expect(f.value.toFixed(2)).toBe('134.50');
+    expect(f.scale).toBe(2);
+    expect(f.flags).toContain(OCR_REPAIRED);
+    expect(errors(doc)).toEqual([]);
+  });
+
+  it('a lost digit in a 款 total (400.00 read 40.00) is pinned by three identities', () => {
+    const doc = makeDoc(misread(5, 0, '40.00')); // 20102 total
+    doc.checks = runChecks(doc, tax);
+    expect(errors(doc).length).toBe(3); // row 20102, 20102 = Σ 2010201, 201 = Σ 款
+    doc.checks = correctOcr(doc, tax, doc.checks);
+    expect(fact(doc, '20102', 'expenditure_total').value.toFixed(2)).toBe('400.00');
+    expect(errors(doc)).toEqual([]);
+  });
+
+  it('the 合计 row (column identity 合计 = Σ 类, row identity) is corrected too', () => {
+    const doc = run(makeDoc(misread(0, 2, '284.50'))); // 合计 project 234.50, 3→8
+    const f = doc.facts.find((x) => x.item === '合计' && x.measure === 'project')!;
+    expect(f.value.toFixed(2)).toBe('234.50');
+    expect(errors(doc)).toEqual([]);
+  });
+
+  it('two misread cells in different rows and columns are both corrected', () => {
+    const doc = run(makeDoc(misread(6, 2, '700.00', misread(3, 1, '100.06')))); // 2010201 project 1→7, 2010101 basic
+    expect(fact(doc, '2010201', 'project').value.toFixed(2)).toBe('100.00');
+    expect(fact(doc, '2010101', 'basic').value.toFixed(2)).toBe('700.06');
+    expect(doc.checks.filter((c) => c.check_id === OCR_REPAIRED)).toHaveLength(2);
+    expect(errors(doc)).toEqual([]);
+  });
+
+  it('an implausible reading (7 read as 2) is left as read, and the checks flag it', () => {
+    const doc = run(makeDoc(misread(3, 1, '200.06')));
+    const f = fact(doc, '2010101', 'basic');
+    expect(f.value.toFixed(2)).toBe('200.06');
+    expect(f.flags).toContain('column_sum');
+    expect(f.flags).toContain('hierarchy_sum');
+    expect(f.flags).not.toContain(OCR_REPAIRED);
+    expect(doc.checks.some((c) => c.check_id === OCR_REPAIRED)).toBe(false);
+  });
+
+  it('two wrong cells in one row (no single cell in every failing identity) are left', () => {
+    const doc = run(makeDoc(misread(3, 1, '100.06', misread(3, 0, '100.06')))); // 2010101 total and basic
+    expect(doc.facts.some((f) => f.flags.includes(OCR_REPAIRED))).toBe(false);
+    expect(errors(doc).length).toBeGreaterThan(0);
+  });
+
+  it('a cell in one failing identity only is not pinned (a leaf with no row identity)', () => {
+    // 2010102 project 134.50 and total 134.50 both misread the same way: the row holds, only the
+    // columns fail, and each column identity has several cells
+    const doc = run(makeDoc(misread(4, 2, '184.50', misread(4, 0, '184.50'))));
+    expect(doc.facts.some((f) => f.flags.includes(OCR_REPAIRED))).toBe(false);
+    expect(errors(doc).length).toBe(2);
+  });
+
+  it('a table with a text layer is never corrected', () => {
+    const doc = run(makeDoc(misread(3, 1, '100.06'), 'ruled'));
+    expect(fact(doc, '2010101', 'basic').value.toFixed(2)).toBe('100.06');
+    expect(errors(doc).length).toBe(2);
+    expect(doc.checks.some((c) => c.check_id === OCR_REPAIRED)).toBe(false);
+  });
+
+  it('findOcrRepairs reports printed, corrected and the pinning identities', () => {
+    const doc = makeDoc(misread(4, 2, '13450'));
+    const [r, ...rest] = findOcrRepairs(doc);
+    expect(rest).toEqual([]);
+    expect(r).toMatchObject({ printed: '13450', corrected: '134.50', confusion: 'decimal point dropped' });
+    expect(r!.identities.length).toBe(2);
+    expect(identityChecks(doc)).toEqual([]);
+  });
+});
