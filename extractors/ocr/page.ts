@@ -7,6 +7,7 @@ import { separator } from '../layout/text.js';
 import { toRulings } from './prep.js';
 import type { OcrPage, OcrWord } from './recognize.js';
 import { describeRepairs, repairTokens, type Repair } from './repair.js';
+import { repairSplitAmounts } from './split-amounts.js';
 
 /** a lone glyph left of an erased rule */
 const RULE_GLYPH = /^[|‖丨[\]!！_—\-–=~'"‘’“”`.,:;、。，]+$/;
@@ -128,6 +129,8 @@ export function layoutOcr(pages: readonly OcrContent[]): Block[] {
         }
       }
       const notes = [...(g.notes ?? [])];
+      const split = repairSplitAmounts(g);
+      if (split.length) notes.push(`${split.length} amount(s) with separators lost by OCR rejoined: ${split.slice(0, 20).join('; ')}`);
       notes.push(`OCR (${g.method} layout${p.content.rulings.length ? ', rules found in the image' : ''}): mean cell confidence ${lowest.length ? (lowest.reduce((s, v) => s + v, 0) / lowest.length).toFixed(1) : '-'}, ${lowest.filter((v) => v < 60).length} cell(s) below 60`);
       const mine = p.repairs.filter((r) => r.box && g.rows.some((row) => row.some((c) => c.box && inside(c.box, { text: '', box: r.box!, fontSize: 0 }))));
       if (mine.length) notes.push(describeRepairs(mine));
