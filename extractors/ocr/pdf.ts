@@ -1,10 +1,9 @@
 // Scanned PDF pages -> PageContent via OCR. A page that is one scan gives its embedded image
 // (the operator list's paintImageXObject: decoded pixels, ~0.2 s, JPEG/JPX/CCITT all decoded by
 // pdf.js); any other page is rendered with pdf.js + @napi-rs/canvas.
-import path from 'node:path';
 import type { PageContent } from '../../pipeline/types.js';
 import { InputError } from '../../pipeline/stages.js';
-import { pdfjs, pdfjsAssetDir } from '../pdf/load.js';
+import { openPdf, pdfjs } from '../pdf/load.js';
 import { rotateQuarter, toGrey, type GreyImage } from './image.js';
 import { ocrToContent, type OcrContent } from './page.js';
 import type { OcrPool, RecognizeOptions } from './recognize.js';
@@ -51,28 +50,6 @@ export interface PageImage {
   source: 'embedded' | 'rendered';
 }
 
-async function openScan(bytes: Uint8Array): Promise<pdfjs.PDFDocumentProxy> {
-  const data = new Uint8Array(bytes.length);
-  data.set(bytes);
-  const dir = pdfjsAssetDir();
-  const task = pdfjs.getDocument({
-    data,
-    cMapUrl: dir + 'cmaps' + path.sep,
-    cMapPacked: true,
-    standardFontDataUrl: dir + 'standard_fonts' + path.sep,
-    wasmUrl: dir + 'wasm' + path.sep,
-    disableFontFace: true,
-    isEvalSupported: false,
-    useSystemFonts: false,
-    verbosity: 0,
-  });
-  try {
-    return await task.promise;
-  } catch (e) {
-    await task.destroy().catch(() => undefined);
-    throw new InputError(`corrupt PDF (${String((e as Error)?.message ?? e).split('\n')[0]}): re-download the document`);
-  }
-}
 
 /** The page's one scan (an image covering most of the page, axis-aligned), else undefined. */
 async function embeddedImage(page: pdfjs.PDFPageProxy): Promise<PageImage | undefined> {
@@ -144,7 +121,7 @@ async function renderPage(page: pdfjs.PDFPageProxy, dpi: number): Promise<PageIm
 
 /** The image OCR should read for each page (1-based numbers). */
 export async function pdfPageImages(bytes: Uint8Array, pages: readonly number[], renderDpi = 200): Promise<Map<number, PageImage>> {
-  const doc = await openScan(bytes);
+  const doc = await openPdf(bytes, { decodeImages: true });
   const out = new Map<number, PageImage>();
   try {
     for (const n of pages) {

@@ -53,6 +53,8 @@ function describe(err: unknown, bytes: Uint8Array): InputError {
 export interface OpenOptions {
   /** leave images out of operator lists (they are decoded otherwise: a cover photo costs ~0.5 s) */
   skipImages?: boolean;
+  /** decode JPX/JBIG2 images too (pdf.js's wasm decoders): for OCR of scanned pages */
+  decodeImages?: boolean;
 }
 
 export async function openPdf(bytes: Uint8Array, opts: OpenOptions = {}): Promise<PDFDocumentProxy> {
@@ -65,6 +67,7 @@ export async function openPdf(bytes: Uint8Array, opts: OpenOptions = {}): Promis
     cMapUrl: dir + 'cmaps' + path.sep,
     cMapPacked: true,
     standardFontDataUrl: dir + 'standard_fonts' + path.sep,
+    ...(opts.decodeImages ? { wasmUrl: dir + 'wasm' + path.sep } : {}),
     disableFontFace: true,
     isEvalSupported: false,
     useSystemFonts: false,

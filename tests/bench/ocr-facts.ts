@@ -6,6 +6,7 @@
 // (normalizers/ocr-correct) right/wrong; seconds per page with --workers 1 and 2 against native
 // tesseract (1 thread) on the same page images; and the real scanned files of ../shared/corpus.
 // Printed, never asserted. Default: 200 dpi only; BENCH_FULL=1 adds 150 and 300 dpi.
+import { parseCsv } from '../../output/csv.js';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,26 +23,6 @@ const KEY_PAGES: Record<string, number[]> = {
 const has = (cmd: string, arg = '--version'): boolean => !spawnSync(cmd, [arg]).error;
 
 // ---- CSV and the answer-key matching of score-facts.mjs (same keys, same value equality) ----
-function parseCsv(text: string): Record<string, string>[] {
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let q = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (q) {
-      if (ch === '"') { if (text[i + 1] === '"') { cell += '"'; i++; } else q = false; } else cell += ch;
-    } else if (ch === '"') q = true;
-    else if (ch === ',') { row.push(cell); cell = ''; } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell); rows.push(row); row = []; cell = '';
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
-  const head = rows.shift() ?? [];
-  return rows.filter((r) => r.length > 1 || r[0] !== '').map((r) => Object.fromEntries(head.map((h, i) => [h.trim(), (r[i] ?? '').trim()])));
-}
 function dec(v: string | undefined): string | null {
   const s = String(v ?? '').replace(/[,\s]/g, '');
   if (!/^[-+]?\d*\.?\d+$/.test(s)) return null;
