@@ -1,7 +1,7 @@
 // Code–name pairs the pipeline itself read from coded tables (an output folder's documents.csv and
-// facts.csv) → observations for the taxonomy build, each with its document and page. Only tables
-// whose identities all hold count as evidence: a table with a failing sum may have its rows
-// misread, and a misread row would teach the taxonomy a wrong name.
+// facts.csv) → observations for the taxonomy build, each with its document and page. A row
+// involved in a failing identity (its facts carry the check id) or read with a layout repair is no
+// evidence: it may be misread, and a misread row would teach the taxonomy a wrong name.
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseCsvObjects } from './csv.js';
@@ -23,13 +23,6 @@ export function observedFromOutput(dir: string): ObservedPair[] {
   for (const { row } of parseCsvObjects(readFileSync(docsFile, 'utf8'))) {
     docs.set(row['doc_id'] ?? '', { source: basename(row['source'] ?? ''), year: row['fiscal_year'] ?? '' });
   }
-  const doubtful = new Set<string>();
-  const checksFile = join(dir, 'checks.csv');
-  if (existsSync(checksFile)) {
-    for (const { row } of parseCsvObjects(readFileSync(checksFile, 'utf8'))) {
-      if (row['severity'] === 'error') doubtful.add(`${row['doc_id']}|${row['table_id']}`);
-    }
-  }
   const seen = new Set<string>();
   const pairs: ObservedPair[] = [];
   for (const { row } of parseCsvObjects(readFileSync(factsFile, 'utf8'))) {
@@ -38,7 +31,6 @@ export function observedFromOutput(dir: string): ObservedPair[] {
     if (!code || !name || row['code_source'] !== 'printed' || !CODED.test(row['table_kind'] ?? '')) continue;
     const doc = docs.get(row['doc_id'] ?? '');
     if (!doc || NOT_EVIDENCE.test(doc.source)) continue;
-    if (doubtful.has(`${row['doc_id']}|${row['table_id']}`)) continue;
     // a row read with a layout repair, or involved in a failed check, is no evidence; an unknown
     // code (provisional) is exactly what this is for
     const flags = (row['flags'] ?? '').split(';').filter((f) => f && !CODE_FLAGS.has(f));
