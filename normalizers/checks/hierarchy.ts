@@ -1,5 +1,6 @@
 // hierarchy_sum: in a coded table, every parent code equals the sum of its children printed in the
 // same section and measure (项 → 款 → 类), and the 合计 row equals the sum of the 类 rows.
+import { Decimal } from 'decimal.js';
 import type { CheckResult, Fact } from '../../pipeline/types.js';
 import { compareSum, type CompareOptions } from './compare.js';
 import { groupBy, label } from './select.js';
@@ -21,7 +22,14 @@ export function hierarchyChecks(facts: Fact[], o: CompareOptions): CheckResult[]
     // continuation page repeating its parent row) is the same row
     const minLen = Math.min(...coded.map((f) => f.code.length));
     const repeated = [...byCode.values()].some((fs) => fs.length > 1 && fs[0]!.code.length === minLen);
-    const one = (fs: Fact[]): Fact => (fs.length === 1 ? fs[0]! : { ...fs[0]!, value: fs.reduce((a, f) => a.plus(f.value), fs[0]!.value.minus(fs[0]!.value)) });
+    const one = (fs: Fact[]): Fact => {
+      if (fs.length === 1) return fs[0]!;
+      const sum: Fact = { ...fs[0]!, value: Decimal.sum(...fs.map((f) => f.value)) };
+      // a failure is flagged on the code's first row (the summed value is no printed cell)
+      const at = o.indexOf.get(fs[0]!);
+      if (at !== undefined) o.indexOf.set(sum, at);
+      return sum;
+    };
     const rep = new Map<string, Fact>([...byCode].map(([c, fs]) => [c, repeated ? one(fs) : fs[0]!]));
     for (const parent of rep.values()) {
       const children = [...rep.values()].filter((c) => c.code.length === parent.code.length + 2 && c.code.startsWith(parent.code));
