@@ -224,7 +224,8 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      console.error(`fiscal-extract: ${e.message} (see fiscal-extract ${cmd && cmd !== '--help' ? cmd + ' ' : ''}--help)`);
+      const known = ['ingest', 'worker', 'taxonomy', 'diff', 'review'].includes(cmd ?? '');
+      console.error(`fiscal-extract: ${e.message} (see fiscal-extract ${known ? cmd + ' ' : ''}--help)`);
       return EXIT.USAGE;
     }
     console.error(`fiscal-extract: internal error: ${(e as Error).stack ?? e}`);
