@@ -2,7 +2,11 @@
 // library API returns these, so a program and the CSV see the same values.
 import type { DocumentRecord } from '../pipeline/types.js';
 import { plain } from '../normalizers/numbers.js';
+import { createHash } from 'node:crypto';
 import { tableToCsvRows } from './table-grid.js';
+import { csvField, toCsv } from './csv.js';
+import { CHECK_COLUMNS, DEFINITION_COLUMNS, FACT_COLUMNS, INDICATOR_COLUMNS, PERFORMANCE_COLUMNS, TABLE_COLUMNS } from './columns.js';
+import { BUDGET_LINE_COLUMNS, budgetLines } from './fiscal-lines.js';
 
 export interface DocumentRow { doc_id: string; source: string; sha256: string; format: string; pages: string; issuer: string; fiscal_year: string; doc_kind: string; status: string; error: string; n_tables: string; n_facts: string; n_checks_failed: string; n_identities_checked: string }
 export interface TableRecord { doc_id: string; table_id: string; table_kind: string; table_no: string; title: string; unit: string; page_first: string; page_last: string; n_rows: string; n_cols: string; method: string; n_facts: string; checks_failed: string; flags: string }
@@ -77,4 +81,62 @@ export function appendDataset(into: Dataset, from: Dataset): void {
   into.indicators.push(...from.indicators);
   into.definitions.push(...from.definitions);
   into.grids.push(...from.grids);
+}
+
+/** One document's share of every dataset file, already serialised (CSV rows without the header,
+ *  its facts.json entries, its table grids): the output is the concatenation of these in source
+ *  order, so a reused document costs a read, not a parse and a re-serialisation. `doc` is the
+ *  documents.csv row as the document printed it (source and manifest metadata are applied when
+ *  the dataset is assembled); budget_lines were derived from its own fiscal_year and issuer. */
+export interface DocBlocks {
+  doc: DocumentRow;
+  counts: { tables: number; facts: number; checks_failed: number; performance: number; indicators: number };
+  tables: string; facts: string; checks: string; performance: string; indicators: string; definitions: string;
+  budget_lines: string;
+  /** the facts as facts.json prints them (indented two levels, joined by `,\n`); '' when none */
+  facts_json: string;
+  grids: { doc_id: string; table_id: string; csv: string }[];
+  /** a hash of `grids` (tables/<doc_id>/ as written): an unchanged folder is carried over, not rewritten */
+  grids_hash?: string;
+}
+
+export function gridsHashOf(grids: DocBlocks['grids']): string {
+  const h = createHash('sha256');
+  for (const g of grids) h.update(`${g.doc_id}\u0000${g.table_id}\u0000${g.csv.length}\u0000`).update(g.csv);
+  return h.digest('hex').slice(0, 32);
+}
+
+export function csvRowsOf<T extends object>(records: readonly T[], columns: readonly string[]): string {
+  let out = '';
+  for (const r of records) out += columns.map((c) => csvField(String((r as Record<string, unknown>)[c] ?? ''))).join(',') + '\n';
+  return out;
+}
+
+export function factsJsonOf(facts: readonly FactRow[]): string {
+  if (facts.length === 0) return '';
+  const s = JSON.stringify({ facts }, null, 1);
+  // '{\n "facts": [\n' … '\n ]\n}'
+  return s.slice('{\n "facts": [\n'.length, s.length - '\n ]\n}'.length);
+}
+
+export function budgetLinesBlockOf(ds: Dataset): string {
+  return csvRowsOf(budgetLines(ds), BUDGET_LINE_COLUMNS);
+}
+
+export function blocksOf(ds: Dataset): DocBlocks {
+  const b: DocBlocks = {
+    doc: { ...ds.documents[0]! },
+    counts: { tables: ds.tables.length, facts: ds.facts.length, checks_failed: ds.checks.filter((c) => c.severity !== 'info').length, performance: ds.performance.length, indicators: ds.indicators.length },
+    tables: csvRowsOf(ds.tables, TABLE_COLUMNS),
+    facts: csvRowsOf(ds.facts, FACT_COLUMNS),
+    checks: csvRowsOf(ds.checks, CHECK_COLUMNS),
+    performance: csvRowsOf(ds.performance, PERFORMANCE_COLUMNS),
+    indicators: csvRowsOf(ds.indicators, INDICATOR_COLUMNS),
+    definitions: csvRowsOf(ds.definitions, DEFINITION_COLUMNS),
+    budget_lines: budgetLinesBlockOf(ds),
+    facts_json: factsJsonOf(ds.facts),
+    grids: ds.grids.map((g) => { const [head = [], ...rest] = g.rows; return { doc_id: g.doc_id, table_id: g.table_id, csv: toCsv(head, rest) }; }),
+  };
+  b.grids_hash = gridsHashOf(b.grids);
+  return b;
 }

@@ -4,10 +4,11 @@
 // complete new files in the temporary folder, and the next write into the folder (or
 // `recoverOutput`) finishes the swap before anything else, so the set of files is never a mix
 // of two runs for longer than until the next start.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Dataset } from './records.js';
-import { toCsv } from './csv.js';
+import { gridsHashOf, type Dataset, type DocBlocks } from './records.js';
+import { BUDGET_LINE_COLUMNS } from './fiscal-lines.js';
+import { csvField, toCsv } from './csv.js';
 import { CHECK_COLUMNS, DEFINITION_COLUMNS, DOCUMENT_COLUMNS, FACT_COLUMNS, INDICATOR_COLUMNS, PERFORMANCE_COLUMNS, TABLE_COLUMNS } from './columns.js';
 import { datapackage } from './datapackage.js';
 import { budgetLinesCsv } from './fiscal-lines.js';
@@ -22,7 +23,14 @@ export interface RunInfo {
 
 const JOURNAL = '.write-journal.json';
 
-interface Journal { tmp: string; files: string[]; tables: boolean }
+interface Journal {
+  tmp: string; files: string[]; tables: boolean;
+  /** tables/<doc_id>/ folders carried over unchanged: moved from the live tables/ into the new one during the swap */
+  moves?: string[];
+}
+
+/** tables/.index.json: doc_id → grids hash of each folder in tables/ (swapped with the folder) */
+const TABLES_INDEX = '.index.json';
 
 function alive(pid: number): boolean {
   try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
@@ -47,6 +55,12 @@ export function recoverOutput(outDir: string): void {
 function swapIn(outDir: string, j: Journal): void {
   const tmp = join(outDir, j.tmp);
   if (j.tables && existsSync(join(tmp, 'tables'))) {
+    // idempotent: a swap resumed after a kill moves what the killed run had not moved yet
+    for (const d of j.moves ?? []) {
+      const src = join(outDir, 'tables', d);
+      const dst = join(tmp, 'tables', d);
+      if (existsSync(src) && !existsSync(dst)) renameSync(src, dst);
+    }
     const oldTables = join(outDir, `.tmp-old-tables-${process.pid}`);
     rmSync(oldTables, { recursive: true, force: true });
     if (existsSync(join(outDir, 'tables'))) renameSync(join(outDir, 'tables'), oldTables);
@@ -96,4 +110,113 @@ export function writeDataset(ds: Dataset, outDir: string, run: RunInfo): string[
     rmSync(tmp, { recursive: true, force: true });
   }
   return files.map(([n]) => n);
+}
+
+/** One document's share of the output as written: its final documents.csv row and its blocks. */
+export interface DatasetPart { doc: DocBlocks['doc']; blocks: DocBlocks }
+
+const STREAMED: [string, readonly string[], Exclude<keyof DocBlocks, 'doc' | 'counts' | 'grids' | 'grids_hash' | 'facts_json'> | 'documents'][] = [
+  ['documents.csv', DOCUMENT_COLUMNS, 'documents'],
+  ['tables.csv', TABLE_COLUMNS, 'tables'],
+  ['facts.csv', FACT_COLUMNS, 'facts'],
+  ['checks.csv', CHECK_COLUMNS, 'checks'],
+  ['performance.csv', PERFORMANCE_COLUMNS, 'performance'],
+  ['performance_indicators.csv', INDICATOR_COLUMNS, 'indicators'],
+  ['definitions.csv', DEFINITION_COLUMNS, 'definitions'],
+  ['budget_lines.csv', BUDGET_LINE_COLUMNS, 'budget_lines'],
+];
+
+/** a file written through a small buffer */
+class Sink {
+  private fd: number;
+  private buf: string[] = [];
+  private size = 0;
+  constructor(path: string) { this.fd = openSync(path, 'w'); }
+  write(s: string): void {
+    if (!s) return;
+    this.buf.push(s);
+    this.size += s.length;
+    if (this.size > 1 << 20) this.flush();
+  }
+  flush(): void { if (this.buf.length) writeSync(this.fd, this.buf.join('')); this.buf = []; this.size = 0; }
+  close(): void { this.flush(); closeSync(this.fd); }
+}
+
+/**
+ * The same files, bytes and guarantees as writeDataset, streamed: the parts (in source order) are
+ * appended file by file as they come, so no file is ever one string in memory. `run` is called
+ * after the last part (run.json is written last).
+ */
+export function writeDatasetStream(parts: Iterable<DatasetPart>, outDir: string, run: () => RunInfo): string[] {
+  mkdirSync(outDir, { recursive: true });
+  recoverOutput(outDir);
+  const tmpName = `.tmp-${process.pid}-${Date.now()}`;
+  const tmp = join(outDir, tmpName);
+  mkdirSync(tmp, { recursive: true });
+  const names = [...STREAMED.map(([n]) => n), 'facts.json', 'datapackage.json', 'run.json'];
+  try {
+    const sinks = STREAMED.map(([name, cols]) => { const k = new Sink(join(tmp, name)); k.write(toCsv(cols, [])); return k; });
+    const fj = new Sink(join(tmp, 'facts.json'));
+    fj.write('{\n "facts": [');
+    let anyFact = false;
+    const tablesTmp = join(tmp, 'tables');
+    mkdirSync(tablesTmp, { recursive: true });
+    const liveTables = join(outDir, 'tables');
+    let oldIndex: Record<string, string> = {};
+    try { oldIndex = JSON.parse(readFileSync(join(liveTables, TABLES_INDEX), 'utf8')) as Record<string, string>; } catch { oldIndex = {}; }
+    const index: Record<string, string> = {};
+    const moves = new Set<string>();
+    const seen = new Set<string>();
+    for (const p of parts) {
+      STREAMED.forEach(([, cols, k], i) => sinks[i]!.write(k === 'documents' ? cols.map((c) => csvField(String((p.doc as unknown as Record<string, unknown>)[c] ?? ''))).join(',') + '\n' : p.blocks[k]));
+      if (p.blocks.facts_json) { fj.write((anyFact ? ',\n' : '\n') + p.blocks.facts_json); anyFact = true; }
+      const grids = p.blocks.grids;
+      if (grids.length) {
+        const id = p.doc.doc_id;
+        const dir = join(tablesTmp, id);
+        const hash = p.blocks.grids_hash ?? gridsHashOf(grids);
+        if (seen.has(id)) {
+          // the same folder again (the same bytes under two names): written over, as the grids come
+          if (moves.delete(id)) cpSync(join(liveTables, id), dir, { recursive: true });
+          index[id] = '';
+        } else if (oldIndex[id] === hash && grids.every((g) => g.doc_id === id) && sameFiles(join(liveTables, id), grids)) {
+          moves.add(id); // unchanged: carried over by the swap
+          index[id] = hash;
+          seen.add(id);
+          continue;
+        } else index[id] = hash;
+        seen.add(id);
+        mkdirSync(dir, { recursive: true });
+        for (const g of grids) {
+          if (g.doc_id !== id) mkdirSync(join(tablesTmp, g.doc_id), { recursive: true });
+          writeFileSync(join(tablesTmp, g.doc_id, `${g.table_id}.csv`), g.csv);
+        }
+      }
+    }
+    fj.write(anyFact ? '\n ]\n}\n' : ']\n}\n');
+    for (const k of sinks) k.close();
+    fj.close();
+    writeFileSync(join(tmp, 'datapackage.json'), JSON.stringify(datapackage(), null, 2) + '\n');
+    // last: run.json says a complete dataset is in place
+    writeFileSync(join(tmp, 'run.json'), JSON.stringify(run(), null, 2) + '\n');
+    writeFileSync(join(tablesTmp, TABLES_INDEX), JSON.stringify(index));
+    const journal: Journal = { tmp: tmpName, files: names, tables: true, moves: [...moves] };
+    const jp = join(outDir, JOURNAL);
+    writeFileSync(`${jp}.tmp`, JSON.stringify(journal));
+    renameSync(`${jp}.tmp`, jp);
+    swapIn(outDir, journal);
+    rmSync(jp, { force: true });
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  return names;
+}
+
+/** the live folder holds exactly these grid files (names; the index vouches for their bytes) */
+function sameFiles(dir: string, grids: DocBlocks['grids']): boolean {
+  let names: string[];
+  try { names = readdirSync(dir); } catch { return false; }
+  if (names.length !== grids.length) return false;
+  const want = new Set(grids.map((g) => `${g.table_id}.csv`));
+  return want.size === names.length && names.every((n) => want.has(n));
 }

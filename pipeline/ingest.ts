@@ -10,8 +10,8 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import PQueue from 'p-queue';
 import type { DocumentRecord } from './types.js';
-import { recordsOf, emptyDataset, appendDataset, type Dataset } from '../output/records.js';
-import { writeDataset } from '../output/write-dataset.js';
+import { recordsOf, emptyDataset, appendDataset, blocksOf, budgetLinesBlockOf, type Dataset, type DocBlocks, type DocumentRow } from '../output/records.js';
+import { writeDatasetStream, type DatasetPart } from '../output/write-dataset.js';
 import { writeExcelVariant } from '../output/excel.js';
 import { VERSION } from './version.js';
 import { resolveSources, type SourceItem } from './runner/sources.js';
@@ -20,7 +20,7 @@ import { resultKey } from './runner/key.js';
 import { failedResult, type TaskResult } from './runner/task.js';
 import { InProcessExecutor, PoolExecutor, type Executor } from './runner/executors.js';
 import type { DocumentDone, ProgressSink } from './runner/progress.js';
-import { Store } from './store/store.js';
+import { Store, headOf, type ResultInfo } from './store/store.js';
 import { BlobStore } from './store/blobs.js';
 import { Fetcher, type FetchOptions } from '../corpus/fetch.js';
 import { loadManifest, type ManifestEntry } from '../corpus/manifest.js';
@@ -79,7 +79,17 @@ export interface RunSummary {
   fetch: { urls: number; downloaded: number; not_modified: number; failed: number; attempts: number };
 }
 
-interface Outcome { item: SourceItem; key: string; result?: TaskResult; reused: boolean }
+/** what the main thread keeps per document until the dataset is written: small, the records
+ *  themselves stay in the store (or, not stored, in `result`/`blocks`) */
+interface Outcome { item: SourceItem; key: string; reused: boolean; doc: DocumentRow; counts: DocBlocks['counts']; info: ResultInfo; cacheable: boolean; result?: TaskResult; blocks?: DocBlocks }
+
+/** the documents.csv row as written: this source's name, the manifest's metadata where the document printed none */
+function finalDoc(o: Outcome): DocumentRow {
+  const d = { ...o.doc, source: o.item.source }; // the same bytes may have been stored under another name
+  if (!d.issuer && o.item.meta.issuer) d.issuer = o.item.meta.issuer;
+  if (!d.fiscal_year && o.item.meta.fiscal_year) d.fiscal_year = o.item.meta.fiscal_year;
+  return d;
+}
 
 const round = (n: number) => Math.round(n);
 
@@ -109,11 +119,11 @@ export async function ingest(inputs: string[], opts: IngestOptions = {}): Promis
   const outcomes = new Map<SourceItem, Outcome>();
   let done = 0;
   opts.progress?.start(items.length);
-  const report = (o: Outcome, ds: Dataset, ms: number) => {
-    const d = ds.documents[0]!;
+  const report = (o: Outcome, ms: number) => {
+    const d = o.doc;
     const info: DocumentDone = {
-      source: o.item.source, doc_id: d.doc_id, status: d.status, error: d.error, n_tables: ds.tables.length, n_facts: ds.facts.length,
-      n_forms: ds.performance.length, ms: round(ms), reused: o.reused, ...(d.pages ? { pages: Number(d.pages) } : {}),
+      source: o.item.source, doc_id: d.doc_id, status: d.status, error: d.error, n_tables: o.counts.tables, n_facts: o.counts.facts,
+      n_forms: o.counts.performance, ms: round(ms), reused: o.reused, ...(d.pages ? { pages: Number(d.pages) } : {}),
     };
     opts.progress?.done(info);
     opts.onDocument?.(info, done++, items.length);
@@ -155,31 +165,39 @@ export async function ingest(inputs: string[], opts: IngestOptions = {}): Promis
     }
     if (readError !== undefined || sha === undefined) {
       const r = failedResult(id, item.source, new Uint8Array(0), readError ?? 'cannot read the document');
-      const o: Outcome = { item, key: '', result: r, reused: false };
+      const blocks = blocksOf(r.dataset);
+      const o: Outcome = { item, key: '', reused: false, doc: blocks.doc, counts: blocks.counts, info: r.info, cacheable: false, result: r, blocks };
       outcomes.set(item, o);
-      report(o, r.dataset, performance.now() - ta);
+      report(o, performance.now() - ta);
       return;
     }
     const key = resultKey(sha, version, charset ?? '');
-    const stored = store?.getResult(key);
+    const stored = store ? store.getHead(key) ?? storedBlocks(store, key) : undefined;
     if (stored) {
-      const o: Outcome = { item, key, reused: true };
+      const o: Outcome = { item, key, reused: true, doc: stored.doc, counts: stored.counts, info: store!.getInfo(key)!, cacheable: true };
       outcomes.set(item, o);
       if (seen && bytes) store!.putSeen(seen); // same bytes, new mtime: remember, skip the read next time
-      report(o, stored.dataset, performance.now() - ta);
+      report(o, performance.now() - ta);
       return;
     }
     bytes ??= new Uint8Array(readFileSync(item.source));
     const r = await executor.run({ id, source: item.source, bytes, timeoutMs, ...(charset ? { charset } : {}) });
     for (const [k, v] of Object.entries(r.info.timings)) addStage(k, v);
-    if (store && r.cacheable) {
-      const ts = performance.now();
-      store.putResult({ key, sha256: sha, extractor_version: version, status: r.status, dataset: r.dataset, info: r.info }, seen);
-      addStage('store', performance.now() - ts);
-    }
-    const o: Outcome = { item, key, result: r, reused: false };
+    const ts = performance.now();
+    const storeIt = !!store && r.cacheable;
+    // stored: only the documents row and counts are parsed here (made and serialised by the worker)
+    let blocks: DocBlocks | undefined;
+    const head = storeIt && r.serialized?.head ? JSON.parse(r.serialized.head) as Pick<DocBlocks, 'doc' | 'counts'>
+      : (blocks = r.serialized ? JSON.parse(r.serialized.blocks) as DocBlocks : blocksOf(r.dataset));
+    const o: Outcome = { item, key, reused: false, doc: head.doc, counts: head.counts, info: r.info, cacheable: r.cacheable };
+    if (storeIt) {
+      const b = blocks;
+      const serialized = { dataset: r.serialized?.dataset ?? JSON.stringify(r.dataset), blocks: r.serialized?.blocks ?? JSON.stringify(b), head: r.serialized?.head ?? headOf(b!) };
+      store!.putResult({ key, sha256: sha, extractor_version: version, status: r.status, dataset: undefined as unknown as Dataset, info: r.info }, seen, serialized);
+    } else { o.result = r; o.blocks = blocks!; } // not stored: kept for the assembly
+    if (store) addStage('store', performance.now() - ts);
     outcomes.set(item, o);
-    report(o, r.dataset, performance.now() - ta);
+    report(o, performance.now() - ta);
   };
 
   // bounded: a few documents read ahead of the executor, never the whole corpus in memory
@@ -190,9 +208,9 @@ export async function ingest(inputs: string[], opts: IngestOptions = {}): Promis
     await executor.close();
   }
 
-  // assemble in source order (items are sorted), from this run's results or the store
+  // assemble in source order (items are sorted), from this run's results or the store: the
+  // summary from what each outcome keeps, the files streamed from each document's blocks
   const ta = performance.now();
-  const ds = emptyDataset();
   const summary: RunSummary = {
     tool: 'fiscal-extract', version: VERSION, started: started.toISOString(), finished: '', inputs,
     options: { out: opts.out ?? null, timeoutMs, workers: opts.workers ?? 0, memoryMb: opts.memoryMb ?? 2048, state: opts.state ?? null, excel: !!opts.excel, manifests: opts.manifests ?? [] },
@@ -201,45 +219,88 @@ export async function ingest(inputs: string[], opts: IngestOptions = {}): Promis
     incremental: { state: opts.state ?? null, extractor_version: version, read: 0, reused: 0, not_stored: 0 },
     executor: executor.stats(), throughput: { wall_ms: 0, documents_per_s: 0, pages_per_s: 0 }, failures: [], fetch: fetchStats,
   };
-  for (const item of items) {
-    const o = outcomes.get(item)!;
-    const stored = o.result ? undefined : store!.getResult(o.key)!;
-    const part: Dataset = o.result?.dataset ?? stored!.dataset;
-    const info = o.result?.info ?? stored!.info;
-    const d = part.documents[0]!;
-    d.source = item.source; // the same bytes may have been stored under another name
-    if (!d.issuer && item.meta.issuer) d.issuer = item.meta.issuer;
-    if (!d.fiscal_year && item.meta.fiscal_year) d.fiscal_year = item.meta.fiscal_year;
-    appendDataset(ds, part);
+  const ordered = items.map((item) => outcomes.get(item)!);
+  const finals = ordered.map(finalDoc);
+  // budget_lines take a document's fiscal_year and issuer from the last documents row of its doc_id
+  const lastOfId = new Map(finals.map((d) => [d.doc_id, d]));
+  ordered.forEach((o, i) => {
+    const d = finals[i]!;
     const status = d.status as 'ok' | 'partial' | 'failed';
     summary.counts[status]++;
     summary.counts.pages += Number(d.pages || 0);
+    summary.counts.tables += o.counts.tables;
+    summary.counts.facts += o.counts.facts;
+    summary.counts.checks_failed += o.counts.checks_failed;
+    summary.counts.performance_forms += o.counts.performance;
+    summary.counts.indicators += o.counts.indicators;
     if (o.reused) summary.incremental.reused++; else summary.incremental.read++;
-    if (o.result && !o.result.cacheable && store) summary.incremental.not_stored++;
-    if (status === 'failed') summary.failures.push({ source: item.source, error: d.error });
-    summary.documents.push({ doc_id: d.doc_id, source: item.source, status, error: d.error, ms: o.reused ? 0 : info.ms, reused: o.reused, messages: info.messages });
-  }
-  addStage('assemble', performance.now() - ta);
+    if (!o.cacheable && store) summary.incremental.not_stored++;
+    if (status === 'failed') summary.failures.push({ source: o.item.source, error: d.error });
+    summary.documents.push({ doc_id: d.doc_id, source: o.item.source, status, error: d.error, ms: o.reused ? 0 : o.info.ms, reused: o.reused, messages: o.info.messages });
+  });
   summary.counts.documents = items.length;
-  summary.counts.tables = ds.tables.length;
-  summary.counts.facts = ds.facts.length;
-  summary.counts.checks_failed = ds.checks.filter((c) => c.severity !== 'info').length;
-  summary.counts.performance_forms = ds.performance.length;
-  summary.counts.indicators = ds.indicators.length;
+  addStage('assemble', performance.now() - ta);
+  // a document's full records (rare paths: manifest metadata changed its budget lines; the library result)
+  const datasetOf = (o: Outcome, st: Store | undefined): Dataset => o.result?.dataset ?? st!.getResult(o.key)!.dataset;
+  function* parts(): Generator<DatasetPart> {
+    for (let i = 0; i < ordered.length; i++) {
+      const o = ordered[i]!;
+      const doc = finals[i]!;
+      let blocks = o.blocks ?? storedBlocks(store!, o.key)!;
+      const last = lastOfId.get(doc.doc_id)!;
+      if (last.fiscal_year !== blocks.doc.fiscal_year || last.issuer !== blocks.doc.issuer) {
+        const full = datasetOf(o, store);
+        blocks = { ...blocks, budget_lines: budgetLinesBlockOf({ ...full, documents: [last] }) };
+      }
+      yield { doc, blocks };
+    }
+  }
+  // the library result: the records, materialised only when a caller reads them
+  let materialised: Dataset | undefined;
+  const materialise = (): Dataset => {
+    if (materialised) return materialised;
+    const ds = emptyDataset();
+    const st = store && opts.state ? new Store(opts.state) : undefined;
+    try {
+      ordered.forEach((o, i) => {
+        const part = datasetOf(o, st);
+        part.documents[0] = finals[i]!;
+        appendDataset(ds, part);
+      });
+    } finally { st?.close(); }
+    return (materialised = ds);
+  };
   if (opts.out) {
+    const out = opts.out;
     const tw = performance.now();
-    summary.stage_ms = Object.fromEntries(Object.entries(stage).map(([k, v]) => [k, round(v)]));
-    finalize(summary, t0);
-    writeDataset(ds, opts.out, summary as unknown as Record<string, unknown>);
-    if (opts.excel) writeExcelVariant(ds, join(opts.out, 'excel'));
+    if (opts.excel) writeExcelVariant(materialise(), join(out, 'excel'));
+    writeDatasetStream(parts(), out, () => {
+      summary.stage_ms = Object.fromEntries(Object.entries(stage).map(([k, v]) => [k, round(v)]));
+      finalize(summary, t0);
+      return summary as unknown as Record<string, unknown>;
+    });
     addStage('write', performance.now() - tw);
   }
   summary.stage_ms = Object.fromEntries(Object.entries(stage).map(([k, v]) => [k, round(v)]));
   finalize(summary, t0);
   if (store) { store.finishRun(runId!, summary.finished, { counts: summary.counts, incremental: summary.incremental }); store.close(); }
-  const result: IngestResult = { ...ds, run: summary };
+  const result = { run: summary } as IngestResult;
+  for (const k of Object.keys(emptyDataset()) as (keyof Dataset)[]) {
+    Object.defineProperty(result, k, { enumerable: true, configurable: true, get: () => materialise()[k], set: (v: never) => { materialise()[k] = v; } });
+  }
   if (opts.keepRecords) result.records = records.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
   return result;
+}
+
+/** a stored document's blocks; a state written before blocks were stored gets them made once */
+function storedBlocks(store: Store, key: string): DocBlocks | undefined {
+  const b = store.getBlocks(key);
+  if (b) return b;
+  const r = store.getResult(key);
+  if (!r) return undefined;
+  const made = blocksOf(r.dataset);
+  store.putBlocks(key, made);
+  return made;
 }
 
 function finalize(run: RunSummary, t0: number): void {

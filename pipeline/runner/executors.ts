@@ -23,7 +23,7 @@ export class InProcessExecutor implements Executor {
   run(task: Task): Promise<TaskResult> {
     return this.queue.add(async () => {
       try {
-        return await runTask(task, this.keep);
+        return await runTask(task, this.keep, false); // records stay objects in this thread
       } catch (e) {
         return failedResult(task.id, task.source, task.bytes, `internal error while reading the document: ${failureLine(e)} (please report it with this file)`);
       }

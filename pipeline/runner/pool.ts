@@ -5,7 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import PQueue from 'p-queue';
-import { failedResult, type Task, type TaskResult } from './task.js';
+import { failedResult, withLazyDataset, type Task, type TaskResult } from './task.js';
 
 export interface PoolOptions {
   size: number;
@@ -99,7 +99,7 @@ export class WorkerPool {
         if (m.id !== task.id) return;
         if ('fatal' in m) { finish(fail(`internal error while reading the document: ${m.fatal.split('\n')[0]} (please report it with this file)`), false); return; }
         if (m.heapBytes) slot.peakHeap = Math.max(slot.peakHeap, m.heapBytes);
-        finish(m, false);
+        finish(withLazyDataset(m), false);
       };
       const onError = (e: Error & { code?: string }) => {
         if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') {

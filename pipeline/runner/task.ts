@@ -2,8 +2,8 @@
 // thread, a queue worker or the in-process runner returns for a document.
 import v8 from 'node:v8';
 import { processDocument, newRecord } from '../process-document.js';
-import { recordsOf, type Dataset } from '../../output/records.js';
-import type { ResultInfo } from '../store/store.js';
+import { blocksOf, recordsOf, type Dataset } from '../../output/records.js';
+import { headOf, type ResultInfo } from '../store/store.js';
 import type { DocStatus, DocumentRecord } from '../types.js';
 
 export interface Task {
@@ -22,18 +22,27 @@ export interface TaskResult {
   info: ResultInfo;
   /** false when the outcome depends on the run (time limit, crash, memory): not stored, retried next run */
   cacheable: boolean;
+  /** the dataset as JSON and its output blocks (DocBlocks as JSON), made where the document was read */
+  serialized?: { dataset: string; blocks: string; head: string };
   /** V8 heap of the isolate that ran it, bytes, sampled after the document */
   heapBytes?: number;
 }
 
 /** `keep` receives the full document record (in-process runs that keep records) */
-export async function runTask(task: Task, keep?: (doc: DocumentRecord) => void): Promise<TaskResult> {
+/** `serialize`: also make `serialized` (worker threads: the main thread then neither clones nor stringifies the records) */
+export async function runTask(task: Task, keep?: (doc: DocumentRecord) => void, serialize = true): Promise<TaskResult> {
   const t0 = performance.now();
   const doc = await processDocument(task.source, task.bytes, { timeoutMs: task.timeoutMs, ...(task.charset ? { charset: task.charset } : {}) });
   keep?.(doc);
+  const dataset = recordsOf(doc);
+  let serialized: TaskResult['serialized'];
+  if (serialize) {
+    const blocks = blocksOf(dataset);
+    serialized = { dataset: JSON.stringify(dataset), blocks: JSON.stringify(blocks), head: headOf(blocks) };
+  }
   const heap = v8.getHeapStatistics();
   return {
-    id: task.id, status: doc.status, error: doc.error, dataset: recordsOf(doc),
+    id: task.id, status: doc.status, error: doc.error, dataset, ...(serialized ? { serialized } : {}),
     info: {
       format: doc.format, ms: Math.round(performance.now() - t0), timings: roundAll(doc.timings),
       messages: doc.messages.filter((m) => m.severity !== 'info').slice(0, 50).map((m) => ({ stage: m.stage, severity: m.severity, text: m.text })),
@@ -58,4 +67,13 @@ export function failedResult(id: number, source: string, bytes: Uint8Array, erro
 
 function roundAll(t: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Math.round(v * 10) / 10]));
+}
+
+/** a result whose dataset travels as JSON only (worker → pool): parsed when someone asks for it */
+export function withLazyDataset(r: TaskResult): TaskResult {
+  if (r.dataset || !r.serialized) return r;
+  const json = r.serialized.dataset;
+  let ds: Dataset | undefined;
+  Object.defineProperty(r, 'dataset', { enumerable: true, configurable: true, get: () => (ds ??= JSON.parse(json) as Dataset), set: (v: Dataset) => { ds = v; } });
+  return r;
 }

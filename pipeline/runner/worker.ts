@@ -7,7 +7,7 @@ if (!parentPort) throw new Error('pipeline/runner/worker must run as a worker th
 const port = parentPort;
 port.on('message', (task: Task) => {
   runTask(task).then(
-    (r) => port.postMessage(r),
+    (r) => port.postMessage(r.serialized ? { ...r, dataset: undefined } : r), // the JSON travels, not the object graph
     (e: unknown) => port.postMessage({ id: task.id, fatal: (e as Error)?.message ?? String(e) }),
   );
 });

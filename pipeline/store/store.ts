@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Dataset } from '../../output/records.js';
+import type { Dataset, DocBlocks } from '../../output/records.js';
 
 export interface StoredResult {
   key: string;
@@ -33,6 +33,7 @@ const SCHEMA = `
 CREATE TABLE IF NOT EXISTS results (
   key TEXT PRIMARY KEY, sha256 TEXT NOT NULL, extractor_version TEXT NOT NULL, status TEXT NOT NULL,
   dataset TEXT NOT NULL, info TEXT NOT NULL, created TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS outputs (key TEXT PRIMARY KEY, head TEXT NOT NULL, blocks TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS results_sha ON results(sha256);
 CREATE TABLE IF NOT EXISTS seen (
   source TEXT PRIMARY KEY, sha256 TEXT NOT NULL, size INTEGER NOT NULL, mtime_ms INTEGER NOT NULL, last_seen TEXT NOT NULL);
@@ -55,6 +56,10 @@ export class Store {
     this.stmts = {
       getResult: this.db.prepare('SELECT key, sha256, extractor_version, status, dataset, info FROM results WHERE key = ?'),
       putResult: this.db.prepare('INSERT OR REPLACE INTO results (key, sha256, extractor_version, status, dataset, info, created) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      getBlocks: this.db.prepare('SELECT blocks FROM outputs WHERE key = ?'),
+      getHead: this.db.prepare('SELECT head FROM outputs WHERE key = ?'),
+      putBlocks: this.db.prepare('INSERT OR REPLACE INTO outputs (key, head, blocks) VALUES (?, ?, ?)'),
+      getInfo: this.db.prepare('SELECT info FROM results WHERE key = ?'),
       hasResult: this.db.prepare('SELECT 1 FROM results WHERE key = ?'),
       getSeen: this.db.prepare('SELECT source, sha256, size, mtime_ms FROM seen WHERE source = ?'),
       putSeen: this.db.prepare('INSERT OR REPLACE INTO seen (source, sha256, size, mtime_ms, last_seen) VALUES (?, ?, ?, ?, ?)'),
@@ -72,15 +77,37 @@ export class Store {
     return { key: r.key, sha256: r.sha256, extractor_version: r.extractor_version, status: r.status, dataset: JSON.parse(r.dataset) as Dataset, info: JSON.parse(r.info) as ResultInfo };
   }
 
+  /** the document's serialised output blocks (output/records.ts DocBlocks), when stored */
+  getBlocks(key: string): DocBlocks | undefined {
+    const r = this.stmts.getBlocks.get(key) as { blocks: string } | undefined;
+    return r ? JSON.parse(r.blocks) as DocBlocks : undefined;
+  }
+
+  /** the small part of the blocks (documents row, counts): what a reused document costs before the write */
+  getHead(key: string): Pick<DocBlocks, 'doc' | 'counts'> | undefined {
+    const r = this.stmts.getHead.get(key) as { head: string } | undefined;
+    return r ? JSON.parse(r.head) as Pick<DocBlocks, 'doc' | 'counts'> : undefined;
+  }
+
+  putBlocks(key: string, blocks: DocBlocks): void {
+    this.stmts.putBlocks.run(key, headOf(blocks), JSON.stringify(blocks));
+  }
+
+  getInfo(key: string): ResultInfo | undefined {
+    const r = this.stmts.getInfo.get(key) as { info: string } | undefined;
+    return r ? JSON.parse(r.info) as ResultInfo : undefined;
+  }
+
   hasResult(key: string): boolean {
     return this.stmts.hasResult.get(key) !== undefined;
   }
 
   /** the result and the source that produced it, in one transaction */
-  putResult(r: StoredResult, seen?: SeenRow): void {
+  putResult(r: StoredResult, seen?: SeenRow, serialized?: { dataset: string; blocks: string; head: string }): void {
     const now = new Date().toISOString();
     this.db.transaction(() => {
-      this.stmts.putResult.run(r.key, r.sha256, r.extractor_version, r.status, JSON.stringify(r.dataset), JSON.stringify(r.info), now);
+      this.stmts.putResult.run(r.key, r.sha256, r.extractor_version, r.status, serialized?.dataset ?? JSON.stringify(r.dataset), JSON.stringify(r.info), now);
+      if (serialized) this.stmts.putBlocks.run(r.key, serialized.head, serialized.blocks);
       if (seen) this.stmts.putSeen.run(seen.source, seen.sha256, seen.size, seen.mtime_ms, now);
     })();
   }
@@ -116,4 +143,8 @@ export class Store {
   close(): void {
     this.db.close();
   }
+}
+
+export function headOf(b: DocBlocks): string {
+  return JSON.stringify({ doc: b.doc, counts: b.counts });
 }

@@ -2,12 +2,22 @@
 // are complete and byte-identical after every run; worker threads give the same bytes as the
 // in-process runner.
 import { describe, it, expect } from 'vitest';
-import { appendFileSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ingest } from '../../pipeline/ingest.js';
 import { Store } from '../../pipeline/store/store.js';
 import { extractorVersion } from '../../pipeline/runner/extractor-version.js';
 import { makeCorpus, readOut, tmp } from './helpers.js';
+import { recoverOutput } from '../../output/write-dataset.js';
+
+/** tables/ as path → bytes (its hidden index aside) */
+function readTables(out: string): Record<string, string> {
+  const t: Record<string, string> = {};
+  for (const d of readdirSync(join(out, 'tables')).filter((n) => !n.startsWith('.')).sort()) {
+    for (const f of readdirSync(join(out, 'tables', d)).sort()) t[`${d}/${f}`] = readFileSync(join(out, 'tables', d, f), 'utf8');
+  }
+  return t;
+}
 
 describe('incremental ingestion', () => {
   it('reads only new or changed documents and still writes the complete dataset', async () => {
@@ -59,4 +69,44 @@ describe('incremental ingestion', () => {
     expect(Object.keys(run.stage_ms)).toEqual(expect.arrayContaining(['read', 'extract', 'store', 'assemble']));
     expect(Object.keys(r.run.stage_ms)).toContain('write'); // known only after run.json is written
   }, 60_000);
+
+  it('carries unchanged tables/ folders over and writes the same tree as a clean run', async () => {
+    const corpus = makeCorpus(1);
+    const out = tmp();
+    const state = join(out, '.fiscal-extract', 'state.sqlite');
+    await ingest([corpus], { out, state });
+    appendFileSync(join(corpus, '003_915f6bc0cb6e7bd7.txt'), '\n \n');
+    rmSync(join(corpus, '004_4ed46029e7328268.v001.txt'));
+    const r = await ingest([corpus], { out, state });
+    expect(r.run.incremental).toMatchObject({ read: 1, reused: 8 });
+    const clean = tmp();
+    await ingest([corpus], { out: clean });
+    expect(readTables(out)).toEqual(readTables(clean));
+    expect(Object.keys(readTables(out)).length).toBeGreaterThan(0);
+    // a damaged folder (a file removed by hand) is written again, not carried over
+    const d = readdirSync(join(out, 'tables')).filter((n) => !n.startsWith('.'))[0]!;
+    rmSync(join(out, 'tables', d, readdirSync(join(out, 'tables', d))[0]!));
+    await ingest([corpus], { out, state });
+    expect(readTables(out)).toEqual(readTables(clean));
+  }, 60_000);
+
+  it('a swap killed while carrying folders over is completed by the next start', () => {
+    const out = tmp();
+    mkdirSync(join(out, 'tables', 'docA'), { recursive: true });
+    mkdirSync(join(out, 'tables', 'docB'), { recursive: true });
+    writeFileSync(join(out, 'tables', 'docA', 't1.csv'), 'a\n');
+    writeFileSync(join(out, 'tables', 'docB', 't1.csv'), 'b\n');
+    const tmpName = '.tmp-999999-2';
+    // the killed run had moved docA already; docB is still in the live folder
+    mkdirSync(join(out, tmpName, 'tables', 'docA'), { recursive: true });
+    writeFileSync(join(out, tmpName, 'tables', 'docA', 't1.csv'), 'a\n');
+    rmSync(join(out, 'tables', 'docA'), { recursive: true });
+    mkdirSync(join(out, tmpName, 'tables', 'docC'), { recursive: true });
+    writeFileSync(join(out, tmpName, 'tables', 'docC', 't1.csv'), 'c\n');
+    writeFileSync(join(out, tmpName, 'run.json'), '{}\n');
+    writeFileSync(join(out, '.write-journal.json'), JSON.stringify({ tmp: tmpName, files: ['run.json'], tables: true, moves: ['docA', 'docB'] }));
+    recoverOutput(out);
+    expect(readTables(out)).toEqual({ 'docA/t1.csv': 'a\n', 'docB/t1.csv': 'b\n', 'docC/t1.csv': 'c\n' });
+    expect(existsSync(join(out, '.write-journal.json'))).toBe(false);
+  });
 });
