@@ -39,7 +39,7 @@ function summary(pages: readonly (OcrContent & { rotation?: number })[]): Messag
     const bits = [`page ${p.content.page} OCR: ${p.content.tokens.length} tokens, mean confidence ${p.confidence}`];
     if (p.content.rotation) bits.push(`turned ${p.content.rotation}°`);
     if (p.content.rulings.length) bits.push(`${p.content.rulings.length} rules found in the image`);
-    if (p.repairs.length) bits.push(`${p.repairs.length} number repair(s)`);
+    if (p.repairs.length) bits.push(`${p.repairs.length} OCR repair(s) (numbers, cells read again)`);
     msgs.push({ stage: 'extract', severity: p.confidence < 60 ? 'warning' : 'info', text: bits.join(', ') });
   }
   return msgs;

@@ -82,7 +82,12 @@ export function ocrToContent(page: OcrPage, pageNo: number, dpi: number = page.d
   const k = 72 / dpi;
   const walls = page.rules.filter((r) => !r.horizontal).map((r) => r.pos);
   const raw = wordsToTokens(page, k, walls);
-  const { tokens, repairs } = repairTokens(raw, { walls: walls.map((x) => x * k), page: pageNo });
+  const { tokens, repairs: fixed } = repairTokens(raw, { walls: walls.map((x) => x * k), page: pageNo });
+  // number cells read again on their crop (recognize.ts rereadNumbers): recorded like any repair
+  const repairs: Repair[] = page.words
+    .filter((w) => w.reread !== undefined && w.reread !== w.text)
+    .map((w) => ({ before: w.reread!, after: w.text, rules: ['reread'], page: pageNo, box: { x0: w.box.x0 * k, y0: w.box.y0 * k, x1: w.box.x1 * k, y1: w.box.y1 * k }, confidence: w.confidence }));
+  repairs.push(...fixed);
   const confidence = tokens.length ? tokens.reduce((s, t) => s + (t.confidence ?? 0), 0) / tokens.length : 0;
   return {
     content: {

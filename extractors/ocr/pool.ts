@@ -29,6 +29,8 @@ export interface RawJobOptions {
   dpi?: number;
   /** tesseract's own output wanted besides the blocks */
   tsv?: boolean;
+  /** characters tesseract may return (tessedit_char_whitelist); default: any */
+  whitelist?: string;
 }
 
 export interface RawWord {
@@ -85,6 +87,7 @@ interface Slot {
   busy: boolean;
   psm?: string;
   dpi?: string;
+  whitelist?: string;
 }
 
 interface Job {
@@ -190,10 +193,12 @@ export class TesseractPool {
     try {
       const psm = job.opts.psm ?? '4';
       const dpi = String(Math.round(job.opts.dpi ?? 200));
-      if (slot.psm !== psm || slot.dpi !== dpi) {
-        await slot.worker.setParameters({ tessedit_pageseg_mode: psm as Tesseract.PSM, user_defined_dpi: dpi });
+      const whitelist = job.opts.whitelist ?? '';
+      if (slot.psm !== psm || slot.dpi !== dpi || (slot.whitelist ?? '') !== whitelist) {
+        await slot.worker.setParameters({ tessedit_pageseg_mode: psm as Tesseract.PSM, user_defined_dpi: dpi, tessedit_char_whitelist: whitelist });
         slot.psm = psm;
         slot.dpi = dpi;
+        slot.whitelist = whitelist;
       }
       const r = await slot.worker.recognize(Buffer.from(job.image.buffer, job.image.byteOffset, job.image.byteLength), {}, {
         text: false,

@@ -1,5 +1,7 @@
 // One page image -> OcrPage: grey, resolution normalised, quarter-turn and skew corrected, rules
-// found and erased, then tesseract.js (PSM 4, chi_sim+eng) for words with boxes.
+// found and erased, then tesseract.js (PSM 11, chi_sim+eng) for words with boxes; ruled cells with
+// ink but no word, and number cells that came back in pieces or without their decimals, are read
+// again on their crops (gapFill, rereadNumbers).
 import type { Box } from '../../pipeline/types.js';
 import { crop, decodeImagePages, encodePgm, rotateQuarter, rotateSmall, scale, type GreyImage } from './image.js';
 import { binarize, eraseRules, findRules, measureSkew, tableRules, type PixelRule } from './prep.js';
@@ -12,6 +14,8 @@ export interface OcrWord {
   confidence: number;
   /** tesseract line index: words on one line are neighbours */
   line: number;
+  /** the first reading, when the word was read again on its cell crop (rereadNumbers) */
+  reread?: string;
 }
 
 export interface OcrPage {
@@ -48,6 +52,10 @@ export interface RecognizeOptions {
   /** read again the ruled cells that hold ink but got no word (tesseract drops lone short codes
    *  such as `01`); default true */
   gapFill?: boolean;
+  /** read again, one text line per crop with a digit whitelist, the number cells between vertical
+   *  rules that came back in pieces or without a decimal point (PSM 11 drops `16,` and `.` of a
+   *  wide-set `16, 770. 89`); default true */
+  reread?: boolean;
 }
 
 export type ImageInput = GreyImage | Uint8Array;
@@ -138,11 +146,13 @@ export async function recognizeWith(pool: TesseractPool, input: ImageInput, opts
       conf += w.confidence;
     }
     if (rules.length && opts.gapFill !== false) words.push(...(await gapFill(pool, ocrImage, rules, words, fixedDpi)));
+    let finalWords = rules.length && opts.reread !== false ? await rereadNumbers(pool, ocrImage, rules, words, fixedDpi) : words;
+    if (rules.length && opts.reread !== false) finalWords = await rereadLatin(pool, ocrImage, rules, finalWords, fixedDpi);
     return {
       width: im.width,
       height: im.height,
       dpi: fixedDpi,
-      words,
+      words: finalWords,
       rules,
       rotation: k * 90,
       skew,
@@ -225,8 +235,10 @@ async function gapFill(pool: TesseractPool, img: GreyImage, rules: readonly Pixe
           }
         }
       }
-      // a character's worth of ink, at least a quarter character tall
-      if (ink < (dpi / 30) ** 2 || maxY - minY < dpi / 40) continue;
+      // a character's worth of ink (a thin `12` at 200 dpi is ~30 dark pixels), at least a quarter
+      // character tall; ink that thin must be wider than one digit (a lone column number `1` of a
+      // 栏次 row is not wanted)
+      if (ink < (dpi / 45) ** 2 || maxY - minY < dpi / 40 || (ink < (dpi / 30) ** 2 && maxX - minX < dpi / 25)) continue;
       const m = Math.round(dpi / 30);
       crops.push({ x: Math.max(x0, minX - m), y: Math.max(y0, minY - m), w: Math.min(x1, maxX + m) - Math.max(x0, minX - m), h: Math.min(y1, maxY + m) - Math.max(y0, minY - m) });
     }
@@ -259,6 +271,201 @@ async function gapFill(pool: TesseractPool, img: GreyImage, rules: readonly Pixe
     out.push({ text, confidence: Math.round(w.confidence * 10) / 10, line: -1 - k, box: { x0: w.bbox.x0 + dx, y0: w.bbox.y0 + dy, x1: w.bbox.x1 + dx, y1: w.bbox.y1 + dy } });
   }
   return out;
+}
+
+const NUMBERISH = /^[\d.,\-−()（）]+$/;
+const DECIMAL_AMOUNT = /^[-−]?(\d{1,3}(,\d{3})+|\d+)\.\d{1,4}$/;
+const WELL_FORMED = /^[-−]?(\d{1,3}(,\d{3})+|\d+)(\.\d{1,4})?$/;
+
+/** digits of a as a subsequence of the digits of b */
+function digitsWithin(a: string, b: string): boolean {
+  const x = a.replace(/\D/g, '');
+  const y = b.replace(/\D/g, '');
+  let i = 0;
+  for (let j = 0; j < y.length && i < x.length; j++) if (y[j] === x[i]) i++;
+  return i === x.length;
+}
+
+/** A second reading `read` of a number cell first read as `first` (its words joined by spaces)
+ *  is taken when it is a well-formed amount with a decimal point that keeps every digit of the
+ *  first reading in order and adds at most four (`770 89` → `16,770.89`, `839` → `839.13`,
+ *  `202.92` → `1,202.92`); a first reading that already had its decimals must gain digits. */
+export function rereadAccepted(first: string, read: string): boolean {
+  if (!DECIMAL_AMOUNT.test(read) || !digitsWithin(first, read)) return false;
+  const added = read.replace(/\D/g, '').length - first.replace(/\D/g, '').length;
+  return added <= 4 && !(DECIMAL_AMOUNT.test(first) && added <= 0);
+}
+
+/** Number cells between vertical rules that came back in pieces (`770` `89`) or as an integer
+ *  while the column prints decimals are cropped (the column's width, the words' line), stacked into
+ *  one strip and read again one line per crop with a digit whitelist. A reading replaces the words
+ *  when it is a well-formed amount with a decimal point that keeps every digit first read, in order
+ *  (it only adds what PSM 11 dropped). The reread word carries `reread` with the first reading. */
+async function rereadNumbers(pool: TesseractPool, img: GreyImage, rules: readonly PixelRule[], words: readonly OcrWord[], dpi: number): Promise<OcrWord[]> {
+  const snap = Math.max(3, dpi / 40);
+  const verticals = rules.filter((r) => !r.horizontal);
+  if (verticals.length < 2) return [...words];
+  // a word's column: the nearest vertical rules left and right of it that run past its line (the
+  // title above a table and notes below it lie between no rules)
+  const columnOf = (w: OcrWord): { left: number; right: number } | undefined => {
+    const cx = (w.box.x0 + w.box.x1) / 2;
+    const cy = (w.box.y0 + w.box.y1) / 2;
+    let left = -Infinity;
+    let right = Infinity;
+    for (const r of verticals) {
+      if (cy < r.a - snap || cy > r.b + snap) continue;
+      if (r.pos < cx && r.pos > left) left = r.pos;
+      if (r.pos > cx && r.pos < right) right = r.pos;
+    }
+    return Number.isFinite(left) && Number.isFinite(right) ? { left, right } : undefined;
+  };
+  // number words by column, then grouped into text lines
+  const bySlot = new Map<number, OcrWord[]>();
+  const bounds = new Map<number, { left: number; right: number }>();
+  for (const w of words) {
+    if (!NUMBERISH.test(w.text) || !/\d/.test(w.text)) continue;
+    const c = columnOf(w);
+    if (!c) continue;
+    const key = Math.round(c.left / snap) * 100000 + Math.round(c.right / snap);
+    bounds.set(key, c);
+    let l = bySlot.get(key);
+    if (!l) bySlot.set(key, (l = []));
+    l.push(w);
+  }
+  interface Cell { col: number; words: OcrWord[]; x: number; y: number; w: number; h: number; text: string }
+  const cells: Cell[] = [];
+  for (const [col, ws] of bySlot) {
+    ws.sort((a, b) => (a.box.y0 + a.box.y1) / 2 - (b.box.y0 + b.box.y1) / 2);
+    const groups: OcrWord[][] = [];
+    for (const w of ws) {
+      const g = groups[groups.length - 1];
+      const cy = (w.box.y0 + w.box.y1) / 2;
+      if (g && cy <= Math.max(...g.map((q) => q.box.y1)) && cy >= Math.min(...g.map((q) => q.box.y0))) g.push(w);
+      else groups.push([w]);
+    }
+    // the column prints decimals when some of its cells show them: a decimal point, or a last
+    // group of 1-2 digits split off (`770 89`); a column of codes never does
+    const texts = groups.map((g) => [...g].sort((a, b) => a.box.x0 - b.box.x0).map((q) => q.text).join(' '));
+    const decimals = texts.filter((t) => DECIMAL_AMOUNT.test(t) || /\d[.,]?\s+\d{1,2}$/.test(t)).length >= Math.max(2, texts.length * 0.15);
+    for (const g of groups) {
+      g.sort((a, b) => a.box.x0 - b.box.x0);
+      const text = g.map((q) => q.text).join(' ');
+      // one well-formed word: read again in a column that prints decimals (a dropped leading `1,`
+      // of `1,202.92` leaves a well-formed `202.92`; the reading must then add digits)
+      if (g.length === 1 && (!decimals || !WELL_FORMED.test(text))) continue;
+      // the column's width (a lost leading `16,` lies left of the words), the line's height
+      const pad = Math.max(2, Math.round(dpi / 60));
+      const y0 = Math.min(...g.map((q) => q.box.y0));
+      const y1 = Math.max(...g.map((q) => q.box.y1));
+      const m = Math.round((y1 - y0) * 0.35) + 2;
+      const x = Math.round(bounds.get(col)!.left + pad);
+      const w = Math.round(bounds.get(col)!.right - pad) - x;
+      const y = Math.max(0, y0 - m);
+      const h = Math.min(img.height, y1 + m) - y;
+      if (w < dpi / 12 || h < 4 || h > dpi / 2) continue;
+      cells.push({ col, words: g, x, y, w, h, text });
+    }
+  }
+  if (!cells.length || cells.length > 600) return [...words];
+  const gap = Math.round(dpi / 5);
+  const W = Math.max(...cells.map((c) => c.w)) + gap * 2;
+  const H = cells.reduce((s, c) => s + c.h + gap, gap);
+  const strip = new Uint8Array(W * H).fill(255);
+  const at: number[] = [];
+  let yy = gap;
+  for (const c of cells) {
+    at.push(yy);
+    for (let r = 0; r < c.h; r++) strip.set(img.data.subarray((c.y + r) * img.width + c.x, (c.y + r) * img.width + c.x + c.w), (yy + r) * W + gap);
+    yy += c.h + gap;
+  }
+  const res = await pool.run(encodePgm({ width: W, height: H, data: strip }), { psm: '6', dpi, whitelist: '0123456789.,-' });
+  const read: { text: string; x0: number; conf: number }[][] = cells.map(() => []);
+  for (const w of res.words) {
+    const text = w.text.trim();
+    if (!text) continue;
+    const cy = (w.bbox.y0 + w.bbox.y1) / 2;
+    const k = at.findIndex((a, i) => cy >= a - gap / 2 && cy < a + cells[i]!.h + gap / 2);
+    if (k >= 0) read[k]!.push({ text, x0: w.bbox.x0, conf: w.confidence });
+  }
+  const drop = new Set<OcrWord>();
+  const add: OcrWord[] = [];
+  cells.forEach((c, k) => {
+    const r = read[k]!.sort((a, b) => a.x0 - b.x0);
+    if (!r.length) return;
+    const text = r.map((q) => q.text).join('').replace(/^[.,]+|[.,]+$/g, '');
+    // (tesseract gives a whitelisted line a confidence of 0 now and then, correct or not: the gate
+    // is the agreement with the first reading, whose confidence the word keeps)
+    if (!rereadAccepted(c.text, text)) return;
+    for (const q of c.words) drop.add(q);
+    const b = c.words.map((q) => q.box);
+    add.push({
+      text,
+      confidence: Math.round(Math.min(...c.words.map((q) => q.confidence)) * 10) / 10,
+      line: c.words[0]!.line,
+      box: { x0: Math.min(...b.map((q) => q.x0)), y0: Math.min(...b.map((q) => q.y0)), x1: Math.max(...b.map((q) => q.x1)), y1: Math.max(...b.map((q) => q.y1)) },
+      reread: c.text,
+    });
+  });
+  return [...words.filter((w) => !drop.has(w)), ...add];
+}
+
+/** Short Latin words between vertical rules (`HE`, `m` for the 款 / 项 of a 类款项 header: chi_sim
+ *  on a sparse page turns lone CJK header characters into Latin) are read again on their crop, one
+ *  line each; a reading that is CJK only replaces the word (recorded in `reread`). */
+async function rereadLatin(pool: TesseractPool, img: GreyImage, rules: readonly PixelRule[], words: readonly OcrWord[], dpi: number): Promise<OcrWord[]> {
+  const snap = Math.max(3, dpi / 40);
+  const verticals = rules.filter((r) => !r.horizontal);
+  const cands: { word: OcrWord; x: number; y: number; w: number; h: number }[] = [];
+  for (const wd of words) {
+    if (!/^[A-Za-z]{1,4}$/.test(wd.text)) continue;
+    const cx = (wd.box.x0 + wd.box.x1) / 2;
+    const cy = (wd.box.y0 + wd.box.y1) / 2;
+    let left = -Infinity;
+    let right = Infinity;
+    for (const r of verticals) {
+      if (cy < r.a - snap || cy > r.b + snap) continue;
+      if (r.pos < cx && r.pos > left) left = r.pos;
+      if (r.pos > cx && r.pos < right) right = r.pos;
+    }
+    if (!Number.isFinite(left) || !Number.isFinite(right)) continue;
+    const pad = Math.max(2, Math.round(dpi / 60));
+    const m = Math.round((wd.box.y1 - wd.box.y0) * 0.4) + 3;
+    const x = Math.round(left + pad);
+    const w = Math.round(right - pad) - x;
+    const y = Math.max(0, wd.box.y0 - m);
+    const h = Math.min(img.height, wd.box.y1 + m) - y;
+    if (w < 4 || h < 4 || h > dpi / 2 || w > dpi * 1.5) continue;
+    cands.push({ word: wd, x, y, w, h });
+  }
+  if (!cands.length || cands.length > 200) return [...words];
+  const gap = Math.round(dpi / 5);
+  const W = Math.max(...cands.map((c) => c.w)) + gap * 2;
+  const H = cands.reduce((s, c) => s + c.h + gap, gap);
+  const strip = new Uint8Array(W * H).fill(255);
+  const at: number[] = [];
+  let yy = gap;
+  for (const c of cands) {
+    at.push(yy);
+    for (let r = 0; r < c.h; r++) strip.set(img.data.subarray((c.y + r) * img.width + c.x, (c.y + r) * img.width + c.x + c.w), (yy + r) * W + gap);
+    yy += c.h + gap;
+  }
+  const res = await pool.run(encodePgm({ width: W, height: H, data: strip }), { psm: '6', dpi });
+  const read: { text: string; x0: number; conf: number }[][] = cands.map(() => []);
+  for (const w of res.words) {
+    const text = w.text.trim();
+    if (!text) continue;
+    const cy = (w.bbox.y0 + w.bbox.y1) / 2;
+    const k = at.findIndex((a, i) => cy >= a - gap / 2 && cy < a + cands[i]!.h + gap / 2);
+    if (k >= 0) read[k]!.push({ text, x0: w.bbox.x0, conf: w.confidence });
+  }
+  const out = new Map<OcrWord, OcrWord>();
+  cands.forEach((c, k) => {
+    const r = read[k]!.sort((a, b) => a.x0 - b.x0);
+    const text = r.map((q) => q.text).join('');
+    if (!/^[\u4e00-\u9fff]{1,6}$/.test(text) || Math.min(...r.map((q) => q.conf)) < 60) return;
+    out.set(c.word, { ...c.word, text, reread: c.word.text });
+  });
+  return words.map((w) => out.get(w) ?? w);
 }
 
 /** A page reads well: mostly confident words, and enough CJK or digits read confidently. */

@@ -9,7 +9,8 @@ import type { Box, GridCell, RawGrid, Token } from '../../pipeline/types.js';
 export interface Repair {
   before: string;
   after: string;
-  /** what was done: 'rule-glyph', 'letter-digit', 'split-decimal', 'cjk-punct', 'separator' */
+  /** what was done: 'rule-glyph', 'letter-digit', 'split-decimal', 'cjk-punct', 'separator',
+   *  'reread' (the cell read again on its crop, recognize.ts) */
   rules: string[];
   page?: number;
   box?: Box;
@@ -154,5 +155,5 @@ export function repairGrid(grid: RawGrid): { grid: RawGrid; repairs: Repair[] } 
 /** A short account of repairs, for grid notes and messages. */
 export function describeRepairs(repairs: readonly Repair[], max = 5): string {
   const shown = repairs.slice(0, max).map((r) => `'${r.before}'→'${r.after}'`);
-  return `${repairs.length} OCR number repair(s): ${shown.join(', ')}${repairs.length > max ? ', …' : ''}`;
+  return `${repairs.length} OCR repair(s): ${shown.join(', ')}${repairs.length > max ? ', …' : ''}`;
 }
