@@ -100,12 +100,7 @@ export function writeDataset(ds: Dataset, outDir: string, run: RunInfo): string[
       writeFileSync(join(dir, `${g.table_id}.csv`), toCsv(head, rest));
     }
     mkdirSync(tablesTmp, { recursive: true });
-    const journal: Journal = { tmp: tmpName, files: files.map(([n]) => n), tables: true };
-    const jp = join(outDir, JOURNAL);
-    writeFileSync(`${jp}.tmp`, JSON.stringify(journal));
-    renameSync(`${jp}.tmp`, jp);
-    swapIn(outDir, journal);
-    rmSync(jp, { force: true });
+    commitJournal(outDir, { tmp: tmpName, files: files.map(([n]) => n), tables: true });
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -200,12 +195,7 @@ export function writeDatasetStream(parts: Iterable<DatasetPart>, outDir: string,
     // last: run.json says a complete dataset is in place
     writeFileSync(join(tmp, 'run.json'), JSON.stringify(run(), null, 2) + '\n');
     writeFileSync(join(tablesTmp, TABLES_INDEX), JSON.stringify(index));
-    const journal: Journal = { tmp: tmpName, files: names, tables: true, moves: [...moves] };
-    const jp = join(outDir, JOURNAL);
-    writeFileSync(`${jp}.tmp`, JSON.stringify(journal));
-    renameSync(`${jp}.tmp`, jp);
-    swapIn(outDir, journal);
-    rmSync(jp, { force: true });
+    commitJournal(outDir, { tmp: tmpName, files: names, tables: true, moves: [...moves] });
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -219,4 +209,14 @@ function sameFiles(dir: string, grids: DocBlocks['grids']): boolean {
   if (names.length !== grids.length) return false;
   const want = new Set(grids.map((g) => `${g.table_id}.csv`));
   return want.size === names.length && names.every((n) => want.has(n));
+}
+
+/** Write the journal (atomically), swap the new files in, drop the journal: a run killed between
+ *  the first and the last step is completed by the next start from the journal. */
+function commitJournal(outDir: string, journal: Journal): void {
+  const jp = join(outDir, JOURNAL);
+  writeFileSync(`${jp}.tmp`, JSON.stringify(journal));
+  renameSync(`${jp}.tmp`, jp);
+  swapIn(outDir, journal);
+  rmSync(jp, { force: true });
 }

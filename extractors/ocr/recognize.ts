@@ -244,18 +244,8 @@ async function gapFill(pool: TesseractPool, img: GreyImage, rules: readonly Pixe
     }
   }
   if (!crops.length || crops.length > 400) return [];
-  const gap = Math.round(dpi / 5);
-  const W = Math.max(...crops.map((c) => c.w)) + gap * 2;
-  const H = crops.reduce((s, c) => s + c.h + gap, gap);
-  const strip = new Uint8Array(W * H).fill(255);
-  const at: number[] = [];
-  let y = gap;
-  for (const c of crops) {
-    at.push(y);
-    for (let r = 0; r < c.h; r++) strip.set(img.data.subarray((c.y + r) * img.width + c.x, (c.y + r) * img.width + c.x + c.w), (y + r) * W + gap);
-    y += c.h + gap;
-  }
-  const res = await pool.run(encodePgm({ width: W, height: H, data: strip }), { psm: '6', dpi });
+  const { strip: stacked, at, gap, W } = stackCrops(img, crops, dpi);
+  const res = await pool.run(encodePgm(stacked), { psm: '6', dpi });
   const out: OcrWord[] = [];
   for (const w of res.words) {
     const text = w.text.trim();
@@ -438,18 +428,8 @@ async function rereadLatin(pool: TesseractPool, img: GreyImage, rules: readonly 
     cands.push({ word: wd, x, y, w, h });
   }
   if (!cands.length || cands.length > 200) return [...words];
-  const gap = Math.round(dpi / 5);
-  const W = Math.max(...cands.map((c) => c.w)) + gap * 2;
-  const H = cands.reduce((s, c) => s + c.h + gap, gap);
-  const strip = new Uint8Array(W * H).fill(255);
-  const at: number[] = [];
-  let yy = gap;
-  for (const c of cands) {
-    at.push(yy);
-    for (let r = 0; r < c.h; r++) strip.set(img.data.subarray((c.y + r) * img.width + c.x, (c.y + r) * img.width + c.x + c.w), (yy + r) * W + gap);
-    yy += c.h + gap;
-  }
-  const res = await pool.run(encodePgm({ width: W, height: H, data: strip }), { psm: '6', dpi });
+  const { strip: stacked, at, gap, W } = stackCrops(img, cands, dpi);
+  const res = await pool.run(encodePgm(stacked), { psm: '6', dpi });
   const read: { text: string; x0: number; conf: number }[][] = cands.map(() => []);
   for (const w of res.words) {
     const text = w.text.trim();
@@ -482,4 +462,21 @@ export function makePool(opts: PoolOptions = {}): OcrPool {
     recognize: (image, o) => recognizeWith(pool, image, o),
     close: () => pool.close(),
   };
+}
+
+/** Cell crops stacked into one white strip, so one tesseract call reads them all; `at` is each
+ *  crop's top in the strip, `gap` its left margin. */
+function stackCrops(img: GreyImage, crops: readonly { x: number; y: number; w: number; h: number }[], dpi: number): { strip: GreyImage; at: number[]; gap: number; W: number } {
+  const gap = Math.round(dpi / 5);
+  const W = Math.max(...crops.map((c) => c.w)) + gap * 2;
+  const H = crops.reduce((s, c) => s + c.h + gap, gap);
+  const data = new Uint8Array(W * H).fill(255);
+  const at: number[] = [];
+  let y = gap;
+  for (const c of crops) {
+    at.push(y);
+    for (let r = 0; r < c.h; r++) data.set(img.data.subarray((c.y + r) * img.width + c.x, (c.y + r) * img.width + c.x + c.w), (y + r) * W + gap);
+    y += c.h + gap;
+  }
+  return { strip: { width: W, height: H, data }, at, gap, W };
 }
