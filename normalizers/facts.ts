@@ -1,9 +1,9 @@
 // Understood tables → facts: one per printed number, with its code resolved and named by the
 // taxonomy of the document's fiscal year, its unit converted to 元 exactly, and its provenance.
-import type { Fact, Table } from '../pipeline/types.js';
+import type { Fact, Table, TableRow } from '../pipeline/types.js';
 import { parseNumber } from './numbers.js';
 import { toYuan } from './units.js';
-import { stripNumbering } from './names.js';
+import { cleanLabel, stripNumbering } from './names.js';
 import type { Taxonomy } from './taxonomy/index.js';
 
 export interface FactContext {
@@ -20,19 +20,129 @@ function namesAreFunctionClasses(table: Table, section: string): boolean {
   return false;
 }
 
+const OCR_ORDINAL = /^([一二三四五六七八九十]{1,3})(?![、.．)）])/;
+
+/** A name-only row of a 总表's expenditure side → its function 类. Read by OCR, the list number is
+ *  often damaged: its 、 lost (四教育支出, 八P生健康支出) or the number misread (人\社会保障和就业支出
+ *  for 六、). The name is then also resolved without the number — a bare number (its 、 written
+ *  back: 四、教育支出), or one or two unreadable leading characters (dropped) when what follows is
+ *  exactly a 类 name — an exact or alias match winning over a fuzzy one. */
+function resolveClassName(printed: string, ocr: boolean, ctx: FactContext): { code: string; item: string } | undefined {
+  const opts = { system: 'function' as const, level: '类' as const, year: ctx.fiscal_year };
+  const hit = ctx.taxonomy.resolveName(stripNumbering(printed), opts);
+  const whole = hit ? { code: hit.code, item: printed } : undefined;
+  if (!ocr || (hit && hit.method !== 'fuzzy')) return whole;
+  const label = cleanLabel(printed);
+  const m = OCR_ORDINAL.exec(label);
+  if (m) {
+    const rest = label.slice(m[1]!.length);
+    const bare = ctx.taxonomy.resolveName(rest, opts);
+    if (bare && (!hit || bare.method !== 'fuzzy' || bare.score > hit.score)) return { code: bare.code, item: `${m[1]}、${rest}` };
+  }
+  for (const k of [1, 2]) {
+    const rest = label.slice(k);
+    if (Array.from(rest).length < 4) break;
+    const bare = ctx.taxonomy.resolveName(rest, opts);
+    if (bare && bare.method !== 'fuzzy') return { code: bare.code, item: rest };
+  }
+  return whole;
+}
+
+export const OCR_CODE_REPAIRED = 'ocr_code_repaired';
+export const OCR_CODE_UNREAD = 'ocr_code_unread';
+
+/** A code OCR misread by one digit (21014 for 21011 行政事业单位医疗): the taxonomy does not know it
+ *  or names it otherwise, while the printed name is exactly (or by a known alias) the name of a
+ *  code under the same parent that differs from the read one in one digit. That code is taken;
+ *  the facts carry `ocr_code_repaired`. */
+function repairOcrCode(code: string, item: string, ctx: FactContext): string | undefined {
+  if (!/^\d{5}$|^\d{7}$/.test(code) || !item) return undefined;
+  const system = ctx.taxonomy.systemOf(code);
+  if (!system || ctx.taxonomy.checkName(code, item, ctx.fiscal_year).ok) return undefined;
+  const hit = ctx.taxonomy.resolveName(stripNumbering(item), { system, parent: code.slice(0, -2), year: ctx.fiscal_year });
+  if (!hit || hit.method === 'fuzzy' || hit.code.length !== code.length) return undefined;
+  let diff = 0;
+  for (let i = 0; i < code.length; i++) if (code[i] !== hit.code[i]) diff++;
+  return diff === 1 ? hit.code : undefined;
+}
+
+const TOTAL_ROW = /^(合计|总计|小计|本年|收入|支出)/;
+
+/** Codes OCR lost in a table whose code columns are 类 | 款 | 项 (or one code column): a row with a
+ *  name and amounts but no code, between rows whose codes were read. Its name is looked up in the
+ *  taxonomy as a 款 under the 类 above, a 项 under the 款 above (or, printing its 项 part, under the
+ *  类 above), or a 类 (exact or alias names only);
+ *  taken when exactly one of these names it and, where the row printed its own 款 or 项 part
+ *  (code_hint), the part agrees; a row whose name is unreadable takes the part it printed under the
+ *  context above, when that makes a known code. A row taken this way gives the rows below their
+ *  context. */
+function inferLostCodes(table: Table, ctx: FactContext): Map<TableRow, string> {
+  const out = new Map<TableRow, string>();
+  const printed = table.rows.filter((r) => /^\d{3}(\d{2}){0,2}$/.test(r.code));
+  if (printed.length < 2) return out;
+  const system = ctx.taxonomy.systemOf(printed[0]!.code);
+  if (!system) return out;
+  const context = new Map<number, { cls: string; kuan: string }>();
+  for (const r of table.rows) {
+    const c = context.get(r.block) ?? { cls: '', kuan: '' };
+    context.set(r.block, c);
+    let code = /^\d{3}(\d{2}){0,2}$/.test(r.code) ? r.code : '';
+    const name = stripNumbering(r.item);
+    if (!code && name && r.values.length && !TOTAL_ROW.test(name)) {
+      const look = (level: '类' | '款' | '项', parent?: string, prefix?: string): string | undefined => {
+        if (level !== '类' && !parent && !prefix) return undefined;
+        const hit = ctx.taxonomy.resolveName(name, { system, level, ...(parent ? { parent } : {}), year: ctx.fiscal_year });
+        if (!hit || hit.method === 'fuzzy' || (prefix && !hit.code.startsWith(prefix))) return undefined;
+        if (r.code_hint && (r.code_hint.level !== level || !hit.code.endsWith(r.code_hint.part))) return undefined;
+        return hit.code;
+      };
+      // a 项 whose 款 above was not read either: its name among all 项 names, under the 类 above
+      const found = [look('款', c.cls), look('项', c.kuan), r.code_hint ? undefined : look('类'), c.cls && r.code_hint?.level === '项' ? look('项', undefined, c.cls) : undefined].filter((x): x is string => !!x);
+      // its name unreadable, the part it printed under the context above, where that is a known code
+      const parent = r.code_hint?.level === '项' ? c.kuan : r.code_hint?.level === '款' ? c.cls : '';
+      const carried = !found.length && parent && r.code_hint ? parent + r.code_hint.part : '';
+      const known = carried ? ctx.taxonomy.lookup(carried, ctx.fiscal_year) : undefined;
+      if (known && !known.provisional) found.push(carried);
+      if (new Set(found).size === 1) {
+        code = found[0]!;
+        out.set(r, code);
+      }
+    }
+    if (code) {
+      c.cls = code.slice(0, 3);
+      c.kuan = code.length >= 5 ? code.slice(0, 5) : '';
+    }
+  }
+  return out;
+}
+
 export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
   const facts: Fact[] = [];
   const unit = table.unit || ctx.defaultUnit;
+  const lost = table.method === 'ocr' ? inferLostCodes(table, ctx) : undefined;
+  // an OCR'd table that prints codes: a row whose code was not read and could not be inferred has
+  // no place in the classification a reader can trust (its label may be misread too)
+  const valued = table.rows.filter((r) => r.values.length && !TOTAL_ROW.test(stripNumbering(r.item)));
+  const codedTable = table.method === 'ocr' && valued.filter((r) => /^\d{3,7}$/.test(r.code) || lost?.has(r)).length * 2 >= valued.length && valued.length >= 4;
   for (const row of table.rows) {
     let code = row.code;
     let code_source: Fact['code_source'] = code ? 'printed' : '';
+    let item = row.item;
+    const inferred = lost?.get(row);
+    if (inferred) {
+      code = inferred;
+      code_source = 'resolved';
+    }
     if (!code && row.item && namesAreFunctionClasses(table, row.section)) {
-      const hit = ctx.taxonomy.resolveName(stripNumbering(row.item), { system: 'function', level: '类', year: ctx.fiscal_year });
+      const hit = resolveClassName(row.item, table.method === 'ocr', ctx);
       if (hit) {
         code = hit.code;
         code_source = 'resolved';
+        item = hit.item;
       }
     }
+    const repaired = inferred ?? (table.method === 'ocr' && code_source === 'printed' ? repairOcrCode(code, row.item, ctx) : undefined);
+    if (repaired) code = repaired;
     const entry = code ? ctx.taxonomy.lookup(code, ctx.fiscal_year) : undefined;
     const system = code ? (ctx.taxonomy.systemOf(code) ?? '') : '';
     for (const v of row.values) {
@@ -47,7 +157,7 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
         section: row.section,
         code,
         code_system: system,
-        item: row.item,
+        item,
         canonical_name: entry?.name ?? '',
         level: entry?.level ?? '',
         parent_code: entry?.parent ?? '',
@@ -58,7 +168,7 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
         scale: parsed.scale,
         unit: cellUnit,
         amount_yuan: toYuan(parsed.value, cellUnit),
-        flags: [...row.flags, ...(entry?.provisional ? ['provisional_code'] : [])],
+        flags: [...(inferred ? row.flags.filter((f) => f !== 'bad_code') : row.flags), ...(entry?.provisional ? ['provisional_code'] : []), ...(repaired ? [OCR_CODE_REPAIRED] : []), ...(codedTable && !code && !TOTAL_ROW.test(stripNumbering(row.item)) ? [OCR_CODE_UNREAD] : [])],
         code_source,
         row: row.rowIndex,
         col: v.col,

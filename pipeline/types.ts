@@ -79,6 +79,9 @@ export interface RawGrid {
   rowPages?: number[];
   /** extraction notes for this grid (uncertain reconstruction, etc.) */
   notes?: string[];
+  /** OCR: the header rows a continuation page printed again (dropped from `rows`), one list of
+   *  rows per page — other readings of the same header words */
+  repeatedHeaders?: string[][][];
 }
 
 /** A document's content in reading order: free text lines and grids. Title, unit and 公开NN表
@@ -123,6 +126,8 @@ export interface TableRow {
   bold?: boolean;
   /** flags raised while reading the row (layout_shifted, value_missing, ...) */
   flags: string[];
+  /** a split code whose parts above were not read (OCR): the level and part this row printed */
+  code_hint?: { level: '款' | '项'; part: string };
 }
 
 export interface Table {

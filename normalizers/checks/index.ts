@@ -15,6 +15,7 @@ import { threePublicChecks } from './three-public.js';
 import { proseChecks } from './prose.js';
 import { completenessChecks } from './completeness.js';
 import { checkedFacts } from './select.js';
+import { shareDoubtWithOnlyChild } from './propagate.js';
 import { tableDecimals, type CompareOptions } from './compare.js';
 
 export { CHECK_IDS } from './ids.js';
@@ -53,5 +54,6 @@ export function runChecks(doc: DocumentRecord, taxonomy: Taxonomy): CheckResult[
       if (f && !f.flags.includes(r.check_id)) f.flags.push(r.check_id);
     }
   }
+  shareDoubtWithOnlyChild(doc);
   return results;
 }

@@ -28,9 +28,25 @@ export function tableWidth(rows: string[][]): number {
   return Math.max(mode, ...rows.map((r) => trimTrailing(r).length), 0);
 }
 
+/** A 栏次 row as OCR leaves it: 栏次 printed on one side of a two-sided table, the other side's
+ *  label misread (`卷奶`) or a column number lost (a lone thin `1` is often not read). The row
+ *  counts as a 栏次 row when its numbers are all column numbers (1-2 digits, rising) and its other
+ *  text is short and no total's label. */
+export function isColumnNumberLine(cells: string[]): boolean {
+  if (isColumnNumberRow(cells)) return true;
+  const t = cells.map(cleanLabel).filter((c) => c !== '');
+  if (!t.some((c) => c === '栏次')) return false;
+  const nums = t.filter((c) => isNumberCell(c) && /\d/.test(c));
+  if (!nums.length || !nums.every((c) => /^\d{1,2}$/.test(c))) return false;
+  const ints = nums.map(Number);
+  if (!ints.every((v, i) => v >= 1 && (i === 0 || v > ints[i - 1]!))) return false;
+  const texts = t.filter((c) => c !== '栏次' && !nums.includes(c));
+  return texts.every((c) => c.length <= 4 && !/(合计|总计|小计|收入|支出)/.test(c));
+}
+
 /** A data row: a number outside the first column that is not a column-number row, or a code. */
 export function isDataRow(cells: string[]): boolean {
-  if (isColumnNumberRow(cells)) return false;
+  if (isColumnNumberLine(cells)) return false;
   if (cells.some((c) => isCode(c))) return true;
   return cells.some((c, i) => i > 0 && isNumberCell(c) && cleanLabel(c) !== '');
 }

@@ -1,4 +1,5 @@
 // Table kinds from the knowledge file: title → kind, header → measure id, top header → section.
+import { editDistance } from '../taxonomy/text.js';
 import { readKnowledgeJson } from '../knowledge/load.js';
 import { headerKey } from '../names.js';
 
@@ -71,6 +72,39 @@ export function measureOf(kind: KindDef | undefined, header: string): string {
     for (const [re, m] of compiled.measureRes) if (re.test(probe)) return m;
   }
   return '';
+}
+
+/** The measure a header OCR misread by one character still names (般公共预算收入, 政府性基金顾算收入):
+ *  the plain-word patterns of the kind (no regex syntax, five characters or more) found in the
+ *  header's last level with at most one character wrong, lost or added. Returns the last level with
+ *  those words put right (一般公共预算收入) and the measure, when exactly one measure is named. */
+export function approxMeasureOf(kind: KindDef | undefined, header: string): { fixed: string; measure: string } | undefined {
+  if (!kind) return undefined;
+  const compiled = load().kinds.find((k) => k.id === kind.id)!;
+  const last = headerKey(header.split(' / ').pop() ?? '');
+  if (!last) return undefined;
+  const hits = new Map<string, string>();
+  for (const [re, m] of compiled.measureRes) {
+    const lit = re.source;
+    if (!/^[\u4e00-\u9fff]{5,}$/.test(lit)) continue;
+    const fixed = nearlyContained(last, lit);
+    if (fixed !== undefined) hits.set(m, fixed);
+  }
+  if (hits.size !== 1) return undefined;
+  const [measure, fixed] = [...hits][0]!;
+  return { fixed, measure };
+}
+
+/** `text` with the window that is `lit` but for one character replaced by `lit`, if there is one */
+function nearlyContained(text: string, lit: string): string | undefined {
+  const t = Array.from(text);
+  const L = Array.from(lit).length;
+  for (const len of [L, L - 1, L + 1]) {
+    for (let i = 0; i + len <= t.length; i++) {
+      if (editDistance(t.slice(i, i + len).join(''), lit) <= 1) return [...t.slice(0, i), lit, ...t.slice(i + len)].join('');
+    }
+  }
+  return undefined;
 }
 
 export function sectionOf(topHeader: string): string {

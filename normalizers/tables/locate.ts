@@ -5,6 +5,7 @@ import type { Block, GridCell, RawGrid } from '../../pipeline/types.js';
 import { findUnit } from '../units.js';
 import { cleanLabel } from '../names.js';
 import { parseNumber } from '../numbers.js';
+import { similarity } from '../taxonomy/text.js';
 
 export interface TableCandidate {
   grid: RawGrid;
@@ -24,6 +25,25 @@ const NOT_TITLE = /^(注|说明|备注|填报|单位|部门[:：]|金额单位|�
 /** a repeated header is at most this many grid rows */
 const HEADER_MAX = 12;
 const CONTINUATION = /^(续表|续|[-—]?\s*\d+\s*[-—]?|第\s*\d+\s*页.*)$/;
+/** what OCR makes of a page number printed between rules (—8— → "E", "Egy", "Sd]"): a few Latin
+ *  letters or marks, no ideograph, no digit */
+const OCR_PAGE_MARK = /^[A-Za-z[\]|()_~.·'"`!:;,\-—–]{1,4}$/;
+
+/** a line printed between two grids that says nothing: 续表, a page number (or its OCR) */
+function isPageFurniture(text: string): boolean {
+  const c = cleanLabel(text);
+  return CONTINUATION.test(c) || OCR_PAGE_MARK.test(c.replace(/\s+/g, ''));
+}
+
+/** the same printed line, read twice: equal, or (OCR) equal but for a misread character or mark
+ *  in every seven (部门(单位》 for 部门(单位)) */
+function sameLine(a: string, b: string): boolean {
+  if (a === b) return true;
+  const x = a.replace(/[\s\p{P}\p{S}]/gu, '');
+  const y = b.replace(/[\s\p{P}\p{S}]/gu, '');
+  if (x.length < 4 || y.length < 4) return x === y && x !== '';
+  return similarity(x, y) >= 6 / 7;
+}
 
 function isTitleLine(text: string): boolean {
   const t = cleanLabel(text);
@@ -58,7 +78,7 @@ export function locateTables(blocks: Block[]): TableCandidate[] {
     const texts = lines.map((l) => (l.kind === 'line' ? l.text : '')).filter((t) => t.trim() !== '');
     const gridPage = b.grid.page_first ?? b.page;
     // a continuation: only 续表 / page numbers since the last grid, and on a later page
-    const onlyContinuation = texts.every((t) => CONTINUATION.test(cleanLabel(t)) || findUnit(t) !== '');
+    const onlyContinuation = texts.every((t) => isPageFurniture(t) || findUnit(t) !== '');
     if (last && onlyContinuation && texts.length <= 3 && isContinuation(last, b.grid, gridPage)) {
       mergeInto(last, b.grid);
       lines = [];
@@ -106,14 +126,14 @@ function notesFrom(texts: string[]): string[] {
  *  must be its title, a number line its number; other lines must have been printed before it
  *  (部门/单位 lines, a running page header) or be page numbers. */
 function repeatsPreamble(prev: TableCandidate, texts: string[]): boolean {
-  const before = new Set(prev.before.map(cleanLabel));
+  const before = prev.before.map(cleanLabel);
   const noOnly = new RegExp('^' + TABLE_NO.source + '$');
   return texts.every((t) => {
     const c = cleanLabel(t);
-    if (CONTINUATION.test(c)) return true;
+    if (isPageFurniture(c)) return true;
     if (noOnly.test(c)) return TABLE_NO.exec(c)?.[1] === prev.table_no;
-    if (isTitleLine(t)) return c === prev.title;
-    return before.has(c);
+    if (isTitleLine(t)) return sameLine(c, prev.title);
+    return before.some((b) => sameLine(c, b));
   });
 }
 
@@ -139,11 +159,24 @@ function isTrailingTotal(grid: RawGrid, prevWidth: number): boolean {
   return rows.every((r) => TOTAL_LABEL.test(r[0]!) && r.length >= 2 && r.length <= prevWidth && r.slice(1).every((t) => parseNumber(t) !== null));
 }
 
+/** An OCR'd header row read again on a continuation page: no amount in it, and at least two and
+ *  two in five of its filled cells the same words (sameLine) as a cell of the first page's header
+ *  rows — OCR misreads some of the small header words differently on every page, and may split
+ *  or join a header cell, so the words are matched wherever they stand. */
+function sameHeaderRow(row: GridCell[], head: GridCell[][]): boolean {
+  const filled = row.map((c) => cleanLabel(c.text)).filter((t) => t !== '');
+  if (filled.length < 2 || filled.some((t) => /\d/.test(t) && parseNumber(t) !== null)) return false;
+  const words = head.flat().map((c) => cleanLabel(c.text)).filter((t) => t !== '');
+  const same = filled.filter((t) => words.some((w) => sameLine(t, w))).length;
+  return same >= 2 && same * 5 >= filled.length * 2;
+}
+
 function mergeInto(prev: TableCandidate, grid: RawGrid): void {
   // the repeated header: leading rows that the first page prints among its own first rows
-  const head = new Set(prev.grid.rows.slice(0, HEADER_MAX).map(rowKey));
+  const head = prev.grid.rows.slice(0, HEADER_MAX);
+  const keys = new Set(head.map(rowKey));
   let skip = 0;
-  while (skip < grid.rows.length && skip < HEADER_MAX && head.has(rowKey(grid.rows[skip]!))) skip++;
+  while (skip < grid.rows.length && skip < HEADER_MAX && (keys.has(rowKey(grid.rows[skip]!)) || (grid.method === 'ocr' && sameHeaderRow(grid.rows[skip]!, head)))) skip++;
   // a merged cell names its origin by row index on its own page: move it to the merged grid's rows
   const offset = prev.grid.rows.length - skip;
   const rows = grid.rows.slice(skip).map((r) =>
@@ -155,8 +188,10 @@ function mergeInto(prev: TableCandidate, grid: RawGrid): void {
   );
   const pages = grid.rowPages?.slice(skip) ?? rows.map(() => grid.page_first ?? 0);
   const prevPages = prev.grid.rowPages ?? prev.grid.rows.map(() => prev.grid.page_first ?? prev.page ?? 0);
+  const repeated = grid.method === 'ocr' && skip > 0 ? [grid.rows.slice(0, skip).map((r) => r.map((c) => c.text))] : [];
   prev.grid = {
     ...prev.grid,
+    ...(repeated.length || prev.grid.repeatedHeaders ? { repeatedHeaders: [...(prev.grid.repeatedHeaders ?? []), ...repeated] } : {}),
     rows: [...prev.grid.rows, ...rows],
     rowPages: [...prevPages, ...pages],
     page_last: grid.page_last ?? grid.page_first ?? prev.grid.page_last,

@@ -5,9 +5,9 @@
 import type { ColumnSpec, Table, TableRow } from '../../pipeline/types.js';
 import { cleanLabel, headerKey } from '../names.js';
 import { parseNumber } from '../numbers.js';
-import { alignRows, flattenHeader, isDataRow, isPreambleRow, tableWidth } from './header.js';
-import { bracketedCode, CODE_PART_RE, isBlank, isCode, isCodeHeaderRemnant, isColumnNumberRow, isNumberCell } from './grid-text.js';
-import { measureOf, sectionOf, type KindDef } from './kinds.js';
+import { alignRows, flattenHeader, isColumnNumberLine, isDataRow, isPreambleRow, tableWidth } from './header.js';
+import { bracketedCode, CODE_PART_RE, isBlank, isCode, isCodeHeaderRemnant, isNumberCell } from './grid-text.js';
+import { approxMeasureOf, measureOf, sectionOf, type KindDef } from './kinds.js';
 import type { TableCandidate } from './locate.js';
 
 const ROW_NO_HEADER = /(行次|栏次|序号)$/;
@@ -24,9 +24,9 @@ export function understandTable(cand: TableCandidate, kind: KindDef | undefined,
   while (start < rows.length && !isDataRow(rows[start]!) && isPreambleRow(rows[start]!)) start++;
   let dataStart = start;
   while (dataStart < rows.length && !isDataRow(rows[dataStart]!)) dataStart++;
-  const headerRows = withMergedText(cand, rows, start, dataStart).filter((r) => !isColumnNumberRow(r));
-  const dataRows = rows.map((r, i) => ({ r, i })).filter(({ r, i }) => i >= dataStart && !isColumnNumberRow(r));
-  const header = withLevelWords(flattenHeader(headerRows, width), dataRows.map((d) => d.r));
+  const headerRows = withMergedText(cand, rows, start, dataStart).filter((r) => !isColumnNumberLine(r));
+  const dataRows = withoutRepeatedTotals(cand, rows.map((r, i) => ({ r, i })).filter(({ r, i }) => i >= dataStart && !isColumnNumberLine(r)));
+  const header = withLevelWords(betterHeaderReadings(flattenHeader(headerRows, width), cand, width, kind), dataRows.map((d) => d.r));
 
   const columns = assignColumns(header, dataRows.map((d) => d.r), width, kind);
   // a short row in a side-by-side table (merged summary cells: 人员经费合计 | 2,146.63 | 公用经费合计
@@ -77,6 +77,29 @@ export function understandTable(cand: TableCandidate, kind: KindDef | undefined,
   return table;
 }
 
+const TOTAL_ROW = /^(合计|总计)$/;
+
+/** A table continued over pages that prints its 合计 row again at the top of a later page (with
+ *  the repeated header, which OCR may read differently so the merge keeps it): the same label and
+ *  the same numbers as the 合计 row of an earlier page are one row, not two. */
+function withoutRepeatedTotals(cand: TableCandidate, data: { r: string[]; i: number }[]): { r: string[]; i: number }[] {
+  const pages = cand.grid.rowPages;
+  if (!pages) return data;
+  const seen = new Map<string, number>();
+  return data.filter(({ r, i }) => {
+    const cells = r.map(cleanLabel);
+    if (!cells.some((c) => TOTAL_ROW.test(c)) || !cells.some((c) => isNumberCell(c) && c !== '')) return true;
+    const key = cells.join('|');
+    const page = pages[i] ?? 0;
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, page);
+      return true;
+    }
+    return first === page;
+  });
+}
+
 const LEVEL_WORDS = ['类', '款', '项'];
 
 /** The 类 / 款 / 项 words over split code columns printed on the first data row (beside the 合计
@@ -94,6 +117,41 @@ function withLevelWords(header: string[], data: string[][]): string[] {
       out[c] = out[c] ? `${out[c]} / ${LEVEL_WORDS[level]}` : LEVEL_WORDS[level]!;
     }
     break;
+  }
+  return out;
+}
+
+/** OCR reads a header word differently on every page (煌伟共顽 on one, 般公共预算收入 on the next).
+ *  In an OCR'd table, a column whose header names no measure, or the same measure as another
+ *  column, takes the header a continuation page printed again where that reading names a measure no
+ *  other column has; failing that, a reading that names such a measure but for one misread
+ *  character (approxMeasureOf) has that character put right. */
+function betterHeaderReadings(header: string[], cand: TableCandidate, width: number, kind: KindDef | undefined): string[] {
+  if (cand.grid.method !== 'ocr' || !kind) return header;
+  const out = [...header];
+  const readings: string[][] = [];
+  for (const alt of cand.grid.repeatedHeaders ?? []) {
+    const rows = alignRows(alt, width).filter((r) => !isColumnNumberLine(r));
+    if (rows.length && rows.every((r) => r.length === width)) readings.push(flattenHeader(rows, width));
+  }
+  const measures = () => out.map((h) => measureOf(kind, h));
+  const free = (m: string, c: number) => !measures().some((x, i) => i !== c && x === m);
+  for (let c = 0; c < width; c++) {
+    const m = measures();
+    const mine = m[c]!;
+    if (mine && m.filter((x) => x === mine).length === 1) continue;
+    const exact = readings.map((r) => r[c] ?? '').find((h) => { const t = measureOf(kind, h); return t !== '' && free(t, c); });
+    if (exact !== undefined) { out[c] = exact; continue; }
+    for (const h of [out[c]!, ...readings.map((r) => r[c] ?? '')]) {
+      const near = approxMeasureOf(kind, h);
+      if (!near || !free(near.measure, c)) continue;
+      const path = h.split(' / ');
+      path[path.length - 1] = near.fixed;
+      const fixed = path.join(' / ');
+      if (measureOf(kind, fixed) !== near.measure) continue;
+      out[c] = fixed;
+      break;
+    }
   }
   return out;
 }
@@ -398,6 +456,8 @@ function joinSplitCodes(rows: TableRow[]): void {
     if (!isCode(r.code)) {
       r.flags.push('bad_code');
       r.code = '';
+      // the 款 or 项 it printed, kept for a name lookup under the rows above (facts, OCR tables)
+      if (parts.length === 1 && /^\d{2}$/.test(parts[0]!) && (holes === 1 || holes === 2)) r.code_hint = { level: holes === 1 ? '款' : '项', part: parts[0]! };
     } else lastParts.set(r.block, joined);
   }
 }

@@ -6,7 +6,7 @@
 // N = 1000 with BENCH_FULL=1, else 120.
 import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { ingest } from '../../index.js';
 import type { IngestResult } from '../../pipeline/ingest.js';
@@ -34,6 +34,15 @@ export function buildCorpus(samples: string, shared: string | undefined, n: numb
   return files;
 }
 
+/** CPU ms used by this process (every thread: workers, V8 helpers, main) since `from` */
+function cpuSince(from: NodeJS.CpuUsage): number {
+  const u = process.cpuUsage(from);
+  return (u.user + u.system) / 1000;
+}
+function cpuLine(cpuMs: number, r: IngestResult): string {
+  return `  CPU ${(cpuMs / Math.max(1, r.run.counts.documents)).toFixed(0)} ms/doc, ${(cpuMs / r.run.throughput.wall_ms).toFixed(2)} cores busy`;
+}
+
 const mb = (b: number) => (b / 1048576).toFixed(0);
 function line(label: string, r: IngestResult): string {
   const t = r.run.throughput;
@@ -47,11 +56,20 @@ export async function benchCorpus(samples: string, shared: string | undefined): 
     const corpus = join(root, 'corpus');
     const files = buildCorpus(samples, shared, N, corpus);
     console.log(`  ${files.length} documents (variants of ${shared ? 'text dumps + PDFs' : 'text dumps'}), ${mb(files.reduce((s, f) => s + readFileSync(f).length, 0))} MB`);
+    const c1 = process.cpuUsage();
     const one = await ingest([corpus], { out: join(root, 'out1'), workers: 1, state: join(root, 's1', 'state.sqlite') });
-    console.log(line('1 worker thread', one));
+    const cpu1 = cpuSince(c1);
+    console.log(line('1 worker thread', one) + cpuLine(cpu1, one));
+    const c2 = process.cpuUsage();
     const two = await ingest([corpus], { out: join(root, 'out2'), workers: 2, state: join(root, 's2', 'state.sqlite') });
-    console.log(line('2 worker threads', two));
-    console.log(`  throughput 2 workers / 1 worker: ${(two.run.throughput.documents_per_s / one.run.throughput.documents_per_s).toFixed(2)}x`);
+    const cpu2 = cpuSince(c2);
+    console.log(line('2 worker threads', two) + cpuLine(cpu2, two));
+    // one worker thread already keeps more than one core busy (V8 compiles and collects garbage on
+    // background threads, the main thread stores and writes): on C cores two workers can at most
+    // gain C / (cores one worker keeps busy)
+    const cores = availableParallelism();
+    const busy1 = cpu1 / one.run.throughput.wall_ms;
+    console.log(`  throughput 2 workers / 1 worker: ${(two.run.throughput.documents_per_s / one.run.throughput.documents_per_s).toFixed(2)}x (ceiling on ${cores} cores: ${cores} / ${busy1.toFixed(2)} cores busy with 1 worker = ${(Math.min(2, cores) / busy1).toFixed(2)}x; CPU per document 2 vs 1 worker ${(cpu2 / cpu1).toFixed(2)}x)`);
     const same = readFileSync(join(root, 'out1', 'facts.csv')).equals(readFileSync(join(root, 'out2', 'facts.csv')));
     console.log(`  facts.csv identical (1 vs 2 workers): ${same}`);
     const again = await ingest([corpus], { out: join(root, 'out2'), workers: 2, state: join(root, 's2', 'state.sqlite') });

@@ -55,11 +55,13 @@ interface Audit {
   repairedWrong: number;
   repairedUnmatched: number;
   examples: string[];
+  /** facts at no key position that carry no flag */
+  unmatchedExamples: string[];
 }
 
 /** Every extracted fact of the covered tables against the keys: right, wrong value, or at no key
  *  position; flagged or silent. */
-function audit(out: string, keyFiles: string[]): Audit {
+export function audit(out: string, keyFiles: string[]): Audit {
   const docs = parseCsv(readFileSync(join(out, 'documents.csv'), 'utf8'));
   const srcOf = new Map(docs.map((d) => [d.doc_id!, basename(d.source ?? '')]));
   const expected = keyFiles.flatMap((k) => parseCsv(readFileSync(k, 'utf8')));
@@ -75,7 +77,7 @@ function audit(out: string, keyFiles: string[]): Audit {
     want.get(k)!.add(dec(e.value)!);
   }
   const covered = new Set(expected.map((e) => `${e.source}|${e.table_kind}`));
-  const a: Audit = { extracted: 0, right: 0, wrongValue: 0, unmatched: 0, wrongFlagged: 0, wrongSilent: 0, unmatchedSilent: 0, repairedRight: 0, repairedWrong: 0, repairedUnmatched: 0, examples: [] };
+  const a: Audit = { extracted: 0, right: 0, wrongValue: 0, unmatched: 0, wrongFlagged: 0, wrongSilent: 0, unmatchedSilent: 0, repairedRight: 0, repairedWrong: 0, repairedUnmatched: 0, examples: [], unmatchedExamples: [] };
   for (const f of parseCsv(readFileSync(join(out, 'facts.csv'), 'utf8'))) {
     const src = srcOf.get(f.doc_id!) ?? '';
     if (!covered.has(`${src}|${f.table_kind}`)) continue;
@@ -88,7 +90,10 @@ function audit(out: string, keyFiles: string[]): Audit {
     const repaired = flags.includes('ocr_repaired');
     if (!ks.length) {
       a.unmatched++;
-      if (!flags.length) a.unmatchedSilent++;
+      if (!flags.length) {
+        a.unmatchedSilent++;
+        if (a.unmatchedExamples.length < 40) a.unmatchedExamples.push(`${[src, f.table_kind, f.section, f.code || 'item:' + norm(f.item), f.measure].join('|')} = ${v}`);
+      }
       if (repaired) a.repairedUnmatched++;
       continue;
     }
@@ -172,6 +177,7 @@ export async function benchOcrFacts(repo: string, shared: string): Promise<void>
       console.log(`     wrong facts ${wrong} (${a.wrongValue} wrong value, ${a.unmatched} at no key position); flagged ${pct(wrong - silent, wrong)} of them (${a.wrongFlagged} of the wrong values, ${a.unmatched - a.unmatchedSilent} of the others)`);
       console.log(`     ocr_repaired facts: ${a.repairedRight} right, ${a.repairedWrong} wrong, ${a.repairedUnmatched} at no key position`);
       for (const x of a.examples) console.log(`       silent: ${x}`);
+      for (const x of a.unmatchedExamples) console.log(`       silent, at no key position: ${x}`);
       const perPage = (s: number): string => (s / nPages).toFixed(2);
       let native: number | undefined;
       if (nativeOk) {

@@ -12,6 +12,7 @@ import { benchIcdar } from './icdar.js';
 import { benchOcrSection } from './ocr.js';
 import { benchHtmlSection } from './html.js';
 import { benchOcrFacts } from './ocr-facts.js';
+import { benchOcrMemory } from './ocr-memory.js';
 
 const repo = resolve(fileURLToPath(import.meta.url), '../../../..');
 const shared = resolve(repo, '../shared');
@@ -30,6 +31,7 @@ const sections: Section[] = [
   { name: 'ocr: tesseract.js vs native, number accuracy', run: () => benchOcrSection() },
   { name: 'html extractor speed', run: () => benchHtmlSection() },
   { name: 'ocr facts: scanned answer-key pages, F1 per dpi, silent errors, repairs', run: () => (existsSync(shared) ? benchOcrFacts(repo, shared) : skip('../shared not found')) },
+  { name: 'ocr memory: resident memory over a long scanned run', run: () => benchOcrMemory(repo) },
 ];
 
 const only = process.argv.slice(2);
