@@ -5,6 +5,8 @@ import { parseNumber } from './numbers.js';
 import { toYuan } from './units.js';
 import { cleanLabel, stripNumbering } from './names.js';
 import type { Taxonomy } from './taxonomy/index.js';
+import { editDistance } from './taxonomy/text.js';
+import { readKnowledgeJson } from './knowledge/load.js';
 
 export interface FactContext {
   doc_id: string;
@@ -50,6 +52,8 @@ function resolveClassName(printed: string, ocr: boolean, ctx: FactContext): { co
 
 export const OCR_CODE_REPAIRED = 'ocr_code_repaired';
 export const OCR_CODE_UNREAD = 'ocr_code_unread';
+/** a number of an OCR'd table of a known kind in a column whose header names no measure of the kind */
+export const OCR_HEADER_UNREAD = 'ocr_header_unread';
 
 /** A code OCR misread by one digit (21014 for 21011 行政事业单位医疗): the taxonomy does not know it
  *  or names it otherwise, while the printed name is exactly (or by a known alias) the name of a
@@ -116,6 +120,36 @@ function inferLostCodes(table: Table, ctx: FactContext): Map<TableRow, string> {
   return out;
 }
 
+let rowLabels: string[] | undefined;
+const LIST_NO = /^((?:其中[:：])?(?:[(（]?[一二三四五六七八九十]{1,3}[)）、.．]|[(（]\d{1,2}[)）]|\d{1,2}[、.．])?)([一二三四五六七八九十]{1,3}(?![、.．)）]))?/;
+
+/** A name-only row's label in an OCR'd table put right against the standard row labels
+ *  (knowledge/row-labels.json): one character misread in a label of six or more (一航公共预算财政拨款
+ *  收入), or a list number whose 、 was lost (一财政拨款收入 → 一、财政拨款收入). The label as read
+ *  otherwise. */
+export function repairOcrLabel(printed: string): string {
+  rowLabels ??= readKnowledgeJson<{ labels: string[] }>('row-labels.json').labels;
+  const label = cleanLabel(printed);
+  const m = LIST_NO.exec(label)!;
+  const bare = m[2] ?? '';
+  const prefix = (m[1] ?? '') + (bare ? bare + '、' : '');
+  const rest = label.slice((m[1] ?? '').length + bare.length);
+  const exact = (t: string) => rowLabels!.includes(t);
+  if (bare && exact(bare + rest)) return printed; // a label that starts with a numeral word
+  if (exact(rest)) return bare ? prefix + rest : printed;
+  const near = (t: string): string | undefined => {
+    const len = Array.from(t).length;
+    if (len < 6) return undefined;
+    const hits = rowLabels!.filter((l) => Math.abs(Array.from(l).length - len) <= 1 && editDistance(l, t) <= 1);
+    return hits.length === 1 ? hits[0] : undefined;
+  };
+  // the numeral word read as the label's first character (一航… for 一般…), or a list number before it
+  const whole = bare ? near(bare + rest) : undefined;
+  if (whole) return (m[1] ?? '') + whole;
+  const part = near(rest);
+  return part ? prefix + part : printed;
+}
+
 export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
   const facts: Fact[] = [];
   const unit = table.unit || ctx.defaultUnit;
@@ -128,6 +162,7 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
     let code = row.code;
     let code_source: Fact['code_source'] = code ? 'printed' : '';
     let item = row.item;
+    if (table.method === 'ocr' && !code && item) item = repairOcrLabel(item);
     const inferred = lost?.get(row);
     if (inferred) {
       code = inferred;
@@ -168,7 +203,7 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
         scale: parsed.scale,
         unit: cellUnit,
         amount_yuan: toYuan(parsed.value, cellUnit),
-        flags: [...(inferred ? row.flags.filter((f) => f !== 'bad_code') : row.flags), ...(entry?.provisional ? ['provisional_code'] : []), ...(repaired ? [OCR_CODE_REPAIRED] : []), ...(codedTable && !code && !TOTAL_ROW.test(stripNumbering(row.item)) ? [OCR_CODE_UNREAD] : [])],
+        flags: [...(inferred ? row.flags.filter((f) => f !== 'bad_code') : row.flags), ...(entry?.provisional ? ['provisional_code'] : []), ...(repaired ? [OCR_CODE_REPAIRED] : []), ...(codedTable && !code && !TOTAL_ROW.test(stripNumbering(row.item)) ? [OCR_CODE_UNREAD] : []), ...(table.method === 'ocr' && table.table_kind !== 'unknown' && !v.measure ? [OCR_HEADER_UNREAD] : [])],
         code_source,
         row: row.rowIndex,
         col: v.col,

@@ -150,9 +150,21 @@ export interface OcrPdfOptions {
 
 /** OCR the given pages of a scanned PDF, with what was done on each page. */
 export async function ocrPdfPagesDetailed(bytes: Uint8Array, pages: readonly number[], opts: OcrPdfOptions = {}): Promise<(OcrContent & { source: string })[]> {
-  const images = await pdfPageImages(bytes, pages, opts.renderDpi);
   const { sharedPool } = await import('./shared.js');
   const pool = opts.pool ?? (await sharedPool());
+  // a few pages' images at a time (a 500-page scan decoded at once is gigabytes of pixels); enough
+  // to keep every OCR worker busy
+  const chunk = Math.max(2, pool.size * 2);
+  const out: (OcrContent & { source: string })[] = [];
+  for (let i = 0; i < pages.length; i += chunk) {
+    if (opts.signal?.aborted) throw new InputError('time limit reached during OCR');
+    out.push(...(await ocrPageChunk(bytes, pages.slice(i, i + chunk), pool, opts)));
+  }
+  return out;
+}
+
+async function ocrPageChunk(bytes: Uint8Array, pages: readonly number[], pool: OcrPool, opts: OcrPdfOptions): Promise<(OcrContent & { source: string })[]> {
+  const images = await pdfPageImages(bytes, pages, opts.renderDpi);
   const jobs = [...images.entries()].map(async ([n, pi]) => {
     if (opts.signal?.aborted) throw new InputError('time limit reached during OCR');
     const page = await pool.recognize(pi.image, { ...opts.recognize, dpi: pi.dpi });

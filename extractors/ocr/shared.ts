@@ -2,6 +2,7 @@
 // idle time (tesseract.js workers are threads that keep the process alive), or on closeSharedPool().
 // The facade stays valid: the next page after an idle close starts the workers again.
 import os from 'node:os';
+import { isMainThread, workerData } from 'node:worker_threads';
 import { makePool, type OcrPool } from './recognize.js';
 
 let inner: OcrPool | undefined;
@@ -11,14 +12,18 @@ let timer: NodeJS.Timeout | undefined;
 export const IDLE_CLOSE_MS = 2000;
 
 const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+/** inside a document worker of the runner (pipeline/runner/pool.ts): its share of the cores, so N
+ *  document workers do not start N × cores tesseract instances (each ~300 MB with chi_sim) */
+const share = !isMainThread && typeof (workerData as { ocrWorkers?: unknown } | null)?.ocrWorkers === 'number' ? (workerData as { ocrWorkers: number }).ocrWorkers : undefined;
+const size = Math.max(1, Math.min(4, share ?? cores));
 
 const facade: OcrPool = {
-  size: Math.max(1, Math.min(4, cores)),
+  size,
   async recognize(image, opts) {
     busy++;
     if (timer) clearTimeout(timer);
     timer = undefined;
-    inner ??= makePool();
+    inner ??= makePool({ workers: size });
     try {
       return await inner.recognize(image, opts);
     } finally {

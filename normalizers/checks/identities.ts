@@ -52,7 +52,7 @@ export function crossTableChecks(facts: Fact[], o: CompareOptions): CheckResult[
       for (const fa of a.filter((f) => f.code.length === 3)) {
         const fb = bByCode.get(fa.code);
         if (!fb) continue;
-        out.push(...compareSides(c.id, [fa], [fb], o, 'eq', `${fa.code}`));
+        out.push(...compareSides(c.id, [fa], [fb], o, c.relation ?? 'eq', `${fa.code}`));
       }
       continue;
     }

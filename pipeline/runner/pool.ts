@@ -3,6 +3,7 @@
 // runs out of its memory ceiling or hangs past the hard limit costs one document: the document is
 // recorded `failed` with a one-line reason and the worker is replaced.
 import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import PQueue from 'p-queue';
 import { failedResult, withLazyDataset, type Task, type TaskResult } from './task.js';
@@ -30,13 +31,11 @@ function workerExecArgv(): string[] {
   return ['--import', fileURLToPath(new URL('../../tests/runner/ts-register.mjs', import.meta.url))];
 }
 
-/** The young generation (V8 semi-spaces) per worker: a document's short-lived objects (text
- *  items, cells, candidate rows) die there. 128 MB against the old default of 64 MB cut the
- *  scavenges that promote half-dead objects: 300 PDF/text variants with two workers 23.3 s → 20.6 s
- *  (fewer page faults: sys 5.1 s → 3.0 s), one worker unchanged (27 s). Capped at an eighth of the
- *  heap ceiling so a small --memory stays small. */
+/** The young generation (V8 semi-spaces) per worker: an eighth of the heap ceiling, at most 64 MB.
+ *  128 MB was tried: 300 PDF/text variants with two workers 23.3 s → 20.6 s, but 1,000 no faster
+ *  (60.3 s → 62.8 s) and the peak heap per worker 513 MB against the 500 MB budget. */
 export function youngGenerationMb(memoryMb: number): number {
-  return Math.min(128, Math.max(8, Math.round(memoryMb / 8)));
+  return Math.min(64, Math.max(8, Math.round(memoryMb / 8)));
 }
 
 export class WorkerPool {
@@ -70,6 +69,8 @@ export class WorkerPool {
       execArgv: workerExecArgv(),
       resourceLimits: { maxOldGenerationSizeMb: this.opts.memoryMb, maxYoungGenerationSizeMb: youngGenerationMb(this.opts.memoryMb) },
       stdout: false, stderr: false,
+      // OCR inside the worker uses its share of the cores (extractors/ocr/shared.ts)
+      workerData: { ocrWorkers: Math.max(1, Math.floor(availableParallelism() / this.slots.length)) },
     });
     w.on('error', () => undefined); // reported through the per-task listener; never an uncaught event
     w.unref();

@@ -3,7 +3,9 @@
 // repeated), ingested by the CLI with --workers 2 while the process's resident memory is sampled
 // every 0.5 s from /proc. Bounded means the peak of the last fifth of the run is not above the peak
 // of the first fifth by more than the noise of one document (printed, never asserted). 500 pages with
-// BENCH_FULL=1, else 60.
+// BENCH_FULL=1, else 60. Run it with and without MALLOC_ARENA_MAX=2: glibc gives each of the many
+// threads (document workers, tesseract.js workers recycled every 40 pages) its own malloc arena and
+// returns little of it, which is most of the growth.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,7 +42,7 @@ export async function benchOcrMemory(repo: string): Promise<void> {
       made += n;
     }
     const nDocs = readdirSync(docs).length;
-    console.log(`  ${total} scanned pages in ${nDocs} documents of up to ${PAGES_PER_DOC} pages (200 dpi page images of the fact bench, repeated)`);
+    console.log(`  ${total} scanned pages in ${nDocs} documents of up to ${PAGES_PER_DOC} pages (200 dpi page images of the fact bench, repeated); MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX ?? 'unset (glibc: up to 8 arenas per core)'}`);
     const t0 = performance.now();
     const child = spawn(process.execPath, [join(repo, 'dist/pipeline/cli.js'), 'ingest', docs, '--out', join(root, 'out'), '--quiet', '--no-state', '--workers', '2', '--timeout', '600'], { stdio: ['ignore', 'ignore', 'pipe'] });
     const samples: { t: number; mb: number }[] = [];

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { processDocument } from '../../pipeline/process-document.js';
 import { runChecks } from '../../normalizers/checks/index.js';
-import { factsOfTable, OCR_CODE_REPAIRED, OCR_CODE_UNREAD } from '../../normalizers/facts.js';
+import { factsOfTable, OCR_CODE_REPAIRED, OCR_CODE_UNREAD, repairOcrLabel } from '../../normalizers/facts.js';
 import { locateTables } from '../../normalizers/tables/locate.js';
 import { understandTable } from '../../normalizers/tables/understand.js';
 import { approxMeasureOf, classifyTitle, kindById } from '../../normalizers/tables/kinds.js';
@@ -147,5 +147,23 @@ describe('codes and headers OCR lost, taken back from the structure', () => {
     expect(get(facts, '205', 'general_budget')?.value.toFixed(2)).toBe('4.70');
     expect(approxMeasureOf(kindById('budget_income'), '财政拨款收入 / 般公共预算收入')).toEqual({ fixed: '一般公共预算收入', measure: 'general_budget' });
     expect(approxMeasureOf(kindById('budget_income'), '合计 / 般公共收入')).toBeUndefined();
+  });
+});
+
+describe('standard row labels OCR misread (knowledge/row-labels.json)', () => {
+  it.each([
+    // as OCR read them on the scanned key pages (150/200 dpi)
+    ['一航公共预算财政拨款收入', '一般公共预算财政拨款收入'],
+    ['一财政拨款收入', '一、财政拨款收入'],
+    ['二、上级补助收人', '二、上级补助收入'],
+    // as printed: left alone
+    ['一般公共预算财政拨款收入', '一般公共预算财政拨款收入'],
+    ['三、上级补助收入', '三、上级补助收入'],
+    // 年未 is one character from both 年末 and 年初: not guessed
+    ['年未结转和结余', '年未结转和结余'],
+    ['HEALETRE', 'HEALETRE'],
+    ['收入', '收入'],
+  ])('%s → %s', (read, want) => {
+    expect(repairOcrLabel(read)).toBe(want);
   });
 });
