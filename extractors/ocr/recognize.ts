@@ -288,18 +288,10 @@ export function rereadAccepted(first: string, read: string): boolean {
   return added <= 4 && !(DECIMAL_AMOUNT.test(first) && added <= 0);
 }
 
-/** Number cells between vertical rules that came back in pieces (`770` `89`) or as an integer
- *  while the column prints decimals are cropped (the column's width, the words' line), stacked into
- *  one strip and read again one line per crop with a digit whitelist. A reading replaces the words
- *  when it is a well-formed amount with a decimal point that keeps every digit first read, in order
- *  (it only adds what PSM 11 dropped). The reread word carries `reread` with the first reading. */
-async function rereadNumbers(pool: TesseractPool, img: GreyImage, rules: readonly PixelRule[], words: readonly OcrWord[], dpi: number): Promise<OcrWord[]> {
-  const snap = Math.max(3, dpi / 40);
-  const verticals = rules.filter((r) => !r.horizontal);
-  if (verticals.length < 2) return [...words];
-  // a word's column: the nearest vertical rules left and right of it that run past its line (the
-  // title above a table and notes below it lie between no rules)
-  const columnOf = (w: OcrWord): { left: number; right: number } | undefined => {
+/** A word's column: the nearest vertical rules left and right of it that run past its line (the
+ *  title above a table and notes below it lie between no rules). */
+function columnsBetween(verticals: readonly PixelRule[], snap: number): (w: OcrWord) => { left: number; right: number } | undefined {
+  return (w) => {
     const cx = (w.box.x0 + w.box.x1) / 2;
     const cy = (w.box.y0 + w.box.y1) / 2;
     let left = -Infinity;
@@ -311,6 +303,18 @@ async function rereadNumbers(pool: TesseractPool, img: GreyImage, rules: readonl
     }
     return Number.isFinite(left) && Number.isFinite(right) ? { left, right } : undefined;
   };
+}
+
+/** Number cells between vertical rules that came back in pieces (`770` `89`) or as an integer
+ *  while the column prints decimals are cropped (the column's width, the words' line), stacked into
+ *  one strip and read again one line per crop with a digit whitelist. A reading replaces the words
+ *  when it is a well-formed amount with a decimal point that keeps every digit first read, in order
+ *  (it only adds what PSM 11 dropped). The reread word carries `reread` with the first reading. */
+async function rereadNumbers(pool: TesseractPool, img: GreyImage, rules: readonly PixelRule[], words: readonly OcrWord[], dpi: number): Promise<OcrWord[]> {
+  const snap = Math.max(3, dpi / 40);
+  const verticals = rules.filter((r) => !r.horizontal);
+  if (verticals.length < 2) return [...words];
+  const columnOf = columnsBetween(verticals, snap);
   // number words by column, then grouped into text lines
   const bySlot = new Map<number, OcrWord[]>();
   const bounds = new Map<number, { left: number; right: number }>();
@@ -664,18 +668,7 @@ async function rereadText(pool: TesseractPool, img: GreyImage, rules: readonly P
   const verticals = rules.filter((r) => !r.horizontal);
   const horizontals = rules.filter((r) => r.horizontal);
   if (verticals.length < 2) return [...words];
-  const columnOf = (w: OcrWord): { left: number; right: number } | undefined => {
-    const cx = (w.box.x0 + w.box.x1) / 2;
-    const cy = (w.box.y0 + w.box.y1) / 2;
-    let left = -Infinity;
-    let right = Infinity;
-    for (const r of verticals) {
-      if (cy < r.a - snap || cy > r.b + snap) continue;
-      if (r.pos < cx && r.pos > left) left = r.pos;
-      if (r.pos > cx && r.pos < right) right = r.pos;
-    }
-    return Number.isFinite(left) && Number.isFinite(right) ? { left, right } : undefined;
-  };
+  const columnOf = columnsBetween(verticals, snap);
   const bySlot = new Map<number, OcrWord[]>();
   const bounds = new Map<number, { left: number; right: number }>();
   for (const w of words) {
