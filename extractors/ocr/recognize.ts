@@ -402,19 +402,13 @@ async function rereadNumbers(pool: TesseractPool, img: GreyImage, rules: readonl
 async function rereadLatin(pool: TesseractPool, img: GreyImage, rules: readonly PixelRule[], words: readonly OcrWord[], dpi: number): Promise<OcrWord[]> {
   const snap = Math.max(3, dpi / 40);
   const verticals = rules.filter((r) => !r.horizontal);
+  const columnOf = columnsBetween(verticals, snap);
   const cands: { word: OcrWord; x: number; y: number; w: number; h: number }[] = [];
   for (const wd of words) {
     if (!/^[A-Za-z]{1,4}$/.test(wd.text)) continue;
-    const cx = (wd.box.x0 + wd.box.x1) / 2;
-    const cy = (wd.box.y0 + wd.box.y1) / 2;
-    let left = -Infinity;
-    let right = Infinity;
-    for (const r of verticals) {
-      if (cy < r.a - snap || cy > r.b + snap) continue;
-      if (r.pos < cx && r.pos > left) left = r.pos;
-      if (r.pos > cx && r.pos < right) right = r.pos;
-    }
-    if (!Number.isFinite(left) || !Number.isFinite(right)) continue;
+    const col = columnOf(wd);
+    if (!col) continue;
+    const { left, right } = col;
     const pad = Math.max(2, Math.round(dpi / 60));
     const m = Math.round((wd.box.y1 - wd.box.y0) * 0.4) + 3;
     const x = Math.round(left + pad);
