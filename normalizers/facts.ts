@@ -7,6 +7,7 @@ import { cleanLabel, stripNumbering } from './names.js';
 import type { Taxonomy } from './taxonomy/index.js';
 import { editDistance } from './taxonomy/text.js';
 import { readKnowledgeJson } from './knowledge/load.js';
+import { isNonMoneyMeasure } from './tables/header-words.js';
 
 export interface FactContext {
   doc_id: string;
@@ -51,6 +52,10 @@ function resolveClassName(printed: string, ocr: boolean, ctx: FactContext): { co
 }
 
 export const OCR_CODE_REPAIRED = 'ocr_code_repaired';
+/** a number whose column header names no measure (of the table's kind, or any generic one): what
+ *  the number is, is not known; `measure_label` keeps the printed header */
+export const MEASURE_UNKNOWN = 'measure_unknown';
+const isRateMeasure = (m: string): boolean => m.split('.')[0] === 'change_rate_vs_prior_year';
 export const OCR_CODE_UNREAD = 'ocr_code_unread';
 /** a number of an OCR'd table of a known kind in a column whose header names no measure of the kind */
 export const OCR_HEADER_UNREAD = 'ocr_header_unread';
@@ -184,7 +189,7 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
       const parsed = parseNumber(v.raw);
       if (!parsed) continue;
       // a rate column (增减(%), 执行率) or a cell printed with % is a percentage, not money
-      const cellUnit = parsed.percent || /[%％]|率$/.test(v.measure_label) ? '%' : unit;
+      const cellUnit = parsed.percent || /[%％]|率$/.test(v.measure_label) || isRateMeasure(v.measure) ? '%' : isNonMoneyMeasure(v.measure) ? '' : unit;
       const fact: Fact = {
         doc_id: ctx.doc_id,
         table_id: table.table_id,
@@ -203,7 +208,7 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
         scale: parsed.scale,
         unit: cellUnit,
         amount_yuan: toYuan(parsed.value, cellUnit),
-        flags: [...(inferred ? row.flags.filter((f) => f !== 'bad_code') : row.flags), ...(entry?.provisional ? ['provisional_code'] : []), ...(repaired ? [OCR_CODE_REPAIRED] : []), ...(codedTable && !code && !TOTAL_ROW.test(stripNumbering(row.item)) ? [OCR_CODE_UNREAD] : []), ...(table.method === 'ocr' && table.table_kind !== 'unknown' && !v.measure ? [OCR_HEADER_UNREAD] : [])],
+        flags: [...(inferred ? row.flags.filter((f) => f !== 'bad_code') : row.flags), ...(entry?.provisional ? ['provisional_code'] : []), ...(repaired ? [OCR_CODE_REPAIRED] : []), ...(codedTable && !code && !TOTAL_ROW.test(stripNumbering(row.item)) ? [OCR_CODE_UNREAD] : []), ...(table.method === 'ocr' && table.table_kind !== 'unknown' && !v.measure ? [OCR_HEADER_UNREAD] : []), ...(v.measure ? [] : [MEASURE_UNKNOWN])],
         code_source,
         row: row.rowIndex,
         col: v.col,

@@ -7,10 +7,11 @@ import { tableToCsvRows } from './table-grid.js';
 import { csvField, toCsv } from './csv.js';
 import { CHECK_COLUMNS, DEFINITION_COLUMNS, FACT_COLUMNS, INDICATOR_COLUMNS, PERFORMANCE_COLUMNS, TABLE_COLUMNS } from './columns.js';
 import { BUDGET_LINE_COLUMNS, budgetLines } from './fiscal-lines.js';
+import { docHealth } from './health.js';
 
-export interface DocumentRow { doc_id: string; source: string; sha256: string; format: string; pages: string; issuer: string; fiscal_year: string; doc_kind: string; status: string; error: string; n_tables: string; n_facts: string; n_checks_failed: string; n_identities_checked: string }
-export interface TableRecord { doc_id: string; table_id: string; table_kind: string; table_no: string; title: string; unit: string; page_first: string; page_last: string; n_rows: string; n_cols: string; method: string; n_facts: string; checks_failed: string; flags: string }
-export interface FactRow { doc_id: string; table_id: string; table_kind: string; section: string; code: string; code_system: string; item: string; canonical_name: string; level: string; parent_code: string; cofog: string; measure: string; measure_label: string; value: string; unit: string; amount_yuan: string; page: string; flags: string; code_source: string }
+export interface DocumentRow { doc_id: string; source: string; sha256: string; format: string; pages: string; issuer: string; fiscal_year: string; doc_kind: string; status: string; error: string; n_tables: string; n_facts: string; n_checks_failed: string; n_identities_checked: string; n_money_facts: string; n_verified: string; share_verified: string; n_measure_unknown: string; n_tables_unknown: string; standard_tables_missing: string; n_identities_failed: string }
+export interface TableRecord { doc_id: string; table_id: string; table_kind: string; table_no: string; title: string; unit: string; page_first: string; page_last: string; n_rows: string; n_cols: string; method: string; n_facts: string; checks_failed: string; flags: string; kind_evidence: string }
+export interface FactRow { doc_id: string; table_id: string; table_kind: string; section: string; code: string; code_system: string; item: string; canonical_name: string; level: string; parent_code: string; cofog: string; measure: string; measure_label: string; value: string; unit: string; amount_yuan: string; page: string; flags: string; code_source: string; verified: string }
 export interface CheckRow { doc_id: string; table_id: string; check_id: string; severity: string; subject: string; expected: string; actual: string; message: string }
 export interface PerformanceRow { form_id: string; doc_id: string; table_id: string; form_kind: string; title: string; project: string; issuer: string; implementing_unit: string; year: string; budget_initial: string; budget_full_year: string; executed: string; execution_rate: string; funds_weight: string; funds_score: string; total_score: string; grade: string; page: string; flags: string }
 export interface IndicatorRow { form_id: string; doc_id: string; seq: string; level1: string; level2: string; level3: string; target_operator: string; target: string; target_unit: string; actual: string; weight: string; score: string; deviation_reason: string; page: string; flags: string }
@@ -41,17 +42,18 @@ export function recordsOf(doc: DocumentRecord): Dataset {
       doc_id: doc.doc_id, source: doc.source, sha256: doc.sha256, format: doc.format, pages: s(doc.pages),
       issuer: doc.issuer, fiscal_year: doc.fiscal_year, doc_kind: doc.doc_kind, status: doc.status, error: doc.error,
       n_tables: s(doc.tables.length), n_facts: s(doc.facts.length), n_checks_failed: s(doc.checks.filter((c) => c.severity !== 'info').length), n_identities_checked: s(doc.identities_checked ?? 0),
+      ...docHealth(doc),
     }],
     tables: doc.tables.map((t) => ({
       doc_id: doc.doc_id, table_id: t.table_id, table_kind: t.table_kind, table_no: t.table_no, title: t.title, unit: t.unit,
       page_first: s(t.page_first), page_last: s(t.page_last), n_rows: s(t.grid.rows.length - t.headerRows), n_cols: s(t.header.length),
-      method: t.method, n_facts: s(factsByTable.get(t.table_id) ?? 0), checks_failed: s(failedByTable.get(t.table_id) ?? 0), flags: t.flags.join(';'),
+      method: t.method, n_facts: s(factsByTable.get(t.table_id) ?? 0), checks_failed: s(failedByTable.get(t.table_id) ?? 0), flags: t.flags.join(';'), kind_evidence: t.kind_evidence ?? '',
     })),
     facts: doc.facts.map((f) => ({
       doc_id: f.doc_id, table_id: f.table_id, table_kind: f.table_kind, section: f.section, code: f.code, code_system: f.code_system,
       item: f.item, canonical_name: f.canonical_name, level: f.level, parent_code: f.parent_code, cofog: f.cofog, measure: f.measure,
       measure_label: f.measure_label, value: f.scale !== undefined ? f.value.toFixed(f.scale) : plain(f.value), unit: f.unit, amount_yuan: f.amount_yuan ? plain(f.amount_yuan) : '',
-      page: s(f.page), flags: [...new Set(f.flags)].join(';'), code_source: f.code_source,
+      page: s(f.page), flags: [...new Set(f.flags)].join(';'), code_source: f.code_source, verified: f.verified ? 'true' : 'false',
     })),
     checks: doc.checks.map((c) => ({ doc_id: c.doc_id, table_id: c.table_id, check_id: c.check_id, severity: c.severity, subject: c.subject, expected: c.expected, actual: c.actual, message: c.message })),
     performance: doc.performance.map((p) => ({

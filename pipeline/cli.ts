@@ -10,6 +10,7 @@ import type { Executor } from './runner/executors.js';
 import { loadManifest, ManifestError, type ManifestEntry } from '../corpus/manifest.js';
 import { VERSION } from './version.js';
 import { displayPath } from './inputs.js';
+import { healthLine } from '../output/health.js';
 
 export const EXIT = { OK: 0, SOME_FAILED: 1, USAGE: 2, INTERNAL: 3 } as const;
 
@@ -23,6 +24,7 @@ Usage:
   fiscal-extract taxonomy <build|import|lookup|stats> ...
   fiscal-extract diff <old-out> <new-out> [--format md|json|html] [--out file] [--fail-on-change]
   fiscal-extract review <out-dir> [--out review.html]
+  fiscal-extract report <out-dir> [--format text|json] [--top n]
   fiscal-extract --help | --version
   fiscal-extract <command> --help
 
@@ -35,7 +37,8 @@ Reads every document (PDF with a text layer, HTML, spreadsheets, text dumps; fol
 globs such as 'corpus/**/*.pdf' expanded, http(s) URLs downloaded) and writes into <dir>:
 documents.csv, tables.csv, tables/<doc_id>/<table_id>.csv, facts.csv, facts.json, checks.csv,
 performance.csv, performance_indicators.csv, definitions.csv, budget_lines.csv,
-datapackage.json, run.json (see SCHEMA.md). Files are written atomically: a reader never sees a
+datapackage.json, run.json (see SCHEMA.md); then prints one line of counts and, unless --quiet,
+one line of health figures (see fiscal-extract report). Files are written atomically: a reader never sees a
 half-written file.
 
 Incremental: the state (<dir>/.fiscal-extract/state.sqlite) remembers every document read; a
@@ -166,6 +169,7 @@ async function runIngest(argv: string[]): Promise<number> {
   const c = result.run.counts;
   const inc = result.run.incremental;
   console.error(`${c.documents} documents (${c.ok} ok, ${c.partial} partial, ${c.failed} failed; ${inc.read} read, ${inc.reused} unchanged), ${c.tables} tables, ${c.facts} facts, ${c.checks_failed} failed checks → ${out} (${(result.run.throughput.wall_ms / 1000).toFixed(1)} s)`);
+  if (!quiet && result.run.health && c.documents > 0) console.error(`health: ${healthLine(result.run.health)} (fiscal-extract report ${out})`);
   if (c.documents === 0) return EXIT.USAGE;
   return c.partial + c.failed > 0 ? EXIT.SOME_FAILED : EXIT.OK;
 }
@@ -218,13 +222,17 @@ export async function main(argv: string[]): Promise<number> {
         const { reviewCli } = await import('../output/review/cli.js');
         return await reviewCli(rest);
       }
+      case 'report': {
+        const { reportCli } = await import('../output/report.js');
+        return await reportCli(rest);
+      }
       case '--version': case '-v': console.log(VERSION); return EXIT.OK;
       case undefined: case '--help': case '-h': case 'help': console.log(MAIN_HELP); return cmd === undefined ? EXIT.USAGE : EXIT.OK;
       default: throw new UsageError(`unknown command ${cmd}`);
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      const known = ['ingest', 'worker', 'taxonomy', 'diff', 'review'].includes(cmd ?? '');
+      const known = ['ingest', 'worker', 'taxonomy', 'diff', 'review', 'report'].includes(cmd ?? '');
       console.error(`fiscal-extract: ${e.message} (see fiscal-extract ${known ? cmd + ' ' : ''}--help)`);
       return EXIT.USAGE;
     }

@@ -24,6 +24,7 @@ import { Store, headOf, type ResultInfo } from './store/store.js';
 import { BlobStore } from './store/blobs.js';
 import { Fetcher, type FetchOptions } from '../corpus/fetch.js';
 import { loadManifest, type ManifestEntry } from '../corpus/manifest.js';
+import { runHealth, type RunHealth } from '../output/health.js';
 
 export type { DocumentDone } from './runner/progress.js';
 
@@ -77,6 +78,8 @@ export interface RunSummary {
   throughput: { wall_ms: number; documents_per_s: number; pages_per_s: number };
   failures: { source: string; error: string }[];
   fetch: { urls: number; downloaded: number; not_modified: number; failed: number; attempts: number };
+  /** verified share, unknown measures and tables, missing standard tables, failed identities (output/health.ts) */
+  health?: RunHealth;
 }
 
 /** what the main thread keeps per document until the dataset is written: small, the records
@@ -239,6 +242,7 @@ export async function ingest(inputs: string[], opts: IngestOptions = {}): Promis
     summary.documents.push({ doc_id: d.doc_id, source: o.item.source, status, error: d.error, ms: o.reused ? 0 : o.info.ms, reused: o.reused, messages: o.info.messages });
   });
   summary.counts.documents = items.length;
+  summary.health = runHealth(finals);
   addStage('assemble', performance.now() - ta);
   // a document's full records (rare paths: manifest metadata changed its budget lines; the library result)
   const datasetOf = (o: Outcome, st: Store | undefined): Dataset => o.result?.dataset ?? st!.getResult(o.key)!.dataset;

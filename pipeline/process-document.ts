@@ -9,6 +9,7 @@ import { extractorFor } from '../extractors/registry.js';
 import { locateTables, type TableCandidate } from '../normalizers/tables/locate.js';
 import { classifyTitle } from '../normalizers/tables/kinds.js';
 import { understandTable } from '../normalizers/tables/understand.js';
+import { classifyTable } from '../normalizers/tables/classify.js';
 import { factsOfTable } from '../normalizers/facts.js';
 import { readDocumentContext } from '../normalizers/document-context.js';
 import { runChecks } from '../normalizers/checks/index.js';
@@ -165,8 +166,10 @@ function understandOne(doc: DocumentRecord, cand: TableCandidate, tableId: strin
     doc.tables.push(table);
     return;
   }
-  const kind = classifyTitle(cand.title, cand.table_no, doc.doc_kind);
-  const table = understandTable(cand, kind, tableId);
+  const { kind, evidence, flags } = classifyTable(cand, doc.doc_kind);
+  const table = understandTable(cand, kind, tableId, { fiscalYear: doc.fiscal_year });
+  table.kind_evidence = evidence;
+  table.flags.push(...flags);
   doc.tables.push(table);
   doc.facts.push(...factsOfTable(table, { doc_id: doc.doc_id, fiscal_year: doc.fiscal_year, defaultUnit, taxonomy }));
 }

@@ -112,6 +112,11 @@ export interface ColumnSpec {
   block: number;
   /** section name for the block ('income', 'expenditure', 'personnel', 'public'), '' if none */
   section: string;
+  /** how the measure id was found: the kind's vocabulary, generic header words, a prior-year
+   *  column, the column-sum test, a source of funds that parts two columns, or not at all */
+  measure_evidence?: 'kind' | 'generic' | 'prior_year' | 'sum' | 'source' | 'none';
+  /** two columns named the same measure and nothing told them apart: neither keeps the id */
+  measure_conflict?: boolean;
 }
 
 /** One data row of an understood table, per block. */
@@ -148,6 +153,8 @@ export interface Table {
   /** notes such as 本表无数据 / 没有…安排的支出 printed with the table */
   notes: string[];
   flags: string[];
+  /** the signals the kind was chosen on (title, codes, headers), short */
+  kind_evidence?: string;
 }
 
 export interface Fact {
@@ -175,6 +182,8 @@ export interface Fact {
   code_source: '' | 'printed' | 'resolved';
   row: number;
   col: number;
+  /** true when an accounting identity that holds includes this fact (normalizers/checks/verify.ts) */
+  verified?: boolean;
 }
 
 export interface CheckResult {

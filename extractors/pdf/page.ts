@@ -4,7 +4,7 @@ import type { PageContent } from '../../pipeline/types.js';
 import type { PDFPageProxy } from './load.js';
 import type { Matrix } from './matrix.js';
 import { scanOperatorList } from './rulings.js';
-import { dominantDirection, itemsToTokens, type FontInfo, type RawTextItem } from './text.js';
+import { dedupeItems, dominantDirection, itemsToTokens, type FontInfo, type RawTextItem } from './text.js';
 
 /** Fewer printable characters than this and the page counts as having no usable text layer. */
 const MIN_TEXT_CHARS = 4;
@@ -14,10 +14,12 @@ const MIN_OUTLINE_PATHS = 50;
 export async function extractPage(page: PDFPageProxy): Promise<PageContent> {
   const ops = await page.getOperatorList();
   const tc = await page.getTextContent({ disableNormalization: false });
-  const items: RawTextItem[] = [];
+  const drawn: RawTextItem[] = [];
   for (const it of tc.items) {
-    if ('str' in it && typeof it.str === 'string') items.push(it as RawTextItem);
+    if ('str' in it && typeof it.str === 'string') drawn.push(it as RawTextItem);
   }
+  // fake bold (a word drawn several times over itself) read once
+  const items = dedupeItems(drawn);
   let rotation = ((page.rotate % 360) + 360) % 360;
   let vp = page.getViewport({ scale: 1, rotation });
   // content drawn sideways on an upright page (a landscape table on portrait paper): turn the page

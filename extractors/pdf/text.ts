@@ -1,7 +1,8 @@
 // pdf.js text items -> Tokens in top-left page space. One item can hold several cell values
 // separated by spaces (Excel/Distiller exports), so items are split at white space with x positions
 // estimated from character widths; whitespace-only items (LibreOffice's giant gap fillers and empty
-// end-of-line items) are dropped.
+// end-of-line items) are dropped. Text drawn again over itself (fake bold) is read once
+// (dedupeItems, TEXT_LAYER_SETTINGS.dedupeTolerance).
 import type { Token } from '../../pipeline/types.js';
 import { apply, multiply, type Matrix } from './matrix.js';
 
@@ -62,6 +63,52 @@ export function dominantDirection(items: readonly RawTextItem[], viewport: Matri
   let best = 0;
   for (let k = 1; k < 4; k++) if ((votes[k] ?? 0) > (votes[best] ?? 0)) best = k;
   return (best * 90) as 0 | 90 | 180 | 270;
+}
+
+/** Settings of the text-layer reading (units: PDF points, the text items' own space). */
+export interface TextLayerSettings {
+  /**
+   * Fake bold: some producers draw a header word several times at (almost) the same spot, so the
+   * text layer holds each run two to nine times (`支支支支支支出出出出出出`). A text item is read
+   * once when an item with the same string, font and size was already drawn within this distance,
+   * in x and in y, of its origin (pdfplumber's `dedupe_chars`, tolerance 1). Two cells that print
+   * the same value (0.00 and 0.00) stand a column apart, far beyond it.
+   */
+  dedupeTolerance: number;
+}
+
+export const TEXT_LAYER_SETTINGS: Readonly<TextLayerSettings> = {
+  dedupeTolerance: 1,
+};
+
+/** Two items' glyph matrices (size, direction) agree to this share of the font size. */
+const SAME_MATRIX = 0.01;
+
+/** Whether `b` is drawn over `a`: the same size and direction, the origin within `tol` in x and y. */
+function drawnOver(a: readonly number[], b: readonly number[], tol: number): boolean {
+  const size = Math.max(Math.hypot(a[0] ?? 0, a[1] ?? 0), Math.hypot(a[2] ?? 0, a[3] ?? 0));
+  for (let k = 0; k < 4; k++) if (Math.abs((a[k] ?? 0) - (b[k] ?? 0)) > SAME_MATRIX * size) return false;
+  return Math.abs((a[4] ?? 0) - (b[4] ?? 0)) <= tol && Math.abs((a[5] ?? 0) - (b[5] ?? 0)) <= tol;
+}
+
+/** The items without the copies drawn over an earlier item with the same string and font (see
+ *  TextLayerSettings.dedupeTolerance); the first drawing of each is kept, in order. */
+export function dedupeItems(items: readonly RawTextItem[], settings: Readonly<TextLayerSettings> = TEXT_LAYER_SETTINGS): RawTextItem[] {
+  const tol = settings.dedupeTolerance;
+  if (!(tol > 0)) return [...items];
+  const seen = new Map<string, RawTextItem[]>();
+  const out: RawTextItem[] = [];
+  for (const it of items) {
+    if (/\S/.test(it.str)) {
+      const key = `${it.fontName}\u0000${it.str}`;
+      const same = seen.get(key);
+      if (same?.some((o) => drawnOver(o.transform, it.transform, tol))) continue;
+      if (same) same.push(it);
+      else seen.set(key, [it]);
+    }
+    out.push(it);
+  }
+  return out;
 }
 
 /** Turn text items into tokens. `viewport` maps PDF user space to top-left page space. */

@@ -3,6 +3,7 @@ import { Decimal } from 'decimal.js';
 import type { CheckResult, Fact, Severity } from '../../pipeline/types.js';
 import { label, refsOf } from './select.js';
 import { tolerance } from './tolerance.js';
+import { recordEvaluation, type IdentityStats } from './verify.js';
 
 /** table_id → 公开NN表 / title, for messages. */
 export type TableNames = Map<string, string>;
@@ -13,8 +14,14 @@ export interface CompareOptions {
   severity?: Severity;
   /** table_id → decimals the table prints (decimal.js drops trailing zeros: 14.00 reads as 14) */
   tableDp?: Map<string, number>;
-  /** counts every identity evaluated, held or not (reported per document) */
-  stats?: { evaluated: number };
+  /** counts every identity evaluated, held or not (reported per document), and collects the
+   *  facts of the identities that held and verify (verify.ts) */
+  stats?: IdentityStats;
+  /** a fact made for a comparison (a code printed several times, summed; a prose figure in the
+   *  table's unit) → the printed facts it stands for */
+  stands?: Map<Fact, Fact[]>;
+  /** tables read by OCR (verify.ts) */
+  ocrTables?: Set<string>;
 }
 
 /** table_id → the most decimals any of its numbers shows (at most 4). */
@@ -43,11 +50,12 @@ export function tableName(f: Fact, names?: TableNames): string {
 
 /** total = Σ parts, or [] when it holds within tolerance(parts + total). */
 export function compareSum(total: Fact, parts: Fact[], checkId: string, subject: string, o: CompareOptions): CheckResult[] {
-  if (o.stats) o.stats.evaluated++;
   const sum = sumOf(parts);
   const diff = total.value.minus(sum).abs();
   // printed zeros carry no rounding: only the non-zero addends widen the tolerance
-  if (diff.lte(tolerance(parts.filter((p) => !p.value.isZero()).length, maxDp([total, ...parts], o.tableDp)))) return [];
+  const held = diff.lte(tolerance(parts.filter((p) => !p.value.isZero()).length, maxDp([total, ...parts], o.tableDp)));
+  recordEvaluation(o, checkId, total, parts, held);
+  if (held) return [];
   const shown = parts.slice(0, 6).map((p) => `${rowName(p)} ${p.value.toFixed()}`).join(' + ') + (parts.length > 6 ? ` + … (${parts.length} parts)` : '');
   return [{
     doc_id: total.doc_id,

@@ -28,6 +28,8 @@ export function hierarchyChecks(facts: Fact[], o: CompareOptions): CheckResult[]
       // a failure is flagged on the code's first row (the summed value is no printed cell)
       const at = o.indexOf.get(fs[0]!);
       if (at !== undefined) o.indexOf.set(sum, at);
+      // a held identity verifies every row the sum stands for
+      o.stands?.set(sum, fs);
       return sum;
     };
     const rep = new Map<string, Fact>([...byCode].map(([c, fs]) => [c, repeated ? one(fs) : fs[0]!]));

@@ -4,6 +4,7 @@ import { compareSum, maxDp, rowName, sumOf, tableName, type CompareOptions } fro
 import { checkKnowledge, type Side } from './knowledge.js';
 import { groupBy, label, refsOf } from './select.js';
 import { tolerance } from './tolerance.js';
+import { recordSides } from './verify.js';
 
 export function rowIdentityChecks(facts: Fact[], o: CompareOptions): CheckResult[] {
   const out: CheckResult[] = [];
@@ -12,9 +13,13 @@ export function rowIdentityChecks(facts: Fact[], o: CompareOptions): CheckResult
     for (const id of checkKnowledge().row_identities) {
       if (id.kind !== first.table_kind || (id.section && id.section !== first.section)) continue;
       const total = rowFacts.find((f) => f.measure === id.total);
-      const parts = rowFacts.filter((f) => id.parts.includes(f.measure));
+      // a part the row does not print stands for its own parts where the kind names them
+      // (基本支出 printed only as 人员经费 and 公用经费)
+      const printed = new Set(rowFacts.map((f) => f.measure));
+      const partIds = id.parts.flatMap((p) => (printed.has(p) ? [p] : id.expand?.[p] ?? [p]));
+      const parts = rowFacts.filter((f) => partIds.includes(f.measure));
       if (!total || parts.length === 0) continue;
-      out.push(...compareSum(total, parts, 'column_sum', `${first.code || label(first)}: ${id.total} = ${id.parts.filter((p) => parts.some((f) => f.measure === p)).join(' + ')}`, o));
+      out.push(...compareSum(total, parts, 'column_sum', `${first.code || label(first)}: ${id.total} = ${partIds.filter((p) => parts.some((f) => f.measure === p)).join(' + ')}`, o));
     }
   }
   return out;
@@ -73,11 +78,10 @@ export function compareSides(id: string, a: Fact[], b: Fact[], o: CompareOptions
   const sa = sumOf(a);
   const sb = sumOf(b);
   const tol = tolerance(a.length + b.length, maxDp([...a, ...b], o.tableDp));
-  if (o.stats) o.stats.evaluated++;
   const ok = relation === 'eq' ? sa.minus(sb).abs().lte(tol) : sa.plus(tol).gte(sb);
+  recordSides(o, checkId, a, b, relation, ok);
   if (ok) return [];
   const first = a[0]!;
-  const fb = b[0]!;
   const side = (fs: Fact[]) => `${tableName(fs[0]!, o.names)} ${fs.map((f) => `${rowName(f)}${f.measure ? ' [' + f.measure + ']' : ''}`).join(' + ')}`;
   return [{
     doc_id: first.doc_id,

@@ -1,5 +1,6 @@
 // The check stage: every identity the tables must satisfy (knowledge/checks.json); failures go to
-// checks.csv and as flags onto the facts involved.
+// checks.csv and as flags onto the facts involved; the members of identities that hold and say
+// something are marked `verified` (verify.ts).
 //
 // check ids (stable): hierarchy_sum, column_sum, balance, cross_table_total, side_sum, grand_total,
 // class_sum, three_public_sum, prose_vs_table, missing_table, empty_table_unexplained,
@@ -17,14 +18,16 @@ import { completenessChecks } from './completeness.js';
 import { checkedFacts } from './select.js';
 import { shareDoubtWithOnlyChild } from './propagate.js';
 import { tableDecimals, type CompareOptions } from './compare.js';
+import type { IdentityStats } from './verify.js';
 
 export { CHECK_IDS } from './ids.js';
+export { verifies, type IdentityStats } from './verify.js';
 
 /** The numeric identities only (no taxonomy, no layout flags): what the catch-rate test reruns. */
-export function identityChecks(doc: DocumentRecord, stats?: { evaluated: number }): CheckResult[] {
+export function identityChecks(doc: DocumentRecord, stats?: IdentityStats): CheckResult[] {
   const indexOf = new Map(doc.facts.map((f, i) => [f, i]));
   const facts = checkedFacts(doc.facts);
-  const o: CompareOptions = { indexOf, names: new Map(doc.tables.map((t) => [t.table_id, t.table_no || t.title])), tableDp: tableDecimals(facts.filter((f) => f.unit !== '%')), ...(stats ? { stats } : {}) };
+  const o: CompareOptions = { indexOf, names: new Map(doc.tables.map((t) => [t.table_id, t.table_no || t.title])), tableDp: tableDecimals(facts.filter((f) => f.unit !== '%')), stands: new Map(), ocrTables: new Set(doc.tables.filter((t) => t.method === 'ocr').map((t) => t.table_id)), ...(stats ? { stats } : {}) };
   return [
     ...hierarchyChecks(facts, o),
     ...rowIdentityChecks(facts, o),
@@ -40,13 +43,16 @@ export function identityChecks(doc: DocumentRecord, stats?: { evaluated: number 
 
 export function runChecks(doc: DocumentRecord, taxonomy: Taxonomy): CheckResult[] {
   const indexOf = new Map(doc.facts.map((f, i) => [f, i]));
-  const stats = { evaluated: 0 };
+  const stats: IdentityStats = { evaluated: 0, held: 0, verifying: 0, verified: new Set() };
   const results: CheckResult[] = [
     ...identityChecks(doc, stats),
     ...completenessChecks(doc),
     ...codeChecks(doc, checkedFacts(doc.facts), taxonomy, indexOf),
   ];
   doc.identities_checked = stats.evaluated;
+  // verified: a member of a held identity that says something (verify.ts); set afresh on a rerun
+  for (const f of doc.facts) delete f.verified;
+  for (const i of stats.verified!) { const f = doc.facts[i]; if (f) f.verified = true; }
   for (const r of results) {
     if (r.severity === 'info') continue;
     for (const i of r.factRefs ?? []) {

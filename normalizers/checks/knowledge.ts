@@ -17,7 +17,7 @@ export interface ThreePublic {
   column_levels_ignored: string;
   identities: { id: string; total: string; parts: string[] }[];
 }
-export interface ProseRule { measure: string; targets?: Target[]; three_public?: string; per_code?: boolean }
+export interface ProseRule { measure: string; targets?: Target[]; three_public?: string; per_code?: boolean; all_targets?: boolean }
 export interface Completeness {
   severity: Severity;
   required: Record<string, [string, string][]>;
@@ -27,7 +27,7 @@ export interface Completeness {
 
 export interface CheckFile {
   checked_kinds_exclude: string[];
-  row_identities: { kind: string; section?: string; total: string; parts: string[] }[];
+  row_identities: { kind: string; section?: string; total: string; parts: string[]; expand?: Record<string, string[]> }[];
   balance: { kind: string; item: string; measure_income: string; measure_expenditure: string }[];
   cross_table: { id: string; a: Side; b: Side; per_code?: boolean; relation?: 'eq' | 'gte' }[];
   side_sums: SideSum[];
@@ -36,6 +36,8 @@ export interface CheckFile {
   three_public: ThreePublic;
   prose: ProseRule[];
   completeness: Completeness;
+  /** which held identities verify their facts (verify.ts) */
+  verification?: { equalities: string[]; min_parts: number; min_nonzero_parts?: number; min_nonzero_parts_ocr: number; money_excludes_kinds?: string[] };
 }
 
 let defs: CheckFile | null = null;

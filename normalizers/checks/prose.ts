@@ -2,12 +2,15 @@
 // table cell it restates (statements.json says which statement maps to which row; the pairs are
 // data in checks.json `prose`). A warning: the prose reader favours precision, but a sentence can
 // still attach a figure to the wrong subject.
+import { Decimal } from 'decimal.js';
 import type { CheckResult, Fact } from '../../pipeline/types.js';
+import { toYuan } from '../units.js';
 import { compareSides } from './identities.js';
-import { checkKnowledge, type Target } from './knowledge.js';
+import { checkKnowledge, type ProseRule, type Target } from './knowledge.js';
 import type { CompareOptions } from './compare.js';
 import { componentOf } from './three-public.js';
 import { label } from './select.js';
+import { verifies } from './verify.js';
 
 function find(facts: Fact[], t: Target): Fact[] {
   const re = t.item ? new RegExp(t.item) : null;
@@ -16,49 +19,74 @@ function find(facts: Fact[], t: Target): Fact[] {
   return new Set(hits.map((f) => f.table_id)).size === 1 ? hits.sort((a, b) => a.row - b.row) : [];
 }
 
-/** A prose value in the unit of the table value (万元 ↔ 元 by amount_yuan). */
-function inUnitOf(p: Fact, t: Fact): Fact | undefined {
-  if (p.unit === t.unit) return p;
-  if (!p.amount_yuan || !t.amount_yuan || t.value.isZero()) return t.value.isZero() && p.value.isZero() ? p : undefined;
-  const factor = t.amount_yuan.div(t.value);
-  return { ...p, value: p.amount_yuan.div(factor).toDecimalPlaces(Math.max(t.value.decimalPlaces(), 2)), unit: t.unit };
+/** The table value in the unit of the prose value (万元 ↔ 元 by amount_yuan), rounded to the decimals
+ *  the text prints: a text in 万元 rounds the table's 元 (9216.51 万元 for 92,165,133.99 元). */
+function inProseUnit(t: Fact, p: Fact): Fact | undefined {
+  if (p.unit === t.unit) return t;
+  if (!t.amount_yuan || !p.amount_yuan) return undefined;
+  const one = toYuan(new Decimal(1), p.unit);
+  if (!one || one.isZero()) return undefined;
+  return { ...t, value: t.amount_yuan.div(one).toDecimalPlaces(p.value.decimalPlaces()), unit: p.unit };
 }
 
 export function proseChecks(allFacts: Fact[], tableFacts: Fact[], o: CompareOptions): CheckResult[] {
   const out: CheckResult[] = [];
   const prose = allFacts.filter((f) => f.table_kind === 'narrative');
   if (!prose.length) return out;
-  const seen = new Set<string>();
+  const seen = new Map<string, boolean>(); // compared key → held and verifying
+  const reported = new Set<string>();
   for (const rule of checkKnowledge().prose) {
     for (const p of prose.filter((f) => f.measure === rule.measure)) {
-      let target: Fact | undefined;
-      if (rule.three_public) {
-        const hits = tableFacts.filter((f) => checkKnowledge().three_public.kinds.includes(f.table_kind) && f.measure === 'amount' && componentOf(f)?.component === rule.three_public);
-        if (new Set(hits.map((f) => f.table_id)).size === 1 && hits.length === 1) target = hits[0];
-      } else if (rule.per_code) {
-        if (!p.code) continue;
-        for (const t of rule.targets ?? []) {
-          const hits = tableFacts.filter((f) => f.table_kind === t.kind && f.measure === t.measure && f.code === p.code);
-          if (hits.length === 1) { target = hits[0]; break; }
+      for (const target of targetsOf(rule, p, tableFacts)) {
+        const tv = inProseUnit(target, p);
+        if (!tv) continue;
+        if (tv !== target) o.stands?.set(tv, [target]);
+        const pv = p;
+        const key = `${rule.measure}|${p.code}|${pv.value.toFixed()}|${target.table_id}|${target.row}|${target.section}|${target.measure}`;
+        if (seen.has(key)) {
+          // the same statement printed again (a summary and its section): compared once, it is
+          // verified with the first when that comparison verified
+          if (seen.get(key) && o.stats?.verified) { const i = o.indexOf.get(p); if (i !== undefined) o.stats.verified.add(i); }
+          continue;
         }
-      } else {
-        for (const t of rule.targets ?? []) {
-          const hits = find(tableFacts, t);
-          if (hits.length >= 1) { target = hits[0]; break; }
+        const r = compareSides(`prose ${rule.measure}${p.code ? ' ' + p.code : ''}`, [tv], [pv], { ...o, severity: 'warning' }, 'eq', `${label(p)} in the text vs the table`, 'prose_vs_table');
+        for (const c of r) {
+          c.factRefs = [o.indexOf.get(target), o.indexOf.get(p)].filter((i): i is number => i !== undefined);
+          c.message = `the text states ${label(p)}${p.code ? ' (' + p.code + ')' : ''} = ${p.value.toFixed()} ${p.unit}${p.page ? ' (page ' + p.page + ')' : ''}, but ${o.names?.get(target.table_id) || target.table_kind} (${target.table_id}${target.page ? ', page ' + target.page : ''}) row ${target.code || label(target)} [${target.measure}${target.section ? ', ' + target.section : ''}] prints ${target.value.toFixed()} ${target.unit}: one of the two is wrong in the document, or the sentence was read against the wrong row`;
         }
+        seen.set(key, r.length === 0 && verifies('prose_vs_table', [tv], [pv]));
+        // a figure compared with both sides' totals that misses both by the same: one row
+        const said = `${o.indexOf.get(p)}|${target.value.toFixed()}`;
+        if (r.length && reported.has(said)) continue;
+        reported.add(said);
+        out.push(...r);
       }
-      if (!target) continue;
-      const pv = inUnitOf(p, target);
-      if (!pv) continue;
-      const key = `${rule.measure}|${p.code}|${pv.value.toFixed()}|${target.table_id}|${target.row}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const r = compareSides(`prose ${rule.measure}${p.code ? ' ' + p.code : ''}`, [target], [pv], { ...o, severity: 'warning' }, 'eq', `${label(p)} in the text vs the table`, 'prose_vs_table');
-      for (const c of r) {
-        c.factRefs = [o.indexOf.get(target), o.indexOf.get(p)].filter((i): i is number => i !== undefined);
-        c.message = `the text states ${label(p)}${p.code ? ' (' + p.code + ')' : ''} = ${p.value.toFixed()} ${p.unit}${p.page ? ' (page ' + p.page + ')' : ''}, but ${o.names?.get(target.table_id) || target.table_kind} (${target.table_id}${target.page ? ', page ' + target.page : ''}) row ${target.code || label(target)} [${target.measure}] prints ${target.value.toFixed()} ${target.unit}: one of the two is wrong in the document, or the sentence was read against the wrong row`;
-      }
-      out.push(...r);
+    }
+  }
+  return out;
+}
+
+/** The table facts a prose figure restates: the first target that finds one, or with
+ *  `all_targets` one per target that finds one (a statement of both sides at once). */
+function targetsOf(rule: ProseRule, p: Fact, tableFacts: Fact[]): Fact[] {
+  if (rule.three_public) {
+    const hits = tableFacts.filter((f) => checkKnowledge().three_public.kinds.includes(f.table_kind) && f.measure === 'amount' && componentOf(f)?.component === rule.three_public);
+    return new Set(hits.map((f) => f.table_id)).size === 1 && hits.length === 1 ? [hits[0]!] : [];
+  }
+  if (rule.per_code) {
+    if (!p.code) return [];
+    for (const t of rule.targets ?? []) {
+      const hits = tableFacts.filter((f) => f.table_kind === t.kind && f.measure === t.measure && f.code === p.code);
+      if (hits.length === 1) return [hits[0]!];
+    }
+    return [];
+  }
+  const out: Fact[] = [];
+  for (const t of rule.targets ?? []) {
+    const hits = find(tableFacts, t);
+    if (hits.length >= 1) {
+      out.push(hits[0]!);
+      if (!rule.all_targets) break;
     }
   }
   return out;

@@ -17,9 +17,18 @@ const FORM_TITLE = /绩效自评表|绩效目标表|自评指标评分表|整体
 const FORM_STRUCTURE = /^(一级指标|项目名称|专项名称|项目\(政策\)名称|部门\(单位\)名称|单位名称|绩效指标)/;
 const DEPARTMENT = /部门\(单位\)整体|部门整体|单位整体/;
 
+/** a line that ends the way a title does: …表, …表(2022年度) */
+const TITLE_END = /表(?:\([^()]*\))?$/;
+/** how long a title line may be: one that ends in 表 names its project in full and may run past a
+ *  line of prose (…取消药品加成财政补偿资金（卫生健康事业发展专项资金）项目绩效自评表, 46
+ *  characters); any other line passes for a title only when short */
+const TITLE_MAX = 90;
+const SHORT_MAX = 40;
+
 function titleLike(t: string): boolean {
   const c = vocabKey(t);
-  return c.length > 0 && c.length <= 40 && !/[。；]/.test(c);
+  if (c.length === 0 || /[。；]/.test(c)) return false;
+  return c.length <= (TITLE_END.test(c) ? TITLE_MAX : SHORT_MAX);
 }
 
 /** The form's title as printed: the grid's own title row, else the title printed before it. */

@@ -235,7 +235,9 @@ export function parseIndicatorRows(rows: GridCell[][], m: ColumnModel, ctx: Indi
       level3 = cleanText(stripIndicatorLabel(cells[anchor]!));
       if (isGarbled(level3)) { flags.push('ocr_unreadable'); messages.push(`row ${rowNo}: indicator name "${level3}" is unreadable`); level3 = ''; }
     }
-    let { v, ok } = positional(cells, a, m);
+    const placed = positional(cells, a, m);
+    let v = placed.v;
+    const ok = placed.ok;
     if (!ok && !m.split) {
       v = byOrder(cells, a);
       flags.push('layout_shifted');

@@ -71,7 +71,7 @@ function key(s: string): string {
   return s.replace(QUOTES, '').replace(/\(/g, '（').replace(/\)/g, '）');
 }
 
-const ORG = '[\\u4e00-\\u9fa5]{2,30}?(?:局|中心|委员会|办公室|院|厅|所|站)(?:（汇总）)?';
+const ORG = '[\\u4e00-\\u9fa5]{2,30}?(?:局|中心|委员会|办公室|院|厅|所|站|部|处)(?:（汇总）)?';
 const IGNORABLE = new RegExp(
   '^(?:' +
     [

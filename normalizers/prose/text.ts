@@ -109,7 +109,17 @@ export function paragraphs(lines: ProseLine[]): Paragraph[] {
   };
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!.text ?? '';
-    const t = norm[i]!;
+    let t = norm[i]!;
+    // a part title wrapped onto a second line (…部门决算情况 / 说明): read as one heading
+    if (PART.test(t) && !/情况说明/.test(t)) {
+      let j = i + 1;
+      while (j < lines.length && norm[j] === '') j++;
+      const next = norm[j] ?? '';
+      if (next && next.length <= 8 && !MARKER.test(next) && !MONEY.test(next) && /情况说明$/.test(t + next)) {
+        t += next;
+        for (let k = i + 1; k <= j; k++) norm[k] = '';
+      }
+    }
     if (t === '' || isPageNumber(t)) {
       gap++;
       if (gap > 4) flush();

@@ -2,6 +2,7 @@
 import { editDistance } from '../taxonomy/text.js';
 import { readKnowledgeJson } from '../knowledge/load.js';
 import { headerKey } from '../names.js';
+import { normaliseLevel, roleOf } from './header-words.js';
 
 export interface KindDef {
   id: string;
@@ -13,8 +14,15 @@ export interface KindDef {
   sections?: string[];
   form?: boolean;
   measures: [string, string][];
+  /** the kind to use instead when the rows print codes of another family (econ, function, income) */
+  variants?: Record<string, string>;
+  /** measure ids that are items printed as column headers (三公 expenses): rows that are the
+   *  table's total, its only row, or a year are read with the item from the header */
+  item_measures?: string[];
+  /** code families the kind takes as they are, beyond its code_system's */
+  accepts_codes?: string[];
   /** measure → its parts: printed without the subtotal's column, the parts carry its id */
-  implied_subtotals?: Record<string, string[]>;
+
 }
 
 interface KindFile {
@@ -43,6 +51,13 @@ function load() {
   return cache;
 }
 
+/** Every kind whose title patterns match, in the file's order (the first is classifyTitle's). */
+export function kindsByTitle(title: string): KindDef[] {
+  const t = headerKey(title);
+  if (!t) return [];
+  return load().kinds.filter((k) => k.titleRes.some((r) => r.test(t)));
+}
+
 export function kindById(id: string): KindDef | undefined {
   return load().kinds.find((k) => k.id === id);
 }
@@ -58,19 +73,25 @@ export function classifyTitle(title: string, tableNo: string, docKind: string): 
   return undefined;
 }
 
-/** The measure id of a column: patterns that name a header path (`基本支出/小计`, written with a
- *  `/`) against the whole flattened header first, then every pattern against the last header
- *  level, then against the whole header. */
+/** The measure id of a column. Header levels are normalised first (header-words.ts: unit, year,
+ *  其中： removed). Patterns that name a header path (`基本支出/小计`, written with a `/`) are tried
+ *  against the whole header first; then every pattern against each level from the deepest up (a
+ *  total word under a group, 公务用车购置及运行费 / 小计, stands for the group); then against the
+ *  whole header. */
 export function measureOf(kind: KindDef | undefined, header: string): string {
   if (!kind) return '';
   const compiled = load().kinds.find((k) => k.id === kind.id)!;
-  const parts = header.split(' / ').map(headerKey).filter(Boolean);
-  const last = parts[parts.length - 1] ?? '';
+  const parts = header.split(' / ').map((p) => normaliseLevel(p).text).filter(Boolean);
   const whole = parts.join('/');
   for (const [re, m] of compiled.measureRes) if (re.source.includes('/') && re.test(whole)) return m;
-  for (const probe of [last, whole]) {
-    for (const [re, m] of compiled.measureRes) if (re.test(probe)) return m;
+  // the deepest level that names a measure: a total word under a group (公务用车… / 小计) stands
+  // for the group above it
+  for (let i = parts.length - 1; i >= 0; i--) {
+    if (i < parts.length - 1 && roleOf(parts[i]!) === 'total') continue;
+    if (i === parts.length - 1 && i > 0 && roleOf(parts[i]!) === 'total') continue;
+    for (const [re, m] of compiled.measureRes) if (re.test(parts[i]!)) return m;
   }
+  for (const [re, m] of compiled.measureRes) if (re.test(whole)) return m;
   return '';
 }
 

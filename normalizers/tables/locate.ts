@@ -1,6 +1,10 @@
 // Blocks in reading order → table candidates: each grid with the title, 公开NN表 number and unit
 // printed around it, and the notes after it; a grid continued on the next page (nothing but
 // 续表 / page numbers between) is merged into the one before, dropping its repeated header rows.
+// On a text layer a title printed again must be the same title, and a form that starts over (its
+// first row another project's, its fixed rows the same) is a new table; OCR'd lines may differ by
+// a misread character. A title printed over two or three lines (the first ones not ending in 表)
+// is read as the one title the lines join to.
 import type { Block, GridCell, RawGrid } from '../../pipeline/types.js';
 import { findUnit } from '../units.js';
 import { cleanLabel } from '../names.js';
@@ -35,14 +39,20 @@ function isPageFurniture(text: string): boolean {
   return CONTINUATION.test(c) || OCR_PAGE_MARK.test(c.replace(/\s+/g, ''));
 }
 
-/** the same printed line, read twice: equal, or (OCR) equal but for a misread character or mark
- *  in every seven (部门(单位》 for 部门(单位)) */
-function sameLine(a: string, b: string): boolean {
+/** OCR misreads about one character or mark in seven of these small lines: two OCR'd readings at
+ *  least this similar are the same printed line */
+const OCR_SAME_LINE = 6 / 7;
+
+/** the same printed line, read twice: equal but for white space and punctuation; OCR'd text
+ *  (`ocr`) may also differ by a misread character or mark in every seven (部门(单位》 for
+ *  部门(单位)). A text layer reads a repeated line exactly, so there two lines that differ by a
+ *  word (…（非政府采购部分）项目… / …（政府采购部分）项目…) are two lines. */
+function sameLine(a: string, b: string, ocr: boolean): boolean {
   if (a === b) return true;
   const x = a.replace(/[\s\p{P}\p{S}]/gu, '');
   const y = b.replace(/[\s\p{P}\p{S}]/gu, '');
-  if (x.length < 4 || y.length < 4) return x === y && x !== '';
-  return similarity(x, y) >= 6 / 7;
+  if (!ocr || x.length < 4 || y.length < 4) return x === y && x !== '';
+  return similarity(x, y) >= OCR_SAME_LINE;
 }
 
 function isTitleLine(text: string): boolean {
@@ -51,6 +61,59 @@ function isTitleLine(text: string): boolean {
   if (/[。；]/.test(t) || /\.{3,}|…{2,}/.test(t)) return false;
   if (new RegExp('^' + TABLE_NO.source + '$').test(t)) return false;
   return TITLE.test(t) || /绩效(自评|目标)/.test(t);
+}
+
+/** a text line printed above a table, as the extractor gives it */
+interface TextLine {
+  text: string;
+  page?: number;
+  heading?: boolean;
+}
+
+/** A title that wraps is at most this many lines, and joined at most this long (two lines of a
+ *  title set in a large font; a line of prose is longer and has a full stop). */
+const TITLE_LINES_MAX = 3;
+const TITLE_JOINED_MAX = 90;
+/** a line opening with list numbering (一、 （二） 3. 第三部分) is a section heading, not part of a title */
+const NUMBERED = /^(第[一二三四五六七八九十]+部分|[(（]?[一二三四五六七八九十]+[)）、.．]|[(（]\d{1,2}[)）]|\d{1,2}[、.．](?!\d))/;
+/** a line holding nothing but a table's number, in figures or in words (表7, 附表3-1, 表七, 表十二) */
+const NUMBER_ONLY = /^(公开|预算|附)?表[\d一二三四五六七八九十]{1,3}([-－—][\d一二三四五六七八九十]{1,3})?[:：.、]?$/;
+
+/** A line that may be a piece of a title printed over several lines: no sentence, no note, unit,
+ *  部门/单位 line, table number or page number, no list numbering. */
+function isTitlePiece(text: string): boolean {
+  const t = cleanLabel(text);
+  if (t === '' || NOT_TITLE.test(t) || NUMBERED.test(t)) return false;
+  if (/[。；]/.test(t) || /\.{3,}|…{2,}/.test(t)) return false;
+  if (new RegExp('^' + TABLE_NO.source + '$').test(t) || NUMBER_ONLY.test(t) || findUnit(t) !== '' || isPageFurniture(t)) return false;
+  return true;
+}
+
+/** The title printed in `lines[i-k+1 .. i]`, k ≥ 2 lines: the lines before the last are pieces that
+ *  do not end a title themselves (no 表 at their end), all are set alike (heading or not) on one
+ *  page, and together they end in 表 or 表（…）. */
+function wrappedTitle(lines: TextLine[], i: number, k: number): string {
+  if (i - k + 1 < 0) return '';
+  const group = lines.slice(i - k + 1, i + 1);
+  const first = group[0]!;
+  if (!group.every((l) => isTitlePiece(l.text) && !!l.heading === !!first.heading && l.page === first.page)) return '';
+  if (group.slice(0, -1).some((l) => TITLE.test(cleanLabel(l.text)))) return '';
+  const joined = group.map((l) => cleanLabel(l.text)).join('');
+  return joined.length <= TITLE_JOINED_MAX && TITLE.test(joined) ? joined : '';
+}
+
+/** The title printed just above a table: the last line that is a title, joined with the one or
+ *  two lines before it when the title wraps over them (2022年部门综合预算政府采购（资产配置、购买
+ *  服务） / 预算表（不含上年结转）). `from`..`to` are the indices of the lines it is printed on. */
+function titleAbove(lines: TextLine[]): { title: string; from: number; to: number } | null {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    for (let k = TITLE_LINES_MAX; k >= 2; k--) {
+      const title = wrappedTitle(lines, i, k);
+      if (title) return { title, from: i - k + 1, to: i };
+    }
+    if (isTitleLine(lines[i]!.text)) return { title: cleanLabel(lines[i]!.text), from: i, to: i };
+  }
+  return null;
 }
 
 function rowKey(row: GridCell[]): string {
@@ -86,14 +149,13 @@ export function locateTables(blocks: Block[]): TableCandidate[] {
     }
     // the title is printed just above the table: only the last lines count (a contents page or
     // the text of earlier sections must not name it)
-    const near = lines.filter((l) => l.kind === 'line' && l.text.trim() !== '' && (gridPage === undefined || l.page === undefined || l.page === gridPage || l.page === gridPage - 1)).slice(-8).map((l) => (l.kind === 'line' ? l.text : ''));
-    const titleLines = near.filter(isTitleLine);
-    const title = titleLines.length ? cleanLabel(titleLines[titleLines.length - 1]!) : titleInGrid(b.grid);
-    const noLine = [...near].reverse().find((t) => TABLE_NO.test(cleanLabel(t)));
+    const near = textLines(lines).filter((l) => gridPage === undefined || l.page === undefined || l.page === gridPage || l.page === gridPage - 1).slice(-8);
+    const title = titleAbove(near)?.title ?? titleInGrid(b.grid);
+    const noLine = near.map((l) => l.text).reverse().find((t) => TABLE_NO.test(cleanLabel(t)));
     const table_no = noLine ? (TABLE_NO.exec(cleanLabel(noLine))?.[1] ?? '') : '';
     // a continuation page that prints the table's title block again (title, number, 部门 and unit
     // lines, a running page header): nothing new between the grids
-    if (last && texts.length <= 8 && repeatsPreamble(last, texts) && isContinuation(last, b.grid, gridPage)) {
+    if (last && texts.length <= 8 && repeatsPreamble(last, textLines(lines), isOcr(last.grid) || isOcr(b.grid)) && isContinuation(last, b.grid, gridPage)) {
       mergeInto(last, b.grid);
       lines = [];
       continue;
@@ -107,6 +169,13 @@ export function locateTables(blocks: Block[]): TableCandidate[] {
     lines = [];
   }
   if (last) last.notes = notesFrom(lines.map((l) => (l.kind === 'line' ? l.text : '')));
+  return out;
+}
+
+/** the non-empty text lines among blocks */
+function textLines(blocks: Block[]): TextLine[] {
+  const out: TextLine[] = [];
+  for (const b of blocks) if (b.kind === 'line' && b.text.trim() !== '') out.push({ text: b.text, ...(b.page !== undefined ? { page: b.page } : {}), ...(b.heading ? { heading: true } : {}) });
   return out;
 }
 
@@ -125,27 +194,64 @@ function notesFrom(texts: string[]): string[] {
 /** The lines between two grids are the first table's title block printed again: a title line
  *  must be its title, a number line its number; other lines must have been printed before it
  *  (部门/单位 lines, a running page header) or be page numbers. */
-function repeatsPreamble(prev: TableCandidate, texts: string[]): boolean {
+function repeatsPreamble(prev: TableCandidate, texts: TextLine[], ocr: boolean): boolean {
   const before = prev.before.map(cleanLabel);
   const noOnly = new RegExp('^' + TABLE_NO.source + '$');
-  return texts.every((t) => {
+  // the title again, maybe over several lines: the lines it is printed on must join to prev's
+  const title = titleAbove(texts);
+  if (title && !sameLine(title.title, prev.title, ocr)) return false;
+  return texts.every(({ text: t }, i) => {
+    if (title && i >= title.from && i <= title.to) return true;
     const c = cleanLabel(t);
     if (isPageFurniture(c)) return true;
     if (noOnly.test(c)) return TABLE_NO.exec(c)?.[1] === prev.table_no;
-    if (isTitleLine(t)) return sameLine(c, prev.title);
-    return before.some((b) => sameLine(c, b));
+    if (isTitleLine(t)) return sameLine(c, prev.title, ocr);
+    return before.some((b) => sameLine(c, b, ocr));
   });
+}
+
+function isOcr(grid: RawGrid): boolean {
+  return grid.method === 'ocr';
 }
 
 function isContinuation(prev: TableCandidate, grid: RawGrid, page: number | undefined): boolean {
   const prevLast = prev.grid.page_last ?? prev.page;
   if (page === undefined || prevLast === undefined || page !== prevLast + 1) return false;
+  if (startsOver(prev.grid, grid)) return false;
+  // a form that prints its title in its first row: another title is another form
+  const ocr = isOcr(prev.grid) || isOcr(grid);
+  const titles = [titleInGrid(prev.grid), titleInGrid(grid)];
+  if (titles[0] && titles[1] && !sameLine(titles[0], titles[1], ocr)) return false;
   // same column count, or the new page repeats the header rows
   const width = (g: RawGrid) => Math.max(...g.rows.map((r) => r.length));
   if (width(prev.grid) === width(grid)) return true;
   if (isTrailingTotal(grid, width(prev.grid))) return true;
   const head = new Set(prev.grid.rows.slice(0, 4).map(rowKey));
   return grid.rows.slice(0, 4).some((r) => head.has(rowKey(r)));
+}
+
+/** The grid is another table of the same layout, not the rest of `prev`: its first row opens with
+ *  the label `prev`'s first row opens with (项目名称) but says something else in it (another
+ *  project), while a later row of its first ones is the very row `prev` has at that place (the
+ *  form's fixed header words: 年初预算数 | 全年预算数 …). A continued table either repeats its first
+ *  row as it was or goes straight on with other rows. Text layers only: OCR reads repeated header
+ *  rows a little differently on every page. */
+function startsOver(prevGrid: RawGrid, grid: RawGrid): boolean {
+  if (isOcr(prevGrid) || isOcr(grid)) return false;
+  const a = prevGrid.rows[0];
+  const b = grid.rows[0];
+  if (!a || !b || rowKey(a) === rowKey(b)) return false;
+  const lead = (r: GridCell[]) => cleanLabel(r.find((c) => c.text.trim() !== '')?.text ?? '');
+  const label = lead(a);
+  if (label === '' || label !== lead(b) || parseNumber(label) !== null) return false;
+  const n = Math.min(HEADER_MAX, prevGrid.rows.length, grid.rows.length);
+  for (let i = 1; i < n; i++) {
+    const r = grid.rows[i]!;
+    const words = r.map((c) => cleanLabel(c.text)).filter((t) => t !== '');
+    if (words.length < 2 || words.some((t) => parseNumber(t) !== null)) continue;
+    if (rowKey(r) === rowKey(prevGrid.rows[i]!)) return true;
+  }
+  return false;
 }
 
 const TOTAL_LABEL = /^(合计|总计|小计)$/;
@@ -167,7 +273,7 @@ function sameHeaderRow(row: GridCell[], head: GridCell[][]): boolean {
   const filled = row.map((c) => cleanLabel(c.text)).filter((t) => t !== '');
   if (filled.length < 2 || filled.some((t) => /\d/.test(t) && parseNumber(t) !== null)) return false;
   const words = head.flat().map((c) => cleanLabel(c.text)).filter((t) => t !== '');
-  const same = filled.filter((t) => words.some((w) => sameLine(t, w))).length;
+  const same = filled.filter((t) => words.some((w) => sameLine(t, w, true))).length;
   return same >= 2 && same * 5 >= filled.length * 2;
 }
 

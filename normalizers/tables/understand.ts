@@ -8,13 +8,21 @@ import { parseNumber } from '../numbers.js';
 import { alignRows, flattenHeader, isColumnNumberLine, isDataRow, isPreambleRow, tableWidth } from './header.js';
 import { bracketedCode, CODE_PART_RE, isBlank, isCode, isCodeHeaderRemnant, isNumberCell } from './grid-text.js';
 import { approxMeasureOf, measureOf, sectionOf, type KindDef } from './kinds.js';
+import { assignMeasures, kindTotal } from './measures.js';
+import { transposeItemColumns } from './transpose.js';
+import { headerLevels, roleOf, sameLevel } from './header-words.js';
 import type { TableCandidate } from './locate.js';
 
 const ROW_NO_HEADER = /(行次|栏次|序号)$/;
 const CODE_HEADER = /(编码|代码|科目编号|类款项|^类$|^款$|^项$)/;
 const LABEL_HEADER = /(名称$|^项目(按.*)?$|^科目$|^内容$|^摘要$)/;
 
-export function understandTable(cand: TableCandidate, kind: KindDef | undefined, tableId: string): Table {
+export interface UnderstandOptions {
+  /** the document's fiscal year: a column of an earlier year is a prior-year column */
+  fiscalYear?: string;
+}
+
+export function understandTable(cand: TableCandidate, kind: KindDef | undefined, tableId: string, opts: UnderstandOptions = {}): Table {
   const raw = cand.grid.rows.map((r) => r.map((c) => c.text));
   const width = tableWidth(raw);
   let rows = alignRows(raw, width);
@@ -29,6 +37,7 @@ export function understandTable(cand: TableCandidate, kind: KindDef | undefined,
   const header = withLevelWords(betterHeaderReadings(flattenHeader(headerRows, width), cand, width, kind), dataRows.map((d) => d.r));
 
   const columns = assignColumns(header, dataRows.map((d) => d.r), width, kind);
+  assignMeasures(columns, { kind, fiscalYear: opts.fiscalYear ?? '', data: dataRows.map((d) => d.r) });
   // a short row in a side-by-side table (merged summary cells: 人员经费合计 | 2,146.63 | 公用经费合计
   // | 183.22) is placed block by block, not right-aligned
   if (new Set(columns.map((c) => c.block)).size > 1) {
@@ -53,7 +62,12 @@ export function understandTable(cand: TableCandidate, kind: KindDef | undefined,
     }
   }
   joinSplitCodes(tableRows);
-  const rowsOut = tableRows.flatMap((r) => (r.flags.includes('unlabelled_row') ? itemsFromHeader(r, header) : [r]));
+  const rowsOut = transposeItemColumns(
+    tableRows.flatMap((r) => (r.flags.includes('unlabelled_row') ? itemsFromHeader(r, header, kind, opts.fiscalYear ?? '') : [r])),
+    columns,
+    kind,
+    opts.fiscalYear ?? '',
+  );
 
   const table: Table = {
     table_id: tableId,
@@ -214,10 +228,8 @@ function assignColumns(header: string[], data: string[][], width: number, kind: 
     else if (role === 'measure') secondary = false;
     if (role === 'measure') seenMeasure = true;
     const spec: ColumnSpec = { index: c, role, header: h, block, section: '' };
-    if (role === 'measure') spec.measure = measureOf(kind, h);
     specs.push(spec);
   }
-  impliedSubtotals(specs, kind);
   // sections: the top header word over each block (收入 / 支出, 人员经费 / 公用经费)
   const blocks = new Set(specs.map((s) => s.block));
   const positional = kind?.sections;
@@ -240,14 +252,6 @@ function assignColumns(header: string[], data: string[][], width: number, kind: 
     }
   }
   return specs;
-}
-
-/** 人员经费 / 公用经费 printed without the 基本支出 小计 column: the parts stand for the subtotal. */
-function impliedSubtotals(specs: ColumnSpec[], kind: KindDef | undefined): void {
-  for (const [sub, parts] of Object.entries(kind?.implied_subtotals ?? {})) {
-    if (specs.some((s) => s.measure === sub)) continue;
-    for (const s of specs) if (s.measure && parts.includes(s.measure)) s.measure = sub;
-  }
 }
 
 /** Place a short row's (label, numbers…) groups into the blocks left to right. */
@@ -276,24 +280,37 @@ function spreadOverBlocks(cells: string[], columns: ColumnSpec[], width: number)
   return out;
 }
 
-/** A table printed column-wise (三公 tables: 合计 / 因公出国（境）费 / … each over 预算数 | 决算数, one
- *  row of numbers without a label): the item of each number is its header above the last level. */
-function itemsFromHeader(row: TableRow, header: string[]): TableRow[] {
-  const levels = row.values.map((v) => (header[v.col] ?? '').split(' / '));
-  if (levels.some((l) => l.length < 2)) return [row];
-  // drop the levels every column shares (the table-wide title over all columns)
+/** A table printed column-wise: one row of numbers without a label, its items in the header
+ *  (三公 tables: 合计 / 因公出国（境）费 / … each over 预算数 | 决算数, or 预算数 over the items; one-row
+ *  收支 summaries). Each number's item is the header level that is not a value word (a 小计 stands
+ *  for the group above it), its measure the value word's (预算数 → the kind's, a prior year's
+ *  预算数 → `prior_year`), else the kind's single amount. Levels every column shares are dropped. */
+function itemsFromHeader(row: TableRow, header: string[], kind: KindDef | undefined, fiscalYear: string): TableRow[] {
+  const all = row.values.map((v) => headerLevels(header[v.col] ?? ''));
   let common = 0;
-  while (levels.every((l) => l.length > common + 1 && l[common] === levels[0]![common])) common++;
+  while (all.length > 1 && all.every((l) => l.length > common + 1 && sameLevel(l[common]!, all[0]![common]!))) common++;
+  const current = Math.max(Number(fiscalYear) || 0, ...all.flat().map((l) => l.year ?? 0));
   const groups = new Map<string, TableRow>();
-  row.values.forEach((v, i) => {
-    const prefix = levels[i]!.slice(common, -1);
-    let item = prefix[prefix.length - 1] ?? '';
-    if (/^(小计|合计)$/.test(item) && prefix.length > 1) item = prefix[prefix.length - 2]!;
+  for (let i = 0; i < row.values.length; i++) {
+    const levels = all[i]!.slice(common);
+    const valueLevel = levels.find((l) => roleOf(l.text) === 'value');
+    const itemLevels = levels.filter((l) => l !== valueLevel && l.text !== '');
+    if (!itemLevels.length) return [row];
+    let k = itemLevels.length - 1;
+    while (k > 0 && roleOf(itemLevels[k]!.text) === 'total') k--;
+    const item = itemLevels[k]!.printed;
+    const prior = levels.some((l) => l.year !== undefined && current > 0 && l.year < current);
+    const measure = prior ? 'prior_year' : (valueLevel && measureOf(kind, valueLevel.text)) || kindValueOf(kind);
+    const v = row.values[i]!;
     const g = groups.get(item) ?? { ...row, item, values: [], flags: row.flags.filter((f) => f !== 'unlabelled_row').concat('item_from_header') };
-    g.values.push(v);
+    g.values.push({ ...v, measure });
     groups.set(item, g);
-  });
+  }
   return [...groups.values()];
+}
+
+function kindValueOf(kind: KindDef | undefined): string {
+  return measureOf(kind, '金额') || measureOf(kind, '预算数') || kindTotal(kind);
 }
 
 interface BlockRead {

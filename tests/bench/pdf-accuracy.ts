@@ -9,17 +9,23 @@ import { ingest } from '../../index.js';
 
 export interface KeyScore { key: string; source: string; expected: number; matched: number; predicted: number; P: number; R: number; F1: number; lines: string[] }
 
-export function answerKeys(repo: string): string[] {
-  const dir = join(repo, 'tests/fixtures/expected');
+/** A set of answer keys and the shared folder its documents are in. */
+export interface KeySet { keys: string; corpus: string }
+/** the older keys (../shared/corpus) and the keys of the unseen budgets (../shared/corpus-budgets) */
+export const CORPUS_KEYS: KeySet = { keys: 'tests/fixtures/expected', corpus: 'corpus' };
+export const BUDGET_KEYS: KeySet = { keys: 'tests/fixtures/expected-budgets', corpus: 'corpus-budgets' };
+
+export function answerKeys(repo: string, set: KeySet = CORPUS_KEYS): string[] {
+  const dir = join(repo, set.keys);
   return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.expected.csv')).sort().map((f) => join(dir, f)) : [];
 }
 
 const sourceOf = (key: string): string => readFileSync(key, 'utf8').split('\n')[1]!.split(',')[0]!;
 
 /** Ingest the key's PDFs into one temporary folder and score every key; `show` misses per key. */
-export async function scoreAnswerKeys(repo: string, shared: string, show = 10): Promise<{ scores: KeyScore[]; seconds: number }> {
-  const keys = answerKeys(repo);
-  const files = [...new Set(keys.map(sourceOf))].map((s) => join(shared, 'corpus', s));
+export async function scoreAnswerKeys(repo: string, shared: string, show = 10, set: KeySet = CORPUS_KEYS): Promise<{ scores: KeyScore[]; seconds: number }> {
+  const keys = answerKeys(repo, set);
+  const files = [...new Set(keys.map(sourceOf))].map((s) => join(shared, set.corpus, s));
   const out = mkdtempSync(join(tmpdir(), 'fx-keys-'));
   try {
     const t0 = performance.now();
@@ -40,10 +46,11 @@ export async function scoreAnswerKeys(repo: string, shared: string, show = 10): 
   }
 }
 
-export async function benchPdfAccuracy(repo: string, shared: string): Promise<void> {
+export async function benchPdfAccuracy(repo: string, shared: string, set: KeySet = CORPUS_KEYS): Promise<void> {
   if (!existsSync(join(shared, 'tools/score-facts.mjs'))) { console.log('  skipped: ../shared/tools/score-facts.mjs not found'); return; }
-  const { scores, seconds } = await scoreAnswerKeys(repo, shared, 10);
-  if (!scores.length) { console.log('  skipped: no answer keys in tests/fixtures/expected'); return; }
+  if (!existsSync(join(shared, set.corpus))) { console.log(`  skipped: ../shared/${set.corpus} not found`); return; }
+  const { scores, seconds } = await scoreAnswerKeys(repo, shared, 10, set);
+  if (!scores.length) { console.log(`  skipped: no answer keys in ${set.keys}`); return; }
   console.log(`  ${scores.length} keys, ${scores.reduce((s, k) => s + k.expected, 0)} expected facts; ingest ${seconds.toFixed(1)} s`);
   for (const s of scores) {
     console.log(`  ${s.source.padEnd(48)} expected ${String(s.expected).padStart(4)}  matched ${String(s.matched).padStart(4)}  predicted ${String(s.predicted).padStart(4)}  P ${s.P.toFixed(3)}  R ${s.R.toFixed(3)}  F1 ${s.F1.toFixed(3)}`);

@@ -1,12 +1,13 @@
 // npm run bench: accuracy and speed figures, printed (never asserted), each against a baseline
-// measured in the same run. Sections run when their inputs exist (../shared beside the repo).
+// measured in the same run. Sections run when their inputs exist ($FISCAL_EXTRACT_SHARED, else
+// ../shared beside the repo, as for npm run test:corpus).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 import { benchSeeds } from './seeds.js';
 import { benchTaxonomyCoverage } from './taxonomy-coverage.js';
 import { benchCorpus } from './corpus.js';
-import { benchPdfAccuracy } from './pdf-accuracy.js';
+import { benchPdfAccuracy, BUDGET_KEYS } from './pdf-accuracy.js';
 import { benchPdfSpeed } from './pdf-speed.js';
 import { benchIcdar } from './icdar.js';
 import { benchOcrSection } from './ocr.js';
@@ -15,7 +16,7 @@ import { benchOcrFacts } from './ocr-facts.js';
 import { benchOcrMemory } from './ocr-memory.js';
 
 const repo = resolve(fileURLToPath(import.meta.url), '../../../..');
-const shared = resolve(repo, '../shared');
+const shared = process.env.FISCAL_EXTRACT_SHARED ? resolve(process.env.FISCAL_EXTRACT_SHARED) : resolve(repo, '../shared');
 
 const skip = async (why: string): Promise<void> => { console.log(`  skipped: ${why}`); };
 
@@ -26,6 +27,7 @@ const sections: Section[] = [
   { name: 'corpus ingestion: workers, incremental reruns, soak', run: () => benchCorpus(join(repo, 'corpus/samples'), existsSync(join(shared, 'corpus')) ? join(shared, 'corpus') : undefined) },
   { name: 'taxonomy coverage of printed codes', run: () => benchTaxonomyCoverage(join(repo, 'corpus/samples'), existsSync(shared) ? join(shared, 'corpus') : undefined) },
   { name: 'pdf accuracy: answer keys (score-facts)', run: () => (existsSync(shared) ? benchPdfAccuracy(repo, shared) : skip('../shared not found')) },
+  { name: 'unseen budgets: answer keys (score-facts)', run: () => (existsSync(shared) ? benchPdfAccuracy(repo, shared, BUDGET_KEYS) : skip('../shared not found')) },
   { name: 'pdf speed: pages/s vs pdftotext, peak RSS', run: () => (existsSync(shared) ? benchPdfSpeed(repo, shared) : skip('../shared not found')) },
   { name: 'icdar 2013: table detection and cell adjacency', run: () => benchIcdar(join(shared, 'peer-cases/tabula-java/icdar2013')) },
   { name: 'ocr: tesseract.js vs native, number accuracy', run: () => benchOcrSection() },

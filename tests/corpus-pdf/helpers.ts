@@ -1,17 +1,18 @@
-// The real corpus PDFs through the whole pipeline (cached per test file), and fact look-ups.
+// The real corpus PDFs (whole, from the shared corpus: the corpus tier) through the whole pipeline
+// (cached per test file), and fact look-ups.
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { DocumentRecord, Fact } from '../../pipeline/types.js';
 import { processDocument } from '../../pipeline/process-document.js';
+import { corpusFile } from '../corpus-tier.js';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export { describeCorpus } from '../corpus-tier.js';
+
 const cache = new Map<string, Promise<DocumentRecord>>();
 
 export function corpusDoc(name: string): Promise<DocumentRecord> {
   let hit = cache.get(name);
   if (!hit) {
-    const file = path.resolve(repo, '../shared/corpus', name);
+    const file = corpusFile(name);
     hit = processDocument(file, new Uint8Array(readFileSync(file)));
     cache.set(name, hit);
   }

@@ -6,15 +6,15 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Fetcher } from '../../corpus/fetch.js';
 import { ingest } from '../../pipeline/ingest.js';
 import { tmp } from '../runner/helpers.js';
+import { fixture as fixturePath, sample as samplePath } from '../fixture.js';
 
-const fixture = fileURLToPath(new URL('../fixtures/html/zz-yibao-2022-final-gbk.html', import.meta.url));
+const fixture = fixturePath('html/zz-yibao-2022-final-gbk.html');
 // a GBK page whose <meta> wrongly says utf-8: only the HTTP header tells the truth
 const page = Buffer.from(readFileSync(fixture).toString('latin1').replace('charset=gb2312', 'charset=utf-8'), 'latin1');
-const sample = readFileSync(fileURLToPath(new URL('../../corpus/samples/003_915f6bc0cb6e7bd7.txt', import.meta.url)));
+const sample = readFileSync(samplePath('003_915f6bc0cb6e7bd7.txt'));
 
 let server: Server;
 let base = '';

@@ -7,8 +7,6 @@
 import { describe, expect, it } from 'vitest';
 import { Decimal } from 'decimal.js';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { processDocument } from '../../pipeline/process-document.js';
 import { runChecks } from '../../normalizers/checks/index.js';
 import { factsOfTable, OCR_CODE_REPAIRED, OCR_CODE_UNREAD, repairOcrLabel } from '../../normalizers/facts.js';
@@ -17,9 +15,10 @@ import { understandTable } from '../../normalizers/tables/understand.js';
 import { approxMeasureOf, classifyTitle, kindById } from '../../normalizers/tables/kinds.js';
 import { loadTaxonomy } from '../../normalizers/taxonomy/index.js';
 import type { DocumentRecord, Fact, GridCell, Table } from '../../pipeline/types.js';
+import { corpusPath } from '../extractors/pdf/corpus.js';
 
 const tax = loadTaxonomy();
-const PUTUO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus/sh-putuo-wanlijiedao-2024-dept-budget.pdf');
+const PUTUO = corpusPath('sh-putuo-wanlijiedao-2024-dept-budget.pdf'); // the whole document
 const read = (): Promise<DocumentRecord> => processDocument(PUTUO, new Uint8Array(readFileSync(PUTUO)));
 
 /** the document read afresh, its tables of `kind` marked as OCR'd, the check flags cleared */
@@ -90,7 +89,7 @@ describe('an OCR-misread code taken back from its printed name', () => {
 // 情况表 at 150 dpi put into them: the 款 column lost (`08`, `05`, `27` not read) in a layout that
 // prints the 类 only on its own row, a header word misread by one character (般公共预算收入 for
 // 一般公共预算收入).
-const YT = PUTUO.replace('sh-putuo-wanlijiedao-2024-dept-budget.pdf', 'yt-yibaoju-2026-dept-budget.pdf');
+const YT = corpusPath('yt-yibaoju-2026-dept-budget.pdf'); // cut to its cover and pp. 7–10 (公开表1, 公开表2)
 
 describe('codes and headers OCR lost, taken back from the structure', () => {
   async function income(file: string, damage: (rows: GridCell[][]) => void) {

@@ -3,8 +3,6 @@
 // its identities and names the printed text; a look-alike digit put into one OCR'd cell (3/8, 1/7, 0/8, 5/6,
 // 6/8, as tesseract misreads them) is pinned by its row and column identities and set back.
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Decimal } from 'decimal.js';
 import { processDocument } from '../../pipeline/process-document.js';
@@ -13,9 +11,9 @@ import { identityChecks, runChecks } from '../../normalizers/checks/index.js';
 import { CONFUSABLE, correctOcr, OCR_REPAIRED } from '../../normalizers/ocr-correct/index.js';
 import { loadTaxonomy } from '../../normalizers/taxonomy/index.js';
 import type { DocumentRecord } from '../../pipeline/types.js';
+import { fixture as fixturePath } from '../fixture.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const fixture = path.resolve(here, '../fixtures/scans/yt-yibaoju-2026-p15-200dpi-scan.pdf');
+const fixture = fixturePath('scans/yt-yibaoju-2026-p15-200dpi-scan.pdf');
 
 let doc: DocumentRecord;
 beforeAll(async () => {

@@ -4,12 +4,13 @@ import { textExtractor } from '../../extractors/text/index.js';
 import { locateTables } from '../../normalizers/tables/locate.js';
 import { collectPerformanceForms, parsePerformanceForm } from '../../normalizers/performance/index.js';
 import type { PerformanceForm, PerformanceIndicator } from '../../pipeline/types.js';
+import { sample } from '../fixture.js';
 
 export interface ParsedForm { form: PerformanceForm; indicators: PerformanceIndicator[]; messages: string[] }
 
 export async function loadForms(seed: string, issuer = 'CTX-ISSUER'): Promise<ParsedForm[]> {
-  const url = new URL(`../../../shared/seeds/${seed}`, import.meta.url);
-  const { blocks } = await textExtractor.extract(new Uint8Array(readFileSync(url)), { source: url.pathname } as never);
+  const file = sample(seed); // corpus/samples: the seed dumps (the same files as ../shared/seeds)
+  const { blocks } = await textExtractor.extract(new Uint8Array(readFileSync(file)), { source: file } as never);
   return collectPerformanceForms(locateTables(blocks)).map((c, i) =>
     parsePerformanceForm(c, { doc_id: seed.slice(0, 3), table_id: `t${i}`, form_id: `f${i}`, fiscal_year: '2099', issuer }),
   );

@@ -1,9 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { detectFormat } from '../../pipeline/detect.js';
+import { corpusBytes } from '../extractors/pdf/corpus.js';
+import { sample } from '../fixture.js';
 
-const corpus = (f: string) => new Uint8Array(readFileSync(new URL(`../../../shared/corpus/${f}`, import.meta.url)));
-const seed = (f: string) => new Uint8Array(readFileSync(new URL(`../../corpus/samples/${f}`, import.meta.url)));
+// corpus files as kept in tests/fixtures (the PDF cut to a few pages, the workbooks whole)
+const corpus = (f: string) => corpusBytes(f);
+const seed = (f: string) => new Uint8Array(readFileSync(sample(f)));
 
 describe('detectFormat (from the bytes, not the name)', () => {
   it('knows the real corpus files', () => {

@@ -7,13 +7,13 @@ import { renderReview, reviewCli } from '../../output/review/cli.js';
 import { hasPdftoppm, pdfPages } from '../../output/review/pages.js';
 import { runs } from '../diff/fixture.js';
 import { dumpDom, hasChromium, screenshot } from './browser.js';
+import { cutPdf } from '../extractors/pdf/corpus.js';
+import { skipWithout } from '../system-tools.js';
 
-const PDF = new URL('../../../shared/corpus/sh-putuo-caizhengju-2024-dept-final.pdf', import.meta.url).pathname;
-// CI installs chromium and poppler-utils; elsewhere the browser tests are skipped when missing
-const need = (ok: boolean, what: string) => {
-  if (!ok && process.env.CI) throw new Error(`${what} is not installed (apt-get install -y chromium poppler-utils)`);
-  return !ok;
-};
+// 公开04表 is p. 12 of the original; the fixture is cut to a few pages, so it is the fixture's page PAGE
+const CUT = cutPdf('sh-putuo-caizhengju-2024-dept-final.pdf');
+const PDF = CUT.file;
+const PAGE = CUT.page(12);
 
 describe('review page', () => {
   it('reviewCli writes one self-contained file; usage errors exit 2', async () => {
@@ -27,7 +27,7 @@ describe('review page', () => {
     expect(await reviewCli([join(r.root, 'nope')])).toBe(2);
   });
 
-  it.skipIf(need(hasChromium, 'chromium'))('loads in headless Chromium and shows the flagged cell', async () => {
+  it.skipIf(skipWithout(hasChromium, 'chromium', 'chromium', 'the review page in a browser'))('loads in headless Chromium and shows the flagged cell', async () => {
     const r = await runs();
     const out = join(r.root, 'review-browser.html');
     expect(await reviewCli([r.newOut, '--out', out])).toBe(0);
@@ -41,16 +41,16 @@ describe('review page', () => {
     expect(statSync(png).size).toBeGreaterThan(10_000);
   });
 
-  it.skipIf(need(hasPdftoppm(), 'pdftoppm'))('embeds the source page of a PDF table as a PNG beside its grid', async () => {
-    const img = pdfPages(PDF, process.cwd(), 40).page(12);
+  it.skipIf(skipWithout(hasPdftoppm(), 'pdftoppm', 'poppler-utils', 'the review page image of a PDF page'))('embeds the source page of a PDF table as a PNG beside its grid', async () => {
+    const img = pdfPages(PDF, process.cwd(), 40).page(PAGE);
     expect(img).toMatch(/^data:image\/png;base64,/);
     expect(Buffer.from(img!.slice(22, 40), 'base64').subarray(1, 4).toString()).toBe('PNG');
     const html = renderReview([{
       row: { doc_id: 'x', source: PDF, format: 'pdf-text', status: 'ok' },
       checks: [],
-      tables: [{ row: { table_id: 't004', table_no: '公开04表', title: '财政拨款收入支出决算总表', table_kind: 'fiscal_appropriation_summary', page_first: '12', n_facts: '1' }, grid: [['项目', '决算数'], ['本年收入合计', '2,940.05']], facts: [{ item: '本年收入合计', value: '2940.05', flags: 'grand_total' }], checks: [{ check_id: 'grand_total', severity: 'error', message: 'test' }] }],
+      tables: [{ row: { table_id: 't004', table_no: '公开04表', title: '财政拨款收入支出决算总表', table_kind: 'fiscal_appropriation_summary', page_first: String(PAGE), n_facts: '1' }, grid: [['项目', '决算数'], ['本年收入合计', '2,940.05']], facts: [{ item: '本年收入合计', value: '2940.05', flags: 'grand_total' }], checks: [{ check_id: 'grand_total', severity: 'error', message: 'test' }] }],
     }], 'pdf review', { images: true });
-    expect(html).toContain('<img alt="page 12" src="data:image/png;base64,');
+    expect(html).toContain(`<img alt="page ${PAGE}" src="data:image/png;base64,`);
     expect(html).toMatch(/<td class="flagged"[^>]*>2,940\.05<\/td>/);
   });
 });

@@ -40,8 +40,8 @@ describe('datapackage.json', () => {
     const rows = parseCsv(readFileSync(join(out, 'budget_lines.csv'), 'utf8'));
     expect(rows.length).toBeGreaterThan(1000);
     const fn = rows.find((r) => r.functional_l3)!;
-    expect(fn.functional_l3.startsWith(fn.functional_l2)).toBe(true);
-    expect(fn.functional_l2.startsWith(fn.functional_l1)).toBe(true);
+    expect(fn.functional_l3!.startsWith(fn.functional_l2!)).toBe(true);
+    expect(fn.functional_l2!.startsWith(fn.functional_l1!)).toBe(true);
     const phases = new Set(rows.map((r) => r.phase));
     expect(phases.has('executed') && phases.has('approved')).toBe(true); // '' for 绩效 documents
     expect([...phases].every((p) => ['', 'approved', 'adjusted', 'executed'].includes(p!))).toBe(true);

@@ -6,12 +6,12 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { cliArgs, makeCorpus, readOut, repo, tmp } from './helpers.js';
+import { runs, skipWithout } from '../system-tools.js';
 
 let url = process.env.FISCAL_EXTRACT_TEST_REDIS ?? '';
 let redis: ChildProcess | undefined;
-const haveRedisServer = spawnSync('redis-server', ['--version']).status === 0;
-const available = !!url || haveRedisServer;
-if (!available && process.env.CI) throw new Error('CI needs Redis for the queue test: .ci/run installs and starts redis-server');
+const haveRedisServer = runs('redis-server', '--version');
+const skip = skipWithout(!!url || haveRedisServer, 'redis-server', 'redis-server', 'the BullMQ queue test', 'set FISCAL_EXTRACT_TEST_REDIS=redis://…');
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -32,7 +32,7 @@ function runAsync(args: string[]): Promise<{ status: number | null; stderr: stri
 }
 
 beforeAll(async () => {
-  if (url || !available) return;
+  if (url || skip) return;
   const port = await freePort();
   redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
   url = `redis://127.0.0.1:${port}`;
@@ -44,7 +44,7 @@ beforeAll(async () => {
 
 afterAll(() => { redis?.kill('SIGTERM'); });
 
-describe.skipIf(!available)('BullMQ over Redis', () => {
+describe.skipIf(skip)('BullMQ over Redis', () => {
   it('two worker processes and a producer write the same bytes as one machine', async () => {
     const corpus = makeCorpus(2); // 15 documents
     const queueName = `fx-test-${process.pid}-${Date.now()}`;

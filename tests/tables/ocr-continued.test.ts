@@ -7,15 +7,13 @@
 // found, its header rows dropped, and its 项 rows (03 公务员医疗补助) take the 类/款 printed on the
 // page before. On p. 7 OCR drops the 、 of 四、教育支出; the 类 is still resolved and the 、 written back.
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processDocument } from '../../pipeline/process-document.js';
 import { closeSharedPool } from '../../extractors/ocr/index.js';
 import type { DocumentRecord, Fact } from '../../pipeline/types.js';
+import { fixture as fixturePath } from '../fixture.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const fixture = path.resolve(here, '../fixtures/scans/yt-yibaoju-2026-p07-p09-200dpi-scan.pdf');
+const fixture = fixturePath('scans/yt-yibaoju-2026-p07-p09-200dpi-scan.pdf');
 
 let doc: DocumentRecord;
 beforeAll(async () => {

@@ -2,9 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Taxonomy } from '../../normalizers/taxonomy/index.js';
+import { fixture, SAMPLES } from '../fixture.js';
 
-export const SHARED = '/work/shared';
-export const SEEDS = join(SHARED, 'seeds');
+/** the seed dumps: corpus/samples (the same five files as ../shared/seeds) */
+export const SEEDS = SAMPLES;
+/** the observed code lists (tests/fixtures/taxonomy-sources, a copy of ../shared/taxonomy-sources) */
+export const TAXONOMY_SOURCES = fixture('taxonomy-sources');
 
 export function seed(prefix: string): string[] {
   const names: Record<string, string> = {

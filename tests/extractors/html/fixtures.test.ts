@@ -4,11 +4,11 @@ import { describe, it, expect } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ingest } from '../../../index.js';
 import { scoreFacts } from './score.js';
+import { fixture } from '../../fixture.js';
 
-const fx = (f: string) => fileURLToPath(new URL(`../../fixtures/html/${f}`, import.meta.url));
+const fx = (f: string) => fixture('html', f);
 
 describe('html fixtures through the pipeline', () => {
   for (const [page, tables] of [

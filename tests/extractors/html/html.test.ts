@@ -5,6 +5,7 @@ import { extractHtml } from '../../../extractors/html/index.js';
 import { decodeHtml } from '../../../extractors/html/decode.js';
 import { benchPage } from '../../../extractors/html/bench.js';
 import { detectFormat } from '../../../pipeline/detect.js';
+import { fixture as fixturePath, fixtureBytes } from '../../fixture.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const gbk = (s: string) => {
@@ -17,7 +18,7 @@ const gbk = (s: string) => {
 const grids = (bs: Block[]): RawGrid[] => bs.flatMap((b) => (b.kind === 'grid' ? [b.grid] : []));
 const lines = (bs: Block[]): string[] => bs.flatMap((b) => (b.kind === 'line' ? [b.text] : []));
 const texts = (g: RawGrid) => g.rows.map((r) => r.map((c) => c.text));
-const fixture = (f: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/html/${f}`, import.meta.url)));
+const fixture = (f: string) => fixtureBytes('html', f);
 
 describe('html charset', () => {
   const page = (meta: string) => `<html><head>${meta}</head><body><p>收入支出决算总表</p></body></html>`;
@@ -134,11 +135,12 @@ describe('html tables → dense grids', () => {
   });
 });
 
-// Docling's HTML cases (docling-project/docling tests/data/html): the cell texts of the tables it
-// reads as plain tables, compared with its expected Markdown (its formatting marks, list markers
-// and link targets removed; white space ignored; spanned positions repeat the origin's text there).
+// Docling's HTML cases (docling-project/docling tests/data/html, MIT; copied into
+// tests/fixtures/docling-html): the cell texts of the tables it reads as plain tables, compared
+// with its expected Markdown (its formatting marks, list markers and link targets removed; white
+// space ignored; spanned positions repeat the origin's text there).
 describe('docling HTML cases', () => {
-  const dir = new URL('../../../../shared/peer-cases/docling-html/', import.meta.url);
+  const docling = (f: string) => fixturePath('docling-html', f);
   const norm = (s: string) =>
     s.normalize('NFKC').replace(/<!--.*?-->/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\*\*|~~|\*/g, '')
       .replace(/(^|\s)(#+|-|\d+\.)\s/g, '$1').replace(/[\u2010\u2011]/g, '-').replace(/[“”]/g, '"').replace(/\s+/g, '');
@@ -157,8 +159,8 @@ describe('docling HTML cases', () => {
   const filled = (g: RawGrid) => g.rows.map((r) => r.map((c) => norm(c.mergedFrom ? g.rows[c.mergedFrom[0]]![c.mergedFrom[1]]!.text : c.text)));
   for (const name of ['table_01', 'table_02', 'table_03', 'table_04', 'table_with_heading_01', 'table_with_heading_02', 'html_rich_table_cells']) {
     it(name, () => {
-      const r = extractHtml(new Uint8Array(readFileSync(new URL(`sources/${name}.html`, dir))));
-      const expected = mdTables(readFileSync(new URL(`groundtruth/${name}.html.md`, dir), 'utf8'));
+      const r = extractHtml(new Uint8Array(readFileSync(docling(`sources/${name}.html`))));
+      const expected = mdTables(readFileSync(docling(`groundtruth/${name}.html.md`), 'utf8'));
       const got = grids(r.blocks).map(filled);
       expect(got).toHaveLength(expected.length);
       expected.forEach((t, i) => {
@@ -170,7 +172,7 @@ describe('docling HTML cases', () => {
     });
   }
   it('table_05/06: a table holding a bigger table is a layout wrapper here (docling flattens it into one cell)', () => {
-    const r = extractHtml(new Uint8Array(readFileSync(new URL('sources/table_05.html', dir))));
+    const r = extractHtml(new Uint8Array(readFileSync(docling('sources/table_05.html'))));
     expect(grids(r.blocks).map(texts)).toEqual([[['A1', 'B1', 'C1'], ['D1', 'E1', 'F1']]]);
     expect(lines(r.blocks)).toEqual(['Header', 'This is the first paragraph.', 'A', 'B', '2...', 'After table']);
   });

@@ -1,8 +1,9 @@
-// Run ../shared/tools/score-facts.mjs on an output folder: the fixtures' target is F1 = 1.
+// Run the fact scorer (tests/fixtures/tools/score-facts.mjs, a copy of ../shared/tools/score-facts.mjs)
+// on an output folder: the fixtures' target is F1 = 1.
 import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { fixture } from '../../fixture.js';
 
-const SCORE = fileURLToPath(new URL('../../../../shared/tools/score-facts.mjs', import.meta.url));
+export const SCORE = fixture('tools/score-facts.mjs');
 
 export function scoreFacts(outDir: string, expectedCsv: string): { f1: number; report: string } {
   let report: string;

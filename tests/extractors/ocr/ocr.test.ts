@@ -1,15 +1,13 @@
 // OCR end to end on real pages (each OCR'd page costs ~2-4 s on 2 cores: kept to two pages).
 import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RawGrid } from '../../../pipeline/types.js';
 import { InputError } from '../../../pipeline/stages.js';
 import { createOcrPool, imageExtractor, layoutOcr, ocrPdfPagesDetailed, ocrToContent, type OcrPool } from '../../../extractors/ocr/index.js';
 import { corpusBytes } from '../pdf/corpus.js';
+import { fixture as fixturePath } from '../../fixture.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const fixture = path.resolve(here, '../../fixtures/scans/putuo-p08-200dpi-skew.png');
+const fixture = fixturePath('scans/putuo-p08-200dpi-skew.png');
 
 function rowWith(grid: RawGrid, ...start: string[]): string[] | undefined {
   return grid.rows.map((r) => r.map((c) => c.text)).find((t) => start.every((s, i) => t[i] === s));

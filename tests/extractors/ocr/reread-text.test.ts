@@ -4,14 +4,13 @@
 // page, one word per character) and the second (PSM 6 on the crop enlarged 1.5×). End to end: the
 // 收入支出决算总表 of the 佛山 scan (pp. 5–7, committed) must give the facts its text layer gives.
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textRereadAccepted, type TextReading } from '../../../extractors/ocr/recognize.js';
 import { closeSharedPool } from '../../../extractors/ocr/index.js';
 import { processDocument } from '../../../pipeline/process-document.js';
 import type { DocumentRecord, Fact } from '../../../pipeline/types.js';
 import { corpusBytes, corpusPath } from '../pdf/corpus.js';
+import { fixture } from '../../fixture.js';
 
 /** `六78 经96` (`3.91:96` where the word ends in a digit) → words and confidences */
 function reading(spec: string): TextReading {
@@ -72,16 +71,9 @@ describe('a text cell read again', () => {
   });
 });
 
-const FIXTURE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/scans/fs-guidaojiaotongju-2019-p05-p07-200dpi-scan.pdf');
+const FIXTURE = fixture('scans/fs-guidaojiaotongju-2019-p05-p07-200dpi-scan.pdf');
+// the text-layer PDF (its fixture is cut to pp. 5–23, the 总表 on pp. 5–7 included)
 const TEXT = 'fs-guidaojiaotongju-2019-dept-final.pdf';
-const hasText = (() => {
-  try {
-    readFileSync(corpusPath(TEXT));
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 /** label without white space and list number (as the answer keys compare them) */
 const label = (s: string): string => s.replace(/\s+/g, '').replace(/^[(（]?[一二三四五六七八九十]+[)）、.．]/, '');
@@ -89,7 +81,7 @@ const key = (f: Fact): string => `${f.section}|${label(f.item)}|${f.measure}`;
 const summary = (d: DocumentRecord): Map<string, string> =>
   new Map(d.facts.filter((f) => f.table_kind === 'income_expenditure_summary').map((f) => [key(f), f.value.toString()]));
 
-describe.skipIf(!hasText)('the scanned 收入支出决算总表 over three pages (佛山 2019 决算 pp. 5–7, 200 dpi)', () => {
+describe('the scanned 收入支出决算总表 over three pages (佛山 2019 决算 pp. 5–7, 200 dpi)', () => {
   let ocr: DocumentRecord;
   let text: DocumentRecord;
   beforeAll(async () => {

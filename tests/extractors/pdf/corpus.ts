@@ -1,15 +1,19 @@
-// Paths into the shared corpus (../shared/corpus next to the repository) and page loading.
+// Real corpus PDFs as kept in tests/fixtures/pdf (most cut to the pages the tests read, see
+// tests/fixtures/README.md) and page loading. Pages are named by the original document's numbers.
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Block, GridCell, PageContent, RawGrid } from '../../../pipeline/types.js';
 import { extractPdfPages } from '../../../extractors/pdf/extract.js';
 import { layoutPage } from '../../../extractors/layout/index.js';
+import { corpusFixture, type CorpusFixture } from '../../fixture.js';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+/** A corpus file's fixture: its path, and `page(n)`, where page n of the original is in it. */
+export function cutPdf(name: string): CorpusFixture {
+  return corpusFixture(name);
+}
 
+/** The path of a corpus file's fixture (a cut PDF or the whole file). */
 export function corpusPath(name: string): string {
-  return path.resolve(repo, '../shared/corpus', name);
+  return corpusFixture(name).file;
 }
 
 export function corpusBytes(name: string): Uint8Array {
@@ -18,12 +22,13 @@ export function corpusBytes(name: string): Uint8Array {
 
 const cache = new Map<string, Promise<PageContent>>();
 
-/** One page's content (cached per test file: tests must not mutate it). */
+/** Page `page` of the original document (read from its fixture; cached per test file: tests must not mutate it). */
 export function pageContent(name: string, page: number): Promise<PageContent> {
   const key = `${name}#${page}`;
   let hit = cache.get(key);
   if (!hit) {
-    hit = extractPdfPages(corpusBytes(name), { only: [page] }).then((r) => r.pages[0]!);
+    const cut = corpusFixture(name);
+    hit = extractPdfPages(corpusBytes(name), { only: [cut.page(page)] }).then((r) => r.pages[0]!);
     cache.set(key, hit);
   }
   return hit;

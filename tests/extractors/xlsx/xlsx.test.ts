@@ -2,7 +2,6 @@ import { describe, it, expect } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Block, RawGrid } from '../../../pipeline/types.js';
 import { extractWorkbook } from '../../../extractors/xlsx/index.js';
 import { readWorkbook } from '../../../extractors/xlsx/workbook.js';
@@ -10,9 +9,11 @@ import { cellText, plainNumber } from '../../../extractors/xlsx/cell-text.js';
 import { detectFormat } from '../../../pipeline/detect.js';
 import { ingest } from '../../../index.js';
 import { scoreFacts } from '../html/score.js';
+import { fixture, fixtureBytes } from '../../fixture.js';
 
-const corpus = (f: string) => new Uint8Array(readFileSync(new URL(`../../../../shared/corpus/${f}`, import.meta.url)));
-const fxPath = (f: string) => fileURLToPath(new URL(`../../fixtures/xlsx/${f}`, import.meta.url));
+// the official templates are whole copies of the corpus files (tests/fixtures/from-shared.json)
+const corpus = (f: string) => fixtureBytes('xlsx', f);
+const fxPath = (f: string) => fixture('xlsx', f);
 const texts = (g: RawGrid) => g.rows.map((r) => r.map((c) => c.text));
 
 /** sheet name → { lines, grids } */
@@ -79,7 +80,7 @@ describe('official blank templates (上海市普陀区 2026)', () => {
     });
   }
   it('both templates through the pipeline: nine budget tables each, classified', async () => {
-    const r = await ingest([fileURLToPath(new URL('../../../../shared/corpus/sh-putuo-2026-dept-budget-TEMPLATE.xlsx', import.meta.url)), fileURLToPath(new URL('../../../../shared/corpus/sh-putuo-2026-unit-budget-TEMPLATE.xls', import.meta.url))]);
+    const r = await ingest([fxPath('sh-putuo-2026-dept-budget-TEMPLATE.xlsx'), fxPath('sh-putuo-2026-unit-budget-TEMPLATE.xls')]);
     expect(r.documents.map((d) => [d.format, d.status])).toEqual([['xlsx', 'ok'], ['xls', 'ok']]);
     const kinds = ['budget_income_expenditure_summary', 'budget_income', 'budget_expenditure', 'budget_fiscal_appropriation_summary', 'budget_general_expenditure', 'budget_government_fund', 'budget_state_capital', 'budget_general_basic_expenditure', 'budget_three_public'];
     for (const d of r.documents) expect(r.tables.filter((t) => t.doc_id === d.doc_id).map((t) => t.table_kind)).toEqual(kinds);

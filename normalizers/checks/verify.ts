@@ -1,0 +1,89 @@
+// Verification: every identity the check stage evaluates reports the facts it involved and whether
+// it held. A fact that is a member (parent, child, total, part, either side of an equality) of at
+// least one held identity that says something is `verified`; the failing ones flag their facts as
+// before (index.ts). The two are independent: a fact can be verified by one identity and flagged by
+// another that fails (usually because of another member).
+//
+// What "says something" (knowledge/checks.json `verification`):
+//  - nothing where every member is zero (0 = 0 + 0 holds whatever was read);
+//  - an equality between two prints of one figure (cross_table_total, balance, prose_vs_table)
+//    verifies its members;
+//  - a sum (total = Σ parts: hierarchy_sum, column_sum, side_sum, grand_total, class_sum,
+//    three_public_sum) verifies when it has at least `min_parts` parts: a parent printed with a
+//    single child holds whatever amount both were read as. With one non-zero part (total 2.08 =
+//    2.08 + 0 + 0), the identity still pins the zeros and the columns they were read into
+//    (`min_nonzero_parts`, 1); in a table read by OCR it needs `min_nonzero_parts_ocr` (2)
+//    non-zero parts, because two prints of one figure are misread alike (see propagate.ts);
+//  - an inequality (relation `gte`) never verifies: it holds for many values.
+import type { Fact } from '../../pipeline/types.js';
+import { checkKnowledge } from './knowledge.js';
+
+export interface IdentityStats {
+  /** identities evaluated, held or not */
+  evaluated: number;
+  /** identities that held */
+  held?: number;
+  /** identities that held and verify their members */
+  verifying?: number;
+  /** indices (into the document's facts) of the members of verifying identities */
+  verified?: Set<number>;
+}
+
+/** What recordEvaluation needs of the compare options (kept structural: no import cycle). */
+interface Recorder {
+  indexOf: Map<Fact, number>;
+  stats?: IdentityStats;
+  stands?: Map<Fact, Fact[]>;
+  /** tables read by OCR */
+  ocrTables?: Set<string>;
+}
+
+interface Rules { equalities: Set<string>; minParts: number; minNonZero: number; minNonZeroOcr: number }
+let cached: Rules | undefined;
+function rules(): Rules {
+  if (cached) return cached;
+  const v = checkKnowledge().verification;
+  return (cached = { equalities: new Set(v?.equalities ?? ['cross_table_total', 'balance', 'prose_vs_table']), minParts: v?.min_parts ?? 2, minNonZero: v?.min_nonzero_parts ?? 1, minNonZeroOcr: v?.min_nonzero_parts_ocr ?? 2 });
+}
+
+/** Whether a held identity of this check id and these members verifies them (`ocr`: a member
+ *  was read by OCR). */
+export function verifies(checkId: string, total: Fact[], parts: Fact[], relation: 'eq' | 'gte' = 'eq', ocr = false): boolean {
+  if (relation !== 'eq') return false;
+  if ([...total, ...parts].every((f) => f.value.isZero())) return false;
+  const r = rules();
+  if (r.equalities.has(checkId)) return true;
+  if (parts.length < r.minParts) return false;
+  return parts.filter((f) => !f.value.isZero()).length >= (ocr ? r.minNonZeroOcr : r.minNonZero);
+}
+
+function add(o: Recorder, members: Fact[]): void {
+  if (!o.stats) return;
+  const set = (o.stats.verified ??= new Set());
+  for (const m of members) {
+    for (const f of o.stands?.get(m) ?? [m]) {
+      const i = o.indexOf.get(f);
+      if (i !== undefined) set.add(i);
+    }
+  }
+}
+
+/** total = Σ parts was evaluated (compareSum). */
+export function recordEvaluation(o: Recorder, checkId: string, total: Fact, parts: Fact[], held: boolean): void {
+  recordSides(o, checkId, [total], parts, 'eq', held);
+}
+
+/** Σ a (relation) Σ b was evaluated (compareSides, and compareSum through recordEvaluation). */
+export function recordSides(o: Recorder, checkId: string, a: Fact[], b: Fact[], relation: 'eq' | 'gte', held: boolean): void {
+  if (!o.stats) return;
+  o.stats.evaluated++;
+  if (!held) return;
+  o.stats.held = (o.stats.held ?? 0) + 1;
+  const ocr = !!o.ocrTables?.size && [...a, ...b].some((f) => o.ocrTables!.has(f.table_id));
+  if (!verifies(checkId, a, b, relation, ocr)) return;
+  o.stats.verifying = (o.stats.verifying ?? 0) + 1;
+  add(o, [...a, ...b]);
+}
+
+/** The check ids of the accounting identities (a failure of one of these is a failed identity). */
+export const IDENTITY_CHECKS = ['hierarchy_sum', 'column_sum', 'balance', 'cross_table_total', 'side_sum', 'grand_total', 'class_sum', 'three_public_sum', 'prose_vs_table'] as const;

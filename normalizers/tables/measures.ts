@@ -1,0 +1,219 @@
+// Measure ids for a table's amount columns, by meaning and then by structure:
+//   1. the kind's own vocabulary (table-kinds.json) on the normalised header path;
+//   2. generic header words (header-vocabulary.json): a total word is the kind's total (or, under a
+//      group, the group's subtotal), a value word (预算数, 金额) the kind's amount, 增减 a change, 数量
+//      a count; levels every amount column shares (a table-wide 基本支出 over all of them) are
+//      dropped first;
+//   3. a year printed before the words that is earlier than the document's makes a prior-year
+//      column (`prior_year`);
+//   4. structure: a column still unnamed that equals, row by row, the sum of the columns right of it
+//      is the kind's total;
+//   5. two columns that would write one key are told apart by the source of funds their header
+//      names (`total.general_budget`); if they cannot be, neither keeps the id.
+// What is still unnamed keeps its printed label; its facts are flagged `measure_unknown`.
+import { Decimal } from 'decimal.js';
+import type { ColumnSpec } from '../../pipeline/types.js';
+import { parseNumber } from '../numbers.js';
+import { headerLevels, isCurrentPeriod, roleOf, sameLevel, sourceOf, type HeaderLevel } from './header-words.js';
+import { measureOf, type KindDef } from './kinds.js';
+
+export interface MeasureContext {
+  kind: KindDef | undefined;
+  /** the document's fiscal year ('' when unknown) */
+  fiscalYear: string;
+  /** the data rows, aligned to the table width */
+  data: string[][];
+}
+
+/** How a column's measure was found, for tables.csv evidence. */
+export type MeasureEvidence = 'kind' | 'generic' | 'prior_year' | 'sum' | 'source' | 'none';
+
+type Period = '' | 'prior_year' | 'change_vs_prior_year';
+
+interface Resolved {
+  spec: ColumnSpec;
+  levels: HeaderLevel[];
+  base: string;
+  evidence: MeasureEvidence;
+  /** an earlier year's column (2025年预算数, 上年 / …) or a change column (增减变化情况 / …) */
+  period: Period;
+}
+
+/** the kind's id for the table's total (合计), and for a single value column (金额) */
+export function kindTotal(kind: KindDef | undefined): string {
+  return measureOf(kind, '合计') || measureOf(kind, '总计') || measureOf(kind, '金额');
+}
+
+function kindValue(kind: KindDef | undefined): string {
+  return measureOf(kind, '金额') || measureOf(kind, '预算数') || kindTotal(kind);
+}
+
+export function assignMeasures(specs: ColumnSpec[], ctx: MeasureContext): void {
+  const blocks = [...new Set(specs.map((s) => s.block))];
+  const years = specs.flatMap((s) => headerLevels(s.header).map((l) => l.year ?? 0));
+  // the table's own latest year stands for the current one when it prints a later year than the
+  // document seemed to (a 2026 budget whose cover was not read as 2026)
+  const current = Math.max(Number(ctx.fiscalYear) || 0, ...years);
+  for (const b of blocks) {
+    const cols = specs.filter((s) => s.block === b && s.role === 'measure');
+    if (!cols.length) continue;
+    const levels = withoutSharedLevels(cols.map((c) => headerLevels(c.header)));
+    const resolved: Resolved[] = cols.map((spec, i) => resolveColumn(spec, levels[i]!, ctx.kind, current));
+    byColumnSums(resolved, ctx);
+    periodIds(resolved, ctx.kind);
+    separateDuplicates(resolved, ctx.kind);
+    for (const r of resolved) {
+      r.spec.measure = r.base;
+      r.spec.measure_evidence = r.base ? r.evidence : 'none';
+    }
+  }
+}
+
+/** Drop the leading levels that every amount column of the block shares (a title over all of
+ *  them), keeping at least the last level of each. */
+function withoutSharedLevels(all: HeaderLevel[][]): HeaderLevel[][] {
+  if (all.length < 2) return all.map((l) => (l.length > 1 ? l.slice(-1) : l));
+  let common = 0;
+  while (all.every((l) => l.length > common + 1 && sameLevel(l[common]!, all[0]![common]!))) common++;
+  return all.map((l) => l.slice(common));
+}
+
+function resolveColumn(spec: ColumnSpec, levels: HeaderLevel[], kind: KindDef | undefined, current: number): Resolved {
+  const period = periodOf(levels, current);
+  const path = levels.map((l) => l.text).join(' / ');
+  const full = headerLevels(spec.header).map((l) => l.text).join(' / ');
+  const own = measureOf(kind, full) || measureOf(kind, path);
+  if (own) return { spec, levels, base: own, evidence: period ? 'prior_year' : 'kind', period };
+  const base = genericMeasure(levels, kind);
+  return { spec, levels, base, evidence: period ? 'prior_year' : base ? 'generic' : 'none', period };
+}
+
+/** A column of an earlier year (a year before the document's printed over it, or a 上年 level), or
+ *  a change column (an 增减 level over the column's own words). */
+function periodOf(levels: HeaderLevel[], current: number): Period {
+  if (levels.some((l) => (l.year !== undefined && current > 0 && l.year < current) || roleOf(l.text) === 'prior_year')) return 'prior_year';
+  if (levels.slice(0, -1).some((l) => roleOf(l.text) === 'change_vs_prior_year')) return 'change_vs_prior_year';
+  return '';
+}
+
+/** The generic words, from the last level up: a total word under a group the kind names is that
+ *  group's subtotal (本年收入 / 小计); otherwise the kind's total. */
+function genericMeasure(levels: HeaderLevel[], kind: KindDef | undefined): string {
+  if (!kind) return '';
+  for (let i = levels.length - 1; i >= 0; i--) {
+    const role = roleOf(levels[i]!.text);
+    if (role === '') continue;
+    if (role === 'total') {
+      const group = i > 0 ? measureOf(kind, levels[i - 1]!.text) : '';
+      return group || kindTotal(kind);
+    }
+    if (role === 'value') return kindValue(kind);
+    if (role === 'prior_year') return kindValue(kind);
+    if (role === 'change_vs_prior_year' && i < levels.length - 1) continue;
+    return role;
+  }
+  return '';
+}
+
+/** A column still unnamed that equals, on every row with numbers (two at least), the sum of a run
+ *  of the amount columns right after it, is the kind's total (when the block has none yet). */
+function byColumnSums(cols: Resolved[], ctx: MeasureContext): void {
+  const total = kindTotal(ctx.kind);
+  if (!total || cols.some((c) => c.base === total)) return;
+  for (let i = 0; i < cols.length; i++) {
+    const c = cols[i]!;
+    if (c.base || c.period) continue;
+    for (let end = cols.length; end >= i + 3; end--) {
+      const run = cols.slice(i + 1, end);
+      if (run.some((r) => r.period !== '')) continue;
+      if (sumsHold(c.spec.index, run.map((r) => r.spec.index), ctx.data)) {
+        c.base = total;
+        c.evidence = 'sum';
+        return;
+      }
+    }
+  }
+}
+
+function sumsHold(col: number, parts: number[], data: string[][]): boolean {
+  let rows = 0;
+  for (const r of data) {
+    const v = parseNumber(r[col] ?? '');
+    const ps = parts.map((p) => parseNumber(r[p] ?? ''));
+    if (!v && ps.every((p) => !p)) continue;
+    if (!v) return false;
+    const sum = ps.reduce((s, p) => (p ? s.plus(p.value) : s), new Decimal(0));
+    const tol = new Decimal('0.01').times(Math.max(1, parts.length - 1));
+    if (sum.minus(v.value).abs().gt(tol)) return false;
+    if (!v.value.isZero()) rows++;
+  }
+  return rows >= 2;
+}
+
+/** Prior-year and change columns: `prior_year` (or `change_vs_prior_year`) for the table's total
+ *  or value when it is the only such column, `<measure>.prior_year` for the others. */
+function periodIds(cols: Resolved[], kind: KindDef | undefined): void {
+  const plainIds = new Set([kindTotal(kind), kindValue(kind), '']);
+  for (const period of ['prior_year', 'change_vs_prior_year'] as const) {
+    const these = cols.filter((c) => c.period === period);
+    for (const c of these) {
+      if (c.base === period) continue;
+      c.base = these.length === 1 && plainIds.has(c.base) ? period : c.base ? `${c.base}.${period}` : period;
+      c.evidence = 'prior_year';
+    }
+  }
+}
+
+/** Columns of one block that would write one key: told apart by what their header's other levels
+ *  name (a group above it, a source of funds below it): `<outer>.<inner>`, e.g.
+ *  `total.general_budget`, `carryover.general_budget`. Where that does not part them all, none of
+ *  them keeps the id. */
+function separateDuplicates(cols: Resolved[], kind: KindDef | undefined): void {
+  const groups = new Map<string, Resolved[]>();
+  for (const c of cols) {
+    if (!c.base) continue;
+    const key = `${c.spec.section}\u0000${c.base}`;
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const qualified = group.map((c) => qualifiedId(c, kind));
+    // still one id twice: the one printed under 当年 / 本年预算 is this year's part (合计 beside
+    // 当年预算 / 小计 and 上年结转 / 小计)
+    const count = (q: string) => qualified.filter((x) => x === q).length;
+    group.forEach((c, k) => {
+      if (count(qualified[k]!) > 1 && c.levels.some((l) => isCurrentPeriod(l.text))) qualified[k] = `${qualified[k]}.current_year`;
+    });
+    if (new Set(qualified).size === group.length) {
+      group.forEach((c, k) => {
+        if (qualified[k] !== c.base) c.evidence = 'source';
+        c.base = qualified[k]!;
+      });
+    } else {
+      for (const c of group) {
+        c.base = '';
+        c.evidence = 'none';
+        c.spec.measure_conflict = true;
+      }
+    }
+  }
+}
+
+/** The base id with the source of funds another level of the header names inserted after its
+ *  first part (`total.general_budget`, `overseas_travel.general_budget.prior_year`); failing a
+ *  source, the measure a group level above names in front (`carryover.general_budget`). */
+function qualifiedId(c: Resolved, kind: KindDef | undefined): string {
+  const [head, ...rest] = c.base.split('.');
+  const source = c.levels.map((l) => sourceOf(l.text)).filter((s) => s !== '' && s !== head).pop();
+  if (source) return [head, source, ...rest].join('.');
+  const group = c.levels
+    .slice(0, -1)
+    .map((l) => measureOf(kind, l.text))
+    .filter((m) => m !== '' && m !== head)
+    .pop();
+  if (group) return [group, head, ...rest].join('.');
+  // a 其中 column whose own words the vocabulary does not know: a part of the column it belongs to
+  const last = c.levels[c.levels.length - 1];
+  if (last && /^(其中|含)/.test(last.printed) && !measureOf(kind, last.text)) return [head, 'of_which', ...rest].join('.');
+  return c.base;
+}

@@ -1,0 +1,70 @@
+// When a grid on the next page continues the table before it. A repeated title continues a table
+// read from a text layer only when it is the same title (white space and punctuation aside); the
+// OCR tolerance (a misread character in seven) is for OCR'd pages. A form printed again with the
+// same fixed rows over another project starts a new table even under the very same title.
+import { describe, expect, it } from 'vitest';
+import { locateTables } from '../../normalizers/tables/locate.js';
+import type { Block, GridMethod, RawGrid } from '../../pipeline/types.js';
+
+const cells = (...t: string[]) => t.map((text) => ({ text }));
+
+/** one page of a 项目绩效自评表 as xa-weijianwei prints them: title, year line, the form */
+function formPage(page: number, title: string, project: string, method: GridMethod, rows?: string[][]): Block[] {
+  const grid: RawGrid = {
+    method,
+    page_first: page,
+    page_last: page,
+    rows: (rows ?? [
+      ['项目名称', project, ''],
+      ['主管部门', '西安市卫生健康委员会', '实施单位'],
+      ['项目资金（万元）', '年初预算数', '全年预算数（A）'],
+      ['年度资金总额', '352.74', '352.74'],
+    ]).map((r) => cells(...r)),
+  };
+  return [
+    { kind: 'line', text: title, page, heading: true },
+    { kind: 'line', text: '（2022年度）', page },
+    { kind: 'grid', grid, page },
+  ];
+}
+
+const pages = (cands: ReturnType<typeof locateTables>) => cands.map((c) => [c.grid.page_first, c.grid.page_last ?? c.grid.page_first]);
+
+describe('continuation across pages', () => {
+  const A = '西安市级采供血业务经费（非政府采购部分）项目绩效自评表';
+  const B = '西安市级采供血业务经费（政府采购部分）项目绩效自评表';
+
+  it('text layer: a nearly identical title is another table', () => {
+    const cands = locateTables([...formPage(61, A, '采供血业务经费（非政府采购部分）项目', 'ruled'), ...formPage(62, B, '采供血业务经费（政府采购部分）项目', 'ruled')]);
+    expect(pages(cands)).toEqual([[61, 61], [62, 62]]);
+    expect(cands.map((c) => c.title)).toEqual([A, B]);
+  });
+
+  it('text layer: the same title over white space and punctuation continues the table', () => {
+    const rest = [['绩效指标', '一级指标', '二级指标'], ['', '产出指标', '数量指标']];
+    const cands = locateTables([...formPage(61, A, 'x', 'ruled'), ...formPage(62, A.replace('（', '(').replace('）', ') '), 'x', 'ruled', rest)]);
+    expect(pages(cands)).toEqual([[61, 62]]);
+  });
+
+  it('OCR: a title misread by a character still continues the table', () => {
+    const rest = [['绩效指标', '一级指标', '二级指标'], ['', '产出指标', '数量指标']];
+    const misread = A.replace('采购', '釆购');
+    const cands = locateTables([...formPage(61, A, 'x', 'ocr'), ...formPage(62, misread, 'x', 'ocr', rest)]);
+    expect(pages(cands)).toEqual([[61, 62]]);
+  });
+
+  it('text layer: the same title over a form that starts over (another 项目名称, the same fixed rows) is another table', () => {
+    const T = '西安市级2022年中职免学费补助项目绩效自评表';
+    const cands = locateTables([...formPage(70, T, '中职免学费补助（市级资金）', 'ruled'), ...formPage(71, T, '中职免学费补助（中央资金）', 'ruled')]);
+    expect(pages(cands)).toEqual([[70, 70], [71, 71]]);
+  });
+
+  it('text layer: a continuation that repeats the first rows as they were is still one table', () => {
+    const T = '2022年部门综合预算收支总表';
+    const head = [['项目', '预算数', '支出'], ['一、部门预算', '581242867.20', '']];
+    const more = [['项目', '预算数', '支出'], ['(2)政府性基金拨款', '0.00', '']];
+    const cands = locateTables([...formPage(36, T, '', 'ruled', head), ...formPage(37, T, '', 'ruled', more)]);
+    expect(pages(cands)).toEqual([[36, 37]]);
+    expect(cands[0]!.grid.rows.map((r) => r[0]!.text)).toEqual(['项目', '一、部门预算', '(2)政府性基金拨款']);
+  });
+});
