@@ -5,6 +5,6 @@ export { detectFormat } from './pipeline/detect.js';
 export { writeDataset } from './output/write-dataset.js';
 export { recordsOf } from './output/records.js';
 export type { Dataset, DocumentRow, TableRecord, FactRow, CheckRow, PerformanceRow, IndicatorRow, DefinitionRow } from './output/records.js';
-export type * from './pipeline/types.js';
+export type * from './model/types.js';
 export { loadTaxonomy } from './normalizers/taxonomy/index.js';
 export { parseNumber } from './normalizers/numbers.js';

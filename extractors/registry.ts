@@ -1,6 +1,6 @@
 // Which extractor reads which format.
-import type { Extractor } from '../pipeline/stages.js';
-import type { Format } from '../pipeline/types.js';
+import type { Extractor } from '../model/stages.js';
+import type { Format } from '../model/types.js';
 import { textExtractor } from './text/index.js';
 import { htmlExtractor } from './html/index.js';
 import { xlsxExtractor } from './xlsx/index.js';

@@ -1,5 +1,5 @@
 // The issuer, fiscal year and kind of a document, read from its own text (cover, titles, 部门：).
-import type { Block, DocKind } from '../pipeline/types.js';
+import type { Block, DocKind } from '../model/types.js';
 import { cleanLabel } from './names.js';
 
 export interface DocumentContext {

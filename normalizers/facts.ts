@@ -1,6 +1,6 @@
 // Understood tables → facts: one per printed number, with its code resolved and named by the
 // taxonomy of the document's fiscal year, its unit converted to 元 exactly, and its provenance.
-import type { Fact, Table, TableRow } from '../pipeline/types.js';
+import type { Fact, Table, TableRow } from '../model/types.js';
 import { parseNumber } from './numbers.js';
 import { toYuan } from './units.js';
 import { cleanLabel, stripNumbering } from './names.js';
@@ -55,7 +55,7 @@ export const OCR_CODE_REPAIRED = 'ocr_code_repaired';
 /** a number whose column header names no measure (of the table's kind, or any generic one): what
  *  the number is, is not known; `measure_label` keeps the printed header */
 export const MEASURE_UNKNOWN = 'measure_unknown';
-const isRateMeasure = (m: string): boolean => m.split('.')[0] === 'change_rate_vs_prior_year';
+const isRateMeasure = (m: string): boolean => m.split('.').includes('change_rate_vs_prior_year');
 export const OCR_CODE_UNREAD = 'ocr_code_unread';
 /** a number of an OCR'd table of a known kind in a column whose header names no measure of the kind */
 export const OCR_HEADER_UNREAD = 'ocr_header_unread';

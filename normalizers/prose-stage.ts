@@ -1,6 +1,6 @@
 // Prose facts (情况说明 sentences) and 名词解释 code definitions of a document.
 import { Decimal } from 'decimal.js';
-import type { DocumentRecord, Fact } from '../pipeline/types.js';
+import type { DocumentRecord, Fact } from '../model/types.js';
 import type { Taxonomy } from './taxonomy/index.js';
 import { extractProseFacts, collectDefinitions } from './prose/index.js';
 import { toYuan } from './units.js';

@@ -3,12 +3,17 @@
 // an identity vouches for (verified), the facts whose measure is not known, the tables nobody
 // could name, the standard tables not found, the documents where an identity fails.
 import { Decimal } from 'decimal.js';
-import type { DocumentRecord } from '../pipeline/types.js';
+import type { DocumentRecord } from '../model/types.js';
 import { readKnowledgeJson } from '../normalizers/knowledge/load.js';
 import { IDENTITY_CHECKS } from '../normalizers/checks/verify.js';
 import { checkKnowledge } from '../normalizers/checks/knowledge.js';
 
-interface StandardTables { kinds: Record<string, string[]>; optional?: Record<string, string[]> }
+interface StandardTables {
+  kinds: Record<string, string[]>;
+  optional?: Record<string, string[]>;
+  /** doc_kind → standard table → the kinds that print the same content in another standard form */
+  alternatives?: Record<string, Record<string, string[]>>;
+}
 
 let std: StandardTables | undefined;
 /** normalizers/knowledge/standard-tables.json */
@@ -34,12 +39,19 @@ export function share(a: number, b: number): string {
 
 const IDENTITIES = new Set<string>(IDENTITY_CHECKS);
 
+/** The standard tables of a document kind not found among `kinds`: a table found in one of its
+ *  alternative forms (standard-tables.json `alternatives`) is found. */
+export function standardMissing(docKind: string, kinds: ReadonlySet<string>): string[] {
+  const alt = standardTables().alternatives?.[docKind] ?? {};
+  return (standardTables().kinds[docKind] ?? []).filter((k) => !kinds.has(k) && !(alt[k] ?? []).some((a) => kinds.has(a)));
+}
+
 export function docHealth(doc: DocumentRecord): DocHealth {
   const notMoney = new Set(checkKnowledge().verification?.money_excludes_kinds ?? []);
   const money = doc.facts.filter((f) => f.amount_yuan !== null && !notMoney.has(f.table_kind));
   const verified = money.filter((f) => f.verified).length;
   const kinds = new Set(doc.tables.map((t) => t.table_kind));
-  const missing = doc.status === 'failed' ? [] : (standardTables().kinds[doc.doc_kind] ?? []).filter((k) => !kinds.has(k));
+  const missing = doc.status === 'failed' ? [] : standardMissing(doc.doc_kind, kinds);
   return {
     n_money_facts: String(money.length),
     n_verified: String(verified),

@@ -1,6 +1,6 @@
 // Document records → the flat records of the datasets (exactly what the CSV files hold). The
 // library API returns these, so a program and the CSV see the same values.
-import type { DocumentRecord } from '../pipeline/types.js';
+import type { DocumentRecord } from '../model/types.js';
 import { plain } from '../normalizers/numbers.js';
 import { createHash } from 'node:crypto';
 import { tableToCsvRows } from './table-grid.js';

@@ -1,6 +1,6 @@
 // A table as reconstructed, for tables/<doc_id>/<table_id>.csv: one header row (multi-level
 // headers joined with ' / '), then the data rows as printed (merged cells filled).
-import type { Table } from '../pipeline/types.js';
+import type { Table } from '../model/types.js';
 import { alignRows, tableWidth } from '../normalizers/tables/header.js';
 
 export function tableToCsvRows(t: Table): string[][] {

@@ -116,8 +116,6 @@ async function runIngest(argv: string[]): Promise<number> {
   const { positional, flags, all } = parseArgs(argv, new Set(INGEST_FLAGS));
   if (flags.has('--help')) { console.log(INGEST_HELP); return EXIT.OK; }
   for (const k of flags.keys()) if (![...INGEST_FLAGS, '--quiet', '--help', '--no-state', '--excel', '--progress', '--no-ocr'].includes(k)) throw new UsageError(`unknown option ${k}`);
-  // read by the PDF extractor in this thread and in the worker threads (they inherit the env)
-  if (flags.has('--no-ocr')) process.env['FISCAL_EXTRACT_OCR'] = '0';
   const out = flags.get('--out');
   if (typeof out !== 'string') throw new UsageError('--out <dir> is required');
   const manifests = all.filter(([k]) => k === '--manifest').map(([, v]) => String(v));
@@ -155,6 +153,7 @@ async function runIngest(argv: string[]): Promise<number> {
     ...(memoryMb !== undefined ? { memoryMb } : {}),
     ...(state !== undefined ? { state } : {}),
     ...(flags.has('--excel') ? { excel: true } : {}),
+    ...(flags.has('--no-ocr') ? { ocr: false } : {}),
     ...(executor ? { executor } : {}),
     ...(progress ? { progress } : {}),
     fetch: {

@@ -1,5 +1,5 @@
 // The format of a document from its bytes (magic numbers and content), never from its name.
-import type { Format } from './types.js';
+import type { Format } from '../model/types.js';
 
 function startsWith(b: Uint8Array, sig: number[], at = 0): boolean {
   return sig.every((v, i) => b[at + i] === v);

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import PQueue from 'p-queue';
-import type { DocumentRecord } from './types.js';
+import type { DocumentRecord } from '../model/types.js';
 import { recordsOf, emptyDataset, appendDataset, blocksOf, budgetLinesBlockOf, type Dataset, type DocBlocks, type DocumentRow } from '../output/records.js';
 import { writeDatasetStream, type DatasetPart } from '../output/write-dataset.js';
 import { writeExcelVariant } from '../output/excel.js';
@@ -33,6 +33,8 @@ export interface IngestOptions {
   out?: string;
   /** per-document time limit, ms */
   timeoutMs?: number;
+  /** read pages and images without a text layer by OCR (default true; `--no-ocr` sets false) */
+  ocr?: boolean;
   /** called after each document, in completion order */
   onDocument?: (doc: DocumentDone, index: number, total: number) => void;
   /** a progress display (CLI) */
@@ -104,7 +106,8 @@ export async function ingest(inputs: string[], opts: IngestOptions = {}): Promis
   const { items, missing } = resolveSources(inputs, manifest);
   const timeoutMs = opts.timeoutMs ?? 120_000;
   // results read without OCR are not the same results: they are stored apart
-  const version = extractorVersion() + (process.env['FISCAL_EXTRACT_OCR'] === '0' ? '+no-ocr' : '');
+  const ocr = opts.ocr !== false;
+  const version = extractorVersion() + (ocr ? '' : '+no-ocr');
   const records: DocumentRecord[] = [];
   const store = opts.state && !opts.keepRecords ? new Store(opts.state) : undefined;
   const blobs = opts.state ? new BlobStore(join(dirname(opts.state), 'blobs')) : undefined;
@@ -184,7 +187,7 @@ export async function ingest(inputs: string[], opts: IngestOptions = {}): Promis
       return;
     }
     bytes ??= new Uint8Array(readFileSync(item.source));
-    const r = await executor.run({ id, source: item.source, bytes, timeoutMs, ...(charset ? { charset } : {}) });
+    const r = await executor.run({ id, source: item.source, bytes, timeoutMs, ...(ocr ? {} : { ocr: false }), ...(charset ? { charset } : {}) });
     for (const [k, v] of Object.entries(r.info.timings)) addStage(k, v);
     const ts = performance.now();
     const storeIt = !!store && r.cacheable;

@@ -2,8 +2,8 @@
 // Stages collect messages on the record instead of throwing; a failure marks the document
 // `failed` (nothing usable) or `partial` (some tables failed) with a one-line reason.
 import { createHash } from 'node:crypto';
-import type { DocumentRecord, Table } from './types.js';
-import { InputError } from './stages.js';
+import type { DocumentRecord, Table } from '../model/types.js';
+import { InputError } from '../model/stages.js';
 import { detectFormat } from './detect.js';
 import { extractorFor } from '../extractors/registry.js';
 import { locateTables, type TableCandidate } from '../normalizers/tables/locate.js';
@@ -24,6 +24,8 @@ export interface ProcessOptions {
   timeoutMs?: number;
   /** the charset a server declared for the bytes (HTTP Content-Type), passed to the extractor */
   charset?: string;
+  /** false: pages and images without a text layer are not read by OCR */
+  ocr?: boolean;
 }
 
 export function docIdOf(sha256: string): string {
@@ -85,7 +87,7 @@ async function runStages(doc: DocumentRecord, bytes: Uint8Array, opts: ProcessOp
   let timer: NodeJS.Timeout | undefined;
   const result = await timedAsync(doc, 'extract', () =>
     Promise.race([
-      extractor.extract(bytes, { source: doc.source, signal: controller.signal, ...(opts.charset ? { charset: opts.charset } : {}) }),
+      extractor.extract(bytes, { source: doc.source, signal: controller.signal, ...(opts.ocr === false ? { ocr: false } : {}), ...(opts.charset ? { charset: opts.charset } : {}) }),
       new Promise<never>((_, reject) => {
         timer = setTimeout(() => {
           controller.abort();

@@ -2,7 +2,7 @@
 // as line blocks, each data table as a grid block. A layout table (one whose cells hold other
 // tables) is not a grid: its cells are read as containers, so the data tables inside come out
 // as grids and the text beside them as lines.
-import type { Block } from '../../pipeline/types.js';
+import type { Block } from '../../model/types.js';
 import { type DomNode, childElements, containsTable, tagName } from './dom.js';
 import { LineBuffer, cellText, collectText } from './text.js';
 import { gridOfTable, tableRows } from './grid.js';

@@ -2,7 +2,7 @@
 // caller knows from the HTTP header, then <meta charset> / <meta http-equiv content="…charset=…">
 // in the head; with none of these, UTF-8 when the bytes are valid UTF-8, else GB18030 (the superset
 // of GB2312 and GBK that Chinese government sites publish in).
-import { InputError } from '../../pipeline/stages.js';
+import { InputError } from '../../model/stages.js';
 
 export interface Decoded {
   text: string;

@@ -1,7 +1,7 @@
 // One HTML <table> → a dense RawGrid. rowspan/colspan are expanded: the origin cell carries the
 // text and the span, each covered position is a cell with text '' and `mergedFrom`. Rows are read
 // as a browser lays them out (<thead> first, <tfoot> last); header rows stay rows.
-import type { GridCell, RawGrid } from '../../pipeline/types.js';
+import type { GridCell, RawGrid } from '../../model/types.js';
 import { type DomNode, childElements, tagName } from './dom.js';
 import { cellText } from './text.js';
 

@@ -1,7 +1,7 @@
 // HTML pages (government sites, Word "save as web page" exports): every data <table> a grid, the
 // text around it as lines, in document order.
-import { InputError, type Extractor, type ExtractContext, type ExtractResult } from '../../pipeline/stages.js';
-import type { Message } from '../../pipeline/types.js';
+import { InputError, type Extractor, type ExtractContext, type ExtractResult } from '../../model/stages.js';
+import type { Message } from '../../model/types.js';
 import { decodeHtml } from './decode.js';
 import { parseHtml } from './dom.js';
 import { blocksOfDom } from './blocks.js';

@@ -1,7 +1,7 @@
 // From a lattice of elementary cells (column and row boundaries, which interior edges are drawn)
 // and tokens to a RawGrid: merged areas become one origin cell with spans, covered cells point back
 // with mergedFrom; rows and columns that hold nothing and take part in no merge are dropped.
-import type { Box, GridCell, GridMethod, RawGrid, Token } from '../../pipeline/types.js';
+import type { Box, GridCell, GridMethod, RawGrid, Token } from '../../model/types.js';
 import { cellText } from './lines.js';
 import { cx, cy } from './text.js';
 

@@ -1,6 +1,6 @@
 // Grouping tokens into physical text lines (tokens sharing a baseline band), and a line into
 // segments separated by wide gaps.
-import type { Box, Token } from '../../pipeline/types.js';
+import type { Box, Token } from '../../model/types.js';
 import { boxOf, cy, isFigure, separator } from './text.js';
 
 export interface Line {

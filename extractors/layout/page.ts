@@ -1,7 +1,7 @@
 // One page's tokens and rulings -> blocks in reading order. Ruled regions first (each token goes
 // to the smallest region holding its centre); the remaining text is split into lines, runs of
 // tabular lines become unruled grids, and everything else becomes line blocks.
-import type { Block, Box, PageContent, RawGrid, Token } from '../../pipeline/types.js';
+import type { Block, Box, PageContent, RawGrid, Token } from '../../model/types.js';
 import { groupLines, lineText, segments, type Line } from './lines.js';
 import { peelTitleRows } from './peel.js';
 import { findRuleBands, findRuledRegions, type RuleBand, type RuledRegion } from './regions.js';

@@ -1,7 +1,7 @@
 // Titles and unit lines printed inside a table's outer frame (a full-width first row holding
 // 收支总表（预算表1）, a row of 预算单位：… / 单位：万元) belong before the grid as line blocks, where
 // the title and unit of every other table are.
-import type { GridCell, RawGrid } from '../../pipeline/types.js';
+import type { GridCell, RawGrid } from '../../model/types.js';
 
 const TITLE = /表\s*([（(][^）)]{0,12}[)）])?$/;
 const META = /^(.{0,30}(单位|部门)[:：]|公开\s*\d+\s*表$|表\s*\d+$|[（(]?\d{4}\s*年度?[）)]?$)/;

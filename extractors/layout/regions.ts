@@ -1,7 +1,7 @@
 // Ruling lines -> ruled table regions. Collinear pieces are merged (Excel draws one segment per
 // cell edge), then horizontal and vertical lines that touch form connected components; a component
 // with at least two lines each way is a ruled region.
-import type { Box, Ruling } from '../../pipeline/types.js';
+import type { Box, Ruling } from '../../model/types.js';
 
 export interface HLine {
   y: number;

@@ -2,7 +2,7 @@
 // anchors; every other line (a wrapped name's continuation, a summary label printed under its
 // numbers, a name printed over its numbers) joins the neighbouring anchor whose cells it fills:
 // the one with nothing in its columns, else the nearer one.
-import type { Token } from '../../pipeline/types.js';
+import type { Token } from '../../model/types.js';
 import type { Line } from './lines.js';
 import { cy, isAmount, isNumeric } from './text.js';
 

@@ -1,7 +1,7 @@
 // The ruled strategy: cells from the intersections of ruling lines; a missing interior rule makes a
 // merged cell. A band between two rules that holds several rows of amounts (tables that rule only
 // their columns, or only some rows) is split into rows by the text (rows.ts).
-import type { RawGrid, Token } from '../../pipeline/types.js';
+import type { RawGrid, Token } from '../../model/types.js';
 import { buildGrid, slot, type Lattice } from './grid.js';
 import { groupLines } from './lines.js';
 import { SNAP, type HLine, type RuledRegion, type VLine } from './regions.js';

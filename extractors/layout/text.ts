@@ -1,5 +1,5 @@
 // Small text helpers shared by the layout strategies: joining fragments, recognising numbers.
-import type { Box, Token } from '../../pipeline/types.js';
+import type { Box, Token } from '../../model/types.js';
 
 const ASCII_WORD = /[A-Za-z0-9%.)\]]/;
 const ASCII_WORD_START = /[A-Za-z0-9(\[]/;

@@ -2,7 +2,7 @@
 // break into several segments at wide gaps; columns come from the gutters between the body lines'
 // segments (right-aligned numbers overlap at their right edge, so a column's values form one
 // interval); rows come from clustering lines around the lines that carry amounts.
-import type { RawGrid, Token } from '../../pipeline/types.js';
+import type { RawGrid, Token } from '../../model/types.js';
 import { buildGrid, slot, type Lattice } from './grid.js';
 import { LEADER, segments, type Line } from './lines.js';
 import { clusterRows } from './rows.js';

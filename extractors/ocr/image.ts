@@ -3,7 +3,7 @@
 // tesseract.js. Every decoder checks its input and throws InputError (one line) instead of
 // crashing: @napi-rs/canvas segfaults on some truncated PNGs, so it is not used for decoding.
 import { inflateSync } from 'node:zlib';
-import { InputError } from '../../pipeline/stages.js';
+import { InputError } from '../../model/stages.js';
 
 export interface GreyImage {
   width: number;

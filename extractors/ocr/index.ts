@@ -4,8 +4,8 @@
 //   ocrPageContent(...)   OcrPage -> PageContent (points; tokens with confidence; rulings)
 //   imageExtractor        PNG/JPEG/TIFF documents
 //   ocrPdfPages(...)      scanned PDF pages (embedded scan, else rendered)
-import type { Block, Message, PageContent } from '../../pipeline/types.js';
-import { InputError, type ExtractContext, type ExtractResult, type Extractor } from '../../pipeline/stages.js';
+import type { Block, Message, PageContent } from '../../model/types.js';
+import { InputError, type ExtractContext, type ExtractResult, type Extractor } from '../../model/stages.js';
 import { decodeImagePages } from './image.js';
 import { layoutOcr, ocrToContent, type OcrContent } from './page.js';
 import { languageFolder, type PoolOptions } from './pool.js';
@@ -50,7 +50,7 @@ export const imageExtractor: Extractor = {
   name: 'ocr-image',
   formats: ['image'],
   async extract(bytes: Uint8Array, ctx: ExtractContext): Promise<ExtractResult> {
-    if (ctx.ocr === false || process.env['FISCAL_EXTRACT_OCR'] === '0') throw new InputError('an image can only be read by OCR, which was switched off (--no-ocr): ingest it without --no-ocr');
+    if (ctx.ocr === false) throw new InputError('an image can only be read by OCR, which was switched off (--no-ocr): ingest it without --no-ocr');
     const images = await decodeImagePages(bytes);
     const pool = await sharedPool();
     const pages: OcrContent[] = [];

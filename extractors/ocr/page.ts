@@ -1,7 +1,7 @@
 // OcrPage (pixels) -> PageContent (PDF points): words joined into tokens the way a text layer
 // prints them, numbers repaired, rules found in the image as Rulings. From there the one layout
 // model (extractors/layout) reconstructs tables exactly as for a text layer.
-import type { Block, Box, GridCell, PageContent, Token } from '../../pipeline/types.js';
+import type { Block, Box, GridCell, PageContent, Token } from '../../model/types.js';
 import { layoutPage } from '../layout/index.js';
 import { separator } from '../layout/text.js';
 import { toRulings } from './prep.js';

@@ -1,8 +1,8 @@
 // Scanned PDF pages -> PageContent via OCR. A page that is one scan gives its embedded image
 // (the operator list's paintImageXObject: decoded pixels, ~0.2 s, JPEG/JPX/CCITT all decoded by
 // pdf.js); any other page is rendered with pdf.js + @napi-rs/canvas.
-import type { PageContent } from '../../pipeline/types.js';
-import { InputError } from '../../pipeline/stages.js';
+import type { PageContent } from '../../model/types.js';
+import { InputError } from '../../model/stages.js';
 import { openPdf, pdfjs } from '../pdf/load.js';
 import { rotateQuarter, toGrey, type GreyImage } from './image.js';
 import { ocrToContent, type OcrContent } from './page.js';

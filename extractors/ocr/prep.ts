@@ -1,7 +1,7 @@
 // Image preparation on raw grey buffers: Otsu binarization, skew measurement (projection
 // profiles), text axis (upright vs turned a quarter), and ruling lines (long thin runs of dark
 // pixels) found and erased so that OCR reads the cell text without the rules glued to it.
-import type { Ruling } from '../../pipeline/types.js';
+import type { Ruling } from '../../model/types.js';
 import type { GreyImage } from './image.js';
 
 export function otsu(img: GreyImage): number {

@@ -3,7 +3,7 @@
 // ink but no word, number cells that came back in pieces or without their decimals, and text cells
 // that look damaged (a Latin letter, a doubtful character, a lone 、) are read again on their crops
 // (gapFill, rereadNumbers, rereadLatin, rereadText).
-import type { Box } from '../../pipeline/types.js';
+import type { Box } from '../../model/types.js';
 import { crop, decodeImagePages, encodePgm, rotateQuarter, rotateSmall, scale, type GreyImage } from './image.js';
 import { binarize, eraseRules, findRules, measureSkew, tableRules, type PixelRule } from './prep.js';
 import { TesseractPool, type PoolOptions, type Psm, type RawResult } from './pool.js';

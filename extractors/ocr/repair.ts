@@ -4,7 +4,7 @@
 // Chinese punctuation in a number (`2,946。25`). Every change is recorded so a reviewer sees it.
 // A digit swapped for another digit (394.92 -> 304.92) cannot be seen here: the accounting
 // identities (normalizers/checks) catch those.
-import type { Box, GridCell, RawGrid, Token } from '../../pipeline/types.js';
+import type { Box, GridCell, RawGrid, Token } from '../../model/types.js';
 
 export interface Repair {
   before: string;

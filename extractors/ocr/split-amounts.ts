@@ -3,7 +3,7 @@
 // digit groups whose last group has exactly that many digits (and whose inner groups have three)
 // can only be that amount: `16 770 89` → `16770.89`. Cells that do not fit the pattern are left as
 // read (the identities flag them); every repair is recorded in the grid's notes.
-import type { RawGrid } from '../../pipeline/types.js';
+import type { RawGrid } from '../../model/types.js';
 
 const DECIMAL = /^-?\d{1,3}(?:,\d{3})*(?:\.(\d+))$|^-?\d+\.(\d+)$/;
 

@@ -1,6 +1,6 @@
 // Debugging aid: a PDF's blocks as plain text (grids as pipe-separated rows, merges marked).
 import { readFile } from 'node:fs/promises';
-import type { Block } from '../../pipeline/types.js';
+import type { Block } from '../../model/types.js';
 import { layoutPage } from '../layout/index.js';
 import { extractPdfPages } from './extract.js';
 

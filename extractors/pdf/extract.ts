@@ -1,6 +1,6 @@
 // The PDF text-layer extractor: pages -> PageContent -> layout -> Block[].
-import type { Block, Message, PageContent } from '../../pipeline/types.js';
-import { InputError, type ExtractContext, type ExtractResult, type Extractor } from '../../pipeline/stages.js';
+import type { Block, Message, PageContent } from '../../model/types.js';
+import { InputError, type ExtractContext, type ExtractResult, type Extractor } from '../../model/stages.js';
 import { layoutPage } from '../layout/index.js';
 import { asInputError, looksTruncated, openPdf, type PDFDocumentProxy } from './load.js';
 import { extractPage } from './page.js';
@@ -74,7 +74,7 @@ export const pdfExtractor: Extractor = {
     }
     const allScanned = needsOcrPages.length === pages.length;
     let unread = needsOcrPages;
-    if (needsOcrPages.length && ctx.ocr !== false && process.env['FISCAL_EXTRACT_OCR'] !== '0') {
+    if (needsOcrPages.length && ctx.ocr !== false) {
       // loaded only when a page needs it: text-only runs never start tesseract
       const { ocrPdfBlocks } = await import('../ocr/index.js');
       const ocr = await ocrPdfBlocks(bytes, needsOcrPages, opts);

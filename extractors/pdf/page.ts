@@ -1,6 +1,6 @@
 // One PDF page -> PageContent: one getOperatorList (rulings, and it loads the fonts whose real
 // names tell bold) and one getTextContent; no rendering.
-import type { PageContent } from '../../pipeline/types.js';
+import type { PageContent } from '../../model/types.js';
 import type { PDFPageProxy } from './load.js';
 import type { Matrix } from './matrix.js';
 import { scanOperatorList } from './rulings.js';

@@ -2,7 +2,7 @@
 // constructPath [paintOp, [Float32Array of (op, coords...)], minMax] in the current user space, so
 // the graphics state (CTM stack, line width, fill colour) is tracked here. Excel/LibreOffice stroke
 // lines; Word/WPS fill thin rectangles. Clipping paths (endPath) and curves are ignored.
-import type { Ruling } from '../../pipeline/types.js';
+import type { Ruling } from '../../model/types.js';
 import { apply, IDENTITY, multiply, scaleOf, type Matrix } from './matrix.js';
 import { pdfjs } from './load.js';
 

@@ -3,7 +3,7 @@
 // estimated from character widths; whitespace-only items (LibreOffice's giant gap fillers and empty
 // end-of-line items) are dropped. Text drawn again over itself (fake bold) is read once
 // (dedupeItems, TEXT_LAYER_SETTINGS.dedupeTolerance).
-import type { Token } from '../../pipeline/types.js';
+import type { Token } from '../../model/types.js';
 import { apply, multiply, type Matrix } from './matrix.js';
 
 export interface RawTextItem {

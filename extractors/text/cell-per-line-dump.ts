@@ -2,7 +2,7 @@
 // and a line without the tab right after a cell line continues that cell (a wrapped cell).
 // Rows of one cell, and rows that only carry metadata (部门：… / 2023年度 / 金额单位：万元), are
 // text lines; runs of the other rows are grids.
-import type { Block, GridCell } from '../../pipeline/types.js';
+import type { Block, GridCell } from '../../model/types.js';
 import { cellOf } from './tsv-dump.js';
 
 const META = /^(部门[:：]|单位[:：]|金额单位|编制单位|单位名称[:：]|填报单位|[（(]?\d{4}\s*年度?[）)]?$|公开\s*\d+\s*表$)/;

@@ -1,5 +1,5 @@
 // Bytes of a text dump → string. UTF-8 (with or without BOM) first; GB18030 when UTF-8 fails.
-import { InputError } from '../../pipeline/stages.js';
+import { InputError } from '../../model/stages.js';
 
 export function decodeText(bytes: Uint8Array): string {
   let start = 0;

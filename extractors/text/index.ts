@@ -1,6 +1,6 @@
 // Text dumps of disclosures (made by other tools from the original PDFs), in the styles seen:
 // markdown with TSV tables, OCR'd TSV, one cell per line, or plain prose.
-import type { Extractor, ExtractResult } from '../../pipeline/stages.js';
+import type { Extractor, ExtractResult } from '../../model/stages.js';
 import { decodeText } from './decode.js';
 import { isTocLine, parseTsvDump } from './tsv-dump.js';
 import { parseCellPerLineDump } from './cell-per-line-dump.js';

@@ -1,6 +1,6 @@
 // Dump style "lines with tab-separated cells" (markdown dumps with TSV tables, OCR'd TSV):
 // a line with a tab is a table row; consecutive rows form one grid, also across blank lines.
-import type { Block, GridCell } from '../../pipeline/types.js';
+import type { Block, GridCell } from '../../model/types.js';
 
 const BOLD = /<b>(.*?)<\/b>/gi;
 

@@ -1,6 +1,6 @@
 // Spreadsheets (.xlsx and legacy .xls): each visible sheet a candidate table, in workbook order.
-import type { Extractor, ExtractResult } from '../../pipeline/stages.js';
-import type { Block, Message } from '../../pipeline/types.js';
+import type { Extractor, ExtractResult } from '../../model/stages.js';
+import type { Block, Message } from '../../model/types.js';
 import { readWorkbook } from './workbook.js';
 import { sheetBlocks } from './sheet-blocks.js';
 

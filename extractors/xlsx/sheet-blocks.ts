@@ -2,7 +2,7 @@
 // 编制部门： / 单位：元) as lines, the table as a grid with merged cells expanded (origin cell
 // keeps the text and the span, covered cells are '' with `mergedFrom`), notes below it as lines.
 // Empty rows and columns (formatting only, hidden) are dropped; a sheet of prose is all lines.
-import type { Block, GridCell } from '../../pipeline/types.js';
+import type { Block, GridCell } from '../../model/types.js';
 import type { Sheet } from './workbook.js';
 import { cellText } from './cell-text.js';
 

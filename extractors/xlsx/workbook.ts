@@ -2,7 +2,7 @@
 // .xlsx / .xls workbook → sheets of plain cells (value, type, format, SheetJS's formatted text)
 // with merges and hidden rows/columns. Everything else works on this shape.
 import * as XLSX from '@e965/xlsx';
-import { InputError } from '../../pipeline/stages.js';
+import { InputError } from '../../model/stages.js';
 
 export interface SheetCell {
   /** b boolean, n number, e error, s string, d date */

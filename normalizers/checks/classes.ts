@@ -1,6 +1,6 @@
 // class_sum: the 06表's 人员经费合计 = Σ personnel 类 (301, 303) and 公用经费合计 = Σ the other 类
 // (302, 307, 310, 312, 399 …), whether the table prints the two blocks side by side or one list.
-import type { CheckResult, Fact } from '../../pipeline/types.js';
+import type { CheckResult, Fact } from '../../model/types.js';
 import { compareSum, type CompareOptions } from './compare.js';
 import { checkKnowledge } from './knowledge.js';
 import { groupBy, label } from './select.js';

@@ -2,7 +2,7 @@
 // an alias in the document's fiscal year; layout flags raised while reading rows, reported once per
 // table and flag. Only tables of a known accounting kind: in forms and unclassified grids a number
 // in the first column (目标值 100, 人数 535) is not a classification code.
-import type { CheckResult, DocumentRecord, Fact } from '../../pipeline/types.js';
+import type { CheckResult, DocumentRecord, Fact } from '../../model/types.js';
 import type { Taxonomy } from '../taxonomy/index.js';
 import { checkKnowledge } from './knowledge.js';
 import { refsOf } from './select.js';

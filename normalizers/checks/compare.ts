@@ -1,6 +1,6 @@
 // Comparing a printed total with the sum of its printed parts, within the stated tolerance.
 import { Decimal } from 'decimal.js';
-import type { CheckResult, Fact, Severity } from '../../pipeline/types.js';
+import type { CheckResult, Fact, Severity } from '../../model/types.js';
 import { label, refsOf } from './select.js';
 import { tolerance } from './tolerance.js';
 import { recordEvaluation, type IdentityStats } from './verify.js';

@@ -1,7 +1,7 @@
 // missing_table / empty_table_unexplained: a document of a kind with standard tables (决算: the nine
 // 公开01-09表) publishes every one of them, and a table printed without numbers says why in a note
 // (注：本部门2022年度没有使用政府性基金预算拨款安排的收支 / 如本表为空，则…无此类资金).
-import type { CheckResult, DocumentRecord, Table } from '../../pipeline/types.js';
+import type { CheckResult, DocumentRecord, Table } from '../../model/types.js';
 import { checkKnowledge } from './knowledge.js';
 
 /** The note that explains why a table has no numbers, or undefined. */

@@ -1,7 +1,7 @@
 // hierarchy_sum: in a coded table, every parent code equals the sum of its children printed in the
 // same section and measure (项 → 款 → 类), and the 合计 row equals the sum of the 类 rows.
 import { Decimal } from 'decimal.js';
-import type { CheckResult, Fact } from '../../pipeline/types.js';
+import type { CheckResult, Fact } from '../../model/types.js';
 import { compareSum, type CompareOptions } from './compare.js';
 import { groupBy, label } from './select.js';
 

@@ -1,5 +1,5 @@
 // row identities (column_sum), two-sided balance and cross-table totals, from knowledge/checks.json.
-import type { CheckResult, Fact } from '../../pipeline/types.js';
+import type { CheckResult, Fact } from '../../model/types.js';
 import { compareSum, maxDp, rowName, sumOf, tableName, type CompareOptions } from './compare.js';
 import { checkKnowledge, type Side } from './knowledge.js';
 import { groupBy, label, refsOf } from './select.js';
@@ -10,16 +10,24 @@ export function rowIdentityChecks(facts: Fact[], o: CompareOptions): CheckResult
   const out: CheckResult[] = [];
   for (const rowFacts of groupBy(facts, (f) => `${f.table_id}|${f.row}|${f.section}`).values()) {
     const first = rowFacts[0]!;
+    const unnamed = rowFacts.some((f) => !f.measure && !f.value.isZero());
     for (const id of checkKnowledge().row_identities) {
-      if (id.kind !== first.table_kind || (id.section && id.section !== first.section)) continue;
+      if (!(id.kinds ?? [id.kind]).includes(first.table_kind) || (id.section && id.section !== first.section)) continue;
       const total = rowFacts.find((f) => f.measure === id.total);
       // a part the row does not print stands for its own parts where the kind names them
-      // (基本支出 printed only as 人员经费 and 公用经费)
+      // (基本支出 printed only as 人员经费 and 公用经费; 财政拨款 only as its three sources), down
+      // to any depth
       const printed = new Set(rowFacts.map((f) => f.measure));
-      const partIds = id.parts.flatMap((p) => (printed.has(p) ? [p] : id.expand?.[p] ?? [p]));
-      const parts = rowFacts.filter((f) => partIds.includes(f.measure));
+      const expand = (p: string, depth = 0): string[] => (printed.has(p) || depth > 4 ? [p] : (id.expand?.[p] ?? [p]).flatMap((q) => (q === p ? [p] : expand(q, depth + 1))));
+      const partIds = id.parts.flatMap((p) => expand(p));
+      const parts = rowFacts.filter((f) => f !== total && partIds.includes(f.measure));
       if (!total || parts.length === 0) continue;
-      out.push(...compareSum(total, parts, 'column_sum', `${first.code || label(first)}: ${id.total} = ${partIds.filter((p) => parts.some((f) => f.measure === p)).join(' + ')}`, o));
+      const r = compareSum(total, parts, 'column_sum', `${first.code || label(first)}: ${id.total} = ${partIds.filter((p) => parts.some((f) => f.measure === p)).join(' + ')}`, o);
+      // verify_only: a held identity verifies, a failing one is not reported (the kind's layouts
+      // print parts the rule does not name)
+      // a row that prints a non-zero amount in a column no measure names may have a part the
+      // rule does not know: the identity verifies when it holds, and is not reported when not
+      if (!id.verify_only && !unnamed) out.push(...r);
     }
   }
   return out;
@@ -69,7 +77,10 @@ export function crossTableChecks(facts: Fact[], o: CompareOptions): CheckResult[
     // a summed side needs every row it names (06表: 人员经费合计 and 公用经费合计), else a lost
     // total reads as a difference
     if (c.b.sum_rows && c.b.item && c.b.item.includes('|') && b.length < c.b.item.split('|').length) continue;
-    out.push(...compareSides(c.id, a, b, o, c.relation ?? 'eq', c.id));
+    // verify_only: an equality that holds in the usual layout and verifies then, and whose failure
+    // is not reported (the other layout prints a different total there)
+    const r = compareSides(c.id, a, b, o, c.relation ?? 'eq', c.id);
+    if (!c.verify_only) out.push(...r);
   }
   return out;
 }

@@ -8,6 +8,7 @@ export const CHECK_IDS: Record<string, string> = {
   grand_total: '01/04表: 总计 = 本年…合计 + 结转/结余 rows',
   class_sum: '06表: 人员经费合计 = Σ 301, 303; 公用经费合计 = Σ the other 类',
   three_public_sum: '07表: 合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费; 公务用车 = 购置 + 运行维护',
+  printed_total: 'a row labelled 合计/总计 equals the sum of the rows it closes (top numbering level), a numbered row the rows numbered under it, a <group> / 小计 column the other columns of its group; inferred from the layout: verifies when it holds, reported only for the kinds declared `must_hold`',
   prose_vs_table: 'a figure stated in the 情况说明 text equals the table cell it restates',
   ocr_repaired: 'an OCR misreading corrected because the failing identities pinned that one cell (info: printed → corrected)',
   missing_table: 'a standard table the document kind requires (决算: 公开01-09表) is not in the document',

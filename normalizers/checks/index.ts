@@ -3,9 +3,9 @@
 // something are marked `verified` (verify.ts).
 //
 // check ids (stable): hierarchy_sum, column_sum, balance, cross_table_total, side_sum, grand_total,
-// class_sum, three_public_sum, prose_vs_table, missing_table, empty_table_unexplained,
+// class_sum, three_public_sum, printed_total, prose_vs_table, missing_table, empty_table_unexplained,
 // code_name_mismatch, unknown_code, and the layout flags (layout_shifted, value_missing, …).
-import type { CheckResult, DocumentRecord } from '../../pipeline/types.js';
+import type { CheckResult, DocumentRecord } from '../../model/types.js';
 import type { Taxonomy } from '../taxonomy/index.js';
 import { hierarchyChecks } from './hierarchy.js';
 import { balanceChecks, crossTableChecks, rowIdentityChecks } from './identities.js';
@@ -13,6 +13,7 @@ import { codeChecks } from './codes.js';
 import { sideSumChecks, grandTotalChecks } from './sides.js';
 import { classSumChecks } from './classes.js';
 import { threePublicChecks } from './three-public.js';
+import { printedTotalChecks } from './printed-totals.js';
 import { proseChecks } from './prose.js';
 import { completenessChecks } from './completeness.js';
 import { checkedFacts } from './select.js';
@@ -37,6 +38,7 @@ export function identityChecks(doc: DocumentRecord, stats?: IdentityStats): Chec
     ...grandTotalChecks(facts, o),
     ...classSumChecks(facts, o),
     ...threePublicChecks(facts, o),
+    ...printedTotalChecks(facts, o),
     ...proseChecks(doc.facts, facts, o),
   ];
 }

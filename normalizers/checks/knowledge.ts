@@ -1,6 +1,7 @@
 // The shape of knowledge/checks.json (the identities, as data) and its loader.
 import { readKnowledgeJson } from '../knowledge/load.js';
-import type { Severity } from '../../pipeline/types.js';
+import type { Severity } from '../../model/types.js';
+import type { PrintedTotals } from './printed-totals.js';
 
 /** One side of a cross-table comparison: the rows (code, or label pattern) and measures it sums. */
 export interface Side { kind: string; section?: string; item?: string; measures: string[]; sum_rows?: boolean }
@@ -15,7 +16,7 @@ export interface ThreePublic {
   kinds: string[];
   components: [string, string][];
   column_levels_ignored: string;
-  identities: { id: string; total: string; parts: string[] }[];
+  identities: { id: string; total: string; parts: string[]; or_parts?: string[]; unless?: string[]; requires?: string[] }[];
 }
 export interface ProseRule { measure: string; targets?: Target[]; three_public?: string; per_code?: boolean; all_targets?: boolean }
 export interface Completeness {
@@ -27,13 +28,15 @@ export interface Completeness {
 
 export interface CheckFile {
   checked_kinds_exclude: string[];
-  row_identities: { kind: string; section?: string; total: string; parts: string[]; expand?: Record<string, string[]> }[];
+  row_identities: { kind: string; kinds?: string[]; section?: string; total: string; parts: string[]; expand?: Record<string, string[]>; verify_only?: boolean }[];
   balance: { kind: string; item: string; measure_income: string; measure_expenditure: string }[];
-  cross_table: { id: string; a: Side; b: Side; per_code?: boolean; relation?: 'eq' | 'gte' }[];
+  cross_table: { id: string; a: Side; b: Side; per_code?: boolean; relation?: 'eq' | 'gte'; verify_only?: boolean }[];
   side_sums: SideSum[];
   grand_totals: GrandTotal[];
   class_sums: ClassSum[];
   three_public: ThreePublic;
+  /** the generic, layout-inferred totals (printed-totals.ts) */
+  printed_totals?: PrintedTotals;
   prose: ProseRule[];
   completeness: Completeness;
   /** which held identities verify their facts (verify.ts) */

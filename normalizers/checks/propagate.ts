@@ -5,7 +5,7 @@
 // does not vouch for the child, so the child takes the failing identity's flag too: whatever makes
 // the parent wrong makes it wrong. Only OCR tables, only function / economic codes with one child
 // of equal value in the same table, section and column; applied until nothing changes.
-import type { DocumentRecord, Fact } from '../../pipeline/types.js';
+import type { DocumentRecord, Fact } from '../../model/types.js';
 
 /** identities whose failure says a value may be misread */
 const VALUE_FLAGS = ['hierarchy_sum', 'column_sum', 'side_sum', 'grand_total', 'class_sum', 'three_public_sum', 'balance', 'cross_table_total'];

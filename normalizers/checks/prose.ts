@@ -3,7 +3,7 @@
 // data in checks.json `prose`). A warning: the prose reader favours precision, but a sentence can
 // still attach a figure to the wrong subject.
 import { Decimal } from 'decimal.js';
-import type { CheckResult, Fact } from '../../pipeline/types.js';
+import type { CheckResult, Fact } from '../../model/types.js';
 import { toYuan } from '../units.js';
 import { compareSides } from './identities.js';
 import { checkKnowledge, type ProseRule, type Target } from './knowledge.js';
@@ -70,7 +70,10 @@ export function proseChecks(allFacts: Fact[], tableFacts: Fact[], o: CompareOpti
  *  `all_targets` one per target that finds one (a statement of both sides at once). */
 function targetsOf(rule: ProseRule, p: Fact, tableFacts: Fact[]): Fact[] {
   if (rule.three_public) {
-    const hits = tableFacts.filter((f) => checkKnowledge().three_public.kinds.includes(f.table_kind) && f.measure === 'amount' && componentOf(f)?.component === rule.three_public);
+    // the 三公 total: the “三公”经费 row where the table prints one beside a 合计 that adds 会议费 and 培训费
+    const of = (c: string) => tableFacts.filter((f) => checkKnowledge().three_public.kinds.includes(f.table_kind) && f.measure === 'amount' && componentOf(f)?.component === c);
+    const sub = rule.three_public === 'total' ? of('three_public') : [];
+    const hits = sub.length ? sub : of(rule.three_public);
     return new Set(hits.map((f) => f.table_id)).size === 1 && hits.length === 1 ? [hits[0]!] : [];
   }
   if (rule.per_code) {

@@ -1,5 +1,5 @@
 // Small helpers shared by the checks: which facts are accounting amounts, a row's label, fact refs.
-import type { Fact } from '../../pipeline/types.js';
+import type { Fact } from '../../model/types.js';
 import { stripNumbering } from '../names.js';
 import { checkKnowledge } from './knowledge.js';
 

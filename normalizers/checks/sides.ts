@@ -1,7 +1,7 @@
 // side_sum and grand_total: the two-sided 总表 (01, 04) add up on each side.
 //  - side_sum: 本年收入合计 = Σ the income items printed above it (一、… 八、); 本年支出合计 = Σ the 类 rows;
 //  - grand_total: 总计 = 本年…合计 + the 结转/结余 rows of the same side (never their sub-rows).
-import type { CheckResult, Fact } from '../../pipeline/types.js';
+import type { CheckResult, Fact } from '../../model/types.js';
 import { compareSum, type CompareOptions } from './compare.js';
 import { checkKnowledge } from './knowledge.js';
 import { groupBy, label } from './select.js';

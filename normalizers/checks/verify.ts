@@ -15,7 +15,7 @@
 //    (`min_nonzero_parts`, 1); in a table read by OCR it needs `min_nonzero_parts_ocr` (2)
 //    non-zero parts, because two prints of one figure are misread alike (see propagate.ts);
 //  - an inequality (relation `gte`) never verifies: it holds for many values.
-import type { Fact } from '../../pipeline/types.js';
+import type { Fact } from '../../model/types.js';
 import { checkKnowledge } from './knowledge.js';
 
 export interface IdentityStats {
@@ -86,4 +86,4 @@ export function recordSides(o: Recorder, checkId: string, a: Fact[], b: Fact[], 
 }
 
 /** The check ids of the accounting identities (a failure of one of these is a failed identity). */
-export const IDENTITY_CHECKS = ['hierarchy_sum', 'column_sum', 'balance', 'cross_table_total', 'side_sum', 'grand_total', 'class_sum', 'three_public_sum', 'prose_vs_table'] as const;
+export const IDENTITY_CHECKS = ['hierarchy_sum', 'column_sum', 'balance', 'cross_table_total', 'side_sum', 'grand_total', 'class_sum', 'three_public_sum', 'printed_total', 'prose_vs_table'] as const;

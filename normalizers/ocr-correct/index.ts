@@ -10,7 +10,7 @@
 // `ocr_repaired`. Anything less certain is left as read, for the failing checks to flag.
 // Never applied to tables with a text layer (method other than 'ocr').
 import { Decimal } from 'decimal.js';
-import type { CheckResult, DocumentRecord, Fact } from '../../pipeline/types.js';
+import type { CheckResult, DocumentRecord, Fact } from '../../model/types.js';
 import type { Taxonomy } from '../taxonomy/index.js';
 import { identityChecks, runChecks } from '../checks/index.js';
 import { maxDp, rowName, tableDecimals, tableName } from '../checks/compare.js';

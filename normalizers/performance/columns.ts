@@ -1,7 +1,7 @@
 // The indicator header of a form (一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 |
 // 得分 | 偏差原因…) → a column model, including the two-level layout of 001 where 年度目标值 spans
 // 运算符号 / 内容 / 度量单位 and 偏差原因分析 spans 经费保障 … 原因说明.
-import type { GridCell } from '../../pipeline/types.js';
+import type { GridCell } from '../../model/types.js';
 import { vocabKey } from './text.js';
 
 export type ColumnRole =

@@ -1,5 +1,5 @@
 // The form's own fields: 项目名称 / 主管部门 / 实施单位, the year, the 项目资金 block, 总分, 评价等级.
-import type { GridCell } from '../../pipeline/types.js';
+import type { GridCell } from '../../model/types.js';
 import { parseNumber } from '../numbers.js';
 import { cleanText, isGarbled, vocabKey } from './text.js';
 

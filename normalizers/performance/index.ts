@@ -1,6 +1,6 @@
 // 绩效自评表 / 绩效目标表 / 自评指标评分表 forms → performance.csv and performance_indicators.csv
 // records. Forms are read by vocabulary and structure, not fixed positions (see README.md).
-import type { PerformanceForm, PerformanceIndicator } from '../../pipeline/types.js';
+import type { PerformanceForm, PerformanceIndicator } from '../../model/types.js';
 import type { TableCandidate } from '../tables/locate.js';
 import { stripNumbering } from '../names.js';
 import { columnModel, findIndicatorHeader } from './columns.js';

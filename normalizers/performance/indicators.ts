@@ -1,7 +1,7 @@
 // Indicator rows of a 绩效自评表 → PerformanceIndicator records. Merged 一级/二级 cells are filled
 // down and recognised by vocabulary wherever the dump put them; wrapped text is joined into the
 // indicator it continues; template placeholders are skipped.
-import type { GridCell, PerformanceIndicator } from '../../pipeline/types.js';
+import type { GridCell, PerformanceIndicator } from '../../model/types.js';
 import type { ColumnModel, ColumnRole } from './columns.js';
 import { levelOf, parentOf, END_ROW } from './vocabulary.js';
 import { actualValue, splitTarget, valueCell } from './target.js';

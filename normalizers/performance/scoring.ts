@@ -1,7 +1,7 @@
 // 指标评分表 layout (seed 003): 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分/自评分 |
 // 评分依据… | 指标解释 | …, where the 指标解释 column lists the department's targets as 指标N: lines.
 // OCR'd: read what is readable, flag the rest, never guess.
-import type { GridCell, PerformanceIndicator } from '../../pipeline/types.js';
+import type { GridCell, PerformanceIndicator } from '../../model/types.js';
 import { Decimal } from 'decimal.js';
 import { parseNumber } from '../numbers.js';
 import { splitTarget } from './target.js';

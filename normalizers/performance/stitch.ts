@@ -3,7 +3,7 @@
 // grid there, so a form arrives as a titled candidate followed by untitled fragments whose `before`
 // lines are the wrapped text. Stitch them back: a wrapped line joins the last cell when the next
 // fragment continues the same row, else it is a cell of its own (a spilled 改进措施 cell).
-import type { GridCell } from '../../pipeline/types.js';
+import type { GridCell } from '../../model/types.js';
 import type { TableCandidate } from '../tables/locate.js';
 
 const HEADING = /^(第.部分|[一二三四五六七八九十]+、|附件|[(（][一二三四五六七八九十]+[)）])/;

@@ -5,7 +5,7 @@
 // The colon is optional, parentheses half- or full-width, the code 3, 5 or 7 digits; the text may
 // continue on the following lines (across blank lines while the sentence is unfinished) until the
 // next definition, a numbered item or a heading.
-import type { CodeDefinition } from '../../pipeline/types.js';
+import type { CodeDefinition } from '../../model/types.js';
 import type { ChainPart } from './facts.js';
 import { MARKER, normalizeLine, type ProseLine } from './text.js';
 

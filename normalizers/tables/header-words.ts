@@ -61,7 +61,8 @@ export interface HeaderLevel {
 export function normaliseLevel(raw: string): HeaderLevel {
   const v = vocabulary();
   let t = raw.normalize('NFKC').replace(/[\s\u3000]+/g, '');
-  t = t.replace(v.unitInBrackets, '');
+  // a unit in brackets goes, but a percent stays a percent (增减(%) is a rate, 增减额 an amount)
+  t = t.replace(v.unitInBrackets, (m) => (/[%％]/.test(m) ? '%' : ''));
   t = t.replace(v.leadWords, '');
   let year: number | undefined;
   const y = v.yearPrefix.exec(t);
@@ -94,8 +95,7 @@ export function roleOf(text: string): HeaderRole {
 
 /** A measure id that is not an amount of money (a rate, a count). */
 export function isNonMoneyMeasure(measure: string): boolean {
-  const base = measure.split('.')[0]!;
-  return vocabulary().nonMoney.has(base);
+  return measure.split('.').some((part) => vocabulary().nonMoney.has(part));
 }
 
 /** The source of funds a level names (一般公共预算 → general_budget), or ''. */

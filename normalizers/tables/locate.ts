@@ -5,7 +5,7 @@
 // first row another project's, its fixed rows the same) is a new table; OCR'd lines may differ by
 // a misread character. A title printed over two or three lines (the first ones not ending in 表)
 // is read as the one title the lines join to.
-import type { Block, GridCell, RawGrid } from '../../pipeline/types.js';
+import type { Block, GridCell, RawGrid } from '../../model/types.js';
 import { findUnit } from '../units.js';
 import { cleanLabel } from '../names.js';
 import { parseNumber } from '../numbers.js';
@@ -76,8 +76,11 @@ const TITLE_LINES_MAX = 3;
 const TITLE_JOINED_MAX = 90;
 /** a line opening with list numbering (一、 （二） 3. 第三部分) is a section heading, not part of a title */
 const NUMBERED = /^(第[一二三四五六七八九十]+部分|[(（]?[一二三四五六七八九十]+[)）、.．]|[(（]\d{1,2}[)）]|\d{1,2}[、.．](?!\d))/;
-/** a line holding nothing but a table's number, in figures or in words (表7, 附表3-1, 表七, 表十二) */
-const NUMBER_ONLY = /^(公开|预算|附)?表[\d一二三四五六七八九十]{1,3}([-－—][\d一二三四五六七八九十]{1,3})?[:：.、]?$/;
+/** a line holding nothing but a table's or an annex's number, in figures or in words (表7, 附表3-1,
+ *  表七, 附件2) */
+const NUMBER_ONLY = /^((公开|预算|附)?表[\d一二三四五六七八九十]{1,3}([-－—][\d一二三四五六七八九十]{1,3})?|附件[\d一二三四五六七八九十]{0,3})[:：.、]?$/;
+/** a line wholly in brackets ((2026年度), （不含上年结转）): a line of its own beside a title */
+const BRACKETED = /^[(（][^()（）]*[)）]$/;
 
 /** A line that may be a piece of a title printed over several lines: no sentence, no note, unit,
  *  部门/单位 line, table number or page number, no list numbering. */
@@ -90,14 +93,17 @@ function isTitlePiece(text: string): boolean {
 }
 
 /** The title printed in `lines[i-k+1 .. i]`, k ≥ 2 lines: the lines before the last are pieces that
- *  do not end a title themselves (no 表 at their end), all are set alike (heading or not) on one
- *  page, and together they end in 表 or 表（…）. */
+ *  do not end a title themselves (no 表 at their end), nor lead in to it (…如下表：) nor stand in
+ *  brackets of their own ((2026年度)); all are set alike on one page, and together they end in 表
+ *  or 表（…）. When the last line is a title by itself (预算表（不含上年结转）), the lines above
+ *  it join only when set as headings like it: a body line above a title is not part of it. */
 function wrappedTitle(lines: TextLine[], i: number, k: number): string {
   if (i - k + 1 < 0) return '';
   const group = lines.slice(i - k + 1, i + 1);
   const first = group[0]!;
   if (!group.every((l) => isTitlePiece(l.text) && !!l.heading === !!first.heading && l.page === first.page)) return '';
-  if (group.slice(0, -1).some((l) => TITLE.test(cleanLabel(l.text)))) return '';
+  if (group.slice(0, -1).some((l) => { const c = cleanLabel(l.text); return TITLE.test(c) || /[:：]$/.test(c) || BRACKETED.test(c); })) return '';
+  if (!first.heading && isTitleLine(group[group.length - 1]!.text)) return '';
   const joined = group.map((l) => cleanLabel(l.text)).join('');
   return joined.length <= TITLE_JOINED_MAX && TITLE.test(joined) ? joined : '';
 }

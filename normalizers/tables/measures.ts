@@ -12,7 +12,7 @@
 //      names (`total.general_budget`); if they cannot be, neither keeps the id.
 // What is still unnamed keeps its printed label; its facts are flagged `measure_unknown`.
 import { Decimal } from 'decimal.js';
-import type { ColumnSpec } from '../../pipeline/types.js';
+import type { ColumnSpec } from '../../model/types.js';
 import { parseNumber } from '../numbers.js';
 import { headerLevels, isCurrentPeriod, roleOf, sameLevel, sourceOf, type HeaderLevel } from './header-words.js';
 import { measureOf, type KindDef } from './kinds.js';
@@ -28,7 +28,7 @@ export interface MeasureContext {
 /** How a column's measure was found, for tables.csv evidence. */
 export type MeasureEvidence = 'kind' | 'generic' | 'prior_year' | 'sum' | 'source' | 'none';
 
-type Period = '' | 'prior_year' | 'change_vs_prior_year';
+type Period = '' | 'prior_year' | 'change_vs_prior_year' | 'change_rate_vs_prior_year';
 
 interface Resolved {
   spec: ColumnSpec;
@@ -41,10 +41,13 @@ interface Resolved {
 
 /** the kind's id for the table's total (合计), and for a single value column (金额) */
 export function kindTotal(kind: KindDef | undefined): string {
+  // a table of no known kind still has a total and an amount: the generic ids
+  if (!kind) return 'total';
   return measureOf(kind, '合计') || measureOf(kind, '总计') || measureOf(kind, '金额');
 }
 
 function kindValue(kind: KindDef | undefined): string {
+  if (!kind) return 'amount';
   return measureOf(kind, '金额') || measureOf(kind, '预算数') || kindTotal(kind);
 }
 
@@ -93,24 +96,33 @@ function resolveColumn(spec: ColumnSpec, levels: HeaderLevel[], kind: KindDef | 
 function periodOf(levels: HeaderLevel[], current: number): Period {
   if (levels.some((l) => (l.year !== undefined && current > 0 && l.year < current) || roleOf(l.text) === 'prior_year')) return 'prior_year';
   if (levels.slice(0, -1).some((l) => roleOf(l.text) === 'change_vs_prior_year')) return 'change_vs_prior_year';
+  // 增减额 / 增减(%) under the words of what changed (…（扣除中央基建投资） / 增减额)
+  const last = levels[levels.length - 1];
+  const lastRole = last ? roleOf(last.text) : '';
+  if (levels.length > 1 && (lastRole === 'change_vs_prior_year' || lastRole === 'change_rate_vs_prior_year')) return lastRole;
   return '';
 }
 
 /** The generic words, from the last level up: a total word under a group the kind names is that
  *  group's subtotal (本年收入 / 小计); otherwise the kind's total. */
 function genericMeasure(levels: HeaderLevel[], kind: KindDef | undefined): string {
-  if (!kind) return '';
   for (let i = levels.length - 1; i >= 0; i--) {
     const role = roleOf(levels[i]!.text);
-    if (role === '') continue;
     if (role === 'total') {
-      const group = i > 0 ? measureOf(kind, levels[i - 1]!.text) : '';
+      const above = levels[i - 1];
+      const group = above ? measureOf(kind, above.text) || sourceOf(above.text) : '';
       return group || kindTotal(kind);
     }
     if (role === 'value') return kindValue(kind);
     if (role === 'prior_year') return kindValue(kind);
     if (role === 'change_vs_prior_year' && i < levels.length - 1) continue;
-    return role;
+    if (role !== '') return role;
+  }
+  // no generic word: a source of funds the kind's own words do not name (a 基本支出表 set out by
+  // source: 财政拨款 / 一般公共预算), the deepest one
+  for (let i = levels.length - 1; i >= 0; i--) {
+    const source = sourceOf(levels[i]!.text);
+    if (source) return source;
   }
   return '';
 }
@@ -154,7 +166,7 @@ function sumsHold(col: number, parts: number[], data: string[][]): boolean {
  *  or value when it is the only such column, `<measure>.prior_year` for the others. */
 function periodIds(cols: Resolved[], kind: KindDef | undefined): void {
   const plainIds = new Set([kindTotal(kind), kindValue(kind), '']);
-  for (const period of ['prior_year', 'change_vs_prior_year'] as const) {
+  for (const period of ['prior_year', 'change_vs_prior_year', 'change_rate_vs_prior_year'] as const) {
     const these = cols.filter((c) => c.period === period);
     for (const c of these) {
       if (c.base === period) continue;

@@ -5,7 +5,7 @@
 // its column) says: `amount`, `prior_year`, `change_vs_prior_year`, or the source of funds its
 // column names (`general_budget`, `prior_year.general_budget`). Rows of other kinds (one per unit) keep the wide reading.
 // Which measure ids are items is data: `item_measures` in table-kinds.json.
-import type { ColumnSpec, TableRow } from '../../pipeline/types.js';
+import type { ColumnSpec, TableRow } from '../../model/types.js';
 import { stripNumbering } from '../names.js';
 import { headerLevels, normaliseLevel, roleOf, sourceOf, type HeaderLevel } from './header-words.js';
 import { measureOf, type KindDef } from './kinds.js';

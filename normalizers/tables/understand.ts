@@ -2,7 +2,7 @@
 // row number), side-by-side and two-sided blocks split into sections, and each data row read per
 // block. Layout damage seen in real dumps (a label printed in an amount column, an amount printed
 // in the next block's name column) is repaired where it is unambiguous and flagged.
-import type { ColumnSpec, Table, TableRow } from '../../pipeline/types.js';
+import type { ColumnSpec, Table, TableRow } from '../../model/types.js';
 import { cleanLabel, headerKey } from '../names.js';
 import { parseNumber } from '../numbers.js';
 import { alignRows, flattenHeader, isColumnNumberLine, isDataRow, isPreambleRow, tableWidth } from './header.js';
@@ -15,6 +15,8 @@ import type { TableCandidate } from './locate.js';
 
 const ROW_NO_HEADER = /(行次|栏次|序号)$/;
 const CODE_HEADER = /(编码|代码|科目编号|类款项|^类$|^款$|^项$)/;
+/** a column of the units' own numbers (单位编码 153, 部门代码 309): not a classification code */
+const UNIT_CODE_HEADER = /(单位|部门)(代码|编码|编号)$/;
 const LABEL_HEADER = /(名称$|^项目(按.*)?$|^科目$|^内容$|^摘要$)/;
 
 export interface UnderstandOptions {
@@ -68,6 +70,7 @@ export function understandTable(cand: TableCandidate, kind: KindDef | undefined,
     kind,
     opts.fiscalYear ?? '',
   );
+  separateRepeatedSections(rowsOut, columns);
 
   const table: Table = {
     table_id: tableId,
@@ -89,6 +92,35 @@ export function understandTable(cand: TableCandidate, kind: KindDef | undefined,
   const pl = cand.grid.page_last ?? pf;
   if (pl !== undefined) table.page_last = pl;
   return table;
+}
+
+/** Side-by-side blocks that share a section and print the same row labels or codes (a 总表 printing
+ *  its expenditure side once by function and again by economic class, each with its 本年支出合计)
+ *  would write one key twice: each later block is a section of its own, `<section>_<n>` (n = its
+ *  place among the blocks of that section, from 2). */
+function separateRepeatedSections(rows: TableRow[], columns: ColumnSpec[]): void {
+  const blocksOf = new Map<string, number[]>();
+  for (const c of columns) {
+    if (!c.section) continue;
+    const list = blocksOf.get(c.section) ?? [];
+    if (!list.includes(c.block)) list.push(c.block);
+    blocksOf.set(c.section, list);
+  }
+  for (const [section, blocks] of blocksOf) {
+    if (blocks.length < 2) continue;
+    blocks.sort((a, b) => a - b);
+    const seen = new Set<string>();
+    const keyOf = (r: TableRow) => r.code || cleanLabel(r.item);
+    blocks.forEach((b, n) => {
+      const mine = rows.filter((r) => r.block === b && r.values.length);
+      const repeats = n > 0 && mine.some((r) => seen.has(keyOf(r)));
+      mine.forEach((r) => seen.add(keyOf(r)));
+      if (!repeats) return;
+      const renamed = `${section}_${n + 1}`;
+      for (const r of rows) if (r.block === b) r.section = renamed;
+      for (const c of columns) if (c.block === b) c.section = renamed;
+    });
+  }
 }
 
 const TOTAL_ROW = /^(合计|总计)$/;
@@ -204,7 +236,7 @@ function assignColumns(header: string[], data: string[][], width: number, kind: 
     const nums = cells.filter((t) => isNumberCell(t) && !isCode(t)).length;
     const texts = cells.length - nums - codes;
     let role: ColumnSpec['role'];
-    if (ROW_NO_HEADER.test(last)) role = 'row_no';
+    if (ROW_NO_HEADER.test(last) || UNIT_CODE_HEADER.test(last)) role = 'row_no';
     else if (/^(类|款|项)$/.test(last) && parts >= cells.length / 2) role = 'code_part';
     else if (CODE_HEADER.test(last) || (codes > 0 && codes >= (cells.length * 2) / 3 && !measureOf(kind, h))) role = 'code';
     else if (cells.length === 0) role = LABEL_HEADER.test(last) ? 'name' : 'measure';

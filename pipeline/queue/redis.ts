@@ -16,7 +16,7 @@ import { resultKey, sha256Of } from '../runner/key.js';
 
 export const DEFAULT_QUEUE = 'fiscal-extract';
 
-interface JobData { source: string; bytes: string; timeoutMs: number; charset?: string; version: string }
+interface JobData { source: string; bytes: string; timeoutMs: number; ocr?: boolean; charset?: string; version: string }
 
 export function connect(url: string): Redis {
   if (!/^rediss?:\/\//.test(url)) throw new Error(`not a Redis URL: ${url} (expected redis://host:port)`);
@@ -49,7 +49,7 @@ export class QueueExecutor implements Executor {
     await this.ready;
     const version = extractorVersion();
     const jobId = resultKey(sha256Of(task.bytes), version, task.charset ?? '');
-    const data: JobData = { source: task.source, bytes: Buffer.from(task.bytes).toString('base64'), timeoutMs: task.timeoutMs, version, ...(task.charset ? { charset: task.charset } : {}) };
+    const data: JobData = { source: task.source, bytes: Buffer.from(task.bytes).toString('base64'), timeoutMs: task.timeoutMs, version, ...(task.ocr === false ? { ocr: false } : {}), ...(task.charset ? { charset: task.charset } : {}) };
     let job: Job | undefined;
     try {
       job = await this.queue.add('document', data, { jobId, attempts: 2, backoff: { type: 'fixed', delay: 1000 }, removeOnComplete: { age: 24 * 3600, count: 100_000 }, removeOnFail: { age: 24 * 3600 } });
@@ -89,7 +89,7 @@ export async function startQueueWorker(o: QueueWorkerOptions): Promise<QueueWork
     const d = job.data;
     if (d.version !== mine) o.log?.(`warning: job ${job.id} was queued by extractor ${d.version}, this worker is ${mine}`);
     const bytes = new Uint8Array(Buffer.from(d.bytes, 'base64'));
-    const r = await pool.run({ id: n, source: d.source, bytes, timeoutMs: d.timeoutMs, ...(d.charset ? { charset: d.charset } : {}) });
+    const r = await pool.run({ id: n, source: d.source, bytes, timeoutMs: d.timeoutMs, ...(d.ocr === false ? { ocr: false } : {}), ...(d.charset ? { charset: d.charset } : {}) });
     n++;
     o.log?.(`${r.status.padEnd(7)} ${d.source}${r.error ? ': ' + r.error : ''}`);
     return r;

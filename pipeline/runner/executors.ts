@@ -5,7 +5,7 @@ import PQueue from 'p-queue';
 import { failedResult, runTask, type Task, type TaskResult } from './task.js';
 import { WorkerPool, type PoolOptions } from './pool.js';
 import { failureLine } from '../process-document.js';
-import type { DocumentRecord } from '../types.js';
+import type { DocumentRecord } from '../../model/types.js';
 
 export interface Executor {
   readonly kind: string;

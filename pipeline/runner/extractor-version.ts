@@ -39,7 +39,7 @@ export function knowledgeHash(): string {
 
 export function codeHash(): string {
   const files: string[] = [];
-  for (const d of ['pipeline', 'extractors', 'normalizers', 'output']) {
+  for (const d of ['model', 'pipeline', 'extractors', 'normalizers', 'output']) {
     filesUnder(join(treeRoot, d), (n) => (n.endsWith('.js') || n.endsWith('.ts')) && !n.endsWith('.d.ts') && !n.endsWith('.test.ts'), files);
   }
   return hashFiles(files, treeRoot);

@@ -4,13 +4,15 @@ import v8 from 'node:v8';
 import { processDocument, newRecord } from '../process-document.js';
 import { blocksOf, recordsOf, type Dataset } from '../../output/records.js';
 import { headOf, type ResultInfo } from '../store/store.js';
-import type { DocStatus, DocumentRecord } from '../types.js';
+import type { DocStatus, DocumentRecord } from '../../model/types.js';
 
 export interface Task {
   id: number;
   source: string;
   bytes: Uint8Array;
   timeoutMs: number;
+  /** false: pages without a text layer are not read by OCR */
+  ocr?: boolean;
   charset?: string;
 }
 
@@ -32,7 +34,7 @@ export interface TaskResult {
 /** `serialize`: also make `serialized` (worker threads: the main thread then neither clones nor stringifies the records) */
 export async function runTask(task: Task, keep?: (doc: DocumentRecord) => void, serialize = true): Promise<TaskResult> {
   const t0 = performance.now();
-  const doc = await processDocument(task.source, task.bytes, { timeoutMs: task.timeoutMs, ...(task.charset ? { charset: task.charset } : {}) });
+  const doc = await processDocument(task.source, task.bytes, { timeoutMs: task.timeoutMs, ...(task.ocr === false ? { ocr: false } : {}), ...(task.charset ? { charset: task.charset } : {}) });
   keep?.(doc);
   const dataset = recordsOf(doc);
   let serialized: TaskResult['serialized'];

@@ -18,7 +18,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractPdfPages } from '../../extractors/pdf/index.js';
 import { layoutPage } from '../../extractors/layout/index.js';
-import type { Box, RawGrid } from '../../pipeline/types.js';
+import type { Box, RawGrid } from '../../model/types.js';
 
 interface GtRegion { table: string; page: number; box: Box } // top-left coordinates after flipping
 interface GtCell { sr: number; sc: number; er: number; ec: number; text: string }

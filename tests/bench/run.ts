@@ -14,6 +14,7 @@ import { benchOcrSection } from './ocr.js';
 import { benchHtmlSection } from './html.js';
 import { benchOcrFacts } from './ocr-facts.js';
 import { benchOcrMemory } from './ocr-memory.js';
+import { benchHealth } from './health.js';
 
 const repo = resolve(fileURLToPath(import.meta.url), '../../../..');
 const shared = process.env.FISCAL_EXTRACT_SHARED ? resolve(process.env.FISCAL_EXTRACT_SHARED) : resolve(repo, '../shared');
@@ -27,6 +28,7 @@ const sections: Section[] = [
   { name: 'corpus ingestion: workers, incremental reruns, soak', run: () => benchCorpus(join(repo, 'corpus/samples'), existsSync(join(shared, 'corpus')) ? join(shared, 'corpus') : undefined) },
   { name: 'taxonomy coverage of printed codes', run: () => benchTaxonomyCoverage(join(repo, 'corpus/samples'), existsSync(shared) ? join(shared, 'corpus') : undefined) },
   { name: 'pdf accuracy: answer keys (score-facts)', run: () => (existsSync(shared) ? benchPdfAccuracy(repo, shared) : skip('../shared not found')) },
+  { name: 'health: verified, unknown measures, kinds, core tables (budgets developed on / held out, corpus)', run: () => (existsSync(shared) ? benchHealth(shared) : skip('../shared not found')) },
   { name: 'unseen budgets: answer keys (score-facts)', run: () => (existsSync(shared) ? benchPdfAccuracy(repo, shared, BUDGET_KEYS) : skip('../shared not found')) },
   { name: 'pdf speed: pages/s vs pdftotext, peak RSS', run: () => (existsSync(shared) ? benchPdfSpeed(repo, shared) : skip('../shared not found')) },
   { name: 'icdar 2013: table detection and cell adjacency', run: () => benchIcdar(join(shared, 'peer-cases/tabula-java/icdar2013')) },

@@ -3,7 +3,7 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { identityChecks } from '../../normalizers/checks/index.js';
-import type { DocumentRecord, Fact } from '../../pipeline/types.js';
+import type { DocumentRecord, Fact } from '../../model/types.js';
 import { prng, record, SEED_000, SEED_001 } from './helpers.js';
 
 const STANDARD = new Set(['income_expenditure_summary', 'income', 'expenditure', 'fiscal_appropriation_summary', 'general_budget_expenditure', 'general_budget_basic_expenditure', 'three_public_expenses', 'government_fund', 'state_capital']);

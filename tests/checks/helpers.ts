@@ -1,6 +1,6 @@
 // Seed records for the checks tests (not a test file itself).
 import { ingest } from '../../index.js';
-import type { DocumentRecord } from '../../pipeline/types.js';
+import type { DocumentRecord } from '../../model/types.js';
 
 export const SAMPLES = new URL('../../corpus/samples/', import.meta.url).pathname;
 export const SEED_000 = SAMPLES + '000_2eb6b8bca2f0722e.txt';

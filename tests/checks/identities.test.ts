@@ -6,7 +6,7 @@ import { identityChecks, runChecks } from '../../normalizers/checks/index.js';
 import { completenessChecks } from '../../normalizers/checks/completeness.js';
 import { stripNumbering } from '../../normalizers/names.js';
 import { loadTaxonomy } from '../../normalizers/taxonomy/index.js';
-import type { DocumentRecord, Fact } from '../../pipeline/types.js';
+import type { DocumentRecord, Fact } from '../../model/types.js';
 import { record, SEED_000, SEED_001 } from './helpers.js';
 
 const label = (f: Fact) => stripNumbering(f.item);

@@ -4,7 +4,7 @@
 // 财政拨款收入支出总计 0.3 万元 is a printed contradiction of the 2,961.68 in its 04表, and fires).
 import { beforeAll, expect, it } from 'vitest';
 import { ingest } from '../../index.js';
-import type { DocumentRecord } from '../../pipeline/types.js';
+import type { DocumentRecord } from '../../model/types.js';
 import { corpusFile, describeCorpus } from '../corpus-tier.js';
 
 describeCorpus('prose statements of totals vs the tables (shared corpus)', () => {

@@ -6,7 +6,7 @@ import { Decimal } from 'decimal.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runChecks, verifies } from '../../normalizers/checks/index.js';
 import { loadTaxonomy } from '../../normalizers/taxonomy/index.js';
-import type { DocumentRecord, Fact } from '../../pipeline/types.js';
+import type { DocumentRecord, Fact } from '../../model/types.js';
 import { fixture } from '../fixture.js';
 import { record, SEED_001 } from './helpers.js';
 

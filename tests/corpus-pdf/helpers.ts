@@ -1,7 +1,7 @@
 // The real corpus PDFs (whole, from the shared corpus: the corpus tier) through the whole pipeline
 // (cached per test file), and fact look-ups.
 import { readFileSync } from 'node:fs';
-import type { DocumentRecord, Fact } from '../../pipeline/types.js';
+import type { DocumentRecord, Fact } from '../../model/types.js';
 import { processDocument } from '../../pipeline/process-document.js';
 import { corpusFile } from '../corpus-tier.js';
 

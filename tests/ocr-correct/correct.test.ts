@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { correctOcr, findOcrRepairs, ocrConfusion, OCR_REPAIRED } from '../../normalizers/ocr-correct/index.js';
 import { identityChecks, runChecks } from '../../normalizers/checks/index.js';
 import { loadTaxonomy } from '../../normalizers/taxonomy/index.js';
-import type { DocumentRecord } from '../../pipeline/types.js';
+import type { DocumentRecord } from '../../model/types.js';
 import { fact, makeDoc, misread, PRINTED } from './helpers.js';
 
 const tax = loadTaxonomy();

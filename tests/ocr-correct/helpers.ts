@@ -1,7 +1,7 @@
 // Constructed DocumentRecords for the OCR-correction tests: one 支出决算表 (expenditure) whose rows
 // are 合计, 201, 20101, 2010101, 2010102, 20102, 2010201, columns 合计 = 基本 + 项目.
 import { Decimal } from 'decimal.js';
-import type { DocumentRecord, Fact, GridMethod, Table, TableRow } from '../../pipeline/types.js';
+import type { DocumentRecord, Fact, GridMethod, Table, TableRow } from '../../model/types.js';
 import { parseNumber } from '../../normalizers/numbers.js';
 
 export const MEASURES = ['expenditure_total', 'basic', 'project'] as const;

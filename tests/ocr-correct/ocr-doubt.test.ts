@@ -14,7 +14,7 @@ import { locateTables } from '../../normalizers/tables/locate.js';
 import { understandTable } from '../../normalizers/tables/understand.js';
 import { approxMeasureOf, classifyTitle, kindById } from '../../normalizers/tables/kinds.js';
 import { loadTaxonomy } from '../../normalizers/taxonomy/index.js';
-import type { DocumentRecord, Fact, GridCell, Table } from '../../pipeline/types.js';
+import type { DocumentRecord, Fact, GridCell, Table } from '../../model/types.js';
 import { corpusPath } from '../extractors/pdf/corpus.js';
 
 const tax = loadTaxonomy();

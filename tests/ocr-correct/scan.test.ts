@@ -10,7 +10,7 @@ import { closeSharedPool } from '../../extractors/ocr/index.js';
 import { identityChecks, runChecks } from '../../normalizers/checks/index.js';
 import { CONFUSABLE, correctOcr, OCR_REPAIRED } from '../../normalizers/ocr-correct/index.js';
 import { loadTaxonomy } from '../../normalizers/taxonomy/index.js';
-import type { DocumentRecord } from '../../pipeline/types.js';
+import type { DocumentRecord } from '../../model/types.js';
 import { fixture as fixturePath } from '../fixture.js';
 
 const fixture = fixturePath('scans/yt-yibaoju-2026-p15-200dpi-scan.pdf');

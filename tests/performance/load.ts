@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { textExtractor } from '../../extractors/text/index.js';
 import { locateTables } from '../../normalizers/tables/locate.js';
 import { collectPerformanceForms, parsePerformanceForm } from '../../normalizers/performance/index.js';
-import type { PerformanceForm, PerformanceIndicator } from '../../pipeline/types.js';
+import type { PerformanceForm, PerformanceIndicator } from '../../model/types.js';
 import { sample } from '../fixture.js';
 
 export interface ParsedForm { form: PerformanceForm; indicators: PerformanceIndicator[]; messages: string[] }

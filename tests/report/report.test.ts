@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ingest } from '../../index.js';
 import { parseCsv } from '../../output/csv.js';
 import { buildReport, formatReport } from '../../output/report.js';
-import { healthLine, standardTables } from '../../output/health.js';
+import { healthLine, standardTables, standardMissing } from '../../output/health.js';
 import { validatePackage } from '../../output/validate-datapackage.js';
 import { main } from '../../pipeline/cli.js';
 import { SAMPLES } from '../fixture.js';
@@ -43,7 +43,7 @@ describe('documents.csv health columns', () => {
       expect(d['n_measure_unknown']).toBe(String(mine.filter((f) => !f['measure'] || (f['flags'] ?? '').split(';').includes('measure_unknown')).length));
       expect(d['n_tables_unknown']).toBe(String(tables.filter((t) => t['doc_id'] === d['doc_id'] && t['table_kind'] === 'unknown').length));
       const kinds = new Set(tables.filter((t) => t['doc_id'] === d['doc_id']).map((t) => t['table_kind']));
-      const want = (standardTables().kinds[d['doc_kind']!] ?? []).filter((k) => !kinds.has(k));
+      const want = standardMissing(d['doc_kind']!, new Set([...kinds].filter((k): k is string => !!k)));
       expect(d['standard_tables_missing']).toBe(want.join(';'));
     }
   });

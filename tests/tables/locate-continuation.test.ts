@@ -4,7 +4,7 @@
 // same fixed rows over another project starts a new table even under the very same title.
 import { describe, expect, it } from 'vitest';
 import { locateTables } from '../../normalizers/tables/locate.js';
-import type { Block, GridMethod, RawGrid } from '../../pipeline/types.js';
+import type { Block, GridMethod, RawGrid } from '../../model/types.js';
 
 const cells = (...t: string[]) => t.map((text) => ({ text }));
 

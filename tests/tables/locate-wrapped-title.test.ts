@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { locateTables } from '../../normalizers/tables/locate.js';
 import { processDocument } from '../../pipeline/process-document.js';
-import type { Block, RawGrid } from '../../pipeline/types.js';
+import type { Block, RawGrid } from '../../model/types.js';
 import { fixture, fixtureBytes } from '../fixture.js';
 
 const cells = (...t: string[]) => t.map((text) => ({ text }));
@@ -58,6 +58,17 @@ describe('a title printed over several lines', () => {
     expect(t([line('部门：西安市商务局', 9, true), line('2022年部门收支总表', 9, true)])).toBe('2022年部门收支总表');
     expect(t([line('（二）收支预算总体情况', 9, true), line('2022年部门收支总表', 9, true)])).toBe('2022年部门收支总表');
     expect(t([line('本部门2022年收支预算如下', 9), line('2022年部门收支总表', 9, true)])).toBe('2022年部门收支总表');
+    expect(t([line('附件2', 9, true), line('中央对地方专项转移支付区域绩效目标表', 9, true)])).toBe('中央对地方专项转移支付区域绩效目标表');
+    // a year line in brackets between a section heading and the title
+    expect(t([line('(2026年度)', 9, true), line('政策和项目预算绩效目标表', 9, true)])).toBe('政策和项目预算绩效目标表');
+    // a lead-in sentence, and body lines above a title that is whole on its line
+    expect(t([line('具体资金情况如下表：', 9), line('项目支出情况表', 9)])).toBe('项目支出情况表');
+    expect(t([line('升级改造项目', 9), line('信息系统项目支出绩效目标表', 9)])).toBe('信息系统项目支出绩效目标表');
+  });
+
+  it('a last line that is no title alone (表, …科目-不含上年结转）) joins the lines above it in any font', () => {
+    const t = (lines: Block[]) => locateTables([...lines, grid(9, HEAD)])[0]!.title;
+    expect(t([line('“三公”经费、会议费、培训费支出预算', 9), line('表', 9)])).toBe('“三公”经费、会议费、培训费支出预算表');
   });
 
   it('a continuation page printing the wrapped title again continues the table; another wrapped title does not', () => {

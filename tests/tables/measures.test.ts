@@ -1,7 +1,7 @@
 // Column headers understood by meaning, then by structure (normalizers/tables/measures.ts,
 // header-words.ts, classify.ts), on grids shaped as real budget tables print them.
 import { describe, expect, it } from 'vitest';
-import type { ColumnSpec, GridCell } from '../../pipeline/types.js';
+import type { ColumnSpec, GridCell } from '../../model/types.js';
 import { assignMeasures } from '../../normalizers/tables/measures.js';
 import { headerLevels, normaliseLevel, roleOf } from '../../normalizers/tables/header-words.js';
 import { kindById } from '../../normalizers/tables/kinds.js';
@@ -61,6 +61,20 @@ describe('measure ids of a table kind', () => {
       'overseas_travel.government_fund',
     ]);
     expect(measures('budget_three_public', ['上年 / 会议费', '当年 / 会议费', '增减变化情况 / 会议费'])).toEqual(['meetings.prior_year', 'meetings', 'meetings.change_vs_prior_year']);
+  });
+
+  it('name sources of funds the kind does not list, and changes by what changed and in what unit', () => {
+    expect(measures('budget_general_basic_expenditure', ['合计', '财政拨款 / 小计', '财政拨款 / 一般公共预算', '单位资金'])).toEqual(['amount', 'fiscal_appropriation', 'general_budget', 'unit_funds']);
+    expect(
+      measures('budget_general_expenditure', [
+        '2025年执行数 / 执行数',
+        '2026年预算数 / 年初预算数 / 小计',
+        '2026年预算数 / 扣除中央基建投资后预算数',
+        '2026年预算数比2025年执行数 / 增减额',
+        '2026年预算数比2025年执行数 / 增减(%)',
+        '2026年预算数比2025年执行数（扣除中央基建投资） / 增减额',
+      ]),
+    ).toEqual(['prior_year', 'total', 'total_excl_construction', 'change_vs_prior_year', 'change_rate_vs_prior_year', 'total_excl_construction.change_vs_prior_year']);
   });
 
   it('take an unnamed column that sums the columns right of it as the total (structure, not words)', () => {

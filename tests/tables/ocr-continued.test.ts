@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processDocument } from '../../pipeline/process-document.js';
 import { closeSharedPool } from '../../extractors/ocr/index.js';
-import type { DocumentRecord, Fact } from '../../pipeline/types.js';
+import type { DocumentRecord, Fact } from '../../model/types.js';
 import { fixture as fixturePath } from '../fixture.js';
 
 const fixture = fixturePath('scans/yt-yibaoju-2026-p07-p09-200dpi-scan.pdf');

@@ -8,7 +8,7 @@ import { understandTable } from '../../normalizers/tables/understand.js';
 import { kindById } from '../../normalizers/tables/kinds.js';
 import type { TableCandidate } from '../../normalizers/tables/locate.js';
 import { processDocument } from '../../pipeline/process-document.js';
-import type { RawGrid } from '../../pipeline/types.js';
+import type { RawGrid } from '../../model/types.js';
 import { corpusBytes, corpusPath } from '../extractors/pdf/corpus.js';
 
 describe('a 栏次 row read by OCR', () => {

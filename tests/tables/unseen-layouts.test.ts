@@ -2,7 +2,7 @@
 // ../shared/corpus-budgets, see tests/fixtures/README.md): columns named by meaning and structure,
 // kinds from the rows' codes, items printed as column headers read as items.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DocumentRecord, Fact } from '../../pipeline/types.js';
+import type { DocumentRecord, Fact } from '../../model/types.js';
 import { processDocument } from '../../pipeline/process-document.js';
 import { fixture, fixtureBytes } from '../fixture.js';
 

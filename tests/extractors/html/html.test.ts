@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Block, GridCell, RawGrid } from '../../../pipeline/types.js';
+import type { Block, GridCell, RawGrid } from '../../../model/types.js';
 import { extractHtml } from '../../../extractors/html/index.js';
 import { decodeHtml } from '../../../extractors/html/decode.js';
 import { benchPage } from '../../../extractors/html/bench.js';

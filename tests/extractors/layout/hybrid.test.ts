@@ -1,7 +1,7 @@
 // Ruled columns, unruled rows: real pages with the horizontal rules of their body taken away (as in
 // tables that rule only their columns). The ruled strategy must split the body band by the text.
 import { describe, expect, it } from 'vitest';
-import type { PageContent } from '../../../pipeline/types.js';
+import type { PageContent } from '../../../model/types.js';
 import { layoutPage } from '../../../extractors/layout/index.js';
 import { grids, pageContent, rowStarting } from '../pdf/corpus.js';
 

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import type { Box, RawGrid } from '../../../pipeline/types.js';
+import type { Box, RawGrid } from '../../../model/types.js';
 import { extractPdfPages } from '../../../extractors/pdf/extract.js';
 import { layoutPage } from '../../../extractors/layout/index.js';
 import { grids, rowStarting } from '../pdf/corpus.js';

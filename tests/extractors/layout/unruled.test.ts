@@ -1,7 +1,7 @@
 // The unruled strategy on real pages with their rulings taken away: the same text must still come
 // out in the right rows and columns (this is also what the OCR path will feed the layout stage).
 import { describe, expect, it } from 'vitest';
-import type { PageContent } from '../../../pipeline/types.js';
+import type { PageContent } from '../../../model/types.js';
 import { layoutPage } from '../../../extractors/layout/index.js';
 import { grids, pageContent, rowStarting } from '../pdf/corpus.js';
 

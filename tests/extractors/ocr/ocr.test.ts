@@ -1,8 +1,8 @@
 // OCR end to end on real pages (each OCR'd page costs ~2-4 s on 2 cores: kept to two pages).
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RawGrid } from '../../../pipeline/types.js';
-import { InputError } from '../../../pipeline/stages.js';
+import type { RawGrid } from '../../../model/types.js';
+import { InputError } from '../../../model/stages.js';
 import { createOcrPool, imageExtractor, layoutOcr, ocrPdfPagesDetailed, ocrToContent, type OcrPool } from '../../../extractors/ocr/index.js';
 import { corpusBytes } from '../pdf/corpus.js';
 import { fixture as fixturePath } from '../../fixture.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Token } from '../../../pipeline/types.js';
+import type { Token } from '../../../model/types.js';
 import { repairNumberText, repairTokens, repairGrid } from '../../../extractors/ocr/repair.js';
 
 const tok = (text: string, x0: number, x1: number, confidence = 90): Token => ({ text, box: { x0, y0: 100, x1, y1: 110 }, fontSize: 10, confidence });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textRereadAccepted, type TextReading } from '../../../extractors/ocr/recognize.js';
 import { closeSharedPool } from '../../../extractors/ocr/index.js';
 import { processDocument } from '../../../pipeline/process-document.js';
-import type { DocumentRecord, Fact } from '../../../pipeline/types.js';
+import type { DocumentRecord, Fact } from '../../../model/types.js';
 import { corpusBytes, corpusPath } from '../pdf/corpus.js';
 import { fixture } from '../../fixture.js';
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { RawGrid } from '../../../pipeline/types.js';
+import type { RawGrid } from '../../../model/types.js';
 import { repairSplitAmounts } from '../../../extractors/ocr/split-amounts.js';
 
 const grid = (rows: string[][]): RawGrid => ({ method: 'ocr', rows: rows.map((r) => r.map((text) => ({ text }))) });

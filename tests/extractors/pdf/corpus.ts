@@ -1,7 +1,7 @@
 // Real corpus PDFs as kept in tests/fixtures/pdf (most cut to the pages the tests read, see
 // tests/fixtures/README.md) and page loading. Pages are named by the original document's numbers.
 import { readFileSync } from 'node:fs';
-import type { Block, GridCell, PageContent, RawGrid } from '../../../pipeline/types.js';
+import type { Block, GridCell, PageContent, RawGrid } from '../../../model/types.js';
 import { extractPdfPages } from '../../../extractors/pdf/extract.js';
 import { layoutPage } from '../../../extractors/layout/index.js';
 import { corpusFixture, type CorpusFixture } from '../../fixture.js';

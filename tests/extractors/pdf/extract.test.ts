@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../../pipeline/stages.js';
+import { InputError } from '../../../model/stages.js';
 import { extractPdfPages, pdfExtractor } from '../../../extractors/pdf/index.js';
 import { corpusBytes, corpusPath, cutPdf, pageContent } from './corpus.js';
 

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Block, RawGrid } from '../../../pipeline/types.js';
+import type { Block, RawGrid } from '../../../model/types.js';
 import { extractWorkbook } from '../../../extractors/xlsx/index.js';
 import { readWorkbook } from '../../../extractors/xlsx/workbook.js';
 import { cellText, plainNumber } from '../../../extractors/xlsx/cell-text.js';
