@@ -88,7 +88,9 @@ export function crossTableChecks(facts: Fact[], o: CompareOptions): CheckResult[
 export function compareSides(id: string, a: Fact[], b: Fact[], o: CompareOptions, relation: 'eq' | 'gte', subject: string, checkId = 'cross_table_total'): CheckResult[] {
   const sa = sumOf(a);
   const sb = sumOf(b);
-  const tol = tolerance(a.length + b.length, maxDp([...a, ...b], o.tableDp));
+  // two tables may print one figure at different precision (元 with 分 in one, whole 元 in the
+  // other): the coarser print sets the rounding
+  const tol = tolerance(a.length + b.length, Math.min(maxDp(a, o.tableDp), maxDp(b, o.tableDp)));
   const ok = relation === 'eq' ? sa.minus(sb).abs().lte(tol) : sa.plus(tol).gte(sb);
   recordSides(o, checkId, a, b, relation, ok);
   if (ok) return [];

@@ -4,12 +4,13 @@
 //      group, the group's subtotal), a value word (预算数, 金额) the kind's amount, 增减 a change, 数量
 //      a count; levels every amount column shares (a table-wide 基本支出 over all of them) are
 //      dropped first;
-//   3. a year printed before the words that is earlier than the document's makes a prior-year
-//      column (`prior_year`);
+//   3. periods: a year printed before the words that is earlier than the document's (or a 上年
+//      level) makes a prior-year column (`prior_year`), an 增减 level a change column;
 //   4. structure: a column still unnamed that equals, row by row, the sum of the columns right of it
 //      is the kind's total;
-//   5. two columns that would write one key are told apart by the source of funds their header
-//      names (`total.general_budget`); if they cannot be, neither keeps the id.
+//   5. two columns that would write one key are told apart by the source of funds, the group, the
+//      其中 or the current period their header names (`total.general_budget`,
+//      `carryover.general_budget`, `amount.current_year`); if they cannot be, neither keeps the id.
 // What is still unnamed keeps its printed label; its facts are flagged `measure_unknown`.
 import { Decimal } from 'decimal.js';
 import type { ColumnSpec } from '../../model/types.js';
@@ -110,7 +111,8 @@ function genericMeasure(levels: HeaderLevel[], kind: KindDef | undefined): strin
     const role = roleOf(levels[i]!.text);
     if (role === 'total') {
       const above = levels[i - 1];
-      const group = above ? measureOf(kind, above.text) || sourceOf(above.text) : '';
+      // a source over a 小计 (财政拨款 / 小计) is told apart later, as `total.<source>`
+      const group = above ? measureOf(kind, above.text) : '';
       return group || kindTotal(kind);
     }
     if (role === 'value') return kindValue(kind);

@@ -3,8 +3,8 @@
 // its only row, or rows that name a year or a change (2025年 | 2026年 | 增减变化金额). For those rows
 // each number's item is the expense its column names and its measure what the row (or the rest of
 // its column) says: `amount`, `prior_year`, `change_vs_prior_year`, or the source of funds its
-// column names (`general_budget`, `prior_year.general_budget`). Rows of other kinds (one per unit) keep the wide reading.
-// Which measure ids are items is data: `item_measures` in table-kinds.json.
+// column names (`general_budget`, `prior_year.general_budget`). Rows of other kinds (one per unit)
+// keep the wide reading. Which measure ids are items is data: `item_measures` in table-kinds.json.
 import type { ColumnSpec, TableRow } from '../../model/types.js';
 import { stripNumbering } from '../names.js';
 import { headerLevels, normaliseLevel, roleOf, sourceOf, type HeaderLevel } from './header-words.js';

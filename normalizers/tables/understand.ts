@@ -371,6 +371,10 @@ function readRow(cells: string[], rowIndex: number, columns: ColumnSpec[]): Tabl
     if (t === '') continue;
     switch (col.role) {
       case 'row_no':
+        // a row number or a unit's own code is no label, but a word printed there is (合计 in the
+        // 单位编码 column)
+        if (!isNumberCell(t) && !isCode(t) && !/^[\dA-Za-z.\-]+$/.test(t)) b.labels.push(t);
+        break;
       case 'ignore':
         break;
       case 'code':

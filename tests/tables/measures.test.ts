@@ -64,7 +64,7 @@ describe('measure ids of a table kind', () => {
   });
 
   it('name sources of funds the kind does not list, and changes by what changed and in what unit', () => {
-    expect(measures('budget_general_basic_expenditure', ['合计', '财政拨款 / 小计', '财政拨款 / 一般公共预算', '单位资金'])).toEqual(['amount', 'fiscal_appropriation', 'general_budget', 'unit_funds']);
+    expect(measures('budget_general_basic_expenditure', ['合计', '财政拨款 / 小计', '财政拨款 / 一般公共预算', '单位资金'])).toEqual(['amount', 'amount.fiscal_appropriation', 'general_budget', 'unit_funds']);
     expect(
       measures('budget_general_expenditure', [
         '2025年执行数 / 执行数',
