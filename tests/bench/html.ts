@@ -1,5 +1,5 @@
-// The HTML extractor's speed (extractors/html/bench.ts): a synthetic 20-table disclosure page.
-import { benchHtml } from '../../extractors/html/bench.js';
+// The HTML extractor's speed (tests/bench/html-page.ts): a synthetic 20-table disclosure page.
+import { benchHtml } from './html-page.js';
 
 export async function benchHtmlSection(): Promise<void> {
   const r = await benchHtml();

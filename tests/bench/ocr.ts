@@ -1,7 +1,7 @@
-// The OCR bench of extractors/ocr/bench.ts: tesseract.js seconds per page (1 and 2 workers), native
+// The OCR bench of tests/bench/ocr-engines.ts: tesseract.js seconds per page (1 and 2 workers), native
 // tesseract as baseline, number recall/precision by dpi against the text layer of the same pages.
 import { spawnSync } from 'node:child_process';
-import { benchOcr } from '../../extractors/ocr/bench.js';
+import { benchOcr } from './ocr-engines.js';
 
 const has = (cmd: string, arg = '--version'): boolean => !spawnSync(cmd, [arg]).error;
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Block, GridCell, RawGrid } from '../../../model/types.js';
 import { extractHtml } from '../../../extractors/html/index.js';
 import { decodeHtml } from '../../../extractors/html/decode.js';
-import { benchPage } from '../../../extractors/html/bench.js';
+import { benchPage } from '../../bench/html-page.js';
 import { detectFormat } from '../../../pipeline/detect.js';
 import { fixture as fixturePath, fixtureBytes } from '../../fixture.js';
 

@@ -8,8 +8,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createOcrPool } from './index.js';
-import { ocrToContent } from './page.js';
+import { createOcrPool } from '../../extractors/ocr/index.js';
+import { ocrToContent } from '../../extractors/ocr/page.js';
 
 export interface OcrBench {
   pages: number;
@@ -42,7 +42,7 @@ export async function benchOcr(opts: { dir?: string; pages?: string[] } = {}): P
   const here = path.dirname(fileURLToPath(import.meta.url));
   let dir = opts.dir ?? path.join(os.tmpdir(), 'fiscal-extract-scans');
   if (!existsSync(dir) || !readdirSync(dir).some((f) => f.endsWith('.png'))) {
-    const script = [path.resolve(here, '../../tests/fixtures/scans/make-scans.sh'), path.resolve(here, '../../../tests/fixtures/scans/make-scans.sh')].find(existsSync);
+    const script = [path.resolve(here, '../fixtures/scans/make-scans.sh'), path.resolve(here, '../../../tests/fixtures/scans/make-scans.sh')].find(existsSync);
     if (!script) throw new Error('make-scans.sh not found');
     dir = execFileSync('sh', [script, dir], { encoding: 'utf8' }).trim().split('\n').at(-1)!;
   }

@@ -1,7 +1,7 @@
 // Speed of the HTML extractor (bytes → Block[]), for the bench: a synthetic disclosure page of
 // 20 tables like the real ones (layout wrapper, a title and unit line, a two-row rowspan/colspan
 // header, 30 coded rows of 7 amounts), extracted repeatedly.
-import { extractHtml } from './index.js';
+import { extractHtml } from '../../extractors/html/index.js';
 
 export function benchPage(tables = 20, rows = 30): Uint8Array {
   const parts: string[] = ['<!DOCTYPE html><html><head><meta charset="utf-8"><title>部门决算</title></head><body>'];
