@@ -72,9 +72,12 @@ function headerWords(cand: TableCandidate): string[] {
   return out;
 }
 
+/** header words the kind's vocabulary names */
+const named = (kind: KindDef, words: string[]): number => words.filter((w) => measureOf(kind, w) !== '').length;
+
 function headerScore(kind: KindDef, words: string[]): number {
   if (!words.length || !kind.measures.length) return 0;
-  return words.filter((w) => measureOf(kind, w) !== '').length / words.length;
+  return named(kind, words) / words.length;
 }
 
 export function classifyTable(cand: TableCandidate, docKind: string): Classification {
@@ -103,7 +106,7 @@ export function classifyTable(cand: TableCandidate, docKind: string): Classifica
   });
   const best = scored.reduce((a, b) => (b.score > a.score ? b : a));
   const titleNote = `title:${candidates[0]!.id}${candidates.length > 1 ? `(+${candidates.length - 1})` : ''}`;
-  const headerNote = `headers:${words.filter((w) => measureOf(best.k, w) !== '').length}/${words.length}`;
+  const headerNote = `headers:${named(best.k, words)}/${words.length}`;
   if (best.fams.length && codes.family && !best.fams.includes(codes.family)) {
     // no candidate fits the rows' codes: not filed under a kind of another code system
     return { kind: undefined, evidence: `${titleNote} ${codeNote} → unknown`, flags: ['kind_code_conflict'] };

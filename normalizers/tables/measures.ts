@@ -47,17 +47,14 @@ export function kindTotal(kind: KindDef | undefined): string {
   return measureOf(kind, '合计') || measureOf(kind, '总计') || measureOf(kind, '金额');
 }
 
-function kindValue(kind: KindDef | undefined): string {
+export function kindValue(kind: KindDef | undefined): string {
   if (!kind) return 'amount';
   return measureOf(kind, '金额') || measureOf(kind, '预算数') || kindTotal(kind);
 }
 
 export function assignMeasures(specs: ColumnSpec[], ctx: MeasureContext): void {
   const blocks = [...new Set(specs.map((s) => s.block))];
-  const years = specs.flatMap((s) => headerLevels(s.header).map((l) => l.year ?? 0));
-  // the table's own latest year stands for the current one when it prints a later year than the
-  // document seemed to (a 2026 budget whose cover was not read as 2026)
-  const current = Math.max(Number(ctx.fiscalYear) || 0, ...years);
+  const current = currentYear(ctx.fiscalYear, specs.flatMap((s) => headerLevels(s.header)));
   for (const b of blocks) {
     const cols = specs.filter((s) => s.block === b && s.role === 'measure');
     if (!cols.length) continue;
@@ -73,12 +70,25 @@ export function assignMeasures(specs: ColumnSpec[], ctx: MeasureContext): void {
   }
 }
 
-/** Drop the leading levels that every amount column of the block shares (a title over all of
- *  them), keeping at least the last level of each. */
+/** The current year of a table: the document's, or the table's own latest year when it prints a
+ *  later one than the document seemed to (a 2026 budget whose cover was not read as 2026). */
+export function currentYear(fiscalYear: string, levels: HeaderLevel[]): number {
+  return Math.max(Number(fiscalYear) || 0, ...levels.map((l) => l.year ?? 0));
+}
+
+/** How many leading levels every header shares (a title over all of them), each keeping one level
+ *  of its own at least. */
+export function sharedLevelCount(all: HeaderLevel[][]): number {
+  let common = 0;
+  while (all.length > 1 && all.every((l) => l.length > common + 1 && sameLevel(l[common]!, all[0]![common]!))) common++;
+  return common;
+}
+
+/** Drop the leading levels that every amount column of the block shares, keeping at least the
+ *  last level of each; a lone column keeps only its last level. */
 function withoutSharedLevels(all: HeaderLevel[][]): HeaderLevel[][] {
   if (all.length < 2) return all.map((l) => (l.length > 1 ? l.slice(-1) : l));
-  let common = 0;
-  while (all.every((l) => l.length > common + 1 && sameLevel(l[common]!, all[0]![common]!))) common++;
+  const common = sharedLevelCount(all);
   return all.map((l) => l.slice(common));
 }
 

@@ -58,7 +58,8 @@ function printedItem(header: string, head: string, kind: KindDef | undefined): H
 function rowPeriod(label: string, current: number): string | undefined {
   const l = normaliseLevel(stripNumbering(label));
   // a year printed in its own column (年度) ends the joined label: 深圳市审计局2025年
-  const year = l.year ?? (/((?:19|20)\d{2})年度?$/.exec(l.text) ? Number(/((?:19|20)\d{2})年度?$/.exec(l.text)![1]) : undefined);
+  const trailing = /((?:19|20)\d{2})年度?$/.exec(l.text);
+  const year = l.year ?? (trailing ? Number(trailing[1]) : undefined);
   if (year !== undefined) return current && year < current ? 'prior_year' : '';
   if (l.text === '') return '';
   const role = roleOf(l.text);

@@ -8,9 +8,9 @@ import { parseNumber } from '../numbers.js';
 import { alignRows, flattenHeader, isColumnNumberLine, isDataRow, isPreambleRow, tableWidth } from './header.js';
 import { bracketedCode, CODE_PART_RE, isBlank, isCode, isCodeHeaderRemnant, isNumberCell } from './grid-text.js';
 import { approxMeasureOf, measureOf, sectionOf, type KindDef } from './kinds.js';
-import { assignMeasures, kindTotal } from './measures.js';
+import { assignMeasures, currentYear, kindValue, sharedLevelCount } from './measures.js';
 import { transposeItemColumns } from './transpose.js';
-import { headerLevels, roleOf, sameLevel } from './header-words.js';
+import { headerLevels, roleOf } from './header-words.js';
 import type { TableCandidate } from './locate.js';
 
 const ROW_NO_HEADER = /(行次|栏次|序号)$/;
@@ -319,9 +319,8 @@ function spreadOverBlocks(cells: string[], columns: ColumnSpec[], width: number)
  *  预算数 → `prior_year`), else the kind's single amount. Levels every column shares are dropped. */
 function itemsFromHeader(row: TableRow, header: string[], kind: KindDef | undefined, fiscalYear: string): TableRow[] {
   const all = row.values.map((v) => headerLevels(header[v.col] ?? ''));
-  let common = 0;
-  while (all.length > 1 && all.every((l) => l.length > common + 1 && sameLevel(l[common]!, all[0]![common]!))) common++;
-  const current = Math.max(Number(fiscalYear) || 0, ...all.flat().map((l) => l.year ?? 0));
+  const common = sharedLevelCount(all);
+  const current = currentYear(fiscalYear, all.flat());
   const groups = new Map<string, TableRow>();
   for (let i = 0; i < row.values.length; i++) {
     const levels = all[i]!.slice(common);
@@ -332,17 +331,13 @@ function itemsFromHeader(row: TableRow, header: string[], kind: KindDef | undefi
     while (k > 0 && roleOf(itemLevels[k]!.text) === 'total') k--;
     const item = itemLevels[k]!.printed;
     const prior = levels.some((l) => l.year !== undefined && current > 0 && l.year < current);
-    const measure = prior ? 'prior_year' : (valueLevel && measureOf(kind, valueLevel.text)) || kindValueOf(kind);
+    const measure = prior ? 'prior_year' : (valueLevel && measureOf(kind, valueLevel.text)) || kindValue(kind);
     const v = row.values[i]!;
     const g = groups.get(item) ?? { ...row, item, values: [], flags: row.flags.filter((f) => f !== 'unlabelled_row').concat('item_from_header') };
     g.values.push({ ...v, measure });
     groups.set(item, g);
   }
   return [...groups.values()];
-}
-
-function kindValueOf(kind: KindDef | undefined): string {
-  return measureOf(kind, '金额') || measureOf(kind, '预算数') || kindTotal(kind);
 }
 
 interface BlockRead {

@@ -1,11 +1,7 @@
 // The hand-checked answer keys (tests/fixtures/expected): each key's F1 from score-facts must not fall
 // below what it was when the key was written (FLOORS). A fix that raises a figure should raise its
 // floor here too. Corpus tier: the keys score whole corpus PDFs (skipped when the shared corpus is not there).
-import { basename } from 'node:path';
-import { beforeAll, expect, it } from 'vitest';
-import { answerKeys, scoreAnswerKeys, type KeyScore } from '../bench/pdf-accuracy.js';
-import { describeCorpus, shared } from '../corpus-tier.js';
-import { REPO as repo } from '../fixture.js';
+import { describeKeyFloors } from './floors.js';
 
 // F1 per key as measured when the keys were written (score-facts prints 4 decimals)
 const FLOORS: Record<string, number> = {
@@ -18,21 +14,4 @@ const FLOORS: Record<string, number> = {
   'zh-shangwuju-2026-dept-budget.expected.csv': 1.0,
 };
 
-describeCorpus('answer keys (score-facts F1 floors)', () => {
-  let scores: KeyScore[] = [];
-  beforeAll(async () => {
-    scores = (await scoreAnswerKeys(repo, shared(), 0)).scores;
-  }, 180_000);
-
-  it('every key has a floor', () => {
-    expect(answerKeys(repo).map((k) => basename(k)).sort()).toEqual(Object.keys(FLOORS).sort());
-  });
-
-  for (const [key, floor] of Object.entries(FLOORS)) {
-    it(`${key}: F1 >= ${floor}`, () => {
-      const s = scores.find((x) => basename(x.key) === key);
-      expect(s, `no score for ${key}`).toBeDefined();
-      expect(s!.F1).toBeGreaterThanOrEqual(floor);
-    });
-  }
-});
+describeKeyFloors('answer keys (score-facts F1 floors)', FLOORS);
