@@ -26,7 +26,7 @@ export interface FetchOptions {
   blobs?: BlobStore;
 }
 
-export type FetchOutcome =
+type FetchOutcome =
   | { ok: true; url: string; bytes: Uint8Array; sha256: string; charset?: string; notModified: boolean; attempts: number }
   | { ok: false; url: string; error: string; attempts: number };
 
@@ -34,7 +34,7 @@ class Permanent extends Error {}
 
 const RETRYABLE = new Set([408, 425, 429, 500, 502, 503, 504]);
 
-export function charsetOf(contentType: string | null): string | undefined {
+function charsetOf(contentType: string | null): string | undefined {
   const m = /charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '');
   return m ? m[1]!.toLowerCase() : undefined;
 }

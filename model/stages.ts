@@ -1,6 +1,9 @@
 // Stage contracts. Each format has one extractor behind the same interface (tabula/camelot style:
 // one strategy per class, one contract); the runner never knows which one it called.
 import type { Block, Format, Message } from './types.js';
+// (the one type model/ takes from elsewhere: the extractors' settings are defined beside the code
+// they tune; a type-only import, nothing is loaded)
+import type { ExtractSettings } from '../extractors/settings.js';
 
 export interface ExtractContext {
   /** the input path or URL as the user gave it (for messages only) */
@@ -11,6 +14,9 @@ export interface ExtractContext {
   ocr?: boolean;
   /** the charset a server declared (HTTP Content-Type), when the bytes came from a URL */
   charset?: string;
+  /** the layout and OCR thresholds, resolved (extractors/settings.ts resolveExtractSettings);
+   *  absent: the defaults. Extractors pass them down to every function that uses one. */
+  settings?: ExtractSettings;
 }
 
 export interface ExtractResult {

@@ -1,5 +1,5 @@
 // RFC 4180 CSV: a header row, fields quoted when they hold a comma, quote or line break, `\n` ends.
-export type CsvValue = string | number | null | undefined;
+type CsvValue = string | number | null | undefined;
 
 export function csvField(v: CsvValue): string {
   const s = v === null || v === undefined ? '' : String(v);

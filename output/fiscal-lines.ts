@@ -11,11 +11,11 @@ export const BUDGET_LINE_COLUMNS = [
   'item', 'measure', 'amount', 'currency', 'value', 'unit', 'page',
 ] as const;
 
-export type BudgetLine = Record<(typeof BUDGET_LINE_COLUMNS)[number], string>;
+type BudgetLine = Record<(typeof BUDGET_LINE_COLUMNS)[number], string>;
 
 const PHASE_LABEL: Record<string, string> = { approved: '预算', adjusted: '调整预算', executed: '决算' };
 
-export function phaseOf(f: FactRow, doc: DocumentRow | undefined): string {
+function phaseOf(f: FactRow, doc: DocumentRow | undefined): string {
   if (/^budget(_initial)?$/.test(f.measure)) return 'approved';
   if (f.measure === 'budget_adjusted') return 'adjusted';
   if (doc?.doc_kind === 'budget') return 'approved';
@@ -23,7 +23,7 @@ export function phaseOf(f: FactRow, doc: DocumentRow | undefined): string {
   return '';
 }
 
-export function directionOf(f: FactRow): string {
+function directionOf(f: FactRow): string {
   if (f.section === 'income' || f.section === 'expenditure') return f.section;
   if (f.code_system === 'income') return 'income';
   if (f.code_system === 'function' || f.code_system.startsWith('econ')) return 'expenditure';

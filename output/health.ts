@@ -22,7 +22,7 @@ export function standardTables(): StandardTables {
 }
 
 /** The documents.csv columns of the health figures (strings, as written). */
-export interface DocHealth {
+interface DocHealth {
   n_money_facts: string;
   n_verified: string;
   share_verified: string;
@@ -85,7 +85,7 @@ export interface RunHealth {
 }
 
 /** A documents.csv row as read back or as assembled (the fields the health figures use). */
-export type DocRowLike = Partial<Record<string, string>>;
+type DocRowLike = Partial<Record<string, string>>;
 const asRow = (r: object): DocRowLike => r as DocRowLike;
 
 const int = (s: string | undefined): number => (s ? Number(s) : 0);

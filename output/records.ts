@@ -1,7 +1,7 @@
 // Document records → the flat records of the datasets (exactly what the CSV files hold). The
 // library API returns these, so a program and the CSV see the same values.
 import type { DocumentRecord } from '../model/types.js';
-import { plain } from '../normalizers/numbers.js';
+import { plain } from '../normalizers/values/numbers.js';
 import { createHash } from 'node:crypto';
 import { tableToCsvRows } from './table-grid.js';
 import { csvField, toCsv } from './csv.js';
@@ -108,13 +108,13 @@ export function gridsHashOf(grids: DocBlocks['grids']): string {
   return h.digest('hex').slice(0, 32);
 }
 
-export function csvRowsOf<T extends object>(records: readonly T[], columns: readonly string[]): string {
+function csvRowsOf<T extends object>(records: readonly T[], columns: readonly string[]): string {
   let out = '';
   for (const r of records) out += columns.map((c) => csvField(String((r as Record<string, unknown>)[c] ?? ''))).join(',') + '\n';
   return out;
 }
 
-export function factsJsonOf(facts: readonly FactRow[]): string {
+function factsJsonOf(facts: readonly FactRow[]): string {
   if (facts.length === 0) return '';
   const s = JSON.stringify({ facts }, null, 1);
   // '{\n "facts": [\n' … '\n ]\n}'

@@ -7,7 +7,7 @@ import { basename, join } from 'node:path';
 import { parseCsv } from './csv.js';
 import { missingCore, percent, runHealth, share, type RunHealth } from './health.js';
 
-export const REPORT_USAGE = `usage: fiscal-extract report <out-dir> [--format text|json] [--top <n>]
+const REPORT_USAGE = `usage: fiscal-extract report <out-dir> [--format text|json] [--top <n>]
 
 Prints the health of the run written into <out-dir>: the share of money facts verified by an
 accounting identity that holds, facts whose measure is unknown, tables of unknown kind, the
@@ -15,11 +15,11 @@ standard tables of each document kind that were not found, documents where an id
 and the worst documents on each count (default 10 each).
 `;
 
-export class ReportError extends Error {}
+class ReportError extends Error {}
 
 interface DocLine { doc_id: string; source: string; doc_kind: string; status: string; value: string; detail: string }
 
-export interface Report {
+interface Report {
   out: string;
   run: { version?: string; started?: string; finished?: string; counts?: Record<string, number> };
   health: RunHealth;

@@ -77,29 +77,44 @@ export function validatePackage(dir: string, maxErrors = 50): string[] {
     if (header.join(',') !== fields.join(',')) errors.push(`${String(r.name)}: the header (${header.join(',')}) is not the schema's fields (${fields.join(',')})`);
     const recs = parseCsv(text);
     rows.set(String(r.name), recs);
-    const missing = new Set(r.schema!.missingValues ?? ['']);
-    for (const [n, rec] of recs.entries()) {
-      for (const f of r.schema!.fields!) {
-        const v = rec[String(f.name)] ?? '';
-        if (missing.has(v)) continue;
-        const re = CAST[String(f.type ?? 'string')];
-        if (re && !re.test(v)) errors.push(`${String(r.name)} row ${n + 2}: ${String(f.name)} = ${JSON.stringify(v)} is not a ${String(f.type)}`);
-        const en = f.constraints?.enum;
-        if (en && !en.includes(v)) errors.push(`${String(r.name)} row ${n + 2}: ${String(f.name)} = ${JSON.stringify(v)} is not one of ${en.join('|')}`);
-      }
-      if (errors.length >= maxErrors) return errors;
-    }
-    const pk = list(r.schema!.primaryKey);
-    if (pk.length) {
-      const seen = new Set<string>();
-      for (const [n, rec] of recs.entries()) {
-        const k = pk.map((c) => rec[c] ?? '').join('\u0000');
-        if (seen.has(k)) errors.push(`${String(r.name)} row ${n + 2}: primary key ${pk.join(',')} = ${pk.map((c) => rec[c]).join(',')} is not unique`);
-        seen.add(k);
-      }
-    }
+    if (!checkValues(r, recs, errors, maxErrors)) return errors;
+    checkPrimaryKey(r, recs, errors);
   }
-  for (const r of d.resources!) {
+  checkForeignKeys(d.resources!, rows, errors);
+  return errors.slice(0, maxErrors);
+}
+
+/** Each value against its field's type and enum (missing values pass); false once maxErrors are found. */
+function checkValues(r: Resource, recs: Record<string, string>[], errors: string[], maxErrors: number): boolean {
+  const missing = new Set(r.schema!.missingValues ?? ['']);
+  for (const [n, rec] of recs.entries()) {
+    for (const f of r.schema!.fields!) {
+      const v = rec[String(f.name)] ?? '';
+      if (missing.has(v)) continue;
+      const re = CAST[String(f.type ?? 'string')];
+      if (re && !re.test(v)) errors.push(`${String(r.name)} row ${n + 2}: ${String(f.name)} = ${JSON.stringify(v)} is not a ${String(f.type)}`);
+      const en = f.constraints?.enum;
+      if (en && !en.includes(v)) errors.push(`${String(r.name)} row ${n + 2}: ${String(f.name)} = ${JSON.stringify(v)} is not one of ${en.join('|')}`);
+    }
+    if (errors.length >= maxErrors) return false;
+  }
+  return true;
+}
+
+function checkPrimaryKey(r: Resource, recs: Record<string, string>[], errors: string[]): void {
+  const pk = list(r.schema!.primaryKey);
+  if (!pk.length) return;
+  const seen = new Set<string>();
+  for (const [n, rec] of recs.entries()) {
+    const k = pk.map((c) => rec[c] ?? '').join('\u0000');
+    if (seen.has(k)) errors.push(`${String(r.name)} row ${n + 2}: primary key ${pk.join(',')} = ${pk.map((c) => rec[c]).join(',')} is not unique`);
+    seen.add(k);
+  }
+}
+
+/** Every foreign key found in the resource it references (the first miss per key is reported). */
+function checkForeignKeys(resources: Resource[], rows: Map<string, Record<string, string>[]>, errors: string[]): void {
+  for (const r of resources) {
     for (const fk of r.schema!.foreignKeys ?? []) {
       const target = rows.get(fk.reference.resource);
       const mine = rows.get(String(r.name));
@@ -111,5 +126,4 @@ export function validatePackage(dir: string, maxErrors = 50): string[] {
       }
     }
   }
-  return errors.slice(0, maxErrors);
 }

@@ -17,7 +17,7 @@ function rowsOf<T extends object>(records: T[], columns: readonly string[]): str
   return records.map((r) => columns.map((c) => String((r as Record<string, unknown>)[c] ?? '')));
 }
 
-export interface RunInfo {
+interface RunInfo {
   [key: string]: unknown;
 }
 
@@ -154,39 +154,11 @@ export function writeDatasetStream(parts: Iterable<DatasetPart>, outDir: string,
     const fj = new Sink(join(tmp, 'facts.json'));
     fj.write('{\n "facts": [');
     let anyFact = false;
-    const tablesTmp = join(tmp, 'tables');
-    mkdirSync(tablesTmp, { recursive: true });
-    const liveTables = join(outDir, 'tables');
-    let oldIndex: Record<string, string> = {};
-    try { oldIndex = JSON.parse(readFileSync(join(liveTables, TABLES_INDEX), 'utf8')) as Record<string, string>; } catch { oldIndex = {}; }
-    const index: Record<string, string> = {};
-    const moves = new Set<string>();
-    const seen = new Set<string>();
+    const tables = new TableFolders(join(tmp, 'tables'), join(outDir, 'tables'));
     for (const p of parts) {
       STREAMED.forEach(([, cols, k], i) => sinks[i]!.write(k === 'documents' ? cols.map((c) => csvField(String((p.doc as unknown as Record<string, unknown>)[c] ?? ''))).join(',') + '\n' : p.blocks[k]));
       if (p.blocks.facts_json) { fj.write((anyFact ? ',\n' : '\n') + p.blocks.facts_json); anyFact = true; }
-      const grids = p.blocks.grids;
-      if (grids.length) {
-        const id = p.doc.doc_id;
-        const dir = join(tablesTmp, id);
-        const hash = p.blocks.grids_hash ?? gridsHashOf(grids);
-        if (seen.has(id)) {
-          // the same folder again (the same bytes under two names): written over, as the grids come
-          if (moves.delete(id)) cpSync(join(liveTables, id), dir, { recursive: true });
-          index[id] = '';
-        } else if (oldIndex[id] === hash && grids.every((g) => g.doc_id === id) && sameFiles(join(liveTables, id), grids)) {
-          moves.add(id); // unchanged: carried over by the swap
-          index[id] = hash;
-          seen.add(id);
-          continue;
-        } else index[id] = hash;
-        seen.add(id);
-        mkdirSync(dir, { recursive: true });
-        for (const g of grids) {
-          if (g.doc_id !== id) mkdirSync(join(tablesTmp, g.doc_id), { recursive: true });
-          writeFileSync(join(tablesTmp, g.doc_id, `${g.table_id}.csv`), g.csv);
-        }
-      }
+      tables.add(p.doc.doc_id, p.blocks.grids, p.blocks.grids_hash);
     }
     fj.write(anyFact ? '\n ]\n}\n' : ']\n}\n');
     for (const k of sinks) k.close();
@@ -194,12 +166,59 @@ export function writeDatasetStream(parts: Iterable<DatasetPart>, outDir: string,
     writeFileSync(join(tmp, 'datapackage.json'), JSON.stringify(datapackage(), null, 2) + '\n');
     // last: run.json says a complete dataset is in place
     writeFileSync(join(tmp, 'run.json'), JSON.stringify(run(), null, 2) + '\n');
-    writeFileSync(join(tablesTmp, TABLES_INDEX), JSON.stringify(index));
-    commitJournal(outDir, { tmp: tmpName, files: names, tables: true, moves: [...moves] });
+    tables.finish();
+    commitJournal(outDir, { tmp: tmpName, files: names, tables: true, moves: [...tables.moves] });
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
   return names;
+}
+
+/**
+ * The tables/<doc_id>/ folders of a streamed write, in the temporary folder. A document's folder
+ * whose grids are unchanged since the last run (the hash in tables/.index and the same file
+ * names) is not written: it is carried over by the swap (`moves`).
+ */
+class TableFolders {
+  readonly moves = new Set<string>();
+  private readonly index: Record<string, string> = {};
+  private readonly seen = new Set<string>();
+  private readonly oldIndex: Record<string, string>;
+
+  constructor(private readonly tablesTmp: string, private readonly liveTables: string) {
+    mkdirSync(tablesTmp, { recursive: true });
+    let oldIndex: Record<string, string> = {};
+    try { oldIndex = JSON.parse(readFileSync(join(liveTables, TABLES_INDEX), 'utf8')) as Record<string, string>; } catch { oldIndex = {}; }
+    this.oldIndex = oldIndex;
+  }
+
+  add(id: string, grids: DocBlocks['grids'], gridsHash: string | undefined): void {
+    if (!grids.length) return;
+    const { tablesTmp, liveTables, index, moves, seen } = this;
+    const dir = join(tablesTmp, id);
+    const hash = gridsHash ?? gridsHashOf(grids);
+    if (seen.has(id)) {
+      // the same folder again (the same bytes under two names): written over, as the grids come
+      if (moves.delete(id)) cpSync(join(liveTables, id), dir, { recursive: true });
+      index[id] = '';
+    } else if (this.oldIndex[id] === hash && grids.every((g) => g.doc_id === id) && sameFiles(join(liveTables, id), grids)) {
+      moves.add(id); // unchanged: carried over by the swap
+      index[id] = hash;
+      seen.add(id);
+      return;
+    } else index[id] = hash;
+    seen.add(id);
+    mkdirSync(dir, { recursive: true });
+    for (const g of grids) {
+      if (g.doc_id !== id) mkdirSync(join(tablesTmp, g.doc_id), { recursive: true });
+      writeFileSync(join(tablesTmp, g.doc_id, `${g.table_id}.csv`), g.csv);
+    }
+  }
+
+  /** tables/.index: each folder's hash, for the next run. */
+  finish(): void {
+    writeFileSync(join(this.tablesTmp, TABLES_INDEX), JSON.stringify(this.index));
+  }
 }
 
 /** the live folder holds exactly these grid files (names; the index vouches for their bytes) */

@@ -4,7 +4,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { ingest, defaultWorkers } from './ingest.js';
+import { ingest, defaultWorkers, type RunSummary } from './ingest.js';
 import { Progress } from './runner/progress.js';
 import type { Executor } from './runner/executors.js';
 import { loadManifest, ManifestError, type ManifestEntry } from '../corpus/manifest.js';
@@ -112,9 +112,23 @@ function numberFlag(flags: Map<string, string | true>, name: string, test: (n: n
 
 const INGEST_FLAGS = ['--out', '--timeout', '--workers', '--memory', '--state', '--manifest', '--queue', '--queue-name', '--fetch-timeout', '--retries', '--rate', '--max-mb'];
 
-async function runIngest(argv: string[]): Promise<number> {
-  const { positional, flags, all } = parseArgs(argv, new Set(INGEST_FLAGS));
-  if (flags.has('--help')) { console.log(INGEST_HELP); return EXIT.OK; }
+/** The ingest command's options, checked (a UsageError says what is wrong). */
+interface IngestFlags {
+  out: string;
+  manifests: string[];
+  timeoutMs: number | undefined;
+  workers: number;
+  memoryMb: number | undefined;
+  state: string | undefined;
+  fetchTimeout: number | undefined;
+  retries: number | undefined;
+  rate: number | undefined;
+  maxMb: number | undefined;
+  queueUrl: string | undefined;
+  quiet: boolean;
+}
+
+function ingestFlags(positional: string[], flags: Map<string, string | true>, all: [string, string | true][]): IngestFlags {
   for (const k of flags.keys()) if (![...INGEST_FLAGS, '--quiet', '--help', '--no-state', '--excel', '--progress', '--no-ocr'].includes(k)) throw new UsageError(`unknown option ${k}`);
   const out = flags.get('--out');
   if (typeof out !== 'string') throw new UsageError('--out <dir> is required');
@@ -132,23 +146,37 @@ async function runIngest(argv: string[]): Promise<number> {
   const maxMb = numberFlag(flags, '--max-mb', (n) => n > 0, 'a positive number of MB');
   const queueUrl = flags.get('--queue');
   if (flags.has('--queue') && typeof queueUrl !== 'string') throw new UsageError('--queue needs a redis:// URL');
-  const quiet = flags.has('--quiet');
-  let executor: Executor | undefined;
-  if (typeof queueUrl === 'string') {
-    const { QueueExecutor } = await import('./queue/redis.js');
-    const qn = flags.get('--queue-name');
-    executor = new QueueExecutor({ url: queueUrl, timeoutMs: timeoutMs ?? 120_000, ...(typeof qn === 'string' ? { queueName: qn } : {}) });
-  }
-  let manifestEntries: ManifestEntry[] = [];
+  return {
+    out, manifests, timeoutMs, workers, memoryMb, state, fetchTimeout, retries, rate, maxMb,
+    queueUrl: typeof queueUrl === 'string' ? queueUrl : undefined, quiet: flags.has('--quiet'),
+  };
+}
+
+/** The manifests' entries; a manifest that cannot be read is a usage error. */
+function loadManifests(manifests: string[]): ManifestEntry[] {
   try {
-    manifestEntries = manifests.flatMap((m) => loadManifest(m));
+    return manifests.flatMap((m) => loadManifest(m));
   } catch (e) {
     if (e instanceof ManifestError) throw new UsageError(e.message);
     throw e;
   }
-  const progress = quiet ? undefined : new Progress(process.stderr, flags.has('--progress') || !!process.stderr.isTTY, displayPath);
+}
+
+async function runIngest(argv: string[]): Promise<number> {
+  const { positional, flags, all } = parseArgs(argv, new Set(INGEST_FLAGS));
+  if (flags.has('--help')) { console.log(INGEST_HELP); return EXIT.OK; }
+  const o = ingestFlags(positional, flags, all);
+  const { out, timeoutMs, memoryMb, state, fetchTimeout, retries, rate, maxMb } = o;
+  let executor: Executor | undefined;
+  if (o.queueUrl !== undefined) {
+    const { QueueExecutor } = await import('./queue/redis.js');
+    const qn = flags.get('--queue-name');
+    executor = new QueueExecutor({ url: o.queueUrl, timeoutMs: timeoutMs ?? 120_000, ...(typeof qn === 'string' ? { queueName: qn } : {}) });
+  }
+  const manifestEntries = loadManifests(o.manifests);
+  const progress = o.quiet ? undefined : new Progress(process.stderr, flags.has('--progress') || !!process.stderr.isTTY, displayPath);
   const result = await ingest(positional, {
-    out, workers, manifestEntries,
+    out, workers: o.workers, manifestEntries,
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     ...(memoryMb !== undefined ? { memoryMb } : {}),
     ...(state !== undefined ? { state } : {}),
@@ -164,11 +192,16 @@ async function runIngest(argv: string[]): Promise<number> {
     },
   });
   progress?.finish();
-  for (const m of result.run.missing_inputs) console.error(`warning: ${m}`);
-  const c = result.run.counts;
-  const inc = result.run.incremental;
-  console.error(`${c.documents} documents (${c.ok} ok, ${c.partial} partial, ${c.failed} failed; ${inc.read} read, ${inc.reused} unchanged), ${c.tables} tables, ${c.facts} facts, ${c.checks_failed} failed checks → ${out} (${(result.run.throughput.wall_ms / 1000).toFixed(1)} s)`);
-  if (!quiet && result.run.health && c.documents > 0) console.error(`health: ${healthLine(result.run.health)} (fiscal-extract report ${out})`);
+  return reportIngest(result.run, out, o.quiet);
+}
+
+/** The lines printed after a run (missing inputs, counts, health) and the exit code. */
+function reportIngest(run: RunSummary, out: string, quiet: boolean): number {
+  for (const m of run.missing_inputs) console.error(`warning: ${m}`);
+  const c = run.counts;
+  const inc = run.incremental;
+  console.error(`${c.documents} documents (${c.ok} ok, ${c.partial} partial, ${c.failed} failed; ${inc.read} read, ${inc.reused} unchanged), ${c.tables} tables, ${c.facts} facts, ${c.checks_failed} failed checks → ${out} (${(run.throughput.wall_ms / 1000).toFixed(1)} s)`);
+  if (!quiet && run.health && c.documents > 0) console.error(`health: ${healthLine(run.health)} (fiscal-extract report ${out})`);
   if (c.documents === 0) return EXIT.USAGE;
   return c.partial + c.failed > 0 ? EXIT.SOME_FAILED : EXIT.OK;
 }
@@ -210,7 +243,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'ingest': return await runIngest(rest);
       case 'worker': return await runWorker(rest);
       case 'taxonomy': {
-        const { taxonomyCli } = await import('../normalizers/taxonomy/cli.js');
+        const { taxonomyCli } = await import('../tools/taxonomy/cli.js');
         return await taxonomyCli(rest);
       }
       case 'diff': {

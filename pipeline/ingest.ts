@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import PQueue from 'p-queue';
 import type { DocumentRecord } from '../model/types.js';
-import { recordsOf, emptyDataset, appendDataset, blocksOf, budgetLinesBlockOf, type Dataset, type DocBlocks, type DocumentRow } from '../output/records.js';
+import { emptyDataset, appendDataset, blocksOf, budgetLinesBlockOf, type Dataset, type DocBlocks, type DocumentRow } from '../output/records.js';
 import { writeDatasetStream, type DatasetPart } from '../output/write-dataset.js';
 import { writeExcelVariant } from '../output/excel.js';
 import { VERSION } from './version.js';
@@ -25,8 +25,7 @@ import { BlobStore } from './store/blobs.js';
 import { Fetcher, type FetchOptions } from '../corpus/fetch.js';
 import { loadManifest, type ManifestEntry } from '../corpus/manifest.js';
 import { runHealth, type RunHealth } from '../output/health.js';
-
-export type { DocumentDone } from './runner/progress.js';
+import { resolveExtractSettings, settingsTag, type ExtractSettingsOverrides } from '../extractors/settings.js';
 
 export interface IngestOptions {
   /** output folder; when absent nothing is written (library use) */
@@ -35,6 +34,10 @@ export interface IngestOptions {
   timeoutMs?: number;
   /** read pages and images without a text layer by OCR (default true; `--no-ocr` sets false) */
   ocr?: boolean;
+  /** layout and OCR threshold overrides, any subset at any depth (extractors/layout/settings.ts and
+   *  extractors/ocr/settings.ts document each one and its default); checked before anything is
+   *  read (SettingsError, one line naming the key) */
+  settings?: ExtractSettingsOverrides;
   /** called after each document, in completion order */
   onDocument?: (doc: DocumentDone, index: number, total: number) => void;
   /** a progress display (CLI) */
@@ -98,16 +101,32 @@ function finalDoc(o: Outcome): DocumentRow {
 
 const round = (n: number) => Math.round(n);
 
+/** What a run holds while its documents are read. */
+interface RunContext {
+  opts: IngestOptions;
+  timeoutMs: number;
+  /** results read without OCR are not the same results: they are stored apart */
+  ocr: boolean;
+  version: string;
+  /** the documents read in this thread when the caller keeps records */
+  records: DocumentRecord[];
+  store: Store | undefined;
+  fetcher: Fetcher;
+  executor: Executor;
+  /** milliseconds per stage, summed over documents */
+  stage: Record<string, number>;
+  fetchStats: RunSummary['fetch'];
+}
 
-export async function ingest(inputs: string[], opts: IngestOptions = {}): Promise<IngestResult> {
-  const started = new Date();
-  const t0 = performance.now();
-  const manifest = [...(opts.manifestEntries ?? []), ...(opts.manifests ?? []).flatMap((m) => loadManifest(m))];
-  const { items, missing } = resolveSources(inputs, manifest);
+const addStage = (run: RunContext, k: string, ms: number): void => { run.stage[k] = (run.stage[k] ?? 0) + ms; };
+
+/** The run's state file, fetcher and executor (worker threads, this thread, or the caller's). */
+function openRun(opts: IngestOptions): RunContext {
   const timeoutMs = opts.timeoutMs ?? 120_000;
-  // results read without OCR are not the same results: they are stored apart
   const ocr = opts.ocr !== false;
-  const version = extractorVersion() + (ocr ? '' : '+no-ocr');
+  // bad settings fail the call here, not every document; other settings, other stored results
+  const settingsKey = settingsTag(resolveExtractSettings(opts.settings));
+  const version = extractorVersion() + (ocr ? '' : '+no-ocr') + settingsKey;
   const records: DocumentRecord[] = [];
   const store = opts.state && !opts.keepRecords ? new Store(opts.state) : undefined;
   const blobs = opts.state ? new BlobStore(join(dirname(opts.state), 'blobs')) : undefined;
@@ -117,11 +136,50 @@ export async function ingest(inputs: string[], opts: IngestOptions = {}): Promis
     : opts.executor ?? ((opts.workers ?? 0) > 0
       ? new PoolExecutor({ size: opts.workers!, timeoutMs, memoryMb: opts.memoryMb ?? 2048 })
       : new InProcessExecutor());
-  const stage: Record<string, number> = {};
-  const addStage = (k: string, ms: number) => { stage[k] = (stage[k] ?? 0) + ms; };
   const fetchStats = { urls: 0, downloaded: 0, not_modified: 0, failed: 0, attempts: 0 };
+  return { opts, timeoutMs, ocr, version, records, store, fetcher, executor, stage: {}, fetchStats };
+}
+
+export async function ingest(inputs: string[], opts: IngestOptions = {}): Promise<IngestResult> {
+  const started = new Date();
+  const t0 = performance.now();
+  const manifest = [...(opts.manifestEntries ?? []), ...(opts.manifests ?? []).flatMap((m) => loadManifest(m))];
+  const { items, missing } = resolveSources(inputs, manifest);
+  const run = openRun(opts);
+  const { store } = run;
   const runId = store?.startRun(started.toISOString());
 
+  const outcomes = await readAll(run, items);
+
+  // assemble in source order (items are sorted), from this run's results or the store: the
+  // summary from what each outcome keeps, the files streamed from each document's blocks
+  const ta = performance.now();
+  const ordered = items.map((item) => outcomes.get(item)!);
+  const finals = ordered.map(finalDoc);
+  const summary = summarize(run, { inputs, started, missing }, ordered, finals);
+  addStage(run, 'assemble', performance.now() - ta);
+  const materialise = materialiser(ordered, finals, store, opts.state);
+  if (opts.out) {
+    const out = opts.out;
+    const tw = performance.now();
+    if (opts.excel) writeExcelVariant(materialise(), join(out, 'excel'));
+    writeDatasetStream(datasetParts(ordered, finals, store), out, () => {
+      finishSummary(summary, run, t0);
+      return summary as unknown as Record<string, unknown>;
+    });
+    addStage(run, 'write', performance.now() - tw);
+  }
+  finishSummary(summary, run, t0);
+  if (store) { store.finishRun(runId!, summary.finished, { counts: summary.counts, incremental: summary.incremental }); store.close(); }
+  const result = libraryResult(summary, materialise);
+  if (opts.keepRecords) result.records = run.records.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+  return result;
+}
+
+/** Every document, a few read ahead of the executor (never the whole corpus in memory); reports
+ *  each one as it finishes. */
+async function readAll(run: RunContext, items: SourceItem[]): Promise<Map<SourceItem, Outcome>> {
+  const { opts, executor } = run;
   const outcomes = new Map<SourceItem, Outcome>();
   let done = 0;
   opts.progress?.start(items.length);
@@ -134,101 +192,117 @@ export async function ingest(inputs: string[], opts: IngestOptions = {}): Promis
     opts.progress?.done(info);
     opts.onDocument?.(info, done++, items.length);
   };
-
-  // one document: its bytes (or, unchanged on disk and stored, not even those), then its result
   const handle = async (item: SourceItem, id: number): Promise<void> => {
     const ta = performance.now();
-    let bytes: Uint8Array | undefined;
-    let sha: string | undefined;
-    let charset: string | undefined;
-    let seen: { source: string; sha256: string; size: number; mtime_ms: number } | undefined;
-    let readError: string | undefined;
-    if (item.kind === 'file') {
-      try {
-        const st = statSync(item.source);
-        const prev = store?.getSeen(item.source);
-        if (prev && prev.size === st.size && prev.mtime_ms === Math.floor(st.mtimeMs) && store!.hasResult(resultKey(prev.sha256, version))) sha = prev.sha256;
-        else {
-          const tr = performance.now();
-          bytes = new Uint8Array(readFileSync(item.source));
-          addStage('read', performance.now() - tr);
-          sha = createHash('sha256').update(bytes).digest('hex');
-        }
-        seen = { source: item.source, sha256: sha, size: st.size, mtime_ms: Math.floor(st.mtimeMs) };
-      } catch (e) {
-        readError = `cannot read the file: ${(e as Error).message.split('\n')[0]}`;
-      }
-    } else {
-      fetchStats.urls++;
-      const tf = performance.now();
-      const f = await fetcher.fetch(item.source);
-      addStage('fetch', performance.now() - tf);
-      fetchStats.attempts += f.attempts;
-      if (f.ok) {
-        bytes = f.bytes; sha = f.sha256; charset = f.charset;
-        if (f.notModified) fetchStats.not_modified++; else fetchStats.downloaded++;
-      } else { fetchStats.failed++; readError = f.error; }
-    }
-    if (readError !== undefined || sha === undefined) {
-      const r = failedResult(id, item.source, new Uint8Array(0), readError ?? 'cannot read the document');
-      const blocks = blocksOf(r.dataset);
-      const o: Outcome = { item, key: '', reused: false, doc: blocks.doc, counts: blocks.counts, info: r.info, cacheable: false, result: r, blocks };
-      outcomes.set(item, o);
-      report(o, performance.now() - ta);
-      return;
-    }
-    const key = resultKey(sha, version, charset ?? '');
-    const stored = store ? store.getHead(key) ?? storedBlocks(store, key) : undefined;
-    if (stored) {
-      const o: Outcome = { item, key, reused: true, doc: stored.doc, counts: stored.counts, info: store!.getInfo(key)!, cacheable: true };
-      outcomes.set(item, o);
-      if (seen && bytes) store!.putSeen(seen); // same bytes, new mtime: remember, skip the read next time
-      report(o, performance.now() - ta);
-      return;
-    }
-    bytes ??= new Uint8Array(readFileSync(item.source));
-    const r = await executor.run({ id, source: item.source, bytes, timeoutMs, ...(ocr ? {} : { ocr: false }), ...(charset ? { charset } : {}) });
-    for (const [k, v] of Object.entries(r.info.timings)) addStage(k, v);
-    const ts = performance.now();
-    const storeIt = !!store && r.cacheable;
-    // stored: only the documents row and counts are parsed here (made and serialised by the worker)
-    let blocks: DocBlocks | undefined;
-    const head = storeIt && r.serialized?.head ? JSON.parse(r.serialized.head) as Pick<DocBlocks, 'doc' | 'counts'>
-      : (blocks = r.serialized ? JSON.parse(r.serialized.blocks) as DocBlocks : blocksOf(r.dataset));
-    const o: Outcome = { item, key, reused: false, doc: head.doc, counts: head.counts, info: r.info, cacheable: r.cacheable };
-    if (storeIt) {
-      const b = blocks;
-      const serialized = { dataset: r.serialized?.dataset ?? JSON.stringify(r.dataset), blocks: r.serialized?.blocks ?? JSON.stringify(b), head: r.serialized?.head ?? headOf(b!) };
-      store!.putResult({ key, sha256: sha, extractor_version: version, status: r.status, dataset: undefined as unknown as Dataset, info: r.info }, seen, serialized);
-    } else { o.result = r; o.blocks = blocks!; } // not stored: kept for the assembly
-    if (store) addStage('store', performance.now() - ts);
+    const o = await readDocument(run, item, id);
     outcomes.set(item, o);
     report(o, performance.now() - ta);
   };
-
-  // bounded: a few documents read ahead of the executor, never the whole corpus in memory
   const feeder = new PQueue({ concurrency: Math.max(2, executor.concurrency * 2) });
   try {
     await Promise.all(items.map((item, i) => feeder.add(() => handle(item, i))));
   } finally {
     await executor.close();
   }
+  return outcomes;
+}
 
-  // assemble in source order (items are sorted), from this run's results or the store: the
-  // summary from what each outcome keeps, the files streamed from each document's blocks
-  const ta = performance.now();
+/** A source's bytes and sha256; for a file unchanged on disk whose result is stored, the stored
+ *  sha256 alone (the bytes are not even read). */
+interface SourceRead {
+  bytes?: Uint8Array;
+  sha?: string;
+  charset?: string;
+  /** the file's size and mtime, remembered with its result */
+  seen?: { source: string; sha256: string; size: number; mtime_ms: number };
+  error?: string;
+}
+
+async function readSource(run: RunContext, item: SourceItem): Promise<SourceRead> {
+  const { store, version, fetchStats } = run;
+  const r: SourceRead = {};
+  if (item.kind === 'file') {
+    try {
+      const st = statSync(item.source);
+      const prev = store?.getSeen(item.source);
+      if (prev && prev.size === st.size && prev.mtime_ms === Math.floor(st.mtimeMs) && store!.hasResult(resultKey(prev.sha256, version))) r.sha = prev.sha256;
+      else {
+        const tr = performance.now();
+        r.bytes = new Uint8Array(readFileSync(item.source));
+        addStage(run, 'read', performance.now() - tr);
+        r.sha = createHash('sha256').update(r.bytes).digest('hex');
+      }
+      r.seen = { source: item.source, sha256: r.sha, size: st.size, mtime_ms: Math.floor(st.mtimeMs) };
+    } catch (e) {
+      r.error = `cannot read the file: ${(e as Error).message.split('\n')[0]}`;
+    }
+  } else {
+    fetchStats.urls++;
+    const tf = performance.now();
+    const f = await run.fetcher.fetch(item.source);
+    addStage(run, 'fetch', performance.now() - tf);
+    fetchStats.attempts += f.attempts;
+    if (f.ok) {
+      r.bytes = f.bytes; r.sha = f.sha256; r.charset = f.charset;
+      if (f.notModified) fetchStats.not_modified++; else fetchStats.downloaded++;
+    } else { fetchStats.failed++; r.error = f.error; }
+  }
+  return r;
+}
+
+/** One document: its bytes (or, unchanged on disk and stored, not even those), then its result
+ *  from the store or from the executor. */
+async function readDocument(run: RunContext, item: SourceItem, id: number): Promise<Outcome> {
+  const { store } = run;
+  const src = await readSource(run, item);
+  if (src.error !== undefined || src.sha === undefined) {
+    const r = failedResult(id, item.source, new Uint8Array(0), src.error ?? 'cannot read the document');
+    const blocks = blocksOf(r.dataset);
+    return { item, key: '', reused: false, doc: blocks.doc, counts: blocks.counts, info: r.info, cacheable: false, result: r, blocks };
+  }
+  const key = resultKey(src.sha, run.version, src.charset ?? '');
+  const stored = store ? store.getHead(key) ?? storedBlocks(store, key) : undefined;
+  if (stored) {
+    const o: Outcome = { item, key, reused: true, doc: stored.doc, counts: stored.counts, info: store!.getInfo(key)!, cacheable: true };
+    if (src.seen && src.bytes) store!.putSeen(src.seen); // same bytes, new mtime: remember, skip the read next time
+    return o;
+  }
+  return executeDocument(run, item, id, key, { ...src, sha: src.sha });
+}
+
+/** Read a document with the executor; store its result when it can be reused. */
+async function executeDocument(run: RunContext, item: SourceItem, id: number, key: string, src: SourceRead & { sha: string }): Promise<Outcome> {
+  const { store, version, ocr } = run;
+  const bytes = src.bytes ?? new Uint8Array(readFileSync(item.source));
+  const r = await run.executor.run({ id, source: item.source, bytes, timeoutMs: run.timeoutMs, ...(ocr ? {} : { ocr: false }), ...(src.charset ? { charset: src.charset } : {}), ...(run.opts.settings ? { settings: run.opts.settings } : {}) });
+  for (const [k, v] of Object.entries(r.info.timings)) addStage(run, k, v);
+  const ts = performance.now();
+  const storeIt = !!store && r.cacheable;
+  // stored: only the documents row and counts are parsed here (made and serialised by the worker)
+  let blocks: DocBlocks | undefined;
+  const head = storeIt && r.serialized?.head ? JSON.parse(r.serialized.head) as Pick<DocBlocks, 'doc' | 'counts'>
+    : (blocks = r.serialized ? JSON.parse(r.serialized.blocks) as DocBlocks : blocksOf(r.dataset));
+  const o: Outcome = { item, key, reused: false, doc: head.doc, counts: head.counts, info: r.info, cacheable: r.cacheable };
+  if (storeIt) {
+    const b = blocks;
+    const serialized = { dataset: r.serialized?.dataset ?? JSON.stringify(r.dataset), blocks: r.serialized?.blocks ?? JSON.stringify(b), head: r.serialized?.head ?? headOf(b!) };
+    store!.putResult({ key, sha256: src.sha, extractor_version: version, status: r.status, dataset: undefined as unknown as Dataset, info: r.info }, src.seen, serialized);
+  } else { o.result = r; o.blocks = blocks!; } // not stored: kept for the assembly
+  if (store) addStage(run, 'store', performance.now() - ts);
+  return o;
+}
+
+/** run.json: the options, counts, incremental figures and failures, from what each outcome keeps. */
+function summarize(run: RunContext, what: { inputs: string[]; started: Date; missing: string[] }, ordered: Outcome[], finals: DocumentRow[]): RunSummary {
+  const { opts, timeoutMs, store } = run;
   const summary: RunSummary = {
-    tool: 'fiscal-extract', version: VERSION, started: started.toISOString(), finished: '', inputs,
-    options: { out: opts.out ?? null, timeoutMs, workers: opts.workers ?? 0, memoryMb: opts.memoryMb ?? 2048, state: opts.state ?? null, excel: !!opts.excel, manifests: opts.manifests ?? [] },
+    tool: 'fiscal-extract', version: VERSION, started: what.started.toISOString(), finished: '', inputs: what.inputs,
+    options: { out: opts.out ?? null, timeoutMs, workers: opts.workers ?? 0, memoryMb: opts.memoryMb ?? 2048, state: opts.state ?? null, excel: !!opts.excel, manifests: opts.manifests ?? [], ...(opts.settings ? { settings: opts.settings } : {}) },
     counts: { documents: 0, ok: 0, partial: 0, failed: 0, tables: 0, facts: 0, checks_failed: 0, performance_forms: 0, indicators: 0, pages: 0 },
-    stage_ms: {}, documents: [], missing_inputs: missing,
-    incremental: { state: opts.state ?? null, extractor_version: version, read: 0, reused: 0, not_stored: 0 },
-    executor: executor.stats(), throughput: { wall_ms: 0, documents_per_s: 0, pages_per_s: 0 }, failures: [], fetch: fetchStats,
+    stage_ms: {}, documents: [], missing_inputs: what.missing,
+    incremental: { state: opts.state ?? null, extractor_version: run.version, read: 0, reused: 0, not_stored: 0 },
+    executor: run.executor.stats(), throughput: { wall_ms: 0, documents_per_s: 0, pages_per_s: 0 }, failures: [], fetch: run.fetchStats,
   };
-  const ordered = items.map((item) => outcomes.get(item)!);
-  const finals = ordered.map(finalDoc);
-  // budget_lines take a document's fiscal_year and issuer from the last documents row of its doc_id
-  const lastOfId = new Map(finals.map((d) => [d.doc_id, d]));
   ordered.forEach((o, i) => {
     const d = finals[i]!;
     const status = d.status as 'ok' | 'partial' | 'failed';
@@ -244,30 +318,46 @@ export async function ingest(inputs: string[], opts: IngestOptions = {}): Promis
     if (status === 'failed') summary.failures.push({ source: o.item.source, error: d.error });
     summary.documents.push({ doc_id: d.doc_id, source: o.item.source, status, error: d.error, ms: o.reused ? 0 : o.info.ms, reused: o.reused, messages: o.info.messages });
   });
-  summary.counts.documents = items.length;
+  summary.counts.documents = ordered.length;
   summary.health = runHealth(finals);
-  addStage('assemble', performance.now() - ta);
-  // a document's full records (rare paths: manifest metadata changed its budget lines; the library result)
-  const datasetOf = (o: Outcome, st: Store | undefined): Dataset => o.result?.dataset ?? st!.getResult(o.key)!.dataset;
-  function* parts(): Generator<DatasetPart> {
-    for (let i = 0; i < ordered.length; i++) {
-      const o = ordered[i]!;
-      const doc = finals[i]!;
-      let blocks = o.blocks ?? storedBlocks(store!, o.key)!;
-      const last = lastOfId.get(doc.doc_id)!;
-      if (last.fiscal_year !== blocks.doc.fiscal_year || last.issuer !== blocks.doc.issuer) {
-        const full = datasetOf(o, store);
-        blocks = { ...blocks, budget_lines: budgetLinesBlockOf({ ...full, documents: [last] }) };
-      }
-      yield { doc, blocks };
+  return summary;
+}
+
+/** Stage times, finish time and throughput, as run.json records them. */
+function finishSummary(summary: RunSummary, run: RunContext, t0: number): void {
+  summary.stage_ms = Object.fromEntries(Object.entries(run.stage).map(([k, v]) => [k, round(v)]));
+  finalize(summary, t0);
+}
+
+/** A document's full records (rare paths: manifest metadata changed its budget lines; the library result). */
+function datasetOf(o: Outcome, store: Store | undefined): Dataset {
+  return o.result?.dataset ?? store!.getResult(o.key)!.dataset;
+}
+
+/** The dataset files' parts, document by document in source order, from each document's blocks. */
+function* datasetParts(ordered: Outcome[], finals: DocumentRow[], store: Store | undefined): Generator<DatasetPart> {
+  // budget_lines take a document's fiscal_year and issuer from the last documents row of its doc_id
+  const lastOfId = new Map(finals.map((d) => [d.doc_id, d]));
+  for (let i = 0; i < ordered.length; i++) {
+    const o = ordered[i]!;
+    const doc = finals[i]!;
+    let blocks = o.blocks ?? storedBlocks(store!, o.key)!;
+    const last = lastOfId.get(doc.doc_id)!;
+    if (last.fiscal_year !== blocks.doc.fiscal_year || last.issuer !== blocks.doc.issuer) {
+      const full = datasetOf(o, store);
+      blocks = { ...blocks, budget_lines: budgetLinesBlockOf({ ...full, documents: [last] }) };
     }
+    yield { doc, blocks };
   }
-  // the library result: the records, materialised only when a caller reads them
+}
+
+/** The library result's records, materialised (once) only when a caller reads them. */
+function materialiser(ordered: Outcome[], finals: DocumentRow[], store: Store | undefined, state: string | undefined): () => Dataset {
   let materialised: Dataset | undefined;
-  const materialise = (): Dataset => {
+  return (): Dataset => {
     if (materialised) return materialised;
     const ds = emptyDataset();
-    const st = store && opts.state ? new Store(opts.state) : undefined;
+    const st = store && state ? new Store(state) : undefined;
     try {
       ordered.forEach((o, i) => {
         const part = datasetOf(o, st);
@@ -277,25 +367,14 @@ export async function ingest(inputs: string[], opts: IngestOptions = {}): Promis
     } finally { st?.close(); }
     return (materialised = ds);
   };
-  if (opts.out) {
-    const out = opts.out;
-    const tw = performance.now();
-    if (opts.excel) writeExcelVariant(materialise(), join(out, 'excel'));
-    writeDatasetStream(parts(), out, () => {
-      summary.stage_ms = Object.fromEntries(Object.entries(stage).map(([k, v]) => [k, round(v)]));
-      finalize(summary, t0);
-      return summary as unknown as Record<string, unknown>;
-    });
-    addStage('write', performance.now() - tw);
-  }
-  summary.stage_ms = Object.fromEntries(Object.entries(stage).map(([k, v]) => [k, round(v)]));
-  finalize(summary, t0);
-  if (store) { store.finishRun(runId!, summary.finished, { counts: summary.counts, incremental: summary.incremental }); store.close(); }
+}
+
+/** The run summary, with the dataset's record lists as lazy properties. */
+function libraryResult(summary: RunSummary, materialise: () => Dataset): IngestResult {
   const result = { run: summary } as IngestResult;
   for (const k of Object.keys(emptyDataset()) as (keyof Dataset)[]) {
     Object.defineProperty(result, k, { enumerable: true, configurable: true, get: () => materialise()[k], set: (v: never) => { materialise()[k] = v; } });
   }
-  if (opts.keepRecords) result.records = records.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
   return result;
 }
 
@@ -320,5 +399,3 @@ function finalize(run: RunSummary, t0: number): void {
 export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
 }
-
-export { recordsOf };

@@ -26,7 +26,7 @@ function globToRegExp(glob: string): RegExp {
   return new RegExp('^' + re + '$');
 }
 
-export interface ExpandedInputs {
+interface ExpandedInputs {
   files: string[];
   /** inputs that matched nothing, with a one-line reason */
   missing: string[];

@@ -3,32 +3,35 @@
 // `failed` (nothing usable) or `partial` (some tables failed) with a one-line reason.
 import { createHash } from 'node:crypto';
 import type { DocumentRecord, Table } from '../model/types.js';
-import { InputError } from '../model/stages.js';
+import { InputError, type ExtractResult, type Extractor } from '../model/stages.js';
 import { detectFormat } from './detect.js';
 import { extractorFor } from '../extractors/registry.js';
+import { resolveExtractSettings, type ExtractSettings, type ExtractSettingsOverrides } from '../extractors/settings.js';
 import { locateTables, type TableCandidate } from '../normalizers/tables/locate.js';
 import { classifyTitle } from '../normalizers/tables/kinds.js';
 import { understandTable } from '../normalizers/tables/understand.js';
 import { classifyTable } from '../normalizers/tables/classify.js';
-import { factsOfTable } from '../normalizers/facts.js';
-import { readDocumentContext } from '../normalizers/document-context.js';
+import { factsOfTable } from '../normalizers/facts/index.js';
+import { readDocumentContext } from '../normalizers/document/context.js';
 import { runChecks } from '../normalizers/checks/index.js';
-import { loadTaxonomy } from '../normalizers/taxonomy/index.js';
+import { loadTaxonomy, type Taxonomy } from '../normalizers/taxonomy/index.js';
 import { isPerformanceForm, parsePerformanceForm } from '../normalizers/performance/index.js';
 import { stitchForm } from '../normalizers/performance/stitch.js';
-import { proseStage } from '../normalizers/prose-stage.js';
-import { mostCommonUnit } from '../normalizers/units.js';
+import { proseStage } from '../normalizers/prose/stage.js';
+import { mostCommonUnit } from '../normalizers/values/units.js';
 
-export interface ProcessOptions {
+interface ProcessOptions {
   /** per-document time limit in milliseconds */
   timeoutMs?: number;
   /** the charset a server declared for the bytes (HTTP Content-Type), passed to the extractor */
   charset?: string;
   /** false: pages and images without a text layer are not read by OCR */
   ocr?: boolean;
+  /** layout and OCR threshold overrides (extractors/settings.ts; any subset, plain JSON) */
+  settings?: ExtractSettingsOverrides;
 }
 
-export function docIdOf(sha256: string): string {
+function docIdOf(sha256: string): string {
   return sha256.slice(0, 16);
 }
 
@@ -64,10 +67,13 @@ export function failureLine(e: unknown): string {
   return msg.split('\n')[0]!.slice(0, 300);
 }
 
+/** One document through every stage. Throws (SettingsError, one line naming the key) only for bad
+ *  `opts.settings`; anything wrong with the document is recorded on it. */
 export async function processDocument(source: string, bytes: Uint8Array, opts: ProcessOptions = {}): Promise<DocumentRecord> {
+  const settings = resolveExtractSettings(opts.settings);
   const doc = newRecord(source, bytes);
   try {
-    await runStages(doc, bytes, opts);
+    await runStages(doc, bytes, opts, settings);
   } catch (e) {
     doc.status = 'failed';
     doc.error = e instanceof InputError ? e.message : `internal error while reading the document: ${failureLine(e)} (please report it with this file)`;
@@ -76,26 +82,13 @@ export async function processDocument(source: string, bytes: Uint8Array, opts: P
   return doc;
 }
 
-async function runStages(doc: DocumentRecord, bytes: Uint8Array, opts: ProcessOptions): Promise<void> {
+async function runStages(doc: DocumentRecord, bytes: Uint8Array, opts: ProcessOptions, settings: ExtractSettings): Promise<void> {
   if (bytes.length === 0) throw new InputError('the file is empty (0 bytes): check the download');
   doc.format = timed(doc, 'detect', () => detectFormat(bytes));
   const extractor = extractorFor(doc.format);
   if (!extractor) throw new InputError(unsupportedMessage(doc.format));
 
-  const controller = new AbortController();
-  const limit = opts.timeoutMs ?? 120_000;
-  let timer: NodeJS.Timeout | undefined;
-  const result = await timedAsync(doc, 'extract', () =>
-    Promise.race([
-      extractor.extract(bytes, { source: doc.source, signal: controller.signal, ...(opts.ocr === false ? { ocr: false } : {}), ...(opts.charset ? { charset: opts.charset } : {}) }),
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => {
-          controller.abort();
-          reject(new InputError(`gave up after ${Math.round(limit / 1000)} s (per-document time limit): the file may be damaged or unusually large; raise --timeout to retry`));
-        }, limit);
-      }),
-    ]).finally(() => clearTimeout(timer)),
-  );
+  const result = await timedAsync(doc, 'extract', () => extractWithTimeLimit(doc, extractor, bytes, opts, settings));
   if (result.format) doc.format = result.format;
   if (result.pages !== undefined) doc.pages = result.pages;
   doc.blocks = result.blocks;
@@ -107,9 +100,38 @@ async function runStages(doc: DocumentRecord, bytes: Uint8Array, opts: ProcessOp
   doc.doc_kind = ctx.doc_kind;
   const taxonomy = loadTaxonomy();
 
+  const tables = readTables(doc, taxonomy);
+  timed(doc, 'prose', () => proseStage(doc, taxonomy));
+  doc.checks = timed(doc, 'check', () => runChecks(doc, taxonomy));
+  if (doc.tables.some((t) => t.method === 'ocr')) {
+    // a misread digit that the identities pin down uniquely is corrected (and flagged ocr_repaired)
+    const { correctOcr } = await import('../normalizers/ocr-correct/index.js');
+    doc.checks = timed(doc, 'ocr-correct', () => correctOcr(doc, taxonomy, doc.checks));
+  }
+  settleStatus(doc, tables, result.needsOcrPages);
+}
+
+/** The extractor's blocks, or an InputError when the per-document time limit runs out first. */
+function extractWithTimeLimit(doc: DocumentRecord, extractor: Extractor, bytes: Uint8Array, opts: ProcessOptions, settings: ExtractSettings): Promise<ExtractResult> {
+  const controller = new AbortController();
+  const limit = opts.timeoutMs ?? 120_000;
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    extractor.extract(bytes, { source: doc.source, signal: controller.signal, settings, ...(opts.ocr === false ? { ocr: false } : {}), ...(opts.charset ? { charset: opts.charset } : {}) }),
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        reject(new InputError(`gave up after ${Math.round(limit / 1000)} s (per-document time limit): the file may be damaged or unusually large; raise --timeout to retry`));
+      }, limit);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+/** Locate the tables and understand each one (a table that fails is a message, not the end). */
+function readTables(doc: DocumentRecord, taxonomy: Taxonomy): { candidates: number; failed: number } {
   const candidates = timed(doc, 'locate', () => locateTables(doc.blocks));
   const defaultUnit = mostCommonUnit(candidates.map((c) => c.unit)) || '万元';
-  let failedTables = 0;
+  let failed = 0;
   let n = 0;
   for (let i = 0; i < candidates.length; i++) {
     let cand = candidates[i]!;
@@ -123,24 +145,21 @@ async function runStages(doc: DocumentRecord, bytes: Uint8Array, opts: ProcessOp
     try {
       timed(doc, 'understand', () => understandOne(doc, cand, tableId, defaultUnit, taxonomy));
     } catch (e) {
-      failedTables++;
+      failed++;
       doc.messages.push({ stage: 'understand', severity: 'error', text: `table ${tableId} (${cand.title || 'untitled'}): ${failureLine(e)}`, table_id: tableId });
     }
   }
-  timed(doc, 'prose', () => proseStage(doc, taxonomy));
-  doc.checks = timed(doc, 'check', () => runChecks(doc, taxonomy));
-  if (doc.tables.some((t) => t.method === 'ocr')) {
-    // a misread digit that the identities pin down uniquely is corrected (and flagged ocr_repaired)
-    const { correctOcr } = await import('../normalizers/ocr-correct/index.js');
-    doc.checks = timed(doc, 'ocr-correct', () => correctOcr(doc, taxonomy, doc.checks));
-  }
+  return { candidates: candidates.length, failed };
+}
 
-  if (failedTables > 0) {
+/** `partial` / `failed` with a one-line reason: tables that failed, pages left unread without OCR. */
+function settleStatus(doc: DocumentRecord, tables: { candidates: number; failed: number }, needsOcrPages: number[] | undefined): void {
+  if (tables.failed > 0) {
     doc.status = 'partial';
-    doc.error = `${failedTables} of ${candidates.length} tables could not be read (see run.json messages)`;
+    doc.error = `${tables.failed} of ${tables.candidates} tables could not be read (see run.json messages)`;
   }
-  if (result.needsOcrPages?.length) {
-    const pages = result.needsOcrPages;
+  if (needsOcrPages?.length) {
+    const pages = needsOcrPages;
     const all = doc.pages !== undefined && pages.length >= doc.pages;
     if (all && doc.tables.length === 0 && doc.facts.length === 0) {
       doc.status = 'failed';
@@ -155,7 +174,7 @@ async function runStages(doc: DocumentRecord, bytes: Uint8Array, opts: ProcessOp
   }
 }
 
-function understandOne(doc: DocumentRecord, cand: TableCandidate, tableId: string, defaultUnit: string, taxonomy: ReturnType<typeof loadTaxonomy>): void {
+function understandOne(doc: DocumentRecord, cand: TableCandidate, tableId: string, defaultUnit: string, taxonomy: Taxonomy): void {
   if (isPerformanceForm(cand)) {
     const formId = `${doc.doc_id}-${tableId}`;
     const { form, indicators, messages } = parsePerformanceForm(cand, { doc_id: doc.doc_id, table_id: tableId, form_id: formId, fiscal_year: doc.fiscal_year, issuer: doc.issuer });

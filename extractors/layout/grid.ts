@@ -3,6 +3,7 @@
 // with mergedFrom; rows and columns that hold nothing and take part in no merge are dropped.
 import type { Box, GridCell, GridMethod, RawGrid, Token } from '../../model/types.js';
 import { cellText } from './lines.js';
+import { DEFAULT_LAYOUT_SETTINGS, type LayoutSettings } from './settings.js';
 import { cx, cy } from './text.js';
 
 export interface Lattice {
@@ -32,8 +33,9 @@ export function buildGrid(
   page: number,
   method: GridMethod,
   place?: (t: Token) => [number, number],
-  minSize = 4,
+  settings: LayoutSettings = DEFAULT_LAYOUT_SETTINGS,
 ): RawGrid {
+  const minSize = settings.ruled.minCellSize;
   const nc = lat.xs.length - 1;
   const nr = lat.ys.length - 1;
   const id = (r: number, c: number): number => r * nc + c;
@@ -130,7 +132,7 @@ export function buildGrid(
       if (r === or && c === oc) {
         const toks = cellTokens.get(o) ?? [];
         const box: Box = { x0: lat.xs[c0]!, y0: lat.ys[r0]!, x1: lat.xs[c1 + 1]!, y1: lat.ys[r1 + 1]! };
-        const cell: GridCell = { text: cellText(toks), page, box };
+        const cell: GridCell = { text: cellText(toks, settings), page, box };
         let rs = 0;
         for (let q = r0; q <= r1; q++) if (rowMap[q]! >= 0) rs++;
         let cs = 0;

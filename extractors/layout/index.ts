@@ -2,3 +2,4 @@
 export { layoutPage, layoutPages } from './page.js';
 export { findRuledRegions, mergeRulings } from './regions.js';
 export { groupLines, cellText } from './lines.js';
+export { DEFAULT_LAYOUT_SETTINGS, resolveLayoutSettings, type LayoutSettings, type LayoutSettingsOverrides } from './settings.js';

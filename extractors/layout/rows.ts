@@ -4,6 +4,7 @@
 // the one with nothing in its columns, else the nearer one.
 import type { Token } from '../../model/types.js';
 import type { Line } from './lines.js';
+import { DEFAULT_LAYOUT_SETTINGS, type LayoutSettings } from './settings.js';
 import { cy, isAmount, isNumeric } from './text.js';
 
 export type ColumnOf = (t: Token) => number;
@@ -13,7 +14,8 @@ function centre(l: Line): number {
 }
 
 /** Group lines (top to bottom) into logical rows. */
-export function clusterRows(lines: readonly Line[], colOf: ColumnOf): Line[][] {
+export function clusterRows(lines: readonly Line[], colOf: ColumnOf, settings: LayoutSettings = DEFAULT_LAYOUT_SETTINGS): Line[][] {
+  const s = settings.rows;
   if (lines.length <= 1) return lines.map((l) => [l]);
   let anchorIdx = lines.map((l, i) => (l.tokens.some((t) => isAmount(t.text)) ? i : -1)).filter((i) => i >= 0);
   if (anchorIdx.length === 0) {
@@ -29,7 +31,7 @@ export function clusterRows(lines: readonly Line[], colOf: ColumnOf): Line[][] {
     const root = joinedTo.get(p) ?? p;
     const lp = lines[p]!;
     const lq = lines[q]!;
-    if (centre(lq) - centre(lp) >= Math.min(lp.size, lq.size) * 0.8) continue;
+    if (centre(lq) - centre(lp) >= Math.min(lp.size, lq.size) * s.baselineJoin) continue;
     const cp = new Set(lp.tokens.filter((t) => isAmount(t.text)).map(colOf));
     if (lq.tokens.some((t) => isAmount(t.text) && cp.has(colOf(t)))) continue;
     joinedTo.set(q, root);
@@ -46,8 +48,8 @@ export function clusterRows(lines: readonly Line[], colOf: ColumnOf): Line[][] {
     groups.set(i, [lines[i]!]);
     cols.set(i, new Set(lines[i]!.tokens.map(colOf)));
   }
-  const pitch = medianPitch(anchorIdx.map((i) => centre(lines[i]!)), lines[0]!.size);
-  const reach = Math.max(pitch * 1.1, lines[0]!.size * 1.2);
+  const pitch = medianPitch(anchorIdx.map((i) => centre(lines[i]!)), lines[0]!.size, s.defaultPitch);
+  const reach = Math.max(pitch * s.pitchReach, lines[0]!.size * s.minReach);
   const singles: Line[][] = [];
   let a = -1; // index into anchorIdx of the last anchor above
   for (let i = 0; i < lines.length; i++) {
@@ -77,7 +79,7 @@ export function clusterRows(lines: readonly Line[], colOf: ColumnOf): Line[][] {
       const fb = fills(below);
       if (fa && !fb) pick = above;
       else if (fb && !fa) pick = below;
-      else pick = db < da * 0.85 ? below : above;
+      else pick = db < da * s.preferBelow ? below : above;
     } else if (okA) pick = above;
     else if (okB) pick = below;
     if (pick >= 0) {
@@ -93,7 +95,7 @@ export function clusterRows(lines: readonly Line[], colOf: ColumnOf): Line[][] {
     const prev = merged.at(-1);
     const a = prev?.at(-1);
     const b = g[0]!;
-    if (prev && a && centre(b) - centre(a) < Math.min(a.size, b.size) * 0.8) {
+    if (prev && a && centre(b) - centre(a) < Math.min(a.size, b.size) * s.baselineJoin) {
       const used = new Set(prev.flatMap((l) => l.tokens.map(colOf)));
       if (!b.tokens.some((t) => used.has(colOf(t)))) {
         prev.push(b);
@@ -107,10 +109,10 @@ export function clusterRows(lines: readonly Line[], colOf: ColumnOf): Line[][] {
   return out.sort((p, q) => centre(p[0]!) - centre(q[0]!));
 }
 
-function medianPitch(centres: number[], size: number): number {
+function medianPitch(centres: number[], size: number, defaultPitch: number): number {
   const d: number[] = [];
   for (let i = 1; i < centres.length; i++) d.push(centres[i]! - centres[i - 1]!);
-  if (d.length === 0) return size * 1.6;
+  if (d.length === 0) return size * defaultPitch;
   d.sort((p, q) => p - q);
   return d[d.length >> 1]!;
 }

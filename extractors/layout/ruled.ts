@@ -4,21 +4,19 @@
 import type { RawGrid, Token } from '../../model/types.js';
 import { buildGrid, slot, type Lattice } from './grid.js';
 import { groupLines } from './lines.js';
-import { SNAP, type HLine, type RuledRegion, type VLine } from './regions.js';
+import type { HLine, RuledRegion, VLine } from './regions.js';
 import { clusterRows } from './rows.js';
+import { DEFAULT_LAYOUT_SETTINGS, type LayoutSettings } from './settings.js';
 import { cx, cy, isAmount, isNumeric } from './text.js';
 
-/** an edge counts as drawn when rules cover this share of it */
-const EDGE_COVER = 0.6;
-
-function clusterPositions(values: number[]): number[] {
+function clusterPositions(values: number[], snap: number): number[] {
   values.sort((a, b) => a - b);
   const out: number[] = [];
   let sum = 0;
   let n = 0;
   let last = -Infinity;
   for (const v of values) {
-    if (v - last > SNAP && n > 0) {
+    if (v - last > snap && n > 0) {
       out.push(sum / n);
       sum = 0;
       n = 0;
@@ -32,20 +30,20 @@ function clusterPositions(values: number[]): number[] {
 }
 
 /** For each boundary position, the intervals the rules at that position cover (sorted, merged). */
-function coverage<T>(bounds: number[], lines: T[], pos: (l: T) => number, span: (l: T) => [number, number]): [number, number][][] {
+function coverage<T>(bounds: number[], lines: T[], pos: (l: T) => number, span: (l: T) => [number, number], tol: number): [number, number][][] {
   const out: [number, number][][] = bounds.map(() => []);
   for (const l of lines) {
     const p = pos(l);
     const i = slot(bounds, p);
     for (const k of [i, i + 1]) {
-      if (k < bounds.length && Math.abs(bounds[k]! - p) <= SNAP + 0.5) out[k]!.push(span(l));
+      if (k < bounds.length && Math.abs(bounds[k]! - p) <= tol) out[k]!.push(span(l));
     }
   }
   for (const list of out) list.sort((a, b) => a[0] - b[0]);
   return out;
 }
 
-function covered(list: [number, number][] | undefined, a: number, b: number): boolean {
+function covered(list: [number, number][] | undefined, a: number, b: number, share: number): boolean {
   if (!list || b <= a) return false;
   let got = 0;
   for (const [p, q] of list) {
@@ -53,15 +51,17 @@ function covered(list: [number, number][] | undefined, a: number, b: number): bo
     const hi = Math.min(q, b);
     if (hi > lo) got += hi - lo;
   }
-  return got >= (b - a) * EDGE_COVER;
+  return got >= (b - a) * share;
 }
 
-export function ruledGrid(region: RuledRegion, tokens: readonly Token[], page: number): RawGrid | undefined {
-  const xs = clusterPositions([...region.v.map((l) => l.x), region.box.x0, region.box.x1]);
-  const ys0 = clusterPositions([...region.h.map((l) => l.y), region.box.y0, region.box.y1]);
+export function ruledGrid(region: RuledRegion, tokens: readonly Token[], page: number, settings: LayoutSettings = DEFAULT_LAYOUT_SETTINGS): RawGrid | undefined {
+  const s = settings.ruled;
+  const snap = settings.regions.snap;
+  const xs = clusterPositions([...region.v.map((l) => l.x), region.box.x0, region.box.x1], snap);
+  const ys0 = clusterPositions([...region.h.map((l) => l.y), region.box.y0, region.box.y1], snap);
   if (xs.length < 2 || ys0.length < 2) return undefined;
-  const vCov = coverage(xs, region.v, (l: VLine) => l.x, (l) => [l.y0, l.y1]);
-  const hCov = coverage(ys0, region.h, (l: HLine) => l.y, (l) => [l.x0, l.x1]);
+  const vCov = coverage(xs, region.v, (l: VLine) => l.x, (l) => [l.y0, l.y1], snap + s.edgeSnapSlack);
+  const hCov = coverage(ys0, region.h, (l: HLine) => l.y, (l) => [l.x0, l.x1], snap + s.edgeSnapSlack);
 
   const colOf = (t: Token): number => slot(xs, cx(t.box));
   // split bands that hold several rows of amounts
@@ -74,7 +74,7 @@ export function ruledGrid(region: RuledRegion, tokens: readonly Token[], page: n
   }
   const virtual: number[] = [];
   for (const list of byBand.values()) {
-    const lines = groupLines(list);
+    const lines = groupLines(list, settings);
     // several rows share this band only if some column gets amounts from two different lines; a
     // ruled row whose columns sit on different baselines is still one row
     // (and that column holds numbers, not prose that mentions 100%)
@@ -85,7 +85,7 @@ export function ruledGrid(region: RuledRegion, tokens: readonly Token[], page: n
       all.set(c, (all.get(c) ?? 0) + 1);
       if (isNumeric(t.text)) numeric.set(c, (numeric.get(c) ?? 0) + 1);
     }
-    const numberColumn = (c: number): boolean => (numeric.get(c) ?? 0) >= (all.get(c) ?? 0) * 0.6;
+    const numberColumn = (c: number): boolean => (numeric.get(c) ?? 0) >= (all.get(c) ?? 0) * s.numberColumnShare;
     const seen = new Set<number>();
     let stacked = false;
     for (const l of lines) {
@@ -97,7 +97,7 @@ export function ruledGrid(region: RuledRegion, tokens: readonly Token[], page: n
       if (stacked) break;
     }
     if (!stacked) continue;
-    const rows = clusterRows(lines, colOf);
+    const rows = clusterRows(lines, colOf, settings);
     for (let k = 1; k < rows.length; k++) {
       const above = Math.max(...rows[k - 1]!.map((l) => l.box.y1));
       const below = Math.min(...rows[k]!.map((l) => l.box.y0));
@@ -109,15 +109,15 @@ export function ruledGrid(region: RuledRegion, tokens: readonly Token[], page: n
   const lat: Lattice = {
     xs,
     ys,
-    vEdge: (r, c) => covered(vCov[c], ys[r]!, ys[r + 1]!),
+    vEdge: (r, c) => covered(vCov[c], ys[r]!, ys[r + 1]!, s.edgeCover),
     hEdge: (r, c) => {
       const y = ys[r]!;
       if (isVirtual.has(y)) return true;
       const k = ys0.indexOf(y);
-      return covered(hCov[k], xs[c]!, xs[c + 1]!);
+      return covered(hCov[k], xs[c]!, xs[c + 1]!, s.edgeCover);
     },
   };
-  const grid = buildGrid(lat, tokens, page, 'ruled');
+  const grid = buildGrid(lat, tokens, page, 'ruled', undefined, settings);
   if (virtual.length) grid.notes = [`rows split by text in ${virtual.length} place(s) where no rule separates them`];
   return grid;
 }

@@ -6,18 +6,13 @@ import type { RawGrid, Token } from '../../model/types.js';
 import { buildGrid, slot, type Lattice } from './grid.js';
 import { LEADER, segments, type Line } from './lines.js';
 import { clusterRows } from './rows.js';
+import { DEFAULT_LAYOUT_SETTINGS, type LayoutSettings } from './settings.js';
 import { cx, isAmount, isNumeric } from './text.js';
 
-/** a gap wider than this many font sizes separates cells */
-const GAP = 1.5;
-/** between two figures (right-aligned numbers in adjacent columns) a narrower gap does: a space of
- *  a typewriter font (0.6 em) is one, and so is half an em between bold figures; a proportional
- *  font's space (0.25-0.33 em, a thousands separator in 1 234) is not */
-const FIGURE_GAP = 0.4;
-
-/** A line's cells: segments at wide gaps, or at narrower ones between two figures. */
-export function cellSegments(l: Line): Token[][] {
-  return segments(l, GAP, FIGURE_GAP);
+/** A line's cells: segments at gaps wider than `unruled.cellGap`, or between two figures (right-
+ *  aligned numbers in adjacent columns) at narrower ones (`unruled.figureGap`). */
+export function cellSegments(l: Line, settings: LayoutSettings = DEFAULT_LAYOUT_SETTINGS): Token[][] {
+  return segments(l, settings.unruled.cellGap, settings.unruled.figureGap);
 }
 
 export interface UnruledTable {
@@ -25,14 +20,15 @@ export interface UnruledTable {
   grid: RawGrid;
 }
 
-function tabular(l: Line): boolean {
-  const segs = cellSegments(l);
-  return segs.length >= 3 || (segs.length >= 2 && l.tokens.some((t) => isNumeric(t.text)));
+function tabular(l: Line, settings: LayoutSettings): boolean {
+  const segs = cellSegments(l, settings);
+  return segs.length >= settings.unruled.tabularCells || (segs.length >= 2 && l.tokens.some((t) => isNumeric(t.text)));
 }
 
 /** Find runs of tabular lines among free lines (top to bottom); returns index ranges. */
-export function findUnruledRuns(lines: readonly Line[]): [number, number][] {
-  const tab = lines.map(tabular);
+export function findUnruledRuns(lines: readonly Line[], settings: LayoutSettings = DEFAULT_LAYOUT_SETTINGS): [number, number][] {
+  const s = settings.unruled;
+  const tab = lines.map((l) => tabular(l, settings));
   const runs: [number, number][] = [];
   let i = 0;
   while (i < lines.length) {
@@ -45,8 +41,8 @@ export function findUnruledRuns(lines: readonly Line[]): [number, number][] {
     for (;;) {
       let k = 1;
       let found = -1;
-      for (; k <= 3 && j + k < lines.length; k++) {
-        if (!close(lines[j + k - 1]!, lines[j + k]!, k === 1 && tab[j + k] ? 2.5 : 1.5)) break;
+      for (; k <= s.bridgeLines && j + k < lines.length; k++) {
+        if (!close(lines[j + k - 1]!, lines[j + k]!, k === 1 && tab[j + k] ? s.bridgeGapTabular : s.bridgeGap)) break;
         if (tab[j + k]) {
           found = j + k;
           break;
@@ -57,18 +53,18 @@ export function findUnruledRuns(lines: readonly Line[]): [number, number][] {
     }
     // a wrapped name's last fragment may close the run
     const after = lines[j + 1];
-    if (after && !tab[j + 1] && cellSegments(after).length === 1 && after.box.y0 - lines[j]!.box.y1 < after.size * 0.8) {
+    if (after && !tab[j + 1] && cellSegments(after, settings).length === 1 && after.box.y0 - lines[j]!.box.y1 < after.size * s.tailGap) {
       // only when it sits inside the table's width and is not a note starting at its left edge
       const left = Math.min(...lines.slice(i, j + 1).map((l) => l.box.x0));
       const right = Math.max(...lines.slice(i, j + 1).map((l) => l.box.x1));
-      if (after.box.x0 > left + after.size * 2 && after.box.x1 - after.box.x0 < (right - left) * 0.4) j++;
+      if (after.box.x0 > left + after.size * s.tailIndent && after.box.x1 - after.box.x0 < (right - left) * s.tailWidth) j++;
     }
     // a table needs two lines of amounts set apart from other cells, or three lines of three or
     // more cells (a header-only table); justified prose with a wide gap is neither
     const run = lines.slice(i, j + 1);
-    const amountLines = run.filter((l) => cellSegments(l).length >= 2 && l.tokens.some((t) => isAmount(t.text))).length;
-    const wideLines = run.filter((l) => cellSegments(l).length >= 3).length;
-    if (amountLines >= 2 || wideLines >= 3) runs.push([i, j]);
+    const amountLines = run.filter((l) => cellSegments(l, settings).length >= 2 && l.tokens.some((t) => isAmount(t.text))).length;
+    const wideLines = run.filter((l) => cellSegments(l, settings).length >= s.tabularCells).length;
+    if (amountLines >= s.minAmountLines || wideLines >= s.minWideLines) runs.push([i, j]);
     i = j + 1;
   }
   return runs;
@@ -78,7 +74,8 @@ function close(a: Line, b: Line, factor: number): boolean {
   return b.box.y0 - a.box.y1 <= Math.max(a.size, b.size) * factor;
 }
 
-export function unruledGrid(lines: readonly Line[], page: number): RawGrid | undefined {
+export function unruledGrid(lines: readonly Line[], page: number, settings: LayoutSettings = DEFAULT_LAYOUT_SETTINGS): RawGrid | undefined {
+  const s = settings.unruled;
   if (lines.length === 0) return undefined;
   // the body starts at the first line of amounts (header lines print years and column numbers);
   // a table of counts only starts at its first line with a number
@@ -94,7 +91,7 @@ export function unruledGrid(lines: readonly Line[], page: number): RawGrid | und
   // gap that wide (a typewriter table puts one space between its columns)
   let minGap = Infinity;
   for (const l of body) {
-    const segs = cellSegments(l);
+    const segs = cellSegments(l, settings);
     if (segs.length < 2) continue;
     for (let k = 0; k < segs.length; k++) {
       intervals.push([segs[k]![0]!.box.x0, segs[k]!.at(-1)!.box.x1]);
@@ -102,8 +99,8 @@ export function unruledGrid(lines: readonly Line[], page: number): RawGrid | und
     }
   }
   const sizes = lines.map((l) => l.size).sort((a, b) => a - b);
-  const tol = sizes[sizes.length >> 1] ?? 10;
-  const mergeTol = Math.min(tol * 0.8, minGap * 0.9);
+  const tol = sizes[sizes.length >> 1] ?? settings.lines.fallbackFontSize;
+  const mergeTol = Math.min(tol * s.columnJoin, minGap * s.gutterShare);
   const cols = mergeIntervals(intervals, mergeTol);
   for (const l of head) {
     for (const t of l.tokens) {
@@ -137,11 +134,11 @@ export function unruledGrid(lines: readonly Line[], page: number): RawGrid | und
   for (const l of head) {
     const last = rows.at(-1);
     const prev = last?.at(-1);
-    if (last && prev && l.box.y0 - prev.box.y1 < l.size * 0.6 && !spans(prev, xs) && !spans(l, xs)) last.push(l);
+    if (last && prev && l.box.y0 - prev.box.y1 < l.size * s.headerWrapGap && !spans(prev, xs, s.spanTrim) && !spans(l, xs, s.spanTrim)) last.push(l);
     else rows.push([l]);
   }
   const headRows = rows.length;
-  rows.push(...clusterRows(body, colOf));
+  rows.push(...clusterRows(body, colOf, settings));
   const rowOf = new Map<Token, number>();
   rows.forEach((g, r) => g.forEach((l) => l.tokens.forEach((t) => rowOf.set(t, r))));
   // a token that runs across a column boundary spans those columns (words set close together in
@@ -151,7 +148,7 @@ export function unruledGrid(lines: readonly Line[], page: number): RawGrid | und
     if (r >= headRows) return cut; // a long name running past its gutter in the body is no span
     for (const l of g) {
       for (const t of l.tokens) {
-        const pad = t.fontSize * 0.25;
+        const pad = t.fontSize * s.spanTrim;
         const c0 = slot(xs, t.box.x0 + pad);
         const c1 = slot(xs, t.box.x1 - pad);
         for (let c = c0 + 1; c <= c1; c++) cut.add(c);
@@ -178,14 +175,21 @@ export function unruledGrid(lines: readonly Line[], page: number): RawGrid | und
     home.set(k, t);
     tokens.push(k);
   }
-  return buildGrid(lat, tokens, page, 'unruled', (k) => {
-    const t = home.get(k) ?? k;
-    return [rowOf.get(t) ?? 0, colOf(t)];
-  });
+  return buildGrid(
+    lat,
+    tokens,
+    page,
+    'unruled',
+    (k) => {
+      const t = home.get(k) ?? k;
+      return [rowOf.get(t) ?? 0, colOf(t)];
+    },
+    settings,
+  );
 }
 
-function spans(l: Line, xs: number[]): boolean {
-  return l.tokens.some((t) => slot(xs, t.box.x0 + t.fontSize * 0.25) !== slot(xs, t.box.x1 - t.fontSize * 0.25));
+function spans(l: Line, xs: number[], trim: number): boolean {
+  return l.tokens.some((t) => slot(xs, t.box.x0 + t.fontSize * trim) !== slot(xs, t.box.x1 - t.fontSize * trim));
 }
 
 function mergeIntervals(list: [number, number][], tol = 0): [number, number][] {

@@ -4,6 +4,7 @@
 // crashing: @napi-rs/canvas segfaults on some truncated PNGs, so it is not used for decoding.
 import { inflateSync } from 'node:zlib';
 import { InputError } from '../../model/stages.js';
+import { DEFAULT_OCR_SETTINGS, type ImageSettings, type OcrSettings } from './settings.js';
 
 export interface GreyImage {
   width: number;
@@ -27,13 +28,14 @@ function checkSize(what: string, w: number, h: number): void {
   if (!(w > 0 && h > 0) || w * h > MAX_PIXELS) throw bad(what, `size ${w}x${h}`);
 }
 
-function plausibleDpi(d: number | undefined): number | undefined {
-  return d !== undefined && Number.isFinite(d) && d >= 50 && d <= 1200 ? Math.round(d) : undefined;
+function plausibleDpi(d: number | undefined, s: ImageSettings): number | undefined {
+  return d !== undefined && Number.isFinite(d) && d >= s.minFileDpi && d <= s.maxFileDpi ? Math.round(d) : undefined;
 }
 
-/** Grey from interleaved samples. A strongly red pixel (a seal stamped over a table) keeps its red
- *  channel only, so it turns light and does not bury the black print under it. */
-export function toGrey(src: ArrayLike<number>, width: number, height: number, channels: number): GreyImage {
+/** Grey from interleaved samples. A strongly red pixel (a seal stamped over a table: red above
+ *  green and blue by more than `redSealMargin`) keeps its red channel only, so it turns light and
+ *  does not bury the black print under it. */
+export function toGrey(src: ArrayLike<number>, width: number, height: number, channels: number, redSealMargin = DEFAULT_OCR_SETTINGS.image.redSealMargin): GreyImage {
   const n = width * height;
   const out = new Uint8Array(n);
   if (channels === 1) {
@@ -46,7 +48,7 @@ export function toGrey(src: ArrayLike<number>, width: number, height: number, ch
       const g = src[j + 1]!;
       const b = src[j + 2]!;
       let v = (r * 77 + g * 150 + b * 29) >> 8;
-      if (r - Math.max(g, b) > 60) v = r;
+      if (r - Math.max(g, b) > redSealMargin) v = r;
       if (channels === 4) {
         const a = src[j + 3]!;
         v = (v * a + 255 * (255 - a)) / 255;
@@ -67,7 +69,8 @@ function paeth(a: number, b: number, c: number): number {
   return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
 }
 
-export function decodePng(bytes: Uint8Array): DecodedImage {
+export function decodePng(bytes: Uint8Array, settings: OcrSettings = DEFAULT_OCR_SETTINGS): DecodedImage {
+  const s = settings.image;
   const what = 'PNG image';
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let pos = 8;
@@ -94,7 +97,7 @@ export function decodePng(bytes: Uint8Array): DecodedImage {
       interlace = body[12]!;
     } else if (type === 'PLTE') palette = body;
     else if (type === 'IDAT') idat.push(body);
-    else if (type === 'pHYs' && len >= 9 && body[8] === 1) dpi = plausibleDpi(dv.getUint32(start) * 0.0254);
+    else if (type === 'pHYs' && len >= 9 && body[8] === 1) dpi = plausibleDpi(dv.getUint32(start) * 0.0254, s);
     else if (type === 'IEND') {
       ended = true;
       break;
@@ -154,9 +157,9 @@ export function decodePng(bytes: Uint8Array): DecodedImage {
       rgb[i * 3 + 1] = palette[p + 1] ?? 0;
       rgb[i * 3 + 2] = palette[p + 2] ?? 0;
     }
-    return { ...toGrey(rgb, w, h, 3), ...(dpi ? { dpi } : {}) };
+    return { ...toGrey(rgb, w, h, 3, s.redSealMargin), ...(dpi ? { dpi } : {}) };
   }
-  return { ...toGrey(samples, w, h, channels), ...(dpi ? { dpi } : {}) };
+  return { ...toGrey(samples, w, h, channels, s.redSealMargin), ...(dpi ? { dpi } : {}) };
 }
 
 // --- JPEG (pdf.js's pure-JS decoder) -------------------------------------------------------------
@@ -170,17 +173,18 @@ interface JpegDecoder {
 }
 let jpegCtor: Promise<new (o?: object) => JpegDecoder> | undefined;
 
-function jpegDpi(b: Uint8Array): number | undefined {
+function jpegDpi(b: Uint8Array, s: ImageSettings): number | undefined {
   // JFIF APP0: FF E0 len 'JFIF\0' ver(2) units(1) xdensity(2)
   if (b[2] === 0xff && b[3] === 0xe0 && b[6] === 0x4a && b[7] === 0x46 && b[8] === 0x49 && b[9] === 0x46) {
     const units = b[13];
     const x = (b[14]! << 8) | b[15]!;
-    return plausibleDpi(units === 1 ? x : units === 2 ? x * 2.54 : undefined);
+    return plausibleDpi(units === 1 ? x : units === 2 ? x * 2.54 : undefined, s);
   }
   return undefined;
 }
 
-export async function decodeJpeg(bytes: Uint8Array): Promise<DecodedImage> {
+export async function decodeJpeg(bytes: Uint8Array, settings: OcrSettings = DEFAULT_OCR_SETTINGS): Promise<DecodedImage> {
+  const s = settings.image;
   jpegCtor ??= import('pdfjs-dist/legacy/image_decoders/pdf.image_decoders.mjs' as string).then(
     (m: { JpegImage: new (o?: object) => JpegDecoder }) => m.JpegImage,
   );
@@ -199,8 +203,8 @@ export async function decodeJpeg(bytes: Uint8Array): Promise<DecodedImage> {
     throw bad('JPEG image', String((e as Error)?.message ?? e).split('\n')[0]!);
   }
   const ch = data.length / (j.width * j.height);
-  const dpi = jpegDpi(bytes);
-  return { ...toGrey(data, j.width, j.height, ch >= 3 ? 3 : 1), ...(dpi ? { dpi } : {}) };
+  const dpi = jpegDpi(bytes, s);
+  return { ...toGrey(data, j.width, j.height, ch >= 3 ? 3 : 1, s.redSealMargin), ...(dpi ? { dpi } : {}) };
 }
 
 // --- TIFF (strips; none, LZW, Deflate, PackBits; 1/8-bit grey, 8-bit RGB) ------------------------
@@ -273,7 +277,8 @@ function packBits(src: Uint8Array, expected: number): Uint8Array {
   return out;
 }
 
-export function decodeTiff(bytes: Uint8Array): DecodedImage[] {
+export function decodeTiff(bytes: Uint8Array, settings: OcrSettings = DEFAULT_OCR_SETTINGS): DecodedImage[] {
+  const s = settings.image;
   const what = 'TIFF image';
   if (bytes.length < 8) throw bad(what, 'too short');
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -340,12 +345,12 @@ export function decodeTiff(bytes: Uint8Array): DecodedImage[] {
         for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) g[y * w + x] = ((raw[y * stride + (x >> 3)]! >> (7 - (x & 7))) & 1) === black ? 0 : 255;
         img = { width: w, height: h, data: g };
       } else {
-        img = toGrey(raw, w, h, spp === 1 ? 1 : spp);
+        img = toGrey(raw, w, h, spp === 1 ? 1 : spp, s.redSealMargin);
         if (photo === 0 && spp === 1) for (let i = 0; i < img.data.length; i++) img.data[i] = 255 - img.data[i]!;
       }
       const unit = one(296, 2);
       const xr = tags.get(282)?.[0];
-      const dpi = plausibleDpi(xr === undefined ? undefined : unit === 3 ? xr * 2.54 : xr);
+      const dpi = plausibleDpi(xr === undefined ? undefined : unit === 3 ? xr * 2.54 : xr, s);
       pages.push(dpi ? { ...img, dpi } : img);
     }
   } catch (e) {
@@ -357,12 +362,12 @@ export function decodeTiff(bytes: Uint8Array): DecodedImage[] {
 }
 
 /** Decode an image document into its pages (TIFF may hold several). */
-export async function decodeImagePages(bytes: Uint8Array): Promise<DecodedImage[]> {
+export async function decodeImagePages(bytes: Uint8Array, settings: OcrSettings = DEFAULT_OCR_SETTINGS): Promise<DecodedImage[]> {
   if (bytes.length === 0) throw new InputError('empty file (0 bytes): re-download the document');
   const b = bytes;
-  if (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return [decodePng(b)];
-  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return [await decodeJpeg(b)];
-  if ((b[0] === 0x49 && b[1] === 0x49 && b[2] === 0x2a) || (b[0] === 0x4d && b[1] === 0x4d && b[3] === 0x2a)) return decodeTiff(b);
+  if (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return [decodePng(b, settings)];
+  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return [await decodeJpeg(b, settings)];
+  if ((b[0] === 0x49 && b[1] === 0x49 && b[2] === 0x2a) || (b[0] === 0x4d && b[1] === 0x4d && b[3] === 0x2a)) return decodeTiff(b, settings);
   if (b[0] === 0x50 && (b[1] === 0x35 || b[1] === 0x32)) return [decodePgm(b)];
   throw new InputError('unsupported image format (not PNG, JPEG or TIFF): convert the scan to PNG');
 }

@@ -6,14 +6,18 @@
 //   ocrPdfPages(...)      scanned PDF pages (embedded scan, else rendered)
 import type { Block, Message, PageContent } from '../../model/types.js';
 import { InputError, type ExtractContext, type ExtractResult, type Extractor } from '../../model/stages.js';
+import { DEFAULT_EXTRACT_SETTINGS, type ExtractSettings } from '../settings.js';
 import { decodeImagePages } from './image.js';
 import { layoutOcr, ocrToContent, type OcrContent } from './page.js';
+import { makePool } from './page-pool.js';
 import { languageFolder, type PoolOptions } from './pool.js';
-import { makePool, type OcrPool } from './recognize.js';
+import type { OcrSettings } from './settings.js';
 import { sharedPool } from './shared.js';
 import { ocrPdfPagesDetailed } from './pdf.js';
+import type { OcrPool } from './types.js';
 
-export type { OcrPage, OcrWord, OcrPool, RecognizeOptions, ImageInput } from './recognize.js';
+export type { OcrPage, OcrWord, OcrPool, RecognizeOptions, ImageInput } from './types.js';
+export { DEFAULT_OCR_SETTINGS, resolveOcrSettings, type OcrSettings, type OcrSettingsOverrides } from './settings.js';
 export type { GreyImage } from './image.js';
 export { ocrPageContent, ocrToContent, layoutOcr, type OcrContent } from './page.js';
 export { ocrPdfPages, ocrPdfPagesDetailed, pdfPageImages, type OcrPdfOptions } from './pdf.js';
@@ -33,14 +37,14 @@ export async function createOcrPool(opts: PoolOptions = {}): Promise<OcrPool> {
   return makePool(opts);
 }
 
-function summary(pages: readonly (OcrContent & { rotation?: number })[]): Message[] {
+function summary(pages: readonly (OcrContent & { rotation?: number })[], s: OcrSettings): Message[] {
   const msgs: Message[] = [];
   for (const p of pages) {
     const bits = [`page ${p.content.page} OCR: ${p.content.tokens.length} tokens, mean confidence ${p.confidence}`];
     if (p.content.rotation) bits.push(`turned ${p.content.rotation}°`);
     if (p.content.rulings.length) bits.push(`${p.content.rulings.length} rules found in the image`);
     if (p.repairs.length) bits.push(`${p.repairs.length} OCR repair(s) (numbers, cells read again)`);
-    msgs.push({ stage: 'extract', severity: p.confidence < 60 ? 'warning' : 'info', text: bits.join(', ') });
+    msgs.push({ stage: 'extract', severity: p.confidence < s.words.lowConfidence ? 'warning' : 'info', text: bits.join(', ') });
   }
   return msgs;
 }
@@ -51,17 +55,18 @@ export const imageExtractor: Extractor = {
   formats: ['image'],
   async extract(bytes: Uint8Array, ctx: ExtractContext): Promise<ExtractResult> {
     if (ctx.ocr === false) throw new InputError('an image can only be read by OCR, which was switched off (--no-ocr): ingest it without --no-ocr');
-    const images = await decodeImagePages(bytes);
+    const settings = ctx.settings ?? DEFAULT_EXTRACT_SETTINGS;
+    const images = await decodeImagePages(bytes, settings.ocr);
     const pool = await sharedPool();
     const pages: OcrContent[] = [];
     const jobs = images.map(async (img, i) => {
       if (ctx.signal?.aborted) throw new InputError('time limit reached during OCR');
-      const page = await pool.recognize(img, img.dpi ? { dpi: img.dpi } : {});
-      pages[i] = ocrToContent(page, i + 1);
+      const page = await pool.recognize(img, img.dpi ? { dpi: img.dpi, settings: settings.ocr } : { settings: settings.ocr });
+      pages[i] = ocrToContent(page, i + 1, page.dpi, settings.ocr);
     });
     await Promise.all(jobs);
-    const blocks: Block[] = layoutOcr(pages);
-    return { pages: images.length, blocks, messages: summary(pages), needsOcrPages: [] };
+    const blocks: Block[] = layoutOcr(pages, settings.layout, settings.ocr);
+    return { pages: images.length, blocks, messages: summary(pages, settings.ocr), needsOcrPages: [] };
   },
 };
 
@@ -70,8 +75,9 @@ export const imageExtractor: Extractor = {
 export async function ocrPdfBlocks(
   bytes: Uint8Array,
   pages: number[],
-  opts: { pool?: OcrPool; signal?: AbortSignal } = {},
+  opts: { pool?: OcrPool; signal?: AbortSignal; settings?: ExtractSettings } = {},
 ): Promise<{ blocks: Block[]; contents: PageContent[]; messages: Message[] }> {
-  const done = await ocrPdfPagesDetailed(bytes, pages, opts);
-  return { blocks: layoutOcr(done), contents: done.map((d) => d.content), messages: summary(done) };
+  const { settings = DEFAULT_EXTRACT_SETTINGS, ...rest } = opts;
+  const done = await ocrPdfPagesDetailed(bytes, pages, { ...rest, settings: settings.ocr });
+  return { blocks: layoutOcr(done, settings.layout, settings.ocr), contents: done.map((d) => d.content), messages: summary(done, settings.ocr) };
 }

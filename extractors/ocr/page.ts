@@ -3,11 +3,13 @@
 // model (extractors/layout) reconstructs tables exactly as for a text layer.
 import type { Block, Box, GridCell, PageContent, Token } from '../../model/types.js';
 import { layoutPage } from '../layout/index.js';
+import { DEFAULT_LAYOUT_SETTINGS, type LayoutSettings } from '../layout/settings.js';
 import { separator } from '../layout/text.js';
 import { toRulings } from './prep.js';
-import type { OcrPage, OcrWord } from './recognize.js';
 import { describeRepairs, repairTokens, type Repair } from './repair.js';
+import { DEFAULT_OCR_SETTINGS, type OcrSettings, type WordSettings } from './settings.js';
 import { repairSplitAmounts } from './split-amounts.js';
+import type { OcrPage, OcrWord } from './types.js';
 
 /** a lone glyph left of an erased rule */
 const RULE_GLYPH = /^[|‖丨[\]!！_—\-–=~'"‘’“”`.,:;、。，]+$/;
@@ -28,10 +30,10 @@ export interface OcrContent {
 
 /** Words -> tokens, joining neighbours on one tesseract line that touch (a CJK name comes back one
  *  character per word) unless a vertical rule runs between them. */
-function wordsToTokens(page: OcrPage, k: number, walls: number[]): Token[] {
+function wordsToTokens(page: OcrPage, k: number, walls: number[], s: WordSettings): Token[] {
   const byLine = new Map<number, OcrWord[]>();
   for (const w of page.words) {
-    if (RULE_GLYPH.test(w.text) && w.text.length <= 2) continue;
+    if (RULE_GLYPH.test(w.text) && w.text.length <= s.ruleGlyphMaxLength) continue;
     let l = byLine.get(w.line);
     if (!l) byLine.set(w.line, (l = []));
     l.push(w);
@@ -40,8 +42,8 @@ function wordsToTokens(page: OcrPage, k: number, walls: number[]): Token[] {
   for (const words of byLine.values()) {
     words.sort((a, b) => a.box.x0 - b.box.x0);
     const hs = words.filter((w) => CJK.test(w.text)).map((w) => w.box.y1 - w.box.y0);
-    const lineH = median(hs.length ? hs : words.map((w) => (w.box.y1 - w.box.y0) / 0.75));
-    const size = Math.max(4, lineH * k);
+    const lineH = median(hs.length ? hs : words.map((w) => (w.box.y1 - w.box.y0) / s.latinHeightRatio));
+    const size = Math.max(s.minFontSizePt, lineH * k);
     let cur: { text: string; box: Box; conf: number } | undefined;
     const flush = (): void => {
       if (!cur) return;
@@ -56,13 +58,13 @@ function wordsToTokens(page: OcrPage, k: number, walls: number[]): Token[] {
     for (const w of words) {
       if (cur) {
         const gap = w.box.x0 - cur.box.x1;
-        const wall = walls.some((x) => x > cur!.box.x1 - 1 && x < w.box.x0 + 1);
+        const wall = walls.some((x) => x > cur!.box.x1 - s.wallSlackPx && x < w.box.x0 + s.wallSlackPx);
         const a = cur.text.slice(-1);
         const b = w.text.slice(0, 1);
         // CJK runs join across letter spacing; Latin words and numbers only when touching
-        const limit = CJK.test(a) && CJK.test(b) ? lineH * 0.6 : lineH * 0.15;
+        const limit = CJK.test(a) && CJK.test(b) ? lineH * s.cjkJoinGap : lineH * s.latinJoinGap;
         if (!wall && gap <= limit) {
-          cur.text += separator(cur.text, w.text) && gap > lineH * 0.15 ? ' ' + w.text : w.text;
+          cur.text += separator(cur.text, w.text) && gap > lineH * s.latinJoinGap ? ' ' + w.text : w.text;
           cur.box = { x0: cur.box.x0, y0: Math.min(cur.box.y0, w.box.y0), x1: Math.max(cur.box.x1, w.box.x1), y1: Math.max(cur.box.y1, w.box.y1) };
           cur.conf = Math.min(cur.conf, w.confidence);
           continue;
@@ -78,12 +80,12 @@ function wordsToTokens(page: OcrPage, k: number, walls: number[]): Token[] {
 
 /** OCR page -> PageContent in PDF points (`dpi` is the resolution of the OCR'd image), with the
  *  repairs made to number tokens. */
-export function ocrToContent(page: OcrPage, pageNo: number, dpi: number = page.dpi): OcrContent {
+export function ocrToContent(page: OcrPage, pageNo: number, dpi: number = page.dpi, settings: OcrSettings = DEFAULT_OCR_SETTINGS): OcrContent {
   const k = 72 / dpi;
   const walls = page.rules.filter((r) => !r.horizontal).map((r) => r.pos);
-  const raw = wordsToTokens(page, k, walls);
-  const { tokens, repairs: fixed } = repairTokens(raw, { walls: walls.map((x) => x * k), page: pageNo });
-  // number cells read again on their crop (recognize.ts rereadNumbers): recorded like any repair
+  const raw = wordsToTokens(page, k, walls, settings.words);
+  const { tokens, repairs: fixed } = repairTokens(raw, { walls: walls.map((x) => x * k), page: pageNo, settings });
+  // cells read again on their crop (reread-numbers.ts, reread-latin.ts, reread-text.ts): recorded like any repair
   const repairs: Repair[] = page.words
     .filter((w) => w.reread !== undefined && w.reread !== w.text)
     .map((w) => ({ before: w.reread!, after: w.text, rules: ['reread'], page: pageNo, box: { x0: w.box.x0 * k, y0: w.box.y0 * k, x1: w.box.x1 * k, y1: w.box.y1 * k }, confidence: w.confidence }));
@@ -96,15 +98,15 @@ export function ocrToContent(page: OcrPage, pageNo: number, dpi: number = page.d
       height: page.height * k,
       rotation: page.rotation,
       tokens,
-      rulings: toRulings(page.rules, k),
+      rulings: toRulings(page.rules, k, settings.rules),
     },
     repairs,
     confidence: Math.round(confidence * 10) / 10,
   };
 }
 
-export function ocrPageContent(page: OcrPage, pageNo: number, dpi: number = page.dpi): PageContent {
-  return ocrToContent(page, pageNo, dpi).content;
+export function ocrPageContent(page: OcrPage, pageNo: number, dpi: number = page.dpi, settings: OcrSettings = DEFAULT_OCR_SETTINGS): PageContent {
+  return ocrToContent(page, pageNo, dpi, settings).content;
 }
 
 function inside(b: Box, t: Token): boolean {
@@ -115,10 +117,11 @@ function inside(b: Box, t: Token): boolean {
 
 /** Layout of OCR'd pages: the shared layout model, then grids marked `ocr`, each cell carrying the
  *  lowest confidence of its tokens, and the repairs noted on the grid that holds them. */
-export function layoutOcr(pages: readonly OcrContent[]): Block[] {
+export function layoutOcr(pages: readonly OcrContent[], layout: LayoutSettings = DEFAULT_LAYOUT_SETTINGS, ocr: OcrSettings = DEFAULT_OCR_SETTINGS): Block[] {
+  const low = ocr.words.lowConfidence;
   const out: Block[] = [];
   for (const p of pages) {
-    const blocks = layoutPage(p.content);
+    const blocks = layoutPage(p.content, layout);
     for (const b of blocks) {
       if (b.kind !== 'grid') continue;
       const g = b.grid;
@@ -134,9 +137,9 @@ export function layoutOcr(pages: readonly OcrContent[]): Block[] {
         }
       }
       const notes = [...(g.notes ?? [])];
-      const split = repairSplitAmounts(g);
+      const split = repairSplitAmounts(g, ocr);
       if (split.length) notes.push(`${split.length} amount(s) with separators lost by OCR rejoined: ${split.slice(0, 20).join('; ')}`);
-      notes.push(`OCR (${g.method} layout${p.content.rulings.length ? ', rules found in the image' : ''}): mean cell confidence ${lowest.length ? (lowest.reduce((s, v) => s + v, 0) / lowest.length).toFixed(1) : '-'}, ${lowest.filter((v) => v < 60).length} cell(s) below 60`);
+      notes.push(`OCR (${g.method} layout${p.content.rulings.length ? ', rules found in the image' : ''}): mean cell confidence ${lowest.length ? (lowest.reduce((s, v) => s + v, 0) / lowest.length).toFixed(1) : '-'}, ${lowest.filter((v) => v < low).length} cell(s) below ${low}`);
       const mine = p.repairs.filter((r) => r.box && g.rows.some((row) => row.some((c) => c.box && inside(c.box, { text: '', box: r.box!, fontSize: 0 }))));
       if (mine.length) notes.push(describeRepairs(mine));
       g.notes = notes;

@@ -6,7 +6,8 @@ import { InputError } from '../../model/stages.js';
 import { openPdf, pdfjs } from '../pdf/load.js';
 import { rotateQuarter, toGrey, type GreyImage } from './image.js';
 import { ocrToContent, type OcrContent } from './page.js';
-import type { OcrPool, RecognizeOptions } from './recognize.js';
+import { DEFAULT_OCR_SETTINGS, type OcrSettings } from './settings.js';
+import type { OcrPool, RecognizeOptions } from './types.js';
 
 type Matrix = [number, number, number, number, number, number];
 const mul = (m: Matrix, n: Matrix): Matrix => [
@@ -26,7 +27,7 @@ interface PdfImage {
 }
 
 /** pdf.js image kinds: 1 = 1 bit grey, 2 = RGB, 3 = RGBA */
-export function pdfImageToGrey(img: PdfImage): GreyImage | undefined {
+export function pdfImageToGrey(img: PdfImage, settings: OcrSettings = DEFAULT_OCR_SETTINGS): GreyImage | undefined {
   const { width: w, height: h, data } = img;
   if (!data || !w || !h) return undefined;
   if (img.kind === 1) {
@@ -37,7 +38,7 @@ export function pdfImageToGrey(img: PdfImage): GreyImage | undefined {
   }
   const ch = img.kind === 3 ? 4 : img.kind === 2 ? 3 : Math.round(data.length / (w * h));
   if (ch < 1 || data.length < w * h * ch) return undefined;
-  return toGrey(data, w, h, ch);
+  return toGrey(data, w, h, ch, settings.image.redSealMargin);
 }
 
 export interface PageImage {
@@ -52,7 +53,7 @@ export interface PageImage {
 
 
 /** The page's one scan (an image covering most of the page, axis-aligned), else undefined. */
-async function embeddedImage(page: pdfjs.PDFPageProxy): Promise<PageImage | undefined> {
+async function embeddedImage(page: pdfjs.PDFPageProxy, settings: OcrSettings): Promise<PageImage | undefined> {
   const ops = await page.getOperatorList();
   const OPS = pdfjs.OPS;
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
@@ -79,7 +80,7 @@ async function embeddedImage(page: pdfjs.PDFPageProxy): Promise<PageImage | unde
   const iw = upright ? Math.abs(m[0]) : Math.abs(m[2]);
   const ih = upright ? Math.abs(m[3]) : Math.abs(m[1]);
   const cover = (Math.min(iw, turned ? ph : pw) * Math.min(ih, turned ? pw : ph)) / (pw * ph);
-  if (cover < 0.8) return undefined;
+  if (cover < settings.resolution.minScanCover) return undefined;
   const store = id.startsWith('g_') ? page.commonObjs : page.objs;
   const obj = await new Promise<PdfImage | null>((resolve) => {
     const t = setTimeout(() => resolve(null), 30_000);
@@ -89,7 +90,7 @@ async function embeddedImage(page: pdfjs.PDFPageProxy): Promise<PageImage | unde
     });
   });
   if (!obj) return undefined;
-  let grey = pdfImageToGrey(obj);
+  let grey = pdfImageToGrey(obj, settings);
   if (!grey) return undefined;
   // PDF image space has y up: an upright scan is drawn with m[3] > 0 and rows top-down; a flipped
   // or quarter-turned placement is undone here so the image reads as the page is displayed
@@ -104,7 +105,7 @@ async function embeddedImage(page: pdfjs.PDFPageProxy): Promise<PageImage | unde
   return { image: grey, dpi, width: vp.width, height: vp.height, source: 'embedded' };
 }
 
-async function renderPage(page: pdfjs.PDFPageProxy, dpi: number): Promise<PageImage> {
+async function renderPage(page: pdfjs.PDFPageProxy, dpi: number, settings: OcrSettings): Promise<PageImage> {
   const { createCanvas } = await import('@napi-rs/canvas');
   const vp = page.getViewport({ scale: dpi / 72 });
   const w = Math.ceil(vp.width);
@@ -116,11 +117,18 @@ async function renderPage(page: pdfjs.PDFPageProxy, dpi: number): Promise<PageIm
   await page.render({ canvas, canvasContext: ctx, viewport: vp } as unknown as Parameters<typeof page.render>[0]).promise;
   const rgba = ctx.getImageData(0, 0, w, h).data;
   const vp1 = page.getViewport({ scale: 1 });
-  return { image: toGrey(rgba, w, h, 4), dpi, width: vp1.width, height: vp1.height, source: 'rendered' };
+  return { image: toGrey(rgba, w, h, 4, settings.image.redSealMargin), dpi, width: vp1.width, height: vp1.height, source: 'rendered' };
 }
 
-/** The image OCR should read for each page (1-based numbers). */
-export async function pdfPageImages(bytes: Uint8Array, pages: readonly number[], renderDpi = 200): Promise<Map<number, PageImage>> {
+/** The image OCR should read for each page (1-based numbers); pages that are not one scan are
+ *  rendered at `renderDpi` (default OcrSettings.resolution.renderDpi, 200). */
+export async function pdfPageImages(
+  bytes: Uint8Array,
+  pages: readonly number[],
+  renderDpi?: number,
+  settings: OcrSettings = DEFAULT_OCR_SETTINGS,
+): Promise<Map<number, PageImage>> {
+  const dpi = renderDpi ?? settings.resolution.renderDpi;
   const doc = await openPdf(bytes, { decodeImages: true });
   const out = new Map<number, PageImage>();
   try {
@@ -128,7 +136,7 @@ export async function pdfPageImages(bytes: Uint8Array, pages: readonly number[],
       if (n < 1 || n > doc.numPages) continue;
       const page = await doc.getPage(n);
       try {
-        out.set(n, (await embeddedImage(page)) ?? (await renderPage(page, renderDpi)));
+        out.set(n, (await embeddedImage(page, settings)) ?? (await renderPage(page, dpi, settings)));
       } finally {
         page.cleanup();
       }
@@ -142,10 +150,12 @@ export async function pdfPageImages(bytes: Uint8Array, pages: readonly number[],
 export interface OcrPdfOptions {
   /** a pool to use (a temporary one is made and closed otherwise) */
   pool?: OcrPool;
-  /** resolution to render pages that are not one scan (default 200) */
+  /** resolution to render pages that are not one scan (default OcrSettings.resolution.renderDpi, 200) */
   renderDpi?: number;
   recognize?: RecognizeOptions;
   signal?: AbortSignal;
+  /** the OCR thresholds; default `recognize.settings`, else DEFAULT_OCR_SETTINGS */
+  settings?: OcrSettings;
 }
 
 /** OCR the given pages of a scanned PDF, with what was done on each page. */
@@ -164,15 +174,16 @@ export async function ocrPdfPagesDetailed(bytes: Uint8Array, pages: readonly num
 }
 
 async function ocrPageChunk(bytes: Uint8Array, pages: readonly number[], pool: OcrPool, opts: OcrPdfOptions): Promise<(OcrContent & { source: string })[]> {
-  const images = await pdfPageImages(bytes, pages, opts.renderDpi);
+  const settings = opts.settings ?? opts.recognize?.settings ?? DEFAULT_OCR_SETTINGS;
+  const images = await pdfPageImages(bytes, pages, opts.renderDpi, settings);
   const jobs = [...images.entries()].map(async ([n, pi]) => {
     if (opts.signal?.aborted) throw new InputError('time limit reached during OCR');
-    const page = await pool.recognize(pi.image, { ...opts.recognize, dpi: pi.dpi });
-    const oc = ocrToContent(page, n);
+    const page = await pool.recognize(pi.image, { ...opts.recognize, dpi: pi.dpi, settings });
+    const oc = ocrToContent(page, n, page.dpi, settings);
     // the page as displayed: a turned scan turns the page with it
     const turned = page.rotation === 90 || page.rotation === 270;
     const k = (turned ? pi.height : pi.width) / oc.content.width;
-    if (Math.abs(k - 1) > 0.02) scaleContent(oc.content, k);
+    if (Math.abs(k - 1) > settings.resolution.pageScaleTolerance) scaleContent(oc.content, k);
     return { ...oc, source: pi.source };
   });
   return Promise.all(jobs);

@@ -3,11 +3,12 @@
 // pixels) found and erased so that OCR reads the cell text without the rules glued to it.
 import type { Ruling } from '../../model/types.js';
 import type { GreyImage } from './image.js';
+import { DEFAULT_OCR_SETTINGS, type BinarizeSettings, type RuleSettings, type SidewaysSettings, type SkewSettings } from './settings.js';
 
-export function otsu(img: GreyImage): number {
+export function otsu(img: GreyImage, s: BinarizeSettings = DEFAULT_OCR_SETTINGS.binarize): number {
   const hist = new Float64Array(256);
   const d = img.data;
-  const step = d.length > 4_000_000 ? 3 : 1;
+  const step = d.length > s.sampleAbove ? s.sampleStep : 1;
   for (let i = 0; i < d.length; i += step) hist[d[i]!]!++;
   let total = 0;
   let sum = 0;
@@ -34,7 +35,7 @@ export function otsu(img: GreyImage): number {
     }
   }
   // a near-blank page: keep the threshold sane
-  return Math.min(Math.max(t, 60), 200);
+  return Math.min(Math.max(t, s.minThreshold), s.maxThreshold);
 }
 
 /** 1 = ink */
@@ -91,7 +92,7 @@ export interface SkewResult {
   score: number;
 }
 
-function searchAngle(xs: Float32Array, ys: Float32Array, len: number, vertical: boolean, range: number, bin: number): SkewResult {
+function searchAngle(xs: Float32Array, ys: Float32Array, len: number, vertical: boolean, range: number, bin: number, s: SkewSettings): SkewResult {
   let best: SkewResult = { angle: 0, score: -1 };
   const scan = (from: number, to: number, step: number): void => {
     for (let a = from; a <= to + 1e-9; a += step) {
@@ -99,11 +100,11 @@ function searchAngle(xs: Float32Array, ys: Float32Array, len: number, vertical: 
       if (s > best.score) best = { angle: a, score: s };
     }
   };
-  scan(-range, range, 0.25);
+  scan(-range, range, s.coarseStep);
   const c = best.angle;
-  scan(c - 0.25, c + 0.25, 0.05);
+  scan(c - s.coarseStep, c + s.coarseStep, s.midStep);
   const c2 = best.angle;
-  scan(c2 - 0.05, c2 + 0.05, 0.01);
+  scan(c2 - s.midStep, c2 + s.midStep, s.fineStep);
   return { angle: Math.round(best.angle * 100) / 100, score: best.score };
 }
 
@@ -144,22 +145,22 @@ function smearedLength(mask: Uint8Array, w: number, h: number, gap: number, long
 
 /** Which way the text lines run, and their skew. Long rules are removed first (they would smear
  *  both ways); what is left is mostly text. */
-export function measureOrientation(mask: Uint8Array, w: number, h: number, dpi: number): Orientation {
+export function measureOrientation(mask: Uint8Array, w: number, h: number, dpi: number, s: SidewaysSettings = DEFAULT_OCR_SETTINGS.sideways): Orientation {
   const noRules = mask.slice();
   const px = dpi / 72;
-  eraseLongRuns(noRules, w, h, Math.max(30, Math.round(px * 20)));
-  const gap = Math.max(2, Math.round(px * 3));
-  const long = Math.round(px * 36);
+  eraseLongRuns(noRules, w, h, Math.max(s.minEraseRunPx, Math.round(px * s.eraseRunPt)));
+  const gap = Math.max(s.minSmearGapPx, Math.round(px * s.smearGapPt));
+  const long = Math.round(px * s.longRunPt);
   const horizontal = smearedLength(noRules, w, h, gap, long, false);
   const vertical = smearedLength(noRules, w, h, gap, long, true);
-  const sideways = vertical > horizontal * 1.5 && vertical > 0;
+  const sideways = vertical > horizontal * s.ratio && vertical > 0;
   return { sideways, angle: 0, horizontal, vertical };
 }
 
 /** Skew of an upright image, from ink including rules (rules are the best skew signal). */
-export function measureSkew(mask: Uint8Array, w: number, h: number, dpi: number, range = 3): number {
-  const { xs, ys } = inkPoints(mask, w, h, 200_000);
-  return searchAngle(xs, ys, h + w * 0.06, false, range, Math.max(1, Math.round(dpi / 150))).angle;
+export function measureSkew(mask: Uint8Array, w: number, h: number, dpi: number, s: SkewSettings = DEFAULT_OCR_SETTINGS.skew): number {
+  const { xs, ys } = inkPoints(mask, w, h, s.maxPoints);
+  return searchAngle(xs, ys, h + w * s.profileSlack, false, s.range, Math.max(1, Math.round(dpi / s.binPerInch)), s).angle;
 }
 
 /** Clear horizontal and vertical runs of ink at least `minRun` long (in place). */
@@ -215,7 +216,7 @@ interface Seg {
 
 /** Horizontal rules in a mask (rows of width w): runs at least `minLen` long, tolerating gaps of
  *  `gap` pixels, stacked into lines at most `maxThick` thick. */
-function horizontalRules(mask: Uint8Array, w: number, h: number, minLen: number, gap: number, maxThick: number): PixelRule[] {
+function horizontalRules(mask: Uint8Array, w: number, h: number, minLen: number, gap: number, maxThick: number, s: RuleSettings): PixelRule[] {
   const out: PixelRule[] = [];
   let open: Seg[] = [];
   for (let y = 0; y <= h; y++) {
@@ -243,7 +244,7 @@ function horizontalRules(mask: Uint8Array, w: number, h: number, minLen: number,
       for (const sg of open) {
         if (used.has(sg)) continue;
         const ov = Math.min(b, sg.b) - Math.max(a, sg.a);
-        if (ov > Math.min(b - a, sg.b - sg.a) * 0.5) {
+        if (ov > Math.min(b - a, sg.b - sg.a) * s.runOverlap) {
           hit = sg;
           break;
         }
@@ -261,7 +262,7 @@ function horizontalRules(mask: Uint8Array, w: number, h: number, minLen: number,
     for (const sg of open) {
       if (used.has(sg)) continue;
       // a line may skip a row (a faint scan); keep it open one more row
-      if (y - sg.last <= 1 && y < h) {
+      if (y - sg.last <= s.skipRows && y < h) {
         next.push(sg);
         continue;
       }
@@ -284,18 +285,18 @@ function transpose(mask: Uint8Array, w: number, h: number): Uint8Array {
 
 export interface RuleOptions {
   dpi: number;
-  /** shortest rule, in points (default 20: longer than a character stroke at body size) */
+  /** shortest rule, in points (default RuleSettings.minLengthPt, 20) */
   minLengthPt?: number;
 }
 
 /** Ruling lines of a (levelled) binary image. */
-export function findRules(mask: Uint8Array, w: number, h: number, opts: RuleOptions): PixelRule[] {
+export function findRules(mask: Uint8Array, w: number, h: number, opts: RuleOptions, s: RuleSettings = DEFAULT_OCR_SETTINGS.rules): PixelRule[] {
   const px = opts.dpi / 72;
-  const minLen = Math.round((opts.minLengthPt ?? 20) * px);
-  const gap = Math.max(1, Math.round(px * 0.6));
-  const maxThick = Math.max(3, Math.round(px * 2.5));
-  const hs = horizontalRules(mask, w, h, minLen, gap, maxThick);
-  const vs = horizontalRules(transpose(mask, w, h), h, w, minLen, gap, maxThick).map((r) => ({ ...r, horizontal: false }));
+  const minLen = Math.round((opts.minLengthPt ?? s.minLengthPt) * px);
+  const gap = Math.max(1, Math.round(px * s.gapPt));
+  const maxThick = Math.max(s.minMaxThicknessPx, Math.round(px * s.maxThicknessPt));
+  const hs = horizontalRules(mask, w, h, minLen, gap, maxThick, s);
+  const vs = horizontalRules(transpose(mask, w, h), h, w, minLen, gap, maxThick, s).map((r) => ({ ...r, horizontal: false }));
   return [...hs, ...vs];
 }
 
@@ -309,14 +310,14 @@ export function tableRules(rules: PixelRule[], tol: number): PixelRule[] {
 }
 
 /** Paint the rules white in a grey image (in place), a pixel wider than measured each side. */
-export function eraseRules(img: GreyImage, rules: readonly PixelRule[]): void {
+export function eraseRules(img: GreyImage, rules: readonly PixelRule[], s: RuleSettings = DEFAULT_OCR_SETTINGS.rules): void {
   const { width: w, height: h, data } = img;
   for (const r of rules) {
-    const half = r.thickness / 2 + 1.5;
+    const half = r.thickness / 2 + s.eraseMargin;
     const p0 = Math.max(0, Math.floor(r.pos - half));
     const p1 = Math.min((r.horizontal ? h : w) - 1, Math.ceil(r.pos + half));
-    const a = Math.max(0, r.a - 1);
-    const b = Math.min((r.horizontal ? w : h) - 1, r.b + 1);
+    const a = Math.max(0, r.a - s.eraseOverhang);
+    const b = Math.min((r.horizontal ? w : h) - 1, r.b + s.eraseOverhang);
     for (let p = p0; p <= p1; p++) {
       if (r.horizontal) data.fill(255, p * w + a, p * w + b + 1);
       else for (let q = a; q <= b; q++) data[q * w + p] = 255;
@@ -325,10 +326,10 @@ export function eraseRules(img: GreyImage, rules: readonly PixelRule[]): void {
 }
 
 /** Pixel rules -> page-space rulings (points). */
-export function toRulings(rules: readonly PixelRule[], ptPerPx: number): Ruling[] {
+export function toRulings(rules: readonly PixelRule[], ptPerPx: number, s: RuleSettings = DEFAULT_OCR_SETTINGS.rules): Ruling[] {
   return rules.map((r) => {
     const pos = r.pos * ptPerPx;
-    const width = Math.max(0.3, r.thickness * ptPerPx);
+    const width = Math.max(s.minRulingWidthPt, r.thickness * ptPerPx);
     return r.horizontal
       ? { x0: r.a * ptPerPx, y0: pos, x1: r.b * ptPerPx, y1: pos, width }
       : { x0: pos, y0: r.a * ptPerPx, x1: pos, y1: r.b * ptPerPx, width };

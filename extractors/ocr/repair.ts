@@ -5,12 +5,13 @@
 // A digit swapped for another digit (394.92 -> 304.92) cannot be seen here: the accounting
 // identities (normalizers/checks) catch those.
 import type { Box, GridCell, RawGrid, Token } from '../../model/types.js';
+import { DEFAULT_OCR_SETTINGS, type OcrSettings, type RepairSettings } from './settings.js';
 
 export interface Repair {
   before: string;
   after: string;
   /** what was done: 'rule-glyph', 'letter-digit', 'split-decimal', 'cjk-punct', 'separator',
-   *  'reread' (the cell read again on its crop, recognize.ts) */
+   *  'reread' (the cell read again on its crop: reread-numbers.ts, reread-latin.ts, reread-text.ts) */
   rules: string[];
   page?: number;
   box?: Box;
@@ -21,9 +22,10 @@ const AMOUNT = /^[-−]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$/;
 const EDGE_JUNK = /^[|‖丨[\]!！'"‘’“”_:：;；`]+|[|‖丨[\]!！'"‘’“”_:：;；`]+$/g;
 
 /** Repair one printed number; undefined when the text is not number-like or needs nothing. */
-export function repairNumberText(text: string): { text: string; rules: string[] } | undefined {
+export function repairNumberText(text: string, settings: OcrSettings = DEFAULT_OCR_SETTINGS): { text: string; rules: string[] } | undefined {
+  const s = settings.repair;
   const t0 = text.trim();
-  if (!/\d/.test(t0) || t0.length > 24) return undefined;
+  if (!/\d/.test(t0) || t0.length > s.maxNumberLength) return undefined;
   if (AMOUNT.test(t0)) return undefined;
   const rules: string[] = [];
   let t = t0;
@@ -46,7 +48,7 @@ export function repairNumberText(text: string): { text: string; rules: string[] 
   // letters read for digits, only inside a token that is otherwise a number
   const letters = (t.match(/[OoDQIl|!]/g) ?? []).length;
   const digits = (t.match(/\d/g) ?? []).length;
-  if (letters && digits >= 2 && letters <= Math.max(1, digits / 3) && /^[\dOoDQIl|!.,\-−%]+$/.test(t)) {
+  if (letters && digits >= s.minDigits && letters <= Math.max(1, digits / s.digitsPerLetter) && /^[\dOoDQIl|!.,\-−%]+$/.test(t)) {
     t = t.replace(/[OoDQ]/g, '0').replace(/[Il|!]/g, '1');
     rules.push('letter-digit');
   }
@@ -68,15 +70,17 @@ export function repairNumberText(text: string): { text: string; rules: string[] 
   return { text: t, rules };
 }
 
-function sameLine(a: Box, b: Box): boolean {
+function sameLine(a: Box, b: Box, s: RepairSettings): boolean {
   const ov = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
-  return ov >= Math.min(a.y1 - a.y0, b.y1 - b.y0) * 0.5;
+  return ov >= Math.min(a.y1 - a.y0, b.y1 - b.y0) * s.sameLineOverlap;
 }
 
 export interface TokenRepairOptions {
   /** x positions (points) of vertical rules: two pieces on either side of one are never joined */
   walls?: readonly number[];
   page?: number;
+  /** the OCR thresholds (OcrSettings.repair); default DEFAULT_OCR_SETTINGS */
+  settings?: OcrSettings;
 }
 
 /** Repair the number tokens of one page. Returns new tokens (the input is not changed) and the
@@ -89,8 +93,10 @@ export function repairTokens(tokens: readonly Token[], opts: TokenRepairOptions 
     if (t.confidence !== undefined) r.confidence = t.confidence;
     repairs.push(r);
   };
+  const settings = opts.settings ?? DEFAULT_OCR_SETTINGS;
+  const s = settings.repair;
   const walls = opts.walls ?? [];
-  const between = (a: Box, b: Box): boolean => walls.some((x) => x > a.x1 - 0.5 && x < b.x0 + 0.5);
+  const between = (a: Box, b: Box): boolean => walls.some((x) => x > a.x1 - s.wallSlackPt && x < b.x0 + s.wallSlackPt);
   // 1. split decimals printed as two words: `2776.` + `77`, `2776` + `.77`, `2,112` + `.86`
   const sorted = [...tokens].sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
   const gone = new Set<Token>();
@@ -99,12 +105,12 @@ export function repairTokens(tokens: readonly Token[], opts: TokenRepairOptions 
     const t = sorted[i]!;
     if (gone.has(t)) continue;
     let cur = t;
-    for (let j = i + 1; j < sorted.length && j < i + 40; j++) {
+    for (let j = i + 1; j < sorted.length && j < i + s.lookahead; j++) {
       const n = sorted[j]!;
-      if (gone.has(n) || !sameLine(cur.box, n.box) || n.box.x0 < cur.box.x1 - 1) continue;
+      if (gone.has(n) || !sameLine(cur.box, n.box, s) || n.box.x0 < cur.box.x1 - s.overlapSlackPt) continue;
       const gap = n.box.x0 - cur.box.x1;
       const h = Math.max(cur.box.y1 - cur.box.y0, n.box.y1 - n.box.y0);
-      if (gap > h * 1.2 || between(cur.box, n.box)) continue;
+      if (gap > h * s.splitDecimalGap || between(cur.box, n.box)) continue;
       const a = cur.text.replace(EDGE_JUNK, '');
       const b = n.text.replace(EDGE_JUNK, '');
       const split = (/^\d[\d,]*\.$/.test(a) && /^\d{1,4}$/.test(b)) || (/^\d[\d,]*$/.test(a) && /^\.\d{1,4}$/.test(b));
@@ -123,7 +129,7 @@ export function repairTokens(tokens: readonly Token[], opts: TokenRepairOptions 
       break;
     }
     // 2. the token's own text
-    const fixed = repairNumberText(cur.text);
+    const fixed = repairNumberText(cur.text, settings);
     if (fixed) {
       rec(cur.text, fixed.text, fixed.rules, cur);
       cur = { ...cur, text: fixed.text };
@@ -135,11 +141,11 @@ export function repairTokens(tokens: readonly Token[], opts: TokenRepairOptions 
 
 /** Repair the number cells of a grid (for grids that did not come through repairTokens, such as an
  *  OCR'd TSV dump). Returns a new grid. */
-export function repairGrid(grid: RawGrid): { grid: RawGrid; repairs: Repair[] } {
+export function repairGrid(grid: RawGrid, settings: OcrSettings = DEFAULT_OCR_SETTINGS): { grid: RawGrid; repairs: Repair[] } {
   const repairs: Repair[] = [];
   const rows: GridCell[][] = grid.rows.map((row) =>
     row.map((c) => {
-      const f = c.text ? repairNumberText(c.text) : undefined;
+      const f = c.text ? repairNumberText(c.text, settings) : undefined;
       if (!f) return c;
       const r: Repair = { before: c.text, after: f.text, rules: f.rules };
       if (c.page !== undefined) r.page = c.page;

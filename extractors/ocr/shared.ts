@@ -3,7 +3,8 @@
 // The facade stays valid: the next page after an idle close starts the workers again.
 import os from 'node:os';
 import { isMainThread, workerData } from 'node:worker_threads';
-import { makePool, type OcrPool } from './recognize.js';
+import { makePool } from './page-pool.js';
+import type { OcrPool } from './types.js';
 
 let inner: OcrPool | undefined;
 let busy = 0;

@@ -4,11 +4,12 @@
 // can only be that amount: `16 770 89` → `16770.89`. Cells that do not fit the pattern are left as
 // read (the identities flag them); every repair is recorded in the grid's notes.
 import type { RawGrid } from '../../model/types.js';
+import { DEFAULT_OCR_SETTINGS, type OcrSettings } from './settings.js';
 
 const DECIMAL = /^-?\d{1,3}(?:,\d{3})*(?:\.(\d+))$|^-?\d+\.(\d+)$/;
 
 /** The decimals most amount cells of a column print, when at least `min` cells agree. */
-function columnDecimals(grid: RawGrid, col: number, min = 2): number {
+function columnDecimals(grid: RawGrid, col: number, min: number): number {
   const counts = new Map<number, number>();
   for (const row of grid.rows) {
     const t = (row[col]?.text ?? '').trim();
@@ -23,11 +24,11 @@ function columnDecimals(grid: RawGrid, col: number, min = 2): number {
   return n >= min ? best : 0;
 }
 
-export function repairSplitAmounts(grid: RawGrid): string[] {
+export function repairSplitAmounts(grid: RawGrid, settings: OcrSettings = DEFAULT_OCR_SETTINGS): string[] {
   const notes: string[] = [];
   const width = Math.max(0, ...grid.rows.map((r) => r.length));
   for (let col = 0; col < width; col++) {
-    const dp = columnDecimals(grid, col);
+    const dp = columnDecimals(grid, col, settings.repair.splitAmountMinCells);
     if (dp === 0) continue;
     const pattern = new RegExp(`^(-?\\d{1,3}(?:[ ,]+\\d{3})*)[ .,]+(\\d{${dp}})$`);
     grid.rows.forEach((row, r) => {

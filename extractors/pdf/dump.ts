@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Block } from '../../model/types.js';
 import { layoutPage } from '../layout/index.js';
+import { DEFAULT_LAYOUT_SETTINGS, type LayoutSettings } from '../layout/settings.js';
 import { extractPdfPages } from './extract.js';
 
 export function formatBlocks(blocks: readonly Block[]): string {
@@ -26,9 +27,9 @@ export function formatBlocks(blocks: readonly Block[]): string {
 }
 
 /** Blocks of a PDF (optionally some pages only) as text. */
-export async function dumpBlocks(path: string, pages?: readonly number[]): Promise<string> {
+export async function dumpBlocks(path: string, pages?: readonly number[], settings: LayoutSettings = DEFAULT_LAYOUT_SETTINGS): Promise<string> {
   const bytes = new Uint8Array(await readFile(path));
-  const { pages: content } = await extractPdfPages(bytes, pages ? { only: pages } : {});
-  const blocks = content.flatMap((pc) => (pc.needsOcr ? [{ kind: 'line', text: '(no text layer: OCR needed)', page: pc.page } as Block] : layoutPage(pc)));
+  const { pages: content } = await extractPdfPages(bytes, pages ? { only: pages, settings } : { settings });
+  const blocks = content.flatMap((pc) => (pc.needsOcr ? [{ kind: 'line', text: '(no text layer: OCR needed)', page: pc.page } as Block] : layoutPage(pc, settings)));
   return formatBlocks(blocks);
 }

@@ -2,6 +2,8 @@
 import type { Block, Message, PageContent } from '../../model/types.js';
 import { InputError, type ExtractContext, type ExtractResult, type Extractor } from '../../model/stages.js';
 import { layoutPage } from '../layout/index.js';
+import { DEFAULT_LAYOUT_SETTINGS, type LayoutSettings } from '../layout/settings.js';
+import { DEFAULT_EXTRACT_SETTINGS } from '../settings.js';
 import { asInputError, looksTruncated, openPdf, type PDFDocumentProxy } from './load.js';
 import { extractPage } from './page.js';
 
@@ -14,7 +16,7 @@ export interface PdfPagesResult {
 /** Positioned content of every page (or of `only` pages, 1-based). */
 export async function extractPdfPages(
   bytes: Uint8Array,
-  opts: { only?: readonly number[]; signal?: AbortSignal } = {},
+  opts: { only?: readonly number[]; signal?: AbortSignal; settings?: LayoutSettings } = {},
 ): Promise<PdfPagesResult> {
   // images are left out of the operator lists (decoding a cover photo costs ~0.5 s); their
   // placements still tell a scan from a blank page
@@ -29,8 +31,9 @@ export async function extractPdfPages(
 async function readPages(
   doc: PDFDocumentProxy,
   bytes: Uint8Array,
-  opts: { only?: readonly number[]; signal?: AbortSignal },
+  opts: { only?: readonly number[]; signal?: AbortSignal; settings?: LayoutSettings },
 ): Promise<PdfPagesResult> {
+  const settings = opts.settings ?? DEFAULT_LAYOUT_SETTINGS;
   const messages: Message[] = [];
   const pages: PageContent[] = [];
   const wanted = opts.only ?? Array.from({ length: doc.numPages }, (_, i) => i + 1);
@@ -40,7 +43,7 @@ async function readPages(
     if (opts.signal?.aborted) throw new InputError('time limit reached while reading the PDF');
     try {
       const page = await doc.getPage(n);
-      pages.push(await extractPage(page));
+      pages.push(await extractPage(page, settings));
       page.cleanup();
     } catch (err) {
       if (err instanceof InputError) throw err;
@@ -60,9 +63,10 @@ export const pdfExtractor: Extractor = {
   name: 'pdf',
   formats: ['pdf-text', 'pdf-scanned'],
   async extract(bytes: Uint8Array, ctx: ExtractContext): Promise<ExtractResult> {
+    const settings = ctx.settings ?? DEFAULT_EXTRACT_SETTINGS;
     const opts: { signal?: AbortSignal } = {};
     if (ctx.signal) opts.signal = ctx.signal;
-    const { pages, numPages, messages } = await extractPdfPages(bytes, opts);
+    const { pages, numPages, messages } = await extractPdfPages(bytes, { ...opts, settings: settings.layout });
     const byPage = new Map<number, Block[]>();
     const needsOcrPages: number[] = [];
     for (const pc of pages) {
@@ -70,14 +74,14 @@ export const pdfExtractor: Extractor = {
         needsOcrPages.push(pc.page);
         continue;
       }
-      byPage.set(pc.page, layoutPage(pc));
+      byPage.set(pc.page, layoutPage(pc, settings.layout));
     }
     const allScanned = needsOcrPages.length === pages.length;
     let unread = needsOcrPages;
     if (needsOcrPages.length && ctx.ocr !== false) {
       // loaded only when a page needs it: text-only runs never start tesseract
       const { ocrPdfBlocks } = await import('../ocr/index.js');
-      const ocr = await ocrPdfBlocks(bytes, needsOcrPages, opts);
+      const ocr = await ocrPdfBlocks(bytes, needsOcrPages, { ...opts, settings });
       for (const b of ocr.blocks) {
         const p = b.kind === 'grid' ? (b.grid.page_first ?? b.page ?? 0) : (b.page ?? 0);
         (byPage.get(p) ?? byPage.set(p, []).get(p)!).push(b);

@@ -1,17 +1,16 @@
 // One PDF page -> PageContent: one getOperatorList (rulings, and it loads the fonts whose real
 // names tell bold) and one getTextContent; no rendering.
 import type { PageContent } from '../../model/types.js';
+import { DEFAULT_LAYOUT_SETTINGS, type LayoutSettings } from '../layout/settings.js';
 import type { PDFPageProxy } from './load.js';
 import type { Matrix } from './matrix.js';
 import { scanOperatorList } from './rulings.js';
 import { dedupeItems, dominantDirection, itemsToTokens, type FontInfo, type RawTextItem } from './text.js';
 
-/** Fewer printable characters than this and the page counts as having no usable text layer. */
-const MIN_TEXT_CHARS = 4;
-/** this many curved paths on a text-less page suggest text drawn as outlines */
-const MIN_OUTLINE_PATHS = 50;
-
-export async function extractPage(page: PDFPageProxy): Promise<PageContent> {
+/** One page's tokens and rulings (textLayer and graphics settings); `needsOcr` when it has fewer
+ *  than `textLayer.minTextChars` printable characters but an image or many curves. */
+export async function extractPage(page: PDFPageProxy, settings: LayoutSettings = DEFAULT_LAYOUT_SETTINGS): Promise<PageContent> {
+  const s = settings.textLayer;
   const ops = await page.getOperatorList();
   const tc = await page.getTextContent({ disableNormalization: false });
   const drawn: RawTextItem[] = [];
@@ -19,7 +18,7 @@ export async function extractPage(page: PDFPageProxy): Promise<PageContent> {
     if ('str' in it && typeof it.str === 'string') drawn.push(it as RawTextItem);
   }
   // fake bold (a word drawn several times over itself) read once
-  const items = dedupeItems(drawn);
+  const items = dedupeItems(drawn, s);
   let rotation = ((page.rotate % 360) + 360) % 360;
   let vp = page.getViewport({ scale: 1, rotation });
   // content drawn sideways on an upright page (a landscape table on portrait paper): turn the page
@@ -39,8 +38,8 @@ export async function extractPage(page: PDFPageProxy): Promise<PageContent> {
     }
   };
   const transform = vp.transform as Matrix;
-  const tokens = itemsToTokens(items, transform, tc.styles as Record<string, { ascent?: number; descent?: number }>, fonts);
-  const { rulings, images, curvePaths } = scanOperatorList(ops, transform);
+  const tokens = itemsToTokens(items, transform, tc.styles as Record<string, { ascent?: number; descent?: number }>, fonts, s);
+  const { rulings, images, curvePaths } = scanOperatorList(ops, transform, settings.graphics);
   const chars = tokens.reduce((s, t) => s + t.text.length, 0);
   const content: PageContent = {
     page: page.pageNumber,
@@ -53,6 +52,6 @@ export async function extractPage(page: PDFPageProxy): Promise<PageContent> {
   // no text but an image (a scan) or many curves (text drawn as outlines): OCR can read it; a page
   // with neither is blank (or holds an empty frame) and needs nothing
   // (a cover page's few words over a page-sized picture are text enough: no OCR)
-  if (chars < MIN_TEXT_CHARS && (images > 0 || curvePaths >= MIN_OUTLINE_PATHS)) content.needsOcr = true;
+  if (chars < s.minTextChars && (images > 0 || curvePaths >= s.minOutlinePaths)) content.needsOcr = true;
   return content;
 }

@@ -3,6 +3,7 @@
 // the graphics state (CTM stack, line width, fill colour) is tracked here. Excel/LibreOffice stroke
 // lines; Word/WPS fill thin rectangles. Clipping paths (endPath) and curves are ignored.
 import type { Ruling } from '../../model/types.js';
+import { DEFAULT_LAYOUT_SETTINGS, type PdfGraphicsSettings } from '../layout/settings.js';
 import { apply, IDENTITY, multiply, scaleOf, type Matrix } from './matrix.js';
 import { pdfjs } from './load.js';
 
@@ -10,13 +11,6 @@ const OPS = pdfjs.OPS;
 const PAINT_STROKE = new Set([OPS.stroke, OPS.closeStroke]);
 const PAINT_FILL = new Set([OPS.fill, OPS.eoFill]);
 const PAINT_BOTH = new Set([OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
-
-/** an image placement scales the unit square to at least this many square points */
-const MIN_IMAGE_AREA = 2500;
-/** A filled rectangle at most this thick (points) is a rule, not a shaded cell. */
-const MAX_RULE_THICKNESS = 2.5;
-/** tolerated slope of a "horizontal" or "vertical" segment (points of drift per point of length) */
-const MAX_SKEW = 0.02;
 
 interface GState {
   ctm: Matrix;
@@ -30,21 +24,21 @@ export interface OperatorListLike {
   argsArray: ArrayLike<unknown>;
 }
 
-function isWhite(color: unknown): boolean {
+function isWhite(color: unknown, s: PdfGraphicsSettings): boolean {
   if (typeof color !== 'string') return false;
   const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
-  return !!m && m.slice(1).every((h) => parseInt(h, 16) >= 0xf0);
+  return !!m && m.slice(1).every((h) => parseInt(h, 16) >= s.whiteRgb);
 }
 
-function pushSegment(out: Ruling[], x0: number, y0: number, x1: number, y1: number, width: number): void {
+function pushSegment(out: Ruling[], x0: number, y0: number, x1: number, y1: number, width: number, s: PdfGraphicsSettings): void {
   const dx = Math.abs(x1 - x0);
   const dy = Math.abs(y1 - y0);
   const len = Math.max(dx, dy);
-  if (len < 1) return;
-  if (dy <= dx * MAX_SKEW + 0.01) {
+  if (len < s.minSegmentLength) return;
+  if (dy <= dx * s.maxSkew + s.skewSlack) {
     const y = (y0 + y1) / 2;
     out.push({ x0: Math.min(x0, x1), y0: y, x1: Math.max(x0, x1), y1: y, width });
-  } else if (dx <= dy * MAX_SKEW + 0.01) {
+  } else if (dx <= dy * s.maxSkew + s.skewSlack) {
     const x = (x0 + x1) / 2;
     out.push({ x0: x, y0: Math.min(y0, y1), x1: x, y1: Math.max(y0, y1), width });
   }
@@ -71,12 +65,13 @@ const IMAGE_OPS = new Set([
 ]);
 
 /** Extract horizontal and vertical rulings in top-left page space. */
-export function rulingsFromOperatorList(ops: OperatorListLike, viewport: Matrix): Ruling[] {
-  return scanOperatorList(ops, viewport).rulings;
+export function rulingsFromOperatorList(ops: OperatorListLike, viewport: Matrix, settings: PdfGraphicsSettings = DEFAULT_LAYOUT_SETTINGS.graphics): Ruling[] {
+  return scanOperatorList(ops, viewport, settings).rulings;
 }
 
 /** One pass over the operator list: rulings, plus what tells a scan from a blank page. */
-export function scanOperatorList(ops: OperatorListLike, viewport: Matrix): PageGraphics {
+export function scanOperatorList(ops: OperatorListLike, viewport: Matrix, settings: PdfGraphicsSettings = DEFAULT_LAYOUT_SETTINGS.graphics): PageGraphics {
+  const s = settings;
   const out: Ruling[] = [];
   const stats = { images: 0, curvePaths: 0 };
   // with images skipped (maxImageSize), an image leaves `save, transform(image size), restore`:
@@ -100,7 +95,7 @@ export function scanOperatorList(ops: OperatorListLike, viewport: Matrix): PageG
       case OPS.transform:
         if (args && args.length >= 6) {
           gs.ctm = multiply(gs.ctm, args as number[]);
-          placing = Math.abs(gs.ctm[0] * gs.ctm[3] - gs.ctm[1] * gs.ctm[2]) >= MIN_IMAGE_AREA;
+          placing = Math.abs(gs.ctm[0] * gs.ctm[3] - gs.ctm[1] * gs.ctm[2]) >= s.minImageArea;
         }
         break;
       case OPS.paintFormXObjectBegin: {
@@ -123,20 +118,20 @@ export function scanOperatorList(ops: OperatorListLike, viewport: Matrix): PageG
         }
         break;
       case OPS.setFillRGBColor:
-        gs.fillWhite = isWhite(args?.[0]);
+        gs.fillWhite = isWhite(args?.[0], s);
         break;
       case OPS.setStrokeRGBColor:
-        gs.strokeWhite = isWhite(args?.[0]);
+        gs.strokeWhite = isWhite(args?.[0], s);
         break;
       case OPS.setFillGray:
-        gs.fillWhite = typeof args?.[0] === 'number' ? (args[0] as number) > 0.95 : false;
+        gs.fillWhite = typeof args?.[0] === 'number' ? (args[0] as number) > s.whiteGrey : false;
         break;
       case OPS.setStrokeGray:
-        gs.strokeWhite = typeof args?.[0] === 'number' ? (args[0] as number) > 0.95 : false;
+        gs.strokeWhite = typeof args?.[0] === 'number' ? (args[0] as number) > s.whiteGrey : false;
         break;
       case OPS.constructPath:
         placing = false;
-        if (args && pathRulings(args, gs, viewport, out)) stats.curvePaths++;
+        if (args && pathRulings(args, gs, viewport, out, s)) stats.curvePaths++;
         break;
       case OPS.beginText:
         placing = false;
@@ -153,7 +148,7 @@ export function scanOperatorList(ops: OperatorListLike, viewport: Matrix): PageG
 }
 
 /** Adds the path's rulings; returns whether the painted path has curves. */
-function pathRulings(args: unknown[], gs: GState, viewport: Matrix, out: Ruling[]): boolean {
+function pathRulings(args: unknown[], gs: GState, viewport: Matrix, out: Ruling[], s: PdfGraphicsSettings): boolean {
   const paint = args[0] as number;
   const stroke = PAINT_STROKE.has(paint) || PAINT_BOTH.has(paint);
   const fill = PAINT_FILL.has(paint) || PAINT_BOTH.has(paint);
@@ -166,7 +161,7 @@ function pathRulings(args: unknown[], gs: GState, viewport: Matrix, out: Ruling[
     : (paths as ArrayLike<number> | undefined);
   if (!data || data.length === 0) return false;
   const m = multiply(viewport, gs.ctm);
-  const lw = Math.max(gs.lineWidth * scaleOf(m), 0.1);
+  const lw = Math.max(gs.lineWidth * scaleOf(m), s.minRuleWidth);
   // walk the path into subpaths of straight points; a curve breaks straightness
   let pts: [number, number][] = [];
   let straight = true;
@@ -218,17 +213,17 @@ function pathRulings(args: unknown[], gs: GState, viewport: Matrix, out: Ruling[
     const w = x1 - x0;
     const h = y1 - y0;
     // any thin filled polygon (rectangles, and the mitred trapezoids some producers draw) is a rule
-    if (fill && !gs.fillWhite && sp.pts.length >= 3 && Math.min(w, h) <= MAX_RULE_THICKNESS) {
+    if (fill && !gs.fillWhite && sp.pts.length >= 3 && Math.min(w, h) <= s.maxRuleThickness) {
       // a thin filled rectangle is a rule along its long side
-      if (w >= h) pushSegment(out, x0, (y0 + y1) / 2, x1, (y0 + y1) / 2, Math.max(h, 0.1));
-      else pushSegment(out, (x0 + x1) / 2, y0, (x0 + x1) / 2, y1, Math.max(w, 0.1));
+      if (w >= h) pushSegment(out, x0, (y0 + y1) / 2, x1, (y0 + y1) / 2, Math.max(h, s.minRuleWidth), s);
+      else pushSegment(out, (x0 + x1) / 2, y0, (x0 + x1) / 2, y1, Math.max(w, s.minRuleWidth), s);
       continue;
     }
     if (!stroke || gs.strokeWhite) continue;
     for (let k = 1; k < sp.pts.length; k++) {
       const a = sp.pts[k - 1]!;
       const b = sp.pts[k]!;
-      pushSegment(out, a[0], a[1], b[0], b[1], lw);
+      pushSegment(out, a[0], a[1], b[0], b[1], lw, s);
     }
   }
   return curved;

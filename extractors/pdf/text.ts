@@ -2,8 +2,9 @@
 // separated by spaces (Excel/Distiller exports), so items are split at white space with x positions
 // estimated from character widths; whitespace-only items (LibreOffice's giant gap fillers and empty
 // end-of-line items) are dropped. Text drawn again over itself (fake bold) is read once
-// (dedupeItems, TEXT_LAYER_SETTINGS.dedupeTolerance).
+// (dedupeItems, LayoutSettings.textLayer.dedupeTolerance).
 import type { Token } from '../../model/types.js';
+import { DEFAULT_LAYOUT_SETTINGS, type TextLayerSettings } from '../layout/settings.js';
 import { apply, multiply, type Matrix } from './matrix.js';
 
 export interface RawTextItem {
@@ -23,15 +24,16 @@ export interface FontInfo {
   bold?: boolean;
 }
 
-/** Relative advance of a character: CJK and full-width forms are square, the rest about half. */
-function charWeight(ch: string): number {
+/** Relative advance of a character: CJK and full-width forms are square, the rest narrower
+ *  (`narrow`, TextLayerSettings.narrowAdvance). */
+function charWeight(ch: string, narrow: number): number {
   const c = ch.codePointAt(0) ?? 0;
   if (c >= 0x2e80 && c <= 0x9fff) return 1;
   if (c >= 0xf900 && c <= 0xfaff) return 1;
   if (c >= 0xff00 && c <= 0xffef) return 1;
   if (c >= 0x3000 && c <= 0x303f) return 1;
-  if (c >= 0x2000 && c <= 0x206f) return 0.5; // punctuation like “ ”
-  return 0.5;
+  if (c >= 0x2000 && c <= 0x206f) return narrow; // punctuation like “ ”
+  return narrow;
 }
 
 /** Font names without the subset prefix; Chinese names stored as GBK bytes (ËÎÌå) decoded (宋体). */
@@ -65,35 +67,21 @@ export function dominantDirection(items: readonly RawTextItem[], viewport: Matri
   return (best * 90) as 0 | 90 | 180 | 270;
 }
 
-/** Settings of the text-layer reading (units: PDF points, the text items' own space). */
-export interface TextLayerSettings {
-  /**
-   * Fake bold: some producers draw a header word several times at (almost) the same spot, so the
-   * text layer holds each run two to nine times (`支支支支支支出出出出出出`). A text item is read
-   * once when an item with the same string, font and size was already drawn within this distance,
-   * in x and in y, of its origin (pdfplumber's `dedupe_chars`, tolerance 1). Two cells that print
-   * the same value (0.00 and 0.00) stand a column apart, far beyond it.
-   */
-  dedupeTolerance: number;
-}
+/** The text-layer part of the layout settings (extractors/layout/settings.ts), defaults. */
+export type { TextLayerSettings };
+export const TEXT_LAYER_SETTINGS: TextLayerSettings = DEFAULT_LAYOUT_SETTINGS.textLayer;
 
-export const TEXT_LAYER_SETTINGS: Readonly<TextLayerSettings> = {
-  dedupeTolerance: 1,
-};
-
-/** Two items' glyph matrices (size, direction) agree to this share of the font size. */
-const SAME_MATRIX = 0.01;
-
-/** Whether `b` is drawn over `a`: the same size and direction, the origin within `tol` in x and y. */
-function drawnOver(a: readonly number[], b: readonly number[], tol: number): boolean {
+/** Whether `b` is drawn over `a`: the same size and direction (within `same` of the size), the
+ *  origin within `tol` in x and y. */
+function drawnOver(a: readonly number[], b: readonly number[], tol: number, same: number): boolean {
   const size = Math.max(Math.hypot(a[0] ?? 0, a[1] ?? 0), Math.hypot(a[2] ?? 0, a[3] ?? 0));
-  for (let k = 0; k < 4; k++) if (Math.abs((a[k] ?? 0) - (b[k] ?? 0)) > SAME_MATRIX * size) return false;
+  for (let k = 0; k < 4; k++) if (Math.abs((a[k] ?? 0) - (b[k] ?? 0)) > same * size) return false;
   return Math.abs((a[4] ?? 0) - (b[4] ?? 0)) <= tol && Math.abs((a[5] ?? 0) - (b[5] ?? 0)) <= tol;
 }
 
 /** The items without the copies drawn over an earlier item with the same string and font (see
  *  TextLayerSettings.dedupeTolerance); the first drawing of each is kept, in order. */
-export function dedupeItems(items: readonly RawTextItem[], settings: Readonly<TextLayerSettings> = TEXT_LAYER_SETTINGS): RawTextItem[] {
+export function dedupeItems(items: readonly RawTextItem[], settings: TextLayerSettings = TEXT_LAYER_SETTINGS): RawTextItem[] {
   const tol = settings.dedupeTolerance;
   if (!(tol > 0)) return [...items];
   const seen = new Map<string, RawTextItem[]>();
@@ -102,7 +90,7 @@ export function dedupeItems(items: readonly RawTextItem[], settings: Readonly<Te
     if (/\S/.test(it.str)) {
       const key = `${it.fontName}\u0000${it.str}`;
       const same = seen.get(key);
-      if (same?.some((o) => drawnOver(o.transform, it.transform, tol))) continue;
+      if (same?.some((o) => drawnOver(o.transform, it.transform, tol, settings.sameMatrix))) continue;
       if (same) same.push(it);
       else seen.set(key, [it]);
     }
@@ -117,7 +105,9 @@ export function itemsToTokens(
   viewport: Matrix,
   styles: Readonly<Record<string, FontStyle>>,
   fonts: (loadedName: string) => FontInfo | undefined,
+  settings: TextLayerSettings = TEXT_LAYER_SETTINGS,
 ): Token[] {
+  const s = settings;
   const out: Token[] = [];
   const fontCache = new Map<string, FontInfo | undefined>();
   for (const it of items) {
@@ -131,8 +121,8 @@ export function itemsToTokens(
     const dir: [number, number] = [m[0] / bl, m[1] / bl];
     const up: [number, number] = [m[2] / size, m[3] / size];
     const st = styles[it.fontName];
-    const asc = st?.ascent && st.ascent > 0.3 ? Math.min(st.ascent, 1.1) : 0.85;
-    const desc = st?.descent && st.descent < 0 ? Math.max(st.descent, -0.5) : -0.15;
+    const asc = st?.ascent && st.ascent > s.minAscent ? Math.min(st.ascent, s.maxAscent) : s.defaultAscent;
+    const desc = st?.descent && st.descent < 0 ? Math.max(st.descent, s.minDescent) : s.defaultDescent;
     let info = fontCache.get(it.fontName);
     if (!fontCache.has(it.fontName)) {
       info = fonts(it.fontName);
@@ -142,7 +132,7 @@ export function itemsToTokens(
     const fontName = info?.name ? readableFontName(info.name) : it.fontName;
     // the item's advance in page units; fall back to an estimate when pdf.js reports 0
     const chars = [...str];
-    const totalWeight = chars.reduce((s, ch) => s + charWeight(ch), 0);
+    const totalWeight = chars.reduce((sum, ch) => sum + charWeight(ch, s.narrowAdvance), 0);
     const advance = it.width > 0 ? it.width : totalWeight * size;
     const unit = totalWeight > 0 ? advance / totalWeight : 0;
     const [ox, oy] = apply(m, 0, 0);
@@ -173,7 +163,7 @@ export function itemsToTokens(
       piece = '';
     };
     for (const ch of chars) {
-      const w = charWeight(ch) * unit;
+      const w = charWeight(ch, s.narrowAdvance) * unit;
       if (/\s/.test(ch)) {
         flush(offset);
       } else {

@@ -90,7 +90,9 @@ export function compareSides(id: string, a: Fact[], b: Fact[], o: CompareOptions
   const sb = sumOf(b);
   // two tables may print one figure at different precision (元 with 分 in one, whole 元 in the
   // other): the coarser print sets the rounding
-  const tol = tolerance(a.length + b.length, Math.min(maxDp(a, o.tableDp), maxDp(b, o.tableDp)));
+  // a side of zeros says nothing of its precision (0.00 reads as 0): the other side sets it
+  const dps = [a, b].filter((fs) => fs.some((f) => !f.value.isZero())).map((fs) => maxDp(fs, o.tableDp));
+  const tol = tolerance(a.length + b.length, dps.length ? Math.min(...dps) : 0);
   const ok = relation === 'eq' ? sa.minus(sb).abs().lte(tol) : sa.plus(tol).gte(sb);
   recordSides(o, checkId, a, b, relation, ok);
   if (ok) return [];

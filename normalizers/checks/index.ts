@@ -19,7 +19,7 @@ import { completenessChecks } from './completeness.js';
 import { checkedFacts } from './select.js';
 import { shareDoubtWithOnlyChild } from './propagate.js';
 import { tableDecimals, type CompareOptions } from './compare.js';
-import type { IdentityStats } from './verify.js';
+import { verifiedZeros, type IdentityStats } from './verify.js';
 
 export { CHECK_IDS } from './ids.js';
 export { verifies, type IdentityStats } from './verify.js';
@@ -54,7 +54,7 @@ export function runChecks(doc: DocumentRecord, taxonomy: Taxonomy): CheckResult[
   doc.identities_checked = stats.evaluated;
   // verified: a member of a held identity that says something (verify.ts); set afresh on a rerun
   for (const f of doc.facts) delete f.verified;
-  for (const i of stats.verified!) { const f = doc.facts[i]; if (f) f.verified = true; }
+  for (const i of [...stats.verified!, ...verifiedZeros(doc.facts, stats)]) { const f = doc.facts[i]; if (f) f.verified = true; }
   for (const r of results) {
     if (r.severity === 'info') continue;
     for (const i of r.factRefs ?? []) {

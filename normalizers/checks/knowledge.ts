@@ -7,7 +7,10 @@ import type { PrintedTotals } from './printed-totals.js';
 export interface Side { kind: string; section?: string; item?: string; measures: string[]; sum_rows?: boolean }
 
 /** A row of one table picked by kind, section, label pattern and measure (prose targets). */
-export interface Target { kind: string; section?: string; item?: string; measure: string }
+/** A table cell a prose figure restates. `verify_only`: the figure is compared with every such
+ *  target found and verified by one that agrees, and a disagreement is not reported (the 部门预算
+ *  texts state the figure of one of several tables: 人员经费 of all funds or of 一般公共预算). */
+export interface Target { kind: string; section?: string; item?: string; measure: string; verify_only?: boolean }
 
 export interface SideSum { id: string; kind: string; section: string; total: string; parts: 'preceding_items' | 'classes'; measures: string[] }
 export interface GrandTotal { id: string; kind: string; section: string; total: string; base: string; parts: string; measures: string[] }
@@ -40,7 +43,7 @@ export interface CheckFile {
   prose: ProseRule[];
   completeness: Completeness;
   /** which held identities verify their facts (verify.ts) */
-  verification?: { equalities: string[]; min_parts: number; min_nonzero_parts?: number; min_nonzero_parts_ocr: number; money_excludes_kinds?: string[] };
+  verification?: { equalities: string[]; min_parts: number; min_nonzero_parts?: number; min_nonzero_parts_ocr: number; money_excludes_kinds?: string[]; zeros_in_verified_tables?: boolean };
 }
 
 let defs: CheckFile | null = null;

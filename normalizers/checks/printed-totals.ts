@@ -18,6 +18,7 @@ import { compareSum, type CompareOptions } from './compare.js';
 import { checkKnowledge } from './knowledge.js';
 import { groupBy, label } from './select.js';
 import { parseTree } from './tree.js';
+import { numberingStyle } from '../values/labels.js';
 
 export interface PrintedTotals {
   /** a row label (numbering stripped) that closes a list: 合计, 总计, 本年收入合计 … */
@@ -38,13 +39,7 @@ export interface PrintedTotals {
  *  length; '' when unnumbered. */
 export function numberingLevel(f: Fact): string {
   if (f.code && /^\d+$/.test(f.code)) return `code${f.code.length}`;
-  const s = f.item.normalize('NFKC').replace(/^其中[:：]/, '');
-  if (/^[一二三四五六七八九十百]+[、.．]/.test(s)) return 'cn';
-  if (/^[(（][一二三四五六七八九十百]+[)）]/.test(s)) return 'cn_paren';
-  if (/^\d+[、.．](?!\d)/.test(s)) return 'arabic';
-  if (/^[(（]\d+[)）]/.test(s)) return 'arabic_paren';
-  if (/^[①-⑳]/.test(s)) return 'circled';
-  return '';
+  return numberingStyle(f.item);
 }
 
 const ORDER = ['cn', 'cn_paren', 'arabic', 'arabic_paren', 'circled'];

@@ -4,7 +4,7 @@
 // still attach a figure to the wrong subject.
 import { Decimal } from 'decimal.js';
 import type { CheckResult, Fact } from '../../model/types.js';
-import { toYuan } from '../units.js';
+import { toYuan } from '../values/units.js';
 import { compareSides } from './identities.js';
 import { checkKnowledge, type ProseRule, type Target } from './knowledge.js';
 import type { CompareOptions } from './compare.js';
@@ -37,12 +37,20 @@ export function proseChecks(allFacts: Fact[], tableFacts: Fact[], o: CompareOpti
   const reported = new Set<string>();
   for (const rule of checkKnowledge().prose) {
     for (const p of prose.filter((f) => f.measure === rule.measure)) {
-      for (const target of targetsOf(rule, p, tableFacts)) {
+      for (const { fact: target, verifyOnly } of targetsOf(rule, p, tableFacts)) {
         const tv = inProseUnit(target, p);
         if (!tv) continue;
         if (tv !== target) o.stands?.set(tv, [target]);
         const pv = p;
         const key = `${rule.measure}|${p.code}|${pv.value.toFixed()}|${target.table_id}|${target.row}|${target.section}|${target.measure}`;
+        if (verifyOnly) {
+          // compared for verification only: a held comparison verifies, a failed one says nothing
+          if (!seen.has(key)) {
+            const r = compareSides(`prose ${rule.measure}`, [tv], [pv], { ...o, severity: 'warning' }, 'eq', `${label(p)} in the text vs the table`, 'prose_vs_table');
+            seen.set(key, r.length === 0 && verifies('prose_vs_table', [tv], [pv]));
+          } else if (seen.get(key) && o.stats?.verified) { const i = o.indexOf.get(p); if (i !== undefined) o.stats.verified.add(i); }
+          continue;
+        }
         if (seen.has(key)) {
           // the same statement printed again (a summary and its section): compared once, it is
           // verified with the first when that comparison verified
@@ -67,30 +75,37 @@ export function proseChecks(allFacts: Fact[], tableFacts: Fact[], o: CompareOpti
 }
 
 /** The table facts a prose figure restates: the first target that finds one, or with
- *  `all_targets` one per target that finds one (a statement of both sides at once). */
-function targetsOf(rule: ProseRule, p: Fact, tableFacts: Fact[]): Fact[] {
+ *  `all_targets` one per target that finds one (a statement of both sides at once); after them,
+ *  every `verify_only` target that finds one. */
+function targetsOf(rule: ProseRule, p: Fact, tableFacts: Fact[]): { fact: Fact; verifyOnly: boolean }[] {
   if (rule.three_public) {
     // the 三公 total: the “三公”经费 row where the table prints one beside a 合计 that adds 会议费 and 培训费
     const of = (c: string) => tableFacts.filter((f) => checkKnowledge().three_public.kinds.includes(f.table_kind) && f.measure === 'amount' && componentOf(f)?.component === c);
     const sub = rule.three_public === 'total' ? of('three_public') : [];
     const hits = sub.length ? sub : of(rule.three_public);
-    return new Set(hits.map((f) => f.table_id)).size === 1 && hits.length === 1 ? [hits[0]!] : [];
+    return new Set(hits.map((f) => f.table_id)).size === 1 && hits.length === 1 ? [{ fact: hits[0]!, verifyOnly: false }] : [];
   }
+  const reported = (rule.targets ?? []).filter((t) => !t.verify_only);
+  const verifyOnly = (rule.targets ?? []).filter((t) => t.verify_only);
+  const out: { fact: Fact; verifyOnly: boolean }[] = [];
   if (rule.per_code) {
     if (!p.code) return [];
-    for (const t of rule.targets ?? []) {
-      const hits = tableFacts.filter((f) => f.table_kind === t.kind && f.measure === t.measure && f.code === p.code);
-      if (hits.length === 1) return [hits[0]!];
-    }
-    return [];
+    const one = (t: Target) => { const hits = tableFacts.filter((f) => f.table_kind === t.kind && f.measure === t.measure && f.code === p.code); return hits.length === 1 ? hits[0] : undefined; };
+    const first = reported.map(one).find((f) => f);
+    if (first) out.push({ fact: first, verifyOnly: false });
+    for (const t of verifyOnly) { const f = one(t); if (f) out.push({ fact: f, verifyOnly: true }); }
+    return out;
   }
-  const out: Fact[] = [];
-  for (const t of rule.targets ?? []) {
+  for (const t of reported) {
     const hits = find(tableFacts, t);
     if (hits.length >= 1) {
-      out.push(hits[0]!);
+      out.push({ fact: hits[0]!, verifyOnly: false });
       if (!rule.all_targets) break;
     }
+  }
+  for (const t of verifyOnly) {
+    const hits = find(tableFacts, t);
+    if (hits.length >= 1) out.push({ fact: hits[0]!, verifyOnly: true });
   }
   return out;
 }

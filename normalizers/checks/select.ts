@@ -1,6 +1,6 @@
 // Small helpers shared by the checks: which facts are accounting amounts, a row's label, fact refs.
 import type { Fact } from '../../model/types.js';
-import { stripNumbering } from '../names.js';
+import { stripNumbering } from '../values/labels.js';
 import { checkKnowledge } from './knowledge.js';
 
 /** The row label without list numbering (一、 (1) 其中：), the form the patterns are written for. */

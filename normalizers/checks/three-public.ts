@@ -3,7 +3,7 @@
 // components are recognised in the row label (tables that print them as rows) or in the column
 // header path (tables that print them as columns, 预算数 / 决算数 below each).
 import type { CheckResult, Fact } from '../../model/types.js';
-import { stripNumbering } from '../names.js';
+import { stripNumbering } from '../values/labels.js';
 import { compareSum, type CompareOptions } from './compare.js';
 import { checkKnowledge } from './knowledge.js';
 import { groupBy, label } from './select.js';

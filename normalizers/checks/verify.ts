@@ -5,7 +5,10 @@
 // another that fails (usually because of another member).
 //
 // What "says something" (knowledge/checks.json `verification`):
-//  - nothing where every member is zero (0 = 0 + 0 holds whatever was read);
+//  - where every member is zero (0 = 0 + 0 holds whatever was read), nothing by itself: such an
+//    identity verifies its members only in a table read from a text layer (a printed 0.00 is
+//    exact there) that identities with non-zero members verify too (its rows and columns are
+//    read right), and never in a table read by OCR (`zeros_in_verified_tables`);
 //  - an equality between two prints of one figure (cross_table_total, balance, prose_vs_table)
 //    verifies its members;
 //  - a sum (total = Σ parts: hierarchy_sum, column_sum, side_sum, grand_total, class_sum,
@@ -27,6 +30,9 @@ export interface IdentityStats {
   verifying?: number;
   /** indices (into the document's facts) of the members of verifying identities */
   verified?: Set<number>;
+  /** indices of the members of held identities whose members are all zero, in tables not read
+   *  by OCR: verified where their table is (verifiedZeros) */
+  zeroHeld?: Set<number>;
 }
 
 /** What recordEvaluation needs of the compare options (kept structural: no import cycle). */
@@ -38,12 +44,12 @@ interface Recorder {
   ocrTables?: Set<string>;
 }
 
-interface Rules { equalities: Set<string>; minParts: number; minNonZero: number; minNonZeroOcr: number }
+interface Rules { equalities: Set<string>; minParts: number; minNonZero: number; minNonZeroOcr: number; zerosInVerifiedTables: boolean }
 let cached: Rules | undefined;
 function rules(): Rules {
   if (cached) return cached;
   const v = checkKnowledge().verification;
-  return (cached = { equalities: new Set(v?.equalities ?? ['cross_table_total', 'balance', 'prose_vs_table']), minParts: v?.min_parts ?? 2, minNonZero: v?.min_nonzero_parts ?? 1, minNonZeroOcr: v?.min_nonzero_parts_ocr ?? 2 });
+  return (cached = { equalities: new Set(v?.equalities ?? ['cross_table_total', 'balance', 'prose_vs_table']), minParts: v?.min_parts ?? 2, minNonZero: v?.min_nonzero_parts ?? 1, minNonZeroOcr: v?.min_nonzero_parts_ocr ?? 2, zerosInVerifiedTables: v?.zeros_in_verified_tables ?? false });
 }
 
 /** Whether a held identity of this check id and these members verifies them (`ocr`: a member
@@ -59,7 +65,10 @@ export function verifies(checkId: string, total: Fact[], parts: Fact[], relation
 
 function add(o: Recorder, members: Fact[]): void {
   if (!o.stats) return;
-  const set = (o.stats.verified ??= new Set());
+  addTo((o.stats.verified ??= new Set()), o, members);
+}
+
+function addTo(set: Set<number>, o: Recorder, members: Fact[]): void {
   for (const m of members) {
     for (const f of o.stands?.get(m) ?? [m]) {
       const i = o.indexOf.get(f);
@@ -80,9 +89,21 @@ export function recordSides(o: Recorder, checkId: string, a: Fact[], b: Fact[], 
   if (!held) return;
   o.stats.held = (o.stats.held ?? 0) + 1;
   const ocr = !!o.ocrTables?.size && [...a, ...b].some((f) => o.ocrTables!.has(f.table_id));
+  if (relation === 'eq' && !ocr && rules().zerosInVerifiedTables && [...a, ...b].every((f) => f.value.isZero())) {
+    addTo((o.stats.zeroHeld ??= new Set()), o, [...a, ...b]);
+    return;
+  }
   if (!verifies(checkId, a, b, relation, ocr)) return;
   o.stats.verifying = (o.stats.verifying ?? 0) + 1;
   add(o, [...a, ...b]);
+}
+
+/** The zeros of held all-zero identities (stats.zeroHeld) whose table has a verified non-zero
+ *  fact: the indices to add to the verified ones. */
+export function verifiedZeros(facts: readonly Fact[], stats: IdentityStats): number[] {
+  const verified = stats.verified ?? new Set<number>();
+  const sound = new Set([...verified].map((i) => facts[i]).filter((f): f is Fact => !!f && !f.value.isZero()).map((f) => f.table_id));
+  return [...(stats.zeroHeld ?? [])].filter((i) => { const f = facts[i]; return !!f && f.value.isZero() && sound.has(f.table_id); });
 }
 
 /** The check ids of the accounting identities (a failure of one of these is a failed identity). */

@@ -16,7 +16,7 @@ import { identityChecks, runChecks } from '../checks/index.js';
 import { maxDp, rowName, tableDecimals, tableName } from '../checks/compare.js';
 import { checkedFacts } from '../checks/select.js';
 import { tolerance } from '../checks/tolerance.js';
-import { toYuan } from '../units.js';
+import { toYuan } from '../values/units.js';
 import { ocrConfusion } from './confusion.js';
 
 export { ocrConfusion, CONFUSABLE } from './confusion.js';
@@ -28,7 +28,7 @@ const PINNING = new Set(['hierarchy_sum', 'column_sum', 'side_sum', 'grand_total
 /** every check id whose outcome depends on values (the flags a rerun must recompute) */
 const VALUE_CHECKS = new Set([...PINNING, 'balance', 'cross_table_total', 'prose_vs_table']);
 
-export interface OcrRepair {
+interface OcrRepair {
   /** index into doc.facts */
   fact: number;
   table_id: string;
@@ -183,7 +183,7 @@ export function findOcrRepairs(doc: DocumentRecord): OcrRepair[] {
 }
 
 /** checks.csv rows (severity info) for the corrections made. */
-export function repairChecks(doc: DocumentRecord, repairs: OcrRepair[]): CheckResult[] {
+function repairChecks(doc: DocumentRecord, repairs: OcrRepair[]): CheckResult[] {
   const names = new Map(doc.tables.map((t) => [t.table_id, t.table_no || t.title]));
   return repairs.map((r) => {
     const f = doc.facts[r.fact]!;

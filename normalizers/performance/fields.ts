@@ -1,9 +1,9 @@
 // The form's own fields: 项目名称 / 主管部门 / 实施单位, the year, the 项目资金 block, 总分, 评价等级.
 import type { GridCell } from '../../model/types.js';
-import { parseNumber } from '../numbers.js';
+import { parseNumber } from '../values/numbers.js';
 import { cleanText, isGarbled, vocabKey } from './text.js';
 
-export interface FormFields {
+interface FormFields {
   project: string;
   issuer: string;
   implementing_unit: string;
@@ -51,7 +51,7 @@ function key(t: string): string {
   return vocabKey(t).replace(/[\s]/g, '');
 }
 
-export interface FieldResult {
+interface FieldResult {
   fields: FormFields;
   flags: string[];
   messages: string[];

@@ -2,7 +2,7 @@
 // records. Forms are read by vocabulary and structure, not fixed positions (see README.md).
 import type { PerformanceForm, PerformanceIndicator } from '../../model/types.js';
 import type { TableCandidate } from '../tables/locate.js';
-import { stripNumbering } from '../names.js';
+import { stripNumbering } from '../values/labels.js';
 import { columnModel, findIndicatorHeader } from './columns.js';
 import { findYear, readFields } from './fields.js';
 import { parseIndicatorRows } from './indicators.js';
@@ -10,8 +10,6 @@ import { isScoringHeader, parseScoringTable } from './scoring.js';
 import { stitchForm } from './stitch.js';
 import { isGarbled, vocabKey } from './text.js';
 import { costIsLevel1 } from './vocabulary.js';
-
-export { splitTarget } from './target.js';
 
 const FORM_TITLE = /绩效自评表|绩效目标表|自评指标评分表|整体绩效自评/;
 const FORM_STRUCTURE = /^(一级指标|项目名称|专项名称|项目\(政策\)名称|部门\(单位\)名称|单位名称|绩效指标)/;
@@ -63,7 +61,7 @@ export function collectPerformanceForms(cands: TableCandidate[]): TableCandidate
   return out;
 }
 
-export interface PerformanceContext {
+interface PerformanceContext {
   doc_id: string;
   table_id: string;
   form_id: string;

@@ -10,7 +10,7 @@ import {
   stripIndicatorLabel, vocabKey,
 } from './text.js';
 
-export interface IndicatorContext {
+interface IndicatorContext {
   form_id: string;
   doc_id: string;
   costLevel1: boolean;
@@ -18,7 +18,7 @@ export interface IndicatorContext {
   page?: number;
 }
 
-export interface IndicatorResult {
+interface IndicatorResult {
   indicators: PerformanceIndicator[];
   messages: string[];
   /** row index where the indicator list ended (the 总分 / 评价等级 … row), or rows.length */

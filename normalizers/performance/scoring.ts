@@ -3,7 +3,7 @@
 // OCR'd: read what is readable, flag the rest, never guess.
 import type { GridCell, PerformanceIndicator } from '../../model/types.js';
 import { Decimal } from 'decimal.js';
-import { parseNumber } from '../numbers.js';
+import { parseNumber } from '../values/numbers.js';
 import { splitTarget } from './target.js';
 import { cleanText, isGarbled, isNumberCell, plainNumber, stripIndicatorLabel, vocabKey } from './text.js';
 
@@ -18,7 +18,7 @@ export function isScoringHeader(row: GridCell[]): boolean {
 
 interface Labeled { row: number; name: string; weight: string | null }
 
-export interface ScoringResult {
+interface ScoringResult {
   indicators: PerformanceIndicator[];
   messages: string[];
   flags: string[];

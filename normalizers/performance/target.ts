@@ -1,9 +1,9 @@
 // Printed targets and actual values: `≥2800 件` → operator `≥`, value `2800`, unit `件`.
-import { cleanLabel } from '../names.js';
-import { parseNumber } from '../numbers.js';
+import { cleanLabel } from '../values/labels.js';
+import { parseNumber } from '../values/numbers.js';
 import { cleanText } from './text.js';
 
-export interface SplitValue {
+interface SplitValue {
   operator: string;
   value: string;
   unit: string;

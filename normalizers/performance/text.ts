@@ -1,6 +1,6 @@
 // Cell text helpers for performance forms: cleaning, garbled-OCR detection, placeholders.
-import { cleanLabel } from '../names.js';
-import { parseNumber } from '../numbers.js';
+import { cleanLabel } from '../values/labels.js';
+import { parseNumber } from '../values/numbers.js';
 
 /** Cell text cleaned for output: markup removed, white space inside CJK text removed, runs of
  *  white space between Latin words kept as one space. */

@@ -3,10 +3,10 @@
 import { vocabKey } from './text.js';
 
 /** Printed as 一级 in every template (成本指标 only in the newer one, see costIsLevel1). */
-export const LEVEL1 = new Set(['产出指标', '效益指标', '满意度指标', '成本指标']);
+const LEVEL1 = new Set(['产出指标', '效益指标', '满意度指标', '成本指标']);
 
 /** Standard 二级 → its 一级. 成本指标 is a 二级 of 产出指标 in the older template. */
-export const LEVEL2_PARENT: Record<string, string> = {
+const LEVEL2_PARENT: Record<string, string> = {
   数量指标: '产出指标',
   质量指标: '产出指标',
   时效指标: '产出指标',
@@ -29,7 +29,7 @@ export function costIsLevel1(texts: string[]): boolean {
   return texts.some((t) => NEW_COST.has(vocabKey(t)));
 }
 
-export type Level = 'level1' | 'level2';
+type Level = 'level1' | 'level2';
 
 /** Which level a printed cell is by vocabulary, wherever it lands in the row. */
 export function levelOf(text: string, costLevel1: boolean): Level | null {

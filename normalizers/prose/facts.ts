@@ -42,7 +42,7 @@ export interface ChainPart {
   level: '类' | '款' | '项';
 }
 
-export interface ProseOptions {
+interface ProseOptions {
   resolveChain: (parts: ChainPart[]) => string | undefined;
   /** a 类 name printed alone (`卫生健康支出 766.6 万元`) → function code; optional */
   resolveName?: (name: string) => string | undefined;

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export interface StatementSpec {
+interface StatementSpec {
   id: string;
   /** statements of one group may be 其中-children of each other */
   group?: string;
@@ -27,7 +27,7 @@ export interface ProseKnowledge {
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-export function statementsPath(): string {
+function statementsPath(): string {
   const candidates = [join(here, 'statements.json'), resolve(here, '../../../normalizers/prose/statements.json')];
   for (const c of candidates) if (existsSync(c)) return c;
   throw new Error(`normalizers/prose/statements.json not found (looked in ${candidates.join(', ')})`);

@@ -160,7 +160,7 @@ export function paragraphs(lines: ProseLine[]): Paragraph[] {
 }
 
 /** Cut a span at the characters matching `sep` (the separators are dropped). */
-export function splitSpan(span: Span, sep: RegExp): Span[] {
+function splitSpan(span: Span, sep: RegExp): Span[] {
   const out: Span[] = [];
   let start = 0;
   const t = span.text;
@@ -186,7 +186,7 @@ export function sub(span: Span, from: number, to = span.text.length): Span {
 }
 
 /** An amount as printed: number and unit. `value` is the plain decimal string (separators removed). */
-export interface Amount {
+interface Amount {
   index: number;
   end: number;
   raw: string;

@@ -7,7 +7,7 @@
 // The kind most signals support wins. Rows of one code system never land in a kind of another:
 // when no candidate fits the rows, the table stays `unknown`. A table whose title pointed elsewhere
 // than the winner is flagged `kind_disputed`; the evidence is kept for tables.csv.
-import { cleanLabel } from '../names.js';
+import { cleanLabel } from '../values/labels.js';
 import { bracketedCode, isCode } from './grid-text.js';
 import { classifyTitle, kindById, kindsByTitle, measureOf, type KindDef } from './kinds.js';
 import type { TableCandidate } from './locate.js';

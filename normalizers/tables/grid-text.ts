@@ -1,6 +1,6 @@
 // Cell-level predicates shared by header detection and table understanding.
-import { parseNumber } from '../numbers.js';
-import { cleanLabel } from '../names.js';
+import { parseNumber } from '../values/numbers.js';
+import { cleanLabel } from '../values/labels.js';
 
 /** A classification code as printed: 3, 5 or 7 digits (类/款/项), spaces removed. */
 export const CODE_RE = /^\d{3}(?:\d{2}){0,2}$/;

@@ -3,7 +3,7 @@
 // total, 预算数/金额 as the value, 增减 as a change, 数量 as a count) are named by their role.
 // The vocabulary is data: normalizers/knowledge/header-vocabulary.json.
 import { readKnowledgeJson } from '../knowledge/load.js';
-import { headerKey } from '../names.js';
+import { headerKey } from '../values/labels.js';
 
 interface VocabularyFile {
   unit_in_brackets: string;

@@ -1,5 +1,5 @@
 // Header rows: where the data starts, and multi-level headers flattened as `上级 / 下级`.
-import { cleanLabel } from '../names.js';
+import { cleanLabel } from '../values/labels.js';
 import { isCode, isColumnNumberRow, isNumberCell } from './grid-text.js';
 
 /** Cells as strings, ragged rows right-aligned to the table width (a dump drops the empty cell a

@@ -1,7 +1,7 @@
 // Table kinds from the knowledge file: title → kind, header → measure id, top header → section.
 import { editDistance } from '../taxonomy/text.js';
 import { readKnowledgeJson } from '../knowledge/load.js';
-import { headerKey } from '../names.js';
+import { headerKey } from '../values/labels.js';
 import { normaliseLevel, roleOf } from './header-words.js';
 
 export interface KindDef {

@@ -6,9 +6,9 @@
 // a misread character. A title printed over two or three lines (the first ones not ending in 表)
 // is read as the one title the lines join to.
 import type { Block, GridCell, RawGrid } from '../../model/types.js';
-import { findUnit } from '../units.js';
-import { cleanLabel } from '../names.js';
-import { parseNumber } from '../numbers.js';
+import { findUnit } from '../values/units.js';
+import { cleanLabel } from '../values/labels.js';
+import { parseNumber } from '../values/numbers.js';
 import { similarity } from '../taxonomy/text.js';
 
 export interface TableCandidate {

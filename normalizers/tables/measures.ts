@@ -14,7 +14,7 @@
 // What is still unnamed keeps its printed label; its facts are flagged `measure_unknown`.
 import { Decimal } from 'decimal.js';
 import type { ColumnSpec } from '../../model/types.js';
-import { parseNumber } from '../numbers.js';
+import { parseNumber } from '../values/numbers.js';
 import { headerLevels, isCurrentPeriod, roleOf, sameLevel, sourceOf, type HeaderLevel } from './header-words.js';
 import { measureOf, type KindDef } from './kinds.js';
 
@@ -130,6 +130,9 @@ function genericMeasure(levels: HeaderLevel[], kind: KindDef | undefined): strin
     if (role === 'change_vs_prior_year' && i < levels.length - 1) continue;
     if (role !== '') return role;
   }
+  // a column headed by a year alone (2022年): that year's amount; an earlier year's is told apart
+  // as a period (periodOf)
+  if (levels.length > 0 && levels.every((l) => l.text === '' && l.year !== undefined)) return kindValue(kind);
   // no generic word: a source of funds the kind's own words do not name (a 基本支出表 set out by
   // source: 财政拨款 / 一般公共预算), the deepest one
   for (let i = levels.length - 1; i >= 0; i--) {

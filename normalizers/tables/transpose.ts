@@ -6,7 +6,7 @@
 // column names (`general_budget`, `prior_year.general_budget`). Rows of other kinds (one per unit)
 // keep the wide reading. Which measure ids are items is data: `item_measures` in table-kinds.json.
 import type { ColumnSpec, TableRow } from '../../model/types.js';
-import { stripNumbering } from '../names.js';
+import { stripNumbering } from '../values/labels.js';
 import { headerLevels, normaliseLevel, roleOf, sourceOf, type HeaderLevel } from './header-words.js';
 import { measureOf, type KindDef } from './kinds.js';
 import { kindTotal } from './measures.js';

@@ -3,8 +3,8 @@
 // block. Layout damage seen in real dumps (a label printed in an amount column, an amount printed
 // in the next block's name column) is repaired where it is unambiguous and flagged.
 import type { ColumnSpec, Table, TableRow } from '../../model/types.js';
-import { cleanLabel, headerKey } from '../names.js';
-import { parseNumber } from '../numbers.js';
+import { cleanLabel, headerKey } from '../values/labels.js';
+import { parseNumber } from '../values/numbers.js';
 import { alignRows, flattenHeader, isColumnNumberLine, isDataRow, isPreambleRow, tableWidth } from './header.js';
 import { bracketedCode, CODE_PART_RE, isBlank, isCode, isCodeHeaderRemnant, isNumberCell } from './grid-text.js';
 import { approxMeasureOf, measureOf, sectionOf, type KindDef } from './kinds.js';

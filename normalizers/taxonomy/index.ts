@@ -7,9 +7,7 @@ import type { Taxonomy } from './taxonomy.js';
 import type { CodeSystem } from './types.js';
 import { CODE_SYSTEMS } from './types.js';
 
-export type { CodeSystem, Level, NameSpan, ObservedPair, TaxonomyEntry, BuildReport, Conflict } from './types.js';
-export type { CheckResult, NameResolution, ResolveOptions, Taxonomy, TaxonomyStats } from './taxonomy.js';
-export { systemOf, levelOf, parentOf, isWellFormed } from './shape.js';
+export type { Taxonomy } from './taxonomy.js';
 export { normalizeName } from './text.js';
 
 const cache = new Map<string, Taxonomy>();

@@ -38,13 +38,6 @@ export function parentOf(code: string): string {
   return code.length > 3 ? code.slice(0, code.length - 2) : '';
 }
 
-/** Ancestors, nearest first. */
-export function ancestorsOf(code: string): string[] {
-  const out: string[] = [];
-  for (let p = parentOf(code); p; p = parentOf(p)) out.push(p);
-  return out;
-}
-
 /**
  * A code that could exist: right system shape, a 类 inside the ranges the classifications use,
  * no 00 segment below the 类.
@@ -66,7 +59,7 @@ export function isWellFormed(code: string): boolean {
 }
 
 /** Conventional function 项 suffixes and their names. */
-export const CONVENTIONAL_ITEM_SUFFIX: Readonly<Record<string, string>> = {
+const CONVENTIONAL_ITEM_SUFFIX: Readonly<Record<string, string>> = {
   '01': '行政运行',
   '02': '一般行政管理事务',
   '03': '机关服务',
@@ -79,7 +72,7 @@ export const CONVENTIONAL_ITEM_SUFFIX: Readonly<Record<string, string>> = {
  * under 20805 行政事业单位养老支出; 2019999 其他一般公共服务支出 under 20199 其他一般公共服务支出;
  * 30399 其他对个人和家庭的补助 under 303 对个人和家庭的补助).
  */
-export function otherName(parentName: string, system: CodeSystem): string {
+function otherName(parentName: string, system: CodeSystem): string {
   if (!parentName) return '';
   if (parentName.startsWith('其他')) return parentName;
   if (system === 'econ_dept') return `其他${parentName}`;
@@ -97,7 +90,7 @@ export function otherName(parentName: string, system: CodeSystem): string {
  * …事务 / …事业 / …管理. Other 款 number their 项 by topic (2101101 行政单位医疗 under 21011
  * 行政事业单位医疗; 2210201 住房公积金 under 22102 住房改革支出), so the pattern is not applied.
  */
-export function isAgencyKuan(kuanCode: string, kuanName: string): boolean {
+function isAgencyKuan(kuanCode: string, kuanName: string): boolean {
   const cls = kuanCode.slice(0, 3);
   if (cls === '201' || cls === '204') return !kuanName.startsWith('其他');
   return /(?:事务|事业|管理)$/.test(kuanName);

@@ -2,7 +2,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseCsvObjects } from './csv.js';
 import type { CodeSystem, Level, NameSpan } from './types.js';
 
 /** One code as written to <system>.json. */
@@ -27,7 +26,7 @@ export interface StoredSystem {
   entries: StoredEntry[];
 }
 
-export interface CofogDivision {
+interface CofogDivision {
   id: string;
   name: string;
 }
@@ -37,22 +36,12 @@ export interface CofogFile {
   classes: { code: string; name: string; cofog: string; rationale: string; confidence?: string }[];
 }
 
-export interface StoredCrosswalk {
-  dept: string;
-  dept_name: string;
-  gov: string;
-  gov_name: string;
-  years: string[];
-  sources: string[];
-}
-
 export const SYSTEM_FILES: Record<CodeSystem, string> = {
   function: 'function.json',
   econ_dept: 'econ_dept.json',
   econ_gov: 'econ_gov.json',
   income: 'income.json',
 };
-export const CROSSWALK_FILE = 'crosswalk_econ_dept_gov.csv';
 export const COFOG_FILE = 'cofog.json';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -77,17 +66,4 @@ export function readCofog(dir: string): CofogFile | undefined {
   const p = join(dir, COFOG_FILE);
   if (!existsSync(p)) return undefined;
   return JSON.parse(readFileSync(p, 'utf8')) as CofogFile;
-}
-
-export function readCrosswalk(dir: string): StoredCrosswalk[] {
-  const p = join(dir, CROSSWALK_FILE);
-  if (!existsSync(p)) return [];
-  return parseCsvObjects(readFileSync(p, 'utf8')).map(({ row }) => ({
-    dept: row['dept_code'] ?? '',
-    dept_name: row['dept_name'] ?? '',
-    gov: row['gov_code'] ?? '',
-    gov_name: row['gov_name'] ?? '',
-    years: (row['years'] ?? '').split(';').filter(Boolean),
-    sources: (row['sources'] ?? '').split(';').filter(Boolean),
-  }));
 }

@@ -6,27 +6,27 @@ import { hasClassNumbering, normalizeName, similarity, squash, variantKey } from
 import type { CodeSystem, Level, TaxonomyEntry } from './types.js';
 import { CODE_SYSTEMS } from './types.js';
 
-export interface NameResolution {
+interface NameResolution {
   code: string;
   entry: TaxonomyEntry;
   method: 'exact' | 'alias' | 'fuzzy';
   score: number;
 }
 
-export interface ResolveOptions {
+interface ResolveOptions {
   system?: CodeSystem;
   parent?: string;
   level?: Level;
   year?: string;
 }
 
-export interface CheckResult {
+interface CheckResult {
   ok: boolean;
   canonical: string;
   reason?: 'unknown_code' | 'code_name_mismatch';
 }
 
-export interface TaxonomyStats {
+interface TaxonomyStats {
   dataDir: string;
   total: number;
   systems: Record<CodeSystem, { total: number; 类: number; 款: number; 项: number }>;
@@ -47,7 +47,7 @@ export interface Taxonomy {
 }
 
 /** Fuzzy matching: minimum similarity, minimum margin over the runner-up, minimum name length. */
-export const FUZZY = { minScore: 0.75, minMargin: 0.15, minLength: 4 } as const;
+const FUZZY = { minScore: 0.75, minMargin: 0.15, minLength: 4 } as const;
 
 interface Stored {
   entry: StoredEntry;

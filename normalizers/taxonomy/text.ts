@@ -25,7 +25,7 @@ export function hasClassNumbering(s: string): boolean {
 }
 
 /** Strip leading list numbering (一、 (二) 3. （1） ①) and 其中：, repeatedly. */
-export function stripNumbering(s: string): string {
+function stripNumbering(s: string): string {
   let t = s;
   for (let i = 0; i < 3; i++) {
     const before = t;
@@ -80,14 +80,4 @@ export function editDistance(a: string, b: string): number {
 export function similarity(a: string, b: string): number {
   const len = Math.max(Array.from(a).length, Array.from(b).length);
   return len === 0 ? 1 : 1 - editDistance(a, b) / len;
-}
-
-/** Count of CJK ideographs. */
-export function cjkCount(s: string): number {
-  return (s.match(/[\u3400-\u9fff]/g) ?? []).length;
-}
-
-/** Sort strings by code-point order (deterministic, locale-free). */
-export function sortStrings(xs: Iterable<string>): string[] {
-  return Array.from(new Set(xs)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }

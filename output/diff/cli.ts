@@ -6,12 +6,10 @@ import { diffRuns, hasChanges } from './compare.js';
 import { formatDiff, type DiffFormat } from './format.js';
 import { readRun, RunReadError } from './read.js';
 
-export { diffRuns, hasChanges } from './compare.js';
-export type { RunDiff, DocDiff } from './compare.js';
+export { diffRuns } from './compare.js';
 export { readRun } from './read.js';
-export { formatDiff } from './format.js';
 
-export const DIFF_USAGE = `usage: fiscal-extract diff <old-out> <new-out> [--format text|md|json|html] [--out <file>] [--fail-on-change]
+const DIFF_USAGE = `usage: fiscal-extract diff <old-out> <new-out> [--format text|md|json|html] [--out <file>] [--fail-on-change]
 
 Compares two output folders of \`fiscal-extract ingest\` (documents.csv, facts.csv, checks.csv):
 facts added, removed and changed (old → new value), documents newly failed or recovered, checks

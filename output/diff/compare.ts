@@ -4,9 +4,9 @@ import { Decimal } from 'decimal.js';
 import { checkKeys, factKeys, pairDocuments } from './keys.js';
 import type { Row, RunFiles } from './read.js';
 
-export interface FactChange { key: string; old: string; new: string; unit: string; page_old: string; page_new: string }
-export interface FactRef { key: string; value: string; unit: string; page: string }
-export interface CheckRef { key: string; severity: string; message: string }
+interface FactChange { key: string; old: string; new: string; unit: string; page_old: string; page_new: string }
+interface FactRef { key: string; value: string; unit: string; page: string }
+interface CheckRef { key: string; severity: string; message: string }
 
 export interface DocDiff {
   key: string;

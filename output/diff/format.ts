@@ -23,7 +23,7 @@ function docLines(doc: DocDiff, limit: number): string[] {
   return out;
 }
 
-export function formatText(d: RunDiff, limit = LIMIT): string {
+function formatText(d: RunDiff, limit = LIMIT): string {
   const out = [`diff ${d.old} → ${d.new}`, totalsLine(d)];
   for (const doc of d.documents) {
     const lines = docLines(doc, limit);
@@ -34,7 +34,7 @@ export function formatText(d: RunDiff, limit = LIMIT): string {
 
 const md = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-export function formatMarkdown(d: RunDiff): string {
+function formatMarkdown(d: RunDiff): string {
   const out = [`# fiscal-extract diff`, '', `\`${d.old}\` → \`${d.new}\``, '', totalsLine(d)];
   for (const doc of d.documents) {
     if (!docLines(doc, 1).length) continue;
@@ -56,7 +56,7 @@ export function formatMarkdown(d: RunDiff): string {
 
 export const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-export function formatHtml(d: RunDiff): string {
+function formatHtml(d: RunDiff): string {
   const parts: string[] = [];
   for (const doc of d.documents) {
     if (!docLines(doc, 1).length) continue;

@@ -5,7 +5,7 @@
 import { basename } from 'node:path';
 import type { Row, RunFiles } from './read.js';
 
-export interface DocPair { key: string; old?: Row; new?: Row }
+interface DocPair { key: string; old?: Row; new?: Row }
 
 export function pairDocuments(a: RunFiles, b: RunFiles): DocPair[] {
   const pairs: DocPair[] = [];

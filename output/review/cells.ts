@@ -3,7 +3,7 @@
 import { Decimal } from 'decimal.js';
 import type { Row } from '../diff/read.js';
 
-export interface CellMark { flags: Set<string>; notes: Set<string> }
+interface CellMark { flags: Set<string>; notes: Set<string> }
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 

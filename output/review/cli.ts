@@ -1,5 +1,5 @@
 // fiscal-extract review <out-dir> [--out review.html] [--all-tables] [--no-images] [--base <dir>]
-// writes one self-contained HTML page to review a run; writeReview is the same for library use.
+// writes one self-contained HTML page to review a run.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RunReadError } from '../diff/read.js';
@@ -7,9 +7,8 @@ import { renderReview, type ReviewOptions } from './html.js';
 import { loadReview } from './load.js';
 
 export { renderReview } from './html.js';
-export { loadReview } from './load.js';
 
-export const REVIEW_USAGE = `usage: fiscal-extract review <out-dir> [--out <file.html>] [--all-tables] [--no-images] [--base <dir>]
+const REVIEW_USAGE = `usage: fiscal-extract review <out-dir> [--out <file.html>] [--all-tables] [--no-images] [--base <dir>]
 
 Writes one self-contained HTML page (default <out-dir>/review.html) showing every document with its
 status, every table's grid with flagged cells highlighted, and — for PDF sources — the rendered
@@ -18,7 +17,7 @@ resolved from --base (default: the current directory).
 `;
 
 /** Write the review page of an output folder; returns the file written. */
-export function writeReview(outDir: string, file = join(outDir, 'review.html'), o: ReviewOptions = {}): string {
+function writeReview(outDir: string, file = join(outDir, 'review.html'), o: ReviewOptions = {}): string {
   writeFileSync(file, renderReview(loadReview(outDir), `fiscal-extract review: ${outDir}`, o));
   return file;
 }

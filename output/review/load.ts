@@ -9,7 +9,7 @@ export interface ReviewTable { row: Row; grid: string[][]; facts: Row[]; checks:
 export interface ReviewDocument { row: Row; tables: ReviewTable[]; checks: Row[] }
 
 /** A table's grid CSV as rows of cells (header row first). */
-export function readGrid(dir: string, docId: string, tableId: string): string[][] {
+function readGrid(dir: string, docId: string, tableId: string): string[][] {
   const p = join(dir, 'tables', docId, `${tableId}.csv`);
   if (!existsSync(p)) return [];
   const recs = parseCsv(readFileSync(p, 'utf8'));

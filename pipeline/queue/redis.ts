@@ -13,17 +13,18 @@ import { WorkerPool } from '../runner/pool.js';
 import type { Executor } from '../runner/executors.js';
 import { extractorVersion } from '../runner/extractor-version.js';
 import { resultKey, sha256Of } from '../runner/key.js';
+import { resolveExtractSettings, settingsTag, type ExtractSettingsOverrides } from '../../extractors/settings.js';
 
-export const DEFAULT_QUEUE = 'fiscal-extract';
+const DEFAULT_QUEUE = 'fiscal-extract';
 
-interface JobData { source: string; bytes: string; timeoutMs: number; ocr?: boolean; charset?: string; version: string }
+interface JobData { source: string; bytes: string; timeoutMs: number; ocr?: boolean; charset?: string; settings?: ExtractSettingsOverrides; version: string }
 
-export function connect(url: string): Redis {
+function connect(url: string): Redis {
   if (!/^rediss?:\/\//.test(url)) throw new Error(`not a Redis URL: ${url} (expected redis://host:port)`);
   return new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true, lazyConnect: false });
 }
 
-export interface QueueExecutorOptions { url: string; queueName?: string; timeoutMs: number; inflight?: number }
+interface QueueExecutorOptions { url: string; queueName?: string; timeoutMs: number; inflight?: number }
 
 export class QueueExecutor implements Executor {
   readonly kind = 'bullmq';
@@ -48,8 +49,12 @@ export class QueueExecutor implements Executor {
   async run(task: Task): Promise<TaskResult> {
     await this.ready;
     const version = extractorVersion();
-    const jobId = resultKey(sha256Of(task.bytes), version, task.charset ?? '');
-    const data: JobData = { source: task.source, bytes: Buffer.from(task.bytes).toString('base64'), timeoutMs: task.timeoutMs, version, ...(task.ocr === false ? { ocr: false } : {}), ...(task.charset ? { charset: task.charset } : {}) };
+    // other settings, other results: another job
+    const jobId = resultKey(sha256Of(task.bytes), version + settingsTag(resolveExtractSettings(task.settings)), task.charset ?? '');
+    const data: JobData = {
+      source: task.source, bytes: Buffer.from(task.bytes).toString('base64'), timeoutMs: task.timeoutMs, version,
+      ...(task.ocr === false ? { ocr: false } : {}), ...(task.charset ? { charset: task.charset } : {}), ...(task.settings ? { settings: task.settings } : {}),
+    };
     let job: Job | undefined;
     try {
       job = await this.queue.add('document', data, { jobId, attempts: 2, backoff: { type: 'fixed', delay: 1000 }, removeOnComplete: { age: 24 * 3600, count: 100_000 }, removeOnFail: { age: 24 * 3600 } });
@@ -75,9 +80,9 @@ export class QueueExecutor implements Executor {
   }
 }
 
-export interface QueueWorkerOptions { url: string; queueName?: string; concurrency: number; timeoutMs: number; memoryMb: number; log?: (s: string) => void }
+interface QueueWorkerOptions { url: string; queueName?: string; concurrency: number; timeoutMs: number; memoryMb: number; log?: (s: string) => void }
 
-export interface QueueWorkerHandle { close(): Promise<void>; processed(): number }
+interface QueueWorkerHandle { close(): Promise<void>; processed(): number }
 
 /** a queue worker: takes document jobs and reads them in its own worker-thread pool */
 export async function startQueueWorker(o: QueueWorkerOptions): Promise<QueueWorkerHandle> {
@@ -89,7 +94,7 @@ export async function startQueueWorker(o: QueueWorkerOptions): Promise<QueueWork
     const d = job.data;
     if (d.version !== mine) o.log?.(`warning: job ${job.id} was queued by extractor ${d.version}, this worker is ${mine}`);
     const bytes = new Uint8Array(Buffer.from(d.bytes, 'base64'));
-    const r = await pool.run({ id: n, source: d.source, bytes, timeoutMs: d.timeoutMs, ...(d.ocr === false ? { ocr: false } : {}), ...(d.charset ? { charset: d.charset } : {}) });
+    const r = await pool.run({ id: n, source: d.source, bytes, timeoutMs: d.timeoutMs, ...(d.ocr === false ? { ocr: false } : {}), ...(d.charset ? { charset: d.charset } : {}), ...(d.settings ? { settings: d.settings } : {}) });
     n++;
     o.log?.(`${r.status.padEnd(7)} ${d.source}${r.error ? ': ' + r.error : ''}`);
     return r;

@@ -28,7 +28,7 @@ function hashFiles(files: string[], root: string): string {
   return h.digest('hex').slice(0, 12);
 }
 
-export function knowledgeHash(): string {
+function knowledgeHash(): string {
   const kdir = knowledgeDir();
   const files: string[] = [];
   filesUnder(kdir, (n) => !n.endsWith('.ts') && !n.endsWith('.js') && !n.endsWith('.map'), files);
@@ -37,7 +37,7 @@ export function knowledgeHash(): string {
   return hashFiles(files, resolve(kdir, '..'));
 }
 
-export function codeHash(): string {
+function codeHash(): string {
   const files: string[] = [];
   for (const d of ['model', 'pipeline', 'extractors', 'normalizers', 'output']) {
     filesUnder(join(treeRoot, d), (n) => (n.endsWith('.js') || n.endsWith('.ts')) && !n.endsWith('.d.ts') && !n.endsWith('.test.ts'), files);

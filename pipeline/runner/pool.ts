@@ -22,7 +22,7 @@ export interface PoolOptions {
 
 interface Slot { worker: Worker | null; busy: boolean; peakHeap: number; documents: number }
 
-export interface PoolStats { workers: number; replaced: number; crashed: number; hung: number; outOfMemory: number; peakHeapMb: number[] }
+interface PoolStats { workers: number; replaced: number; crashed: number; hung: number; outOfMemory: number; peakHeapMb: number[] }
 
 const isSource = import.meta.url.endsWith('.ts');
 /** running from the TypeScript sources (tests): workers need the dev loader */
@@ -34,7 +34,7 @@ function workerExecArgv(): string[] {
 /** The young generation (V8 semi-spaces) per worker: an eighth of the heap ceiling, at most 64 MB.
  *  128 MB was tried: 300 PDF/text variants with two workers 23.3 s → 20.6 s, but 1,000 no faster
  *  (60.3 s → 62.8 s) and the peak heap per worker 513 MB against the 500 MB budget. */
-export function youngGenerationMb(memoryMb: number): number {
+function youngGenerationMb(memoryMb: number): number {
   return Math.min(64, Math.max(8, Math.round(memoryMb / 8)));
 }
 
@@ -77,14 +77,19 @@ export class WorkerPool {
     return w;
   }
 
-  private exec(task: Task): Promise<TaskResult> {
+  /** A free slot, marked busy, with a live worker (a new one in place of one discarded). */
+  private acquire(): { slot: Slot; worker: Worker } {
     const slot = this.slots.find((s) => !s.busy)!;
     slot.busy = true;
     if (slot.worker === null) {
       slot.worker = this.spawn();
       if (slot.documents > 0) this.counters.replaced++;
     }
-    const worker = slot.worker;
+    return { slot, worker: slot.worker };
+  }
+
+  private exec(task: Task): Promise<TaskResult> {
+    const { slot, worker } = this.acquire();
     const t0 = performance.now();
     // the bytes travel to the worker without a copy; keep a copy for a failure record
     const keep = task.bytes;

@@ -12,7 +12,7 @@ export interface SourceItem {
   meta: EntryMeta;
 }
 
-export interface ResolvedSources { items: SourceItem[]; missing: string[] }
+interface ResolvedSources { items: SourceItem[]; missing: string[] }
 
 export function resolveSources(inputs: string[], manifest: ManifestEntry[] = []): ResolvedSources {
   const byName = new Map<string, SourceItem>();

@@ -5,6 +5,7 @@ import { processDocument, newRecord } from '../process-document.js';
 import { blocksOf, recordsOf, type Dataset } from '../../output/records.js';
 import { headOf, type ResultInfo } from '../store/store.js';
 import type { DocStatus, DocumentRecord } from '../../model/types.js';
+import type { ExtractSettingsOverrides } from '../../extractors/settings.js';
 
 export interface Task {
   id: number;
@@ -14,6 +15,8 @@ export interface Task {
   /** false: pages without a text layer are not read by OCR */
   ocr?: boolean;
   charset?: string;
+  /** layout and OCR threshold overrides (plain JSON: they travel to worker threads and queue workers) */
+  settings?: ExtractSettingsOverrides;
 }
 
 export interface TaskResult {
@@ -34,7 +37,12 @@ export interface TaskResult {
 /** `serialize`: also make `serialized` (worker threads: the main thread then neither clones nor stringifies the records) */
 export async function runTask(task: Task, keep?: (doc: DocumentRecord) => void, serialize = true): Promise<TaskResult> {
   const t0 = performance.now();
-  const doc = await processDocument(task.source, task.bytes, { timeoutMs: task.timeoutMs, ...(task.ocr === false ? { ocr: false } : {}), ...(task.charset ? { charset: task.charset } : {}) });
+  const doc = await processDocument(task.source, task.bytes, {
+    timeoutMs: task.timeoutMs,
+    ...(task.ocr === false ? { ocr: false } : {}),
+    ...(task.charset ? { charset: task.charset } : {}),
+    ...(task.settings ? { settings: task.settings } : {}),
+  });
   keep?.(doc);
   const dataset = recordsOf(doc);
   let serialized: TaskResult['serialized'];

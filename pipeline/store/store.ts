@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Dataset, DocBlocks } from '../../output/records.js';
 
-export interface StoredResult {
+interface StoredResult {
   key: string;
   sha256: string;
   extractor_version: string;
@@ -25,9 +25,9 @@ export interface ResultInfo {
   messages: { stage: string; severity: string; text: string }[];
 }
 
-export interface SeenRow { source: string; sha256: string; size: number; mtime_ms: number }
+interface SeenRow { source: string; sha256: string; size: number; mtime_ms: number }
 
-export interface HttpValidators { url: string; etag: string; last_modified: string; sha256: string; charset: string }
+interface HttpValidators { url: string; etag: string; last_modified: string; sha256: string; charset: string }
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS results (

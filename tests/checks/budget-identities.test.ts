@@ -133,6 +133,28 @@ describe('printed totals (inferred from the layout: verify only)', () => {
     // a row that breaks the sum anywhere: nothing is taken
     expect(parseTree(total, [f('A', '20.5'), f('p1', '10'), f('p2', '10.4'), f('B', '10')], 2)).toBeUndefined();
   });
+  it('neighbours that merely cost the same are not paired: the parse that adds up everywhere is found', () => {
+    const f = (item: string, v: string) => ({ item, value: new Decimal(v) }) as Fact;
+    // a group of two studies at 20.00 each, then a project printed with its only item: folding
+    // the equal neighbours first (a1 under a2's twin) breaks the list
+    const rows = [f('A', '40'), f('a1', '20'), f('a2', '20'), f('B', '30'), f('b1', '30')];
+    const ids = parseTree(f('合计', '70'), rows, 2)!;
+    expect(ids.map(([h, k]) => `${h.item}=${k.map((x) => x.item).join('+')}`).sort()).toEqual(['A=a1+a2', 'B=b1', '合计=A+B']);
+    // a 类 / 款 / 项 tree by name (the 款 抚恤 with its only 项 死亡抚恤 beside a 款 with four 项),
+    // and four rows at the same cost under C2: the one tree that adds up everywhere is found
+    const tree = [f('C1', '2117.89'), f('K1', '2114.39'), f('x1', '156.10'), f('x2', '234.71'), f('x3', '1218.11'), f('x4', '505.47'), f('K2', '3.50'), f('y1', '3.50'),
+      f('C2', '60'), f('s1', '30'), f('s2', '30'), f('s3', '30'), f('t1', '30')];
+    const got = parseTree(f('合计', '2177.89'), tree, 2)!;
+    expect(got).toBeDefined();
+    const heads = new Map(got.map(([h, k]) => [h.item, k.map((x) => x.item).join('+')]));
+    expect(heads.get('合计')).toBe('C1+C2');
+    expect(heads.get('C1')).toBe('K1+K2');
+    expect(heads.get('K2')).toBe('y1');
+    // C2 60 over four rows at 30: several trees add up (s1 + s2 with a chain under s2, or two
+    // pairs); whichever is taken, every head is the sum of what it heads and nothing is left over
+    for (const [h, k] of got) expect(k.reduce((a, x) => a.plus(x.value), new Decimal(0)).minus(h.value).abs().lte(0.01)).toBe(true);
+    expect(got.flatMap(([, k]) => k).length).toBe(tree.length);
+  });
 });
 
 describe('standard tables found in another standard form (standard-tables.json alternatives)', () => {

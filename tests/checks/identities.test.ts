@@ -4,7 +4,7 @@ import { Decimal } from 'decimal.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { identityChecks, runChecks } from '../../normalizers/checks/index.js';
 import { completenessChecks } from '../../normalizers/checks/completeness.js';
-import { stripNumbering } from '../../normalizers/names.js';
+import { stripNumbering } from '../../normalizers/values/labels.js';
 import { loadTaxonomy } from '../../normalizers/taxonomy/index.js';
 import type { DocumentRecord, Fact } from '../../model/types.js';
 import { record, SEED_000, SEED_001 } from './helpers.js';

@@ -1,6 +1,6 @@
 // verified: a fact that is a member of a held identity that says something is verified; a fact
-// only in failing identities is not (and keeps its flag); all-zero and single-child identities do
-// not verify. On the seed 001 (漳州 2022 决算, corpus/samples) and the 社会工作部 2024 决算 PDF
+// only in failing identities is not (and keeps its flag); single-child identities do not verify, and
+// all-zero ones only in a text-layer table that identities with non-zero members verify too. On the seed 001 (漳州 2022 决算, corpus/samples) and the 社会工作部 2024 决算 PDF
 // (tests/fixtures/pdf), whose 情况说明 states 收入支出总计.
 import { Decimal } from 'decimal.js';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -65,11 +65,23 @@ describe('hierarchy: held verifies, failing does not', () => {
 });
 
 describe('what does not verify', () => {
-  it('an all-zero row of the 05表 (年初预留 0.00, parent 0.00) is not verified', () => {
+  it('an all-zero row of the 05表 (年初预留 0.00, parent 0.00) verifies only beside non-zero identities of a text layer', () => {
+    // read from the text layer, in a table whose other identities verify: the printed zeros are
+    // exact and their rows and columns pinned, so 0.00 = 0.00 verifies them
     const d = checked(copy(d001));
     const zero = in05(d, '2290201');
     expect(zero.value.isZero()).toBe(true);
-    expect(zero.verified).toBeUndefined();
+    expect(zero.verified).toBe(true);
+    // the same table read by OCR: a zero may be a misread, nothing that adds up to 0 vouches for it
+    const ocr = copy(d001);
+    ocr.tables = ocr.tables.map((t) => (t.table_id === zero.table_id ? { ...t, method: 'ocr' as const } : t));
+    expect(in05(checked(ocr), '2290201').verified).toBeUndefined();
+    // a table with nothing but zeros: no identity with a non-zero member vouches for the reading
+    const blank = copy(d001, () => false);
+    for (const f of blank.facts) if (f.table_id === zero.table_id) Object.assign(f, { value: new Decimal(0), amount_yuan: new Decimal(0) });
+    const after = checked(blank).facts.filter((f) => f.table_id === zero.table_id);
+    expect(after.length).toBeGreaterThan(10);
+    expect(after.filter((f) => f.verified).map((f) => [f.code, f.measure])).toEqual([]);
   });
 
   it('single child, all zeros, inequalities: verifies() says no; two non-zero parts or a cross-table equality: yes', () => {

@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { Decimal } from 'decimal.js';
-import { parseNumber } from '../../normalizers/numbers.js';
-import { findUnit, toYuan } from '../../normalizers/units.js';
-import { cleanLabel, stripNumbering } from '../../normalizers/names.js';
+import { parseNumber } from '../../normalizers/values/numbers.js';
+import { findUnit, toYuan } from '../../normalizers/values/units.js';
+import { cleanLabel, stripNumbering } from '../../normalizers/values/labels.js';
 
 const v = (s: string) => parseNumber(s)?.value.toFixed() ?? null;
 

@@ -2,7 +2,7 @@
 // are 合计, 201, 20101, 2010101, 2010102, 20102, 2010201, columns 合计 = 基本 + 项目.
 import { Decimal } from 'decimal.js';
 import type { DocumentRecord, Fact, GridMethod, Table, TableRow } from '../../model/types.js';
-import { parseNumber } from '../../normalizers/numbers.js';
+import { parseNumber } from '../../normalizers/values/numbers.js';
 
 export const MEASURES = ['expenditure_total', 'basic', 'project'] as const;
 

@@ -9,7 +9,7 @@ import { Decimal } from 'decimal.js';
 import { readFileSync } from 'node:fs';
 import { processDocument } from '../../pipeline/process-document.js';
 import { runChecks } from '../../normalizers/checks/index.js';
-import { factsOfTable, OCR_CODE_REPAIRED, OCR_CODE_UNREAD, repairOcrLabel } from '../../normalizers/facts.js';
+import { factsOfTable, OCR_CODE_REPAIRED, OCR_CODE_UNREAD, repairOcrLabel } from '../../normalizers/facts/index.js';
 import { locateTables } from '../../normalizers/tables/locate.js';
 import { understandTable } from '../../normalizers/tables/understand.js';
 import { approxMeasureOf, classifyTitle, kindById } from '../../normalizers/tables/kinds.js';

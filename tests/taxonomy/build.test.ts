@@ -5,9 +5,11 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildTaxonomy, importOfficialList } from '../../normalizers/taxonomy/build.js';
-import type { BuildReport } from '../../normalizers/taxonomy/build.js';
-import { harvestText } from '../../normalizers/taxonomy/harvest-text.js';
+import { buildTaxonomy, importOfficialList } from '../../tools/taxonomy/build.js';
+import type { BuildReport } from '../../tools/taxonomy/build.js';
+import { observedFromOutput, readNotEvidence } from '../../tools/taxonomy/from-output.js';
+import { harvestText } from '../../tools/taxonomy/harvest-text.js';
+import { toSharedPath } from '../../tools/taxonomy/inputs.js';
 import { loadTaxonomy } from '../../normalizers/taxonomy/index.js';
 import { defaultDataDir } from '../../normalizers/taxonomy/store.js';
 import { SEEDS, TAXONOMY_SOURCES } from './helpers.js';
@@ -22,7 +24,7 @@ tmp.push(dirname(seedsCopy));
 cpSync(SEEDS, seedsCopy, { recursive: true });
 const INPUTS = [TAXONOMY_SOURCES, seedsCopy];
 const GENERATED = ['function.json', 'econ_dept.json', 'econ_gov.json', 'income.json', 'crosswalk_econ_dept_gov.csv', 'taxonomy.csv', 'conflicts.json', 'build-report.json'];
-/** build-report.json records the absolute paths of its inputs: those depend on where they are read from */
+/** build-report.json records its inputs relative to the shared root: here they are read from elsewhere */
 const portable = (f: string, text: string): string =>
   f === 'build-report.json' ? JSON.stringify({ ...(JSON.parse(text) as object), inputs: '(where the inputs were read from)' }, null, 2) : text;
 
@@ -50,7 +52,11 @@ describe('buildTaxonomy', () => {
     for (const f of GENERATED) {
       expect(portable(f, readFileSync(join(dir, f), 'utf8')), f).toBe(portable(f, readFileSync(join(defaultDataDir(), f), 'utf8')));
     }
-    expect((JSON.parse(readFileSync(join(dir, 'build-report.json'), 'utf8')) as { inputs: string[] }).inputs).toEqual(INPUTS);
+    const recorded = (JSON.parse(readFileSync(join(dir, 'build-report.json'), 'utf8')) as { inputs: string[] }).inputs;
+    expect(recorded).toEqual(INPUTS.map(toSharedPath));
+    expect(recorded.every((p) => !p.startsWith('/'))).toBe(true);
+    // the shipped report: built from <shared>/taxonomy-sources and <shared>/seeds
+    expect((JSON.parse(readFileSync(join(defaultDataDir(), 'build-report.json'), 'utf8')) as { inputs: string[] }).inputs).toEqual(['taxonomy-sources', 'seeds']);
   });
   it('is deterministic', async () => {
     const again = scratch();
@@ -90,6 +96,47 @@ describe('buildTaxonomy', () => {
     // a rebuild without extra pairs keeps them
     const r2 = await buildTaxonomy(INPUTS, d);
     expect(r2.evidenceByKind['observed']).toBe(2);
+  });
+});
+
+describe('observedFromOutput', () => {
+  const out = mkdtempSync(join(tmpdir(), 'taxonomy-observed-'));
+  tmp.push(out);
+  const sha = (c: string) => c.repeat(64);
+  writeFileSync(join(out, 'documents.csv'), [
+    'doc_id,source,sha256,fiscal_year',
+    `a,corpus/real.pdf,${sha('a')},2024`,
+    `b,corpus/template.pdf,${sha('b')},2024`,
+    `c,corpus/renamed-copy.pdf,${sha('c')},2024`,
+  ].join('\n') + '\n');
+  writeFileSync(join(out, 'facts.csv'), [
+    'doc_id,table_kind,code,item,page,flags,code_source',
+    'a,expenditure,2013101,行政运行,3,,printed',
+    'a,expenditure,2013102,一般行政管理事务,3,identity_failed,printed',
+    'b,expenditure,2013101,XX,2,,printed',
+    'c,expenditure,2013101,行政运行改,4,,printed',
+  ].join('\n') + '\n');
+  const list = join(out, 'not-evidence.tsv');
+  it('keeps clean printed pairs of every document when nothing is excluded', () => {
+    expect(observedFromOutput(out).map((p) => p.source)).toEqual(['corpus/real.pdf#p3', 'corpus/template.pdf#p2', 'corpus/renamed-copy.pdf#p4']);
+  });
+  it('skips the documents of a not-evidence list, by file name or by sha256 prefix', () => {
+    writeFileSync(list, `# comment\nfilename\tsha256_16\treason\ntemplate.pdf\t\ttemplate\n\t${sha('c').slice(0, 16)}\taltered\n`);
+    expect(observedFromOutput(out, readNotEvidence([list]))).toEqual([{ code: '2013101', name: '行政运行', year: '2024', source: 'corpus/real.pdf#p3' }]);
+  });
+  it('reads a manifest with an evidence column: only its "no" rows are excluded', () => {
+    writeFileSync(list, 'filename\tkind\tevidence\nreal.pdf\tpdf-text\tyes\ntemplate.pdf\tpdf-text\tno\n');
+    expect(observedFromOutput(out, readNotEvidence([list])).map((p) => p.source)).toEqual(['corpus/real.pdf#p3', 'corpus/renamed-copy.pdf#p4']);
+  });
+  it('the shipped list names the corpus templates and the altered copy', () => {
+    const shipped = readNotEvidence([join(defaultDataDir(), 'not-evidence.tsv')]);
+    expect(shipped.filenames.has('sh-putuo-caizhengju-2024-dept-final-MODIFIED.pdf')).toBe(true);
+    expect(shipped.sha256).toContain('6a2eb604435934e7');
+  });
+  it('a missing list or one without the columns is an error', () => {
+    expect(() => readNotEvidence([join(out, 'nope.tsv')])).toThrow(/not found/);
+    writeFileSync(list, 'name\treason\nx\ty\n');
+    expect(() => readNotEvidence([list])).toThrow(/neither filename nor sha256_16/);
   });
 });
 

@@ -1,6 +1,6 @@
 // The CLI functions the lead wires into `fiscal-extract taxonomy …`.
 import { describe, expect, it } from 'vitest';
-import { taxonomyCli } from '../../normalizers/taxonomy/cli.js';
+import { taxonomyCli } from '../../tools/taxonomy/cli.js';
 
 async function run(...argv: string[]): Promise<{ code: number; out: string }> {
   const lines: string[] = [];

@@ -1,11 +1,11 @@
-// Text cells read again on their enlarged crop (recognize.ts rereadText). The readings below are
+// Text cells read again on their enlarged crop (reread-text.ts rereadText). The readings below are
 // what tesseract returned on the scanned 佛山市轨道交通局 2019 决算 and 国家信访局 2024 决算 table pages
 // (tests/fixtures/scans/make-scan-pdfs.sh, 150 and 200 dpi): the first reading (PSM 11 on the
 // page, one word per character) and the second (PSM 6 on the crop enlarged 1.5×). End to end: the
 // 收入支出决算总表 of the 佛山 scan (pp. 5–7, committed) must give the facts its text layer gives.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { textRereadAccepted, type TextReading } from '../../../extractors/ocr/recognize.js';
+import { textRereadAccepted, type TextReading } from '../../../extractors/ocr/reread-text.js';
 import { closeSharedPool } from '../../../extractors/ocr/index.js';
 import { processDocument } from '../../../pipeline/process-document.js';
 import type { DocumentRecord, Fact } from '../../../model/types.js';

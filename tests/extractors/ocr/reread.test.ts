@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { rereadAccepted, type OcrPage } from '../../../extractors/ocr/recognize.js';
+import { rereadAccepted } from '../../../extractors/ocr/reread-numbers.js';
+import type { OcrPage } from '../../../extractors/ocr/types.js';
 import { ocrToContent } from '../../../extractors/ocr/page.js';
 
 describe('number cells read again on their crop', () => {

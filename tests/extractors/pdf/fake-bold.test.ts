@@ -39,7 +39,7 @@ describe('dedupeItems', () => {
     ];
     expect(dedupeItems(items)).toHaveLength(items.length);
     expect(dedupeItems([item('0.00', 300, 400), item('0.00', 300 + tol * 0.9, 400)])).toHaveLength(1);
-    expect(dedupeItems([item('0.00', 300, 400), item('0.00', 300 + tol * 0.9, 400)], { dedupeTolerance: 0 })).toHaveLength(2);
+    expect(dedupeItems([item('0.00', 300, 400), item('0.00', 300 + tol * 0.9, 400)], { ...TEXT_LAYER_SETTINGS, dedupeTolerance: 0 })).toHaveLength(2);
   });
 });
 

@@ -1,11 +1,16 @@
 // Evidence from text dumps of disclosures: coded table rows (TSV rows, one-cell-per-line blocks,
 // space-aligned layout text), 名词解释 definitions, prose "code-name" mentions, prose chains
 // 卫生健康支出（类）医疗保障管理事务（款）行政运行（项）, and the numbered 类 lists of the 总表.
-import { isWellFormed } from './shape.js';
-import { cjkCount, hasClassNumbering, normalizeName, squash } from './text.js';
+import { isWellFormed } from '../../normalizers/taxonomy/shape.js';
+import { hasClassNumbering, normalizeName, squash } from '../../normalizers/taxonomy/text.js';
 import type { Evidence, NameOnlyEvidence } from './types.js';
 
-export interface TextHarvest {
+/** Count of CJK ideographs. */
+function cjkCount(s: string): number {
+  return (s.match(/[\u3400-\u9fff]/g) ?? []).length;
+}
+
+interface TextHarvest {
   evidence: Evidence[];
   names: NameOnlyEvidence[];
 }
@@ -20,7 +25,7 @@ const UNIT_ONLY = /^(?:万?元|千元|亿元|万人|人次|人数|户数|家数|
 const NAME_CHARS = /^[\u3400-\u9fff()（）“”"、·—]+$/;
 
 /** A plausible printed subject name (not a unit, number, header word or sentence). */
-export function isSubjectName(raw: string): boolean {
+function isSubjectName(raw: string): boolean {
   const s = squash(raw);
   if (s.length < 2 || s.length > 40) return false;
   if (!NAME_CHARS.test(s)) return false;
@@ -30,7 +35,7 @@ export function isSubjectName(raw: string): boolean {
 }
 
 /** The fiscal year a dump is about: the most frequent "20xx 年度" near the start, else "20xx年". */
-export function detectYear(text: string): string {
+function detectYear(text: string): string {
   const head = text.slice(0, 4000);
   for (const re of [/(20\d\d)\s*年度/g, /(20\d\d)\s*年/g]) {
     const counts = new Map<string, number>();
@@ -42,7 +47,7 @@ export function detectYear(text: string): string {
 }
 
 /** Rows of cells: a TSV line is a row; a block of lines each holding one tab-led cell is a row. */
-export function rowsOf(lines: string[]): Cell[][] {
+function rowsOf(lines: string[]): Cell[][] {
   const rows: Cell[][] = [];
   let block: Cell[] = [];
   const flush = () => {

@@ -1,10 +1,11 @@
 // Evidence → one entry per code. Names are decided year by year: in each fiscal year the name with
 // the highest weighted frequency wins (printed variants such as 卫生健康 / 卫生健康支出 pool their
 // counts and are shown in their most common form); the canonical name is the latest year's.
-import { levelOf, parentOf, systemOf } from './shape.js';
-import type { StoredEntry } from './store.js';
-import { normalizeName, sortStrings, variantKey } from './text.js';
-import type { CodeSystem, Conflict, Evidence, EvidenceKind, NameSpan } from './types.js';
+import { levelOf, parentOf, systemOf } from '../../normalizers/taxonomy/shape.js';
+import type { StoredEntry } from '../../normalizers/taxonomy/store.js';
+import { normalizeName, variantKey } from '../../normalizers/taxonomy/text.js';
+import type { CodeSystem, NameSpan } from '../../normalizers/taxonomy/types.js';
+import type { Conflict, Evidence, EvidenceKind } from './types.js';
 
 const KIND_WEIGHT: Record<EvidenceKind, number> = {
   official: 1000,
@@ -18,10 +19,15 @@ const KIND_WEIGHT: Record<EvidenceKind, number> = {
   prose: 0.25,
 };
 
-export interface MergeResult {
+interface MergeResult {
   entries: Map<CodeSystem, StoredEntry[]>;
   conflicts: Conflict[];
   warnings: string[];
+}
+
+/** Sort strings by code-point order (deterministic, locale-free). */
+export function sortStrings(xs: Iterable<string>): string[] {
+  return Array.from(new Set(xs)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Source labels sorted by file, then numerically by line. */
@@ -38,7 +44,7 @@ export function sortSources(xs: Iterable<string>): string[] {
 }
 
 /** Curated year ranges become one piece of evidence per year, up to `maxYear` when open. */
-export function expandRanges(evidence: Evidence[]): Evidence[] {
+function expandRanges(evidence: Evidence[]): Evidence[] {
   let maxYear = '';
   for (const e of evidence) {
     if (e.year > maxYear) maxYear = e.year;
@@ -59,7 +65,7 @@ export function expandRanges(evidence: Evidence[]): Evidence[] {
 }
 
 /** The stored form of a name: normalized, with the full-width parentheses official lists print. */
-export function printForm(s: string): string {
+function printForm(s: string): string {
   return normalizeName(s).replace(/\(/g, '（').replace(/\)/g, '）');
 }
 

@@ -3,21 +3,22 @@
 import { readWorkbook } from '../../extractors/xlsx/workbook.js';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { parseCsvObjects, toCsv } from './csv.js';
-import { harvestInputs } from './inputs.js';
-import { mergeEvidence, sortSources } from './merge.js';
-import { isWellFormed, levelOf, systemOf } from './shape.js';
-import type { StoredCrosswalk, StoredEntry } from './store.js';
-import { COFOG_FILE, defaultDataDir, readCofog } from './store.js';
-import { TaxonomyImpl } from './taxonomy.js';
-import { normalizeName, sortStrings, squash } from './text.js';
-import type { BuildReport, CodeSystem, CrosswalkRow, Evidence, Level, NameOnlyEvidence, ObservedPair } from './types.js';
-import { CODE_SYSTEMS } from './types.js';
-import { jsonLines, writeConflicts, writeCrosswalk, writeFlat, writeSystems } from './write.js';
+import { parseCsvObjects } from './csv.js';
+import { fromSharedPath, harvestInputs, toSharedPath } from './inputs.js';
+import { mergeEvidence, sortSources, sortStrings } from './merge.js';
+import { isWellFormed, levelOf, systemOf } from '../../normalizers/taxonomy/shape.js';
+import type { StoredEntry } from '../../normalizers/taxonomy/store.js';
+import { COFOG_FILE, defaultDataDir, readCofog } from '../../normalizers/taxonomy/store.js';
+import { TaxonomyImpl } from '../../normalizers/taxonomy/taxonomy.js';
+import { normalizeName, squash } from '../../normalizers/taxonomy/text.js';
+import type { CodeSystem, Level } from '../../normalizers/taxonomy/types.js';
+import type { BuildReport, CrosswalkRow, Evidence, NameOnlyEvidence, ObservedPair, StoredCrosswalk } from './types.js';
+import { CODE_SYSTEMS } from '../../normalizers/taxonomy/types.js';
+import { jsonLines, toCsv, writeConflicts, writeCrosswalk, writeFlat, writeSystems } from './write.js';
 
-export type { BuildReport, ObservedPair } from './types.js';
+export type { BuildReport } from './types.js';
 
-export const REPORT_FILE = 'build-report.json';
+const REPORT_FILE = 'build-report.json';
 const OBSERVED_FILE = join('observed', 'pipeline.csv');
 
 /** Folders under outDir that every build reads: hand-entered lists, official imports, pipeline observations. */
@@ -26,12 +27,12 @@ function ownInputs(outDir: string): string[] {
 }
 
 /** Add pipeline observations to <outDir>/observed/pipeline.csv (deduplicated, sorted). */
-export function persistObserved(outDir: string, pairs: ObservedPair[]): number {
+function persistObserved(outDir: string, pairs: ObservedPair[]): number {
   return writeObservedCsv(join(outDir, OBSERVED_FILE), pairs);
 }
 
 /** Merge pairs into an observed-pairs CSV (code,name,year,source), deduplicated and sorted; returns how many were new. */
-export function writeObservedCsv(file: string, pairs: ObservedPair[]): number {
+function writeObservedCsv(file: string, pairs: ObservedPair[]): number {
   const rows = new Map<string, string[]>();
   if (existsSync(file)) {
     for (const { row } of parseCsvObjects(readFileSync(file, 'utf8'))) {
@@ -165,7 +166,7 @@ export async function buildTaxonomy(inputs: string[], outDir: string, extra: Obs
   const { outDir: _o, conflicts: _c, ...persisted } = report;
   writeFileSync(
     join(outDir, REPORT_FILE),
-    jsonLines({ ...persisted, inputs_read: h.files, conflicts: merged.conflicts.length } as Record<string, unknown>, 'unresolved', report.unresolved),
+    jsonLines({ ...persisted, inputs: inputs.map(toSharedPath), inputs_read: h.files, conflicts: merged.conflicts.length } as Record<string, unknown>, 'unresolved', report.unresolved),
   );
   return report;
 }
@@ -224,7 +225,8 @@ function readOfficialRows(file: string): OfficialRow[] {
  * Import an official code list for a fiscal year: CSV with code,name[,level] (header optional), or
  * an .xlsx/.xls workbook.
  * The list is stored as <outDir>/official/<year>_<file>.csv and the taxonomy rebuilt with the inputs
- * of the last build (from build-report.json). Official names win over observed ones in that year.
+ * of the last build (build-report.json, where they are recorded relative to the shared root).
+ * Official names win over observed ones in that year.
  */
 export async function importOfficialList(file: string, year: string, outDir: string): Promise<BuildReport & { imported: number }> {
   if (!/^\d{4}$/.test(year)) throw new Error(`--year must be a four-digit fiscal year, got ${JSON.stringify(year)}`);
@@ -250,7 +252,7 @@ export async function importOfficialList(file: string, year: string, outDir: str
   const rp = join(outDir, REPORT_FILE);
   if (existsSync(rp)) {
     const prev = JSON.parse(readFileSync(rp, 'utf8')) as { inputs?: string[] };
-    inputs = (prev.inputs ?? []).filter((p) => existsSync(p.replace(/#\d{4}$/, '')));
+    inputs = (prev.inputs ?? []).map(fromSharedPath).filter((p) => existsSync(p.replace(/#\d{4}$/, '')));
   }
   const report = await buildTaxonomy(inputs, outDir);
   report.warnings.push(...bad.map((b) => `${basename(file)} ${b}`));

@@ -1,9 +1,9 @@
 // Prose facts (情况说明 sentences) and 名词解释 code definitions of a document.
 import { Decimal } from 'decimal.js';
-import type { DocumentRecord, Fact } from '../model/types.js';
-import type { Taxonomy } from './taxonomy/index.js';
-import { extractProseFacts, collectDefinitions } from './prose/index.js';
-import { toYuan } from './units.js';
+import type { DocumentRecord, Fact } from '../../model/types.js';
+import type { Taxonomy } from '../taxonomy/index.js';
+import { extractProseFacts, collectDefinitions } from './index.js';
+import { toYuan } from '../values/units.js';
 
 export function proseStage(doc: DocumentRecord, taxonomy: Taxonomy): void {
   const lines = doc.blocks.flatMap((b) => (b.kind === 'line' ? [b.page !== undefined ? { text: b.text, page: b.page } : { text: b.text }] : []));

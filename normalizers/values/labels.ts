@@ -17,6 +17,18 @@ export function stripNumbering(s: string): string {
   return t;
 }
 
+/** The list numbering a label is printed with: 一、 'cn', （一） 'cn_paren', 1、 'arabic', (1)
+ *  'arabic_paren', ① 'circled'; '' when unnumbered (a leading 其中： is passed over). */
+export function numberingStyle(label: string): string {
+  const s = cleanLabel(label).normalize('NFKC').replace(/^其中[:：]/, '');
+  if (/^[一二三四五六七八九十百]+[、.．]/.test(s)) return 'cn';
+  if (/^[(（][一二三四五六七八九十百]+[)）]/.test(s)) return 'cn_paren';
+  if (/^\d+[、.．](?!\d)/.test(s)) return 'arabic';
+  if (/^[(（]\d+[)）]/.test(s)) return 'arabic_paren';
+  if (/^[①-⑳]/.test(s)) return 'circled';
+  return '';
+}
+
 /** Header text normalised for vocabulary matching: no spaces, no punctuation around. */
 export function headerKey(s: string): string {
   return cleanLabel(s).normalize('NFKC').replace(/[()（）:：]/g, '');

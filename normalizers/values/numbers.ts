@@ -1,7 +1,7 @@
 // Numbers as printed → exact decimals. Never a binary float: every amount is a decimal.js value.
 import { Decimal } from 'decimal.js';
 
-export interface ParsedNumber {
+interface ParsedNumber {
   value: Decimal;
   /** the value as a plain string with the printed number of decimals (`0.00` stays `0.00`) */
   clean: string;
@@ -64,9 +64,4 @@ export function parseNumber(raw: string): ParsedNumber | null {
 /** A decimal as a plain string: no exponent, no thousands separators; keeps printed scale. */
 export function plain(d: Decimal): string {
   return d.toFixed();
-}
-
-/** True when the text looks like a number cell (used for layout decisions, not for values). */
-export function isNumeric(raw: string): boolean {
-  return parseNumber(raw) !== null;
 }

@@ -1,12 +1,12 @@
-// Minimal RFC 4180 CSV reading and writing (UTF-8, optional BOM, quoted fields, \n line ends).
+// Minimal RFC 4180 CSV reading (UTF-8, optional BOM, quoted fields, \n line ends).
 
-export interface CsvRecord {
+interface CsvRecord {
   /** 1-based line number of the record's first line in the file */
   line: number;
   fields: string[];
 }
 
-export function parseCsv(text: string): CsvRecord[] {
+function parseCsv(text: string): CsvRecord[] {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const out: CsvRecord[] = [];
   let fields: string[] = [];
@@ -70,12 +70,4 @@ export function parseCsvObjects(text: string): { line: number; row: Record<strin
     keys.forEach((k, i) => (row[k] = (r.fields[i] ?? '').trim()));
     return { line: r.line, row };
   });
-}
-
-export function csvField(v: string): string {
-  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
-export function toCsv(header: string[], rows: string[][]): string {
-  return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\n') + '\n';
 }

@@ -1,8 +1,8 @@
 // The issuer, fiscal year and kind of a document, read from its own text (cover, titles, 部门：).
-import type { Block, DocKind } from '../model/types.js';
-import { cleanLabel } from './names.js';
+import type { Block, DocKind } from '../../model/types.js';
+import { cleanLabel } from '../values/labels.js';
 
-export interface DocumentContext {
+interface DocumentContext {
   issuer: string;
   fiscal_year: string;
   doc_kind: DocKind;

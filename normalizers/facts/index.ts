@@ -1,15 +1,15 @@
 // Understood tables → facts: one per printed number, with its code resolved and named by the
 // taxonomy of the document's fiscal year, its unit converted to 元 exactly, and its provenance.
-import type { Fact, Table, TableRow } from '../model/types.js';
-import { parseNumber } from './numbers.js';
-import { toYuan } from './units.js';
-import { cleanLabel, stripNumbering } from './names.js';
-import type { Taxonomy } from './taxonomy/index.js';
-import { editDistance } from './taxonomy/text.js';
-import { readKnowledgeJson } from './knowledge/load.js';
-import { isNonMoneyMeasure } from './tables/header-words.js';
+import type { Fact, Table, TableRow } from '../../model/types.js';
+import { parseNumber } from '../values/numbers.js';
+import { toYuan } from '../values/units.js';
+import { cleanLabel, numberingStyle, stripNumbering } from '../values/labels.js';
+import type { Taxonomy } from '../taxonomy/index.js';
+import { editDistance } from '../taxonomy/text.js';
+import { readKnowledgeJson } from '../knowledge/load.js';
+import { isNonMoneyMeasure } from '../tables/header-words.js';
 
-export interface FactContext {
+interface FactContext {
   doc_id: string;
   fiscal_year: string;
   /** the unit to assume when a table prints none (the document's most common unit) */
@@ -51,14 +51,55 @@ function resolveClassName(printed: string, ocr: boolean, ctx: FactContext): { co
   return whole;
 }
 
+/** Where a name-only row sits in the function classification: the 类 and 款 printed (or resolved)
+ *  above it in the same section, and the numbering the 类 rows are printed with. */
+interface ClassContext {
+  cls: string;
+  kuan: string;
+  /** the list numbering of the rows resolved as 类 ('' unnumbered; undefined before the first) */
+  classStyle?: string;
+}
+
+/** A name-only row of a 总表's expenditure side, read in the order printed: a 类 (resolveClassName),
+ *  or a 款 of the 类 above it, or a 项 of the 款 above it, where the 总表 prints the whole tree
+ *  by name (一、教育支出 / 进修及培训 / 培训支出). Names recur across the tree (住房保障 is the 类
+ *  住房保障支出 by alias and the 款 21908 under 援助其他地区支出), so the place decides: a row
+ *  numbered unlike the 类 rows is not a 类, and of two matches the exact name wins over an alias;
+ *  the 类 otherwise. Only exact or alias matches are taken below a 类 (never fuzzy). */
+function resolveInContext(printed: string, ocr: boolean, ctx: FactContext, at: ClassContext): { code: string; item: string } | undefined {
+  const asClass = resolveClassName(printed, ocr, ctx);
+  const name = stripNumbering(printed);
+  const under = (parent: string) => {
+    if (!parent) return undefined;
+    const hit = ctx.taxonomy.resolveName(name, { system: 'function', parent, year: ctx.fiscal_year });
+    return hit && hit.method !== 'fuzzy' && hit.code.length === parent.length + 2 ? hit : undefined;
+  };
+  const inner = under(at.kuan) ?? under(at.cls);
+  const style = numberingStyle(printed);
+  let pick: { code: string; item: string } | undefined = asClass;
+  if (inner) {
+    const classMethod = asClass ? ctx.taxonomy.resolveName(stripNumbering(asClass.item), { system: 'function', level: '类', year: ctx.fiscal_year })?.method : undefined;
+    const numberedAsClass = at.classStyle !== undefined && at.classStyle !== '' && style === at.classStyle;
+    const unlikeClass = at.classStyle !== undefined && at.classStyle !== '' && style !== at.classStyle;
+    if (!asClass || unlikeClass || (!numberedAsClass && inner.method === 'exact' && classMethod !== 'exact')) pick = { code: inner.code, item: printed };
+  }
+  if (!pick) return undefined;
+  if (pick.code.length === 3) {
+    at.cls = pick.code;
+    at.kuan = '';
+    at.classStyle ??= style;
+  } else if (pick.code.length === 5) at.kuan = pick.code;
+  return pick;
+}
+
 export const OCR_CODE_REPAIRED = 'ocr_code_repaired';
 /** a number whose column header names no measure (of the table's kind, or any generic one): what
  *  the number is, is not known; `measure_label` keeps the printed header */
-export const MEASURE_UNKNOWN = 'measure_unknown';
+const MEASURE_UNKNOWN = 'measure_unknown';
 const isRateMeasure = (m: string): boolean => m.split('.').includes('change_rate_vs_prior_year');
 export const OCR_CODE_UNREAD = 'ocr_code_unread';
 /** a number of an OCR'd table of a known kind in a column whose header names no measure of the kind */
-export const OCR_HEADER_UNREAD = 'ocr_header_unread';
+const OCR_HEADER_UNREAD = 'ocr_header_unread';
 
 /** A code OCR misread by one digit (21014 for 21011 行政事业单位医疗): the taxonomy does not know it
  *  or names it otherwise, while the printed name is exactly (or by a known alias) the name of a
@@ -163,8 +204,11 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
   // no place in the classification a reader can trust (its label may be misread too)
   const valued = table.rows.filter((r) => r.values.length && !TOTAL_ROW.test(stripNumbering(r.item)));
   const codedTable = table.method === 'ocr' && valued.filter((r) => /^\d{3,7}$/.test(r.code) || lost?.has(r)).length * 2 >= valued.length && valued.length >= 4;
+  const places = new Map<string, ClassContext>();
   for (const row of table.rows) {
     let code = row.code;
+    const at = places.get(row.section) ?? { cls: '', kuan: '' };
+    places.set(row.section, at);
     let code_source: Fact['code_source'] = code ? 'printed' : '';
     let item = row.item;
     if (table.method === 'ocr' && !code && item) item = repairOcrLabel(item);
@@ -174,7 +218,7 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
       code_source = 'resolved';
     }
     if (!code && row.item && namesAreFunctionClasses(table, row.section)) {
-      const hit = resolveClassName(row.item, table.method === 'ocr', ctx);
+      const hit = resolveInContext(row.item, table.method === 'ocr', ctx, at);
       if (hit) {
         code = hit.code;
         code_source = 'resolved';
@@ -183,6 +227,11 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
     }
     const repaired = inferred ?? (table.method === 'ocr' && code_source === 'printed' ? repairOcrCode(code, row.item, ctx) : undefined);
     if (repaired) code = repaired;
+    // a printed function code sets the place of the name-only rows below it
+    if (code_source === 'printed' && /^2\d{2}(\d{2})?$/.test(code)) {
+      at.cls = code.slice(0, 3);
+      at.kuan = code.length === 5 ? code : '';
+    }
     const entry = code ? ctx.taxonomy.lookup(code, ctx.fiscal_year) : undefined;
     const system = code ? (ctx.taxonomy.systemOf(code) ?? '') : '';
     for (const v of row.values) {

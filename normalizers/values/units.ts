@@ -1,7 +1,7 @@
 // Units printed with tables (单位：万元 / 金额单位：元) and exact conversion to 元.
 import { Decimal } from 'decimal.js';
 
-export type MoneyUnit = '元' | '万元' | '亿元' | '千元';
+type MoneyUnit = '元' | '万元' | '亿元' | '千元';
 
 const FACTORS: Record<MoneyUnit, Decimal> = {
   元: new Decimal(1),
@@ -18,7 +18,7 @@ export function findUnit(text: string): MoneyUnit | '' {
   return '';
 }
 
-export function isMoneyUnit(u: string): u is MoneyUnit {
+function isMoneyUnit(u: string): u is MoneyUnit {
   return u in FACTORS;
 }
 

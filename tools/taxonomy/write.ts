@@ -2,11 +2,13 @@
 // sorted by code; no timestamps, so the same inputs give the same bytes.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { toCsv } from './csv.js';
-import type { StoredCrosswalk, StoredEntry, StoredSystem } from './store.js';
-import { CROSSWALK_FILE, SYSTEM_FILES } from './store.js';
-import type { CodeSystem, Conflict } from './types.js';
-import { CODE_SYSTEMS } from './types.js';
+import type { StoredEntry, StoredSystem } from '../../normalizers/taxonomy/store.js';
+import { SYSTEM_FILES } from '../../normalizers/taxonomy/store.js';
+import type { CodeSystem } from '../../normalizers/taxonomy/types.js';
+import type { Conflict, StoredCrosswalk } from './types.js';
+import { CODE_SYSTEMS } from '../../normalizers/taxonomy/types.js';
+
+const CROSSWALK_FILE = 'crosswalk_econ_dept_gov.csv';
 
 const TITLES: Record<CodeSystem, string> = {
   function: '支出功能分类科目 (类 3 digits / 款 5 / 项 7)',
@@ -14,6 +16,15 @@ const TITLES: Record<CodeSystem, string> = {
   econ_gov: '政府预算支出经济分类科目 (类 3 digits / 款 5)',
   income: '收入分类科目 (类 3 digits / 款 5 / 项 7)',
 };
+
+function csvField(v: string): string {
+  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/** CSV with a header row, \n line ends (build files; the dataset's CSV writer is output/csv.ts). */
+export function toCsv(header: string[], rows: string[][]): string {
+  return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\n') + '\n';
+}
 
 /** A JSON document whose arrays of objects are written one element per line. */
 export function jsonLines(head: Record<string, unknown>, key: string, items: unknown[]): string {
@@ -30,7 +41,7 @@ export function writeSystems(outDir: string, entries: Map<CodeSystem, StoredEntr
     const doc: Omit<StoredSystem, 'entries'> = {
       system,
       title: TITLES[system],
-      generated_by: 'normalizers/taxonomy/build.ts (do not edit by hand: edit curated/ and rebuild)',
+      generated_by: 'tools/taxonomy/build.ts (do not edit by hand: edit curated/ and rebuild)',
     };
     writeFileSync(join(outDir, SYSTEM_FILES[system]), jsonLines(doc as Record<string, unknown>, 'entries', list));
     files.push(SYSTEM_FILES[system]);

@@ -1,17 +1,23 @@
 // `fiscal-extract taxonomy …`: build, import, lookup, stats. Prints to stdout; returns the exit code.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildTaxonomy, importOfficialList } from './build.js';
-import { observedFromOutput } from './from-output.js';
-import { clearTaxonomyCache, loadTaxonomy } from './index.js';
-import { defaultDataDir } from './store.js';
+import { NOT_EVIDENCE_FILE, observedFromOutput, readNotEvidence } from './from-output.js';
+import { clearTaxonomyCache, loadTaxonomy } from '../../normalizers/taxonomy/index.js';
+import { defaultDataDir } from '../../normalizers/taxonomy/store.js';
 import type { BuildReport } from './types.js';
 
-export const TAXONOMY_HELP = `fiscal-extract taxonomy <command>
+const TAXONOMY_HELP = `fiscal-extract taxonomy <command>
 
-  build <inputs...> [--out DIR] [--observed-from OUT]
+  build <inputs...> [--out DIR] [--observed-from OUT] [--not-evidence LIST.tsv]
                                   rebuild the data files from code lists (*.csv) and disclosure
                                   text dumps (*.txt; FILE#2022 sets a dump's year); folders are
                                   read whole. --observed-from adds the code–name pairs of the coded
-                                  tables in an ingest output folder (kept in DIR/observed/pipeline.csv). DIR defaults to the shipped normalizers/knowledge/taxonomy;
+                                  tables in an ingest output folder (kept in DIR/observed/pipeline.csv),
+                                  except those of the documents listed in DIR/not-evidence.tsv and
+                                  --not-evidence (TSV: filename and/or sha256_16 columns, as in the
+                                  corpus MANIFEST.tsv; with an evidence column, its "no" rows).
+                                  DIR defaults to the shipped normalizers/knowledge/taxonomy;
                                   DIR/curated, DIR/official and DIR/observed are always read.
   import <file.csv|file.xlsx|file.xls> --year Y [--out DIR]
                                   add an official list (code,name[,level]; in a workbook the 编码 /
@@ -28,7 +34,7 @@ interface Parsed {
   flags: Record<string, string>;
 }
 
-const VALUE_FLAGS = new Set(['out', 'year', 'dir', 'system', 'parent', 'level', 'observed-from']);
+const VALUE_FLAGS = new Set(['out', 'year', 'dir', 'system', 'parent', 'level', 'observed-from', 'not-evidence']);
 
 function parseArgs(argv: string[]): Parsed | string {
   const positional: string[] = [];
@@ -61,6 +67,12 @@ function printReport(r: BuildReport, out: (s: string) => void): void {
   }
 }
 
+/** The lists of documents that are no evidence: DIR/not-evidence.tsv when there, and --not-evidence. */
+function notEvidenceLists(outDir: string, given: string | undefined): string[] {
+  const own = join(outDir, NOT_EVIDENCE_FILE);
+  return [...(existsSync(own) ? [own] : []), ...(given ? [given] : [])];
+}
+
 export async function taxonomyCli(argv: string[], out: (s: string) => void = (s) => console.log(s)): Promise<number> {
   const p = parseArgs(argv);
   if (typeof p === 'string') {
@@ -79,8 +91,9 @@ export async function taxonomyCli(argv: string[], out: (s: string) => void = (s)
           out(`taxonomy build: give at least one input file or folder\n\n${TAXONOMY_HELP}`);
           return 2;
         }
-        const extra = p.flags['observed-from'] ? observedFromOutput(p.flags['observed-from']) : [];
-        const r = await buildTaxonomy(rest, p.flags['out'] ?? defaultDataDir(), extra);
+        const outDir = p.flags['out'] ?? defaultDataDir();
+        const extra = p.flags['observed-from'] ? observedFromOutput(p.flags['observed-from'], readNotEvidence(notEvidenceLists(outDir, p.flags['not-evidence']))) : [];
+        const r = await buildTaxonomy(rest, outDir, extra);
         clearTaxonomyCache();
         printReport(r, out);
         return 0;

@@ -1,20 +1,20 @@
-// Evidence from code-list CSV files: /work/shared/taxonomy-sources (code,name,level,parent_code,
+// Evidence from code-list CSV files: <shared>/taxonomy-sources (code,name,level,parent_code,
 // source,year,note), the crosswalk (gov_code,gov_name,dept_code,dept_name,source,year), the curated
 // lists under knowledge/taxonomy/curated (code,name,years,aliases,basis), imported official lists
 // (code,name,level,year) and persisted pipeline observations (code,name,year,source).
 import { parseCsvObjects } from './csv.js';
-import { isWellFormed } from './shape.js';
-import { squash } from './text.js';
+import { isWellFormed } from '../../normalizers/taxonomy/shape.js';
+import { squash } from '../../normalizers/taxonomy/text.js';
 import type { CrosswalkRow, Evidence, EvidenceKind } from './types.js';
 
-export interface CsvHarvest {
+interface CsvHarvest {
   evidence: Evidence[];
   crosswalk: CrosswalkRow[];
   warnings: string[];
 }
 
 /** Years column of curated rows: '' (undated), '2022', '2014-2018', '2019-'. */
-export function parseYearSpec(spec: string): { year: string; range?: [string, string] } | undefined {
+function parseYearSpec(spec: string): { year: string; range?: [string, string] } | undefined {
   const s = spec.trim();
   if (!s) return { year: '' };
   let m = /^(\d{4})$/.exec(s);

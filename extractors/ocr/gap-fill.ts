@@ -1,0 +1,85 @@
+// Gap fill: ruled cells that hold ink but got no word (tesseract's PSM 11 drops lone short codes
+// such as `01` and small amounts such as `0.01`) are cropped, stacked and read again in one go;
+// confident numbers found there are added as words.
+import { columnSnap } from './cell-columns.js';
+import { stackCrops } from './crop-stack.js';
+import { encodePgm, type GreyImage } from './image.js';
+import type { TesseractPool } from './pool.js';
+import type { PixelRule } from './prep.js';
+import { DEFAULT_OCR_SETTINGS, type OcrSettings } from './settings.js';
+import type { OcrWord } from './types.js';
+
+function positions(v: number[], snap: number): number[] {
+  v.sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const x of v) if (!out.length || x - out[out.length - 1]! > snap) out.push(x);
+  return out;
+}
+
+/** Cells of the rule lattice with ink but no word: cropped, stacked with white space between them
+ *  into one strip, read in one go, and the words mapped back. */
+export async function gapFill(pool: TesseractPool, img: GreyImage, rules: readonly PixelRule[], words: readonly OcrWord[], dpi: number, settings: OcrSettings = DEFAULT_OCR_SETTINGS): Promise<OcrWord[]> {
+  const s = settings.gapFill;
+  const snap = columnSnap(dpi, settings.crops);
+  const xs = positions(rules.filter((r) => !r.horizontal).map((r) => r.pos), snap);
+  const ys = positions(rules.filter((r) => r.horizontal).map((r) => r.pos), snap);
+  if (xs.length < 2 || ys.length < 2) return [];
+  // cells that got a word (by its centre) are left alone
+  const hit = new Set<number>();
+  const slotOf = (v: number[], p: number): number => {
+    let i = 0;
+    while (i + 1 < v.length && v[i + 1]! <= p) i++;
+    return i;
+  };
+  for (const w of words) hit.add(slotOf(ys, (w.box.y0 + w.box.y1) / 2) * xs.length + slotOf(xs, (w.box.x0 + w.box.x1) / 2));
+  const pad = Math.max(s.minPadPx, Math.round(dpi / s.padPerInch));
+  const crops: { x: number; y: number; w: number; h: number }[] = [];
+  for (let r = 0; r + 1 < ys.length; r++) {
+    for (let c = 0; c + 1 < xs.length; c++) {
+      if (hit.has(r * xs.length + c)) continue;
+      const x0 = Math.round(xs[c]! + pad);
+      const x1 = Math.round(xs[c + 1]! - pad);
+      const y0 = Math.round(ys[r]! + pad);
+      const y1 = Math.round(ys[r + 1]! - pad);
+      if (x1 - x0 < dpi / settings.crops.minWidthPerInch || y1 - y0 < dpi / s.minHeightPerInch) continue;
+      let ink = 0;
+      let minX = x1;
+      let maxX = x0;
+      let minY = y1;
+      let maxY = y0;
+      for (let y = y0; y < y1; y++) {
+        for (let x = x0; x < x1; x++) {
+          const i = y * img.width + x;
+          if (img.data[i]! < s.inkLevel) {
+            ink++;
+            if (x < minX) minX = x;
+            if (x > maxX) maxX = x;
+            if (y < minY) minY = y;
+            if (y > maxY) maxY = y;
+          }
+        }
+      }
+      // a character's worth of ink (a thin `12` at 200 dpi is ~30 dark pixels), at least a quarter
+      // character tall; ink that thin must be wider than one digit (a lone column number `1` of a
+      // 栏次 row is not wanted)
+      if (ink < (dpi / s.minInkPerInch) ** 2 || maxY - minY < dpi / s.minInkHeightPerInch || (ink < (dpi / s.thinInkPerInch) ** 2 && maxX - minX < dpi / s.thinInkMinWidthPerInch)) continue;
+      const m = Math.round(dpi / s.marginPerInch);
+      crops.push({ x: Math.max(x0, minX - m), y: Math.max(y0, minY - m), w: Math.min(x1, maxX + m) - Math.max(x0, minX - m), h: Math.min(y1, maxY + m) - Math.max(y0, minY - m) });
+    }
+  }
+  if (!crops.length || crops.length > s.maxCrops) return [];
+  const enlarge = settings.crops.enlarge;
+  const stack = stackCrops(img, crops, dpi, settings.crops, enlarge);
+  const res = await pool.run(encodePgm(stack.strip), { psm: '6', dpi: dpi * enlarge });
+  const out: OcrWord[] = [];
+  for (const w of res.words) {
+    const text = w.text.trim();
+    // what tesseract drops is lone short numbers (codes, 0.01); cut-up header text read again is
+    // noise, so only confident numbers are taken
+    if (!/^[\d.,%\-()（）]+$/.test(text) || !/\d/.test(text) || w.confidence < s.minConfidence) continue;
+    const k = stack.crop(w.bbox);
+    if (k < 0) continue;
+    out.push({ text, confidence: Math.round(w.confidence * 10) / 10, line: -1 - k, box: stack.toPage(k, w.bbox) });
+  }
+  return out;
+}

@@ -1,0 +1,46 @@
+// Which way up a page is: a page that reads well is upright; one that does not is probed on a small
+// band through its middle turned each quarter, and the turn that scores clearly best is taken.
+import { crop, encodePgm, rotateQuarter, scale, type GreyImage } from './image.js';
+import type { RawResult, TesseractPool } from './pool.js';
+import type { OrientationSettings } from './settings.js';
+import type { OcrPage } from './types.js';
+
+/** OCR score of a candidate orientation: confident characters that are CJK or digits. */
+function score(r: RawResult, s: OrientationSettings): number {
+  let sum = 0;
+  for (const w of r.words) {
+    if (w.confidence < s.probeWordConfidence) continue;
+    const good = (w.text.match(/[\u4e00-\u9fff0-9]/g) ?? []).length;
+    sum += good * w.confidence;
+  }
+  return sum;
+}
+
+/** A band through the middle of the page at ~150 dpi: enough text to tell up from down. */
+function probe(img: GreyImage, dpi: number, s: OrientationSettings): { image: GreyImage; dpi: number } {
+  const band = crop(img, 0, img.height * s.probeTop, img.width, img.height * s.probeHeight);
+  const f = Math.min(1, s.probeDpi / dpi);
+  return { image: f < 1 ? scale(band, f) : band, dpi: dpi * f };
+}
+
+/** A page reads well: mostly confident words, and enough CJK or digits read confidently. */
+export function readsWell(p: OcrPage, s: OrientationSettings): boolean {
+  let good = 0;
+  for (const w of p.words) if (w.confidence >= s.wellReadWordConfidence) good += (w.text.match(/[\u4e00-\u9fff0-9]/g) ?? []).length;
+  return p.confidence >= s.wellReadMeanConfidence && good >= s.wellReadChars;
+}
+
+/** The quarter turn (of `ks`, which holds 0) whose probe band scores clearly best, or 0 when none
+ *  beats the page as it is by `turnGain` × its score + `turnMargin`. */
+export async function bestTurn(pool: TesseractPool, base: GreyImage, dpi: number, ks: readonly number[], s: OrientationSettings): Promise<number> {
+  const probes = await Promise.all(
+    ks.map((k) => {
+      const p = probe(rotateQuarter(base, k), dpi, s);
+      return pool.run(encodePgm(p.image), { psm: '11', dpi: p.dpi }).then((r) => ({ k, s: score(r, s) }));
+    }),
+  );
+  const s0 = probes.find((p) => p.k === 0)!.s;
+  probes.sort((a, b) => b.s - a.s);
+  const best = probes[0]!;
+  return best.k === 0 || best.s < s0 * s.turnGain + s.turnMargin ? 0 : best.k;
+}

@@ -1,0 +1,124 @@
+// Number cells read again: numbers between vertical rules that came back in pieces (`770` `89`)
+// or without the decimals their column prints are read again on their crops, one line each with a
+// digit whitelist; a reading that only adds what the first one dropped replaces the words.
+import { columnSnap, columnsBetween, cropPad } from './cell-columns.js';
+import { stackCrops } from './crop-stack.js';
+import { encodePgm, type GreyImage } from './image.js';
+import type { TesseractPool } from './pool.js';
+import type { PixelRule } from './prep.js';
+import { DEFAULT_OCR_SETTINGS, type OcrSettings } from './settings.js';
+import type { OcrWord } from './types.js';
+
+const NUMBERISH = /^[\d.,\-−()（）]+$/;
+const DECIMAL_AMOUNT = /^[-−]?(\d{1,3}(,\d{3})+|\d+)\.\d{1,4}$/;
+
+/** digits of a as a subsequence of the digits of b */
+function digitsWithin(a: string, b: string): boolean {
+  const x = a.replace(/\D/g, '');
+  const y = b.replace(/\D/g, '');
+  let i = 0;
+  for (let j = 0; j < y.length && i < x.length; j++) if (y[j] === x[i]) i++;
+  return i === x.length;
+}
+
+/** A second reading `read` of a number cell first read as `first` (its words joined by spaces)
+ *  is taken when it is a well-formed amount with a decimal point that keeps every digit of the
+ *  first reading in order and adds at most four (rereadNumbers.maxAddedDigits) (`770 89` → `16,770.89`, `839` → `839.13`,
+ *  `202.92` → `1,202.92`); a first reading that already had its decimals must gain digits. */
+export function rereadAccepted(first: string, read: string, settings: OcrSettings = DEFAULT_OCR_SETTINGS): boolean {
+  if (!DECIMAL_AMOUNT.test(read) || !digitsWithin(first, read)) return false;
+  const added = read.replace(/\D/g, '').length - first.replace(/\D/g, '').length;
+  return added <= settings.rereadNumbers.maxAddedDigits && !(DECIMAL_AMOUNT.test(first) && added <= 0);
+}
+
+/** Number cells between vertical rules that came back in pieces (`770` `89`) or as an integer
+ *  while the column prints decimals are cropped (the column's width, the words' line), stacked into
+ *  one strip and read again one line per crop with a digit whitelist. A reading replaces the words
+ *  when it is a well-formed amount with a decimal point that keeps every digit first read, in order
+ *  (it only adds what PSM 11 dropped). The reread word carries `reread` with the first reading. */
+export async function rereadNumbers(pool: TesseractPool, img: GreyImage, rules: readonly PixelRule[], words: readonly OcrWord[], dpi: number, settings: OcrSettings = DEFAULT_OCR_SETTINGS): Promise<OcrWord[]> {
+  const s = settings.rereadNumbers;
+  const snap = columnSnap(dpi, settings.crops);
+  const verticals = rules.filter((r) => !r.horizontal);
+  if (verticals.length < 2) return [...words];
+  const columnOf = columnsBetween(verticals, snap);
+  // number words by column, then grouped into text lines
+  const bySlot = new Map<number, OcrWord[]>();
+  const bounds = new Map<number, { left: number; right: number }>();
+  for (const w of words) {
+    if (!NUMBERISH.test(w.text) || !/\d/.test(w.text)) continue;
+    const c = columnOf(w);
+    if (!c) continue;
+    const key = Math.round(c.left / snap) * 100000 + Math.round(c.right / snap);
+    bounds.set(key, c);
+    let l = bySlot.get(key);
+    if (!l) bySlot.set(key, (l = []));
+    l.push(w);
+  }
+  interface Cell { col: number; words: OcrWord[]; x: number; y: number; w: number; h: number; text: string }
+  const cells: Cell[] = [];
+  for (const [col, ws] of bySlot) {
+    ws.sort((a, b) => (a.box.y0 + a.box.y1) / 2 - (b.box.y0 + b.box.y1) / 2);
+    const groups: OcrWord[][] = [];
+    for (const w of ws) {
+      const g = groups[groups.length - 1];
+      const cy = (w.box.y0 + w.box.y1) / 2;
+      if (g && cy <= Math.max(...g.map((q) => q.box.y1)) && cy >= Math.min(...g.map((q) => q.box.y0))) g.push(w);
+      else groups.push([w]);
+    }
+    // the column prints decimals when some of its cells show them: a decimal point, a last group
+    // of 1-2 digits split off (`770 89`), or a zero printed `00`; a column of codes never does
+    const texts = groups.map((g) => [...g].sort((a, b) => a.box.x0 - b.box.x0).map((q) => q.text).join(' '));
+    // (a `00` is a 0.00 whose point was lost: no column prints a zero as two digits)
+    const decimals = texts.filter((t) => DECIMAL_AMOUNT.test(t) || /\d[.,]?\s+\d{1,2}$/.test(t) || /^0{2,4}$/.test(t)).length >= Math.max(s.minDecimalCells, texts.length * s.decimalColumnShare);
+    for (const g of groups) {
+      g.sort((a, b) => a.box.x0 - b.box.x0);
+      const text = g.map((q) => q.text).join(' ');
+      // one word: read again in a column that prints decimals (a dropped leading `1,` of
+      // `1,202.92` leaves a well-formed `202.92`, lost decimals leave `414.`; the reading must add
+      // digits)
+      if (g.length === 1 && !decimals) continue;
+      // the column's width (a lost leading `16,` lies left of the words), the line's height
+      const pad = cropPad(dpi, settings.crops);
+      const y0 = Math.min(...g.map((q) => q.box.y0));
+      const y1 = Math.max(...g.map((q) => q.box.y1));
+      const m = Math.round((y1 - y0) * s.lineMargin) + s.lineMarginPx;
+      const x = Math.round(bounds.get(col)!.left + pad);
+      const w = Math.round(bounds.get(col)!.right - pad) - x;
+      const y = Math.max(0, y0 - m);
+      const h = Math.min(img.height, y1 + m) - y;
+      if (w < dpi / settings.crops.minWidthPerInch || h < s.minHeightPx || h > dpi / settings.crops.maxHeightPerInch) continue;
+      cells.push({ col, words: g, x, y, w, h, text });
+    }
+  }
+  if (!cells.length || cells.length > s.maxCells) return [...words];
+  const stack = stackCrops(img, cells, dpi, settings.crops);
+  const res = await pool.run(encodePgm(stack.strip), { psm: '6', dpi, whitelist: '0123456789.,-' });
+  const read: { text: string; x0: number; conf: number }[][] = cells.map(() => []);
+  for (const w of res.words) {
+    const text = w.text.trim();
+    if (!text) continue;
+    const k = stack.crop(w.bbox);
+    if (k >= 0) read[k]!.push({ text, x0: w.bbox.x0, conf: w.confidence });
+  }
+  const drop = new Set<OcrWord>();
+  const add: OcrWord[] = [];
+  cells.forEach((c, k) => {
+    const r = read[k]!.sort((a, b) => a.x0 - b.x0);
+    if (!r.length) return;
+    const text = r.map((q) => q.text).join('').replace(/^[.,]+|[.,]+$/g, '');
+    // (tesseract gives a whitelisted line a confidence of 0 now and then, correct or not: the gate
+    // is the agreement with the first reading, whose confidence the word keeps)
+    if (!rereadAccepted(c.text, text, settings)) return;
+    for (const q of c.words) drop.add(q);
+    const b = c.words.map((q) => q.box);
+    add.push({
+      text,
+      confidence: Math.round(Math.min(...c.words.map((q) => q.confidence)) * 10) / 10,
+      line: c.words[0]!.line,
+      box: { x0: Math.min(...b.map((q) => q.x0)), y0: Math.min(...b.map((q) => q.y0)), x1: Math.max(...b.map((q) => q.x1)), y1: Math.max(...b.map((q) => q.y1)) },
+      reread: c.text,
+    });
+  });
+  return [...words.filter((w) => !drop.has(w)), ...add];
+}

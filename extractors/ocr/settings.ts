@@ -1,0 +1,412 @@
+// Every threshold of reading a page image (scans, image documents): decoding, resolution,
+// orientation, binarization, skew, ruling lines, words -> tokens, number repairs, and the four
+// re-read strategies on cell crops (gap fill, numbers, Latin, text), in one validated object, as
+// docling keeps per-stage options. Units: `px` pixels of the prepared image, `pt` points (1/72 inch),
+// `perInch` a divisor of the resolution (dpi / N pixels = 1/N inch; kept a divisor so that the
+// arithmetic is exactly what it was tuned with), `conf` tesseract confidence 0..100, `share` a
+// fraction 0..1. The pipeline resolves overrides once per document (resolveOcrSettings) and passes
+// the object down (ExtractContext.settings.ocr, RecognizeOptions.settings); the functions take it
+// as a parameter that defaults to DEFAULT_OCR_SETTINGS for tests and tools.
+import { checkDefaults, deepFreeze, resolveSettings, type DeepPartial, type Limits } from '../settings-check.js';
+
+/** Decoding image files (image.ts). */
+export interface ImageSettings {
+  /** a pixel whose red exceeds its green and blue by more than this is seal ink and keeps its red channel only, so it turns light (0..255; 60: red seals stamped over tables, not black print) */
+  readonly redSealMargin: number;
+  /** a resolution recorded in a file is believed from this (dpi; 50: below it the field is unset junk) */
+  readonly minFileDpi: number;
+  /** ... up to this (dpi; 1200) */
+  readonly maxFileDpi: number;
+}
+
+/** The resolution OCR reads at (recognize.ts, pdf.ts). */
+export interface ResolutionSettings {
+  /** images coarser than this are enlarged (dpi; 150: tesseract misreads smaller print) */
+  readonly minDpi: number;
+  /** ... to this (dpi; 200) */
+  readonly targetDpi: number;
+  /** images finer than this are reduced (dpi; 400: more costs time and gains nothing) */
+  readonly maxDpi: number;
+  /** ... to this (dpi; 300) */
+  readonly fineTargetDpi: number;
+  /** long side of the page assumed when an image records no resolution (inch; 11.69: A4) */
+  readonly assumedPageInches: number;
+  /** a resolution guessed from the page size is believed from this (dpi; 60) */
+  readonly minGuessDpi: number;
+  /** ... up to this (dpi; 1200) */
+  readonly maxGuessDpi: number;
+  /** resolution assumed otherwise (dpi; 200: the usual scan) */
+  readonly fallbackDpi: number;
+  /** PDF pages that are not one embedded scan are rendered at this (dpi; 200) */
+  readonly renderDpi: number;
+  /** an embedded image is the page's scan when it covers this share of the page (share; 0.8) */
+  readonly minScanCover: number;
+  /** OCR'd content is rescaled to the page when their sizes differ by more than this (share; 0.02: rounding of the image size) */
+  readonly pageScaleTolerance: number;
+}
+
+/** Telling which way up a page is (recognize.ts, orientation.ts). */
+export interface OrientationSettings {
+  /** the probe band starts this far down the page (share of the height; 0.3) */
+  readonly probeTop: number;
+  /** ... and is this tall (share; 0.4: the middle of the page holds text on any page) */
+  readonly probeHeight: number;
+  /** the probe is read at most at this resolution (dpi; 150: enough to tell up from down, quick) */
+  readonly probeDpi: number;
+  /** words read below this count nothing towards an orientation's score (conf; 50) */
+  readonly probeWordConfidence: number;
+  /** a turn is taken when its score beats upright's by this factor ... (ratio; 1.3) */
+  readonly turnGain: number;
+  /** ... plus this (score points; 50: a few confident characters, so a blank band never turns a page) */
+  readonly turnMargin: number;
+  /** a page reads well (no turn tried) when words at or above this confidence ... (conf; 60) */
+  readonly wellReadWordConfidence: number;
+  /** ... hold this many CJK characters or digits (count; 15) */
+  readonly wellReadChars: number;
+  /** ... and the mean word confidence is at least this (conf; 55) */
+  readonly wellReadMeanConfidence: number;
+}
+
+/** Otsu binarization (prep.ts). */
+export interface BinarizeSettings {
+  /** the threshold is kept at or above this (grey 0..255; 60: a near-blank page) */
+  readonly minThreshold: number;
+  /** ... and at or below this (grey; 200) */
+  readonly maxThreshold: number;
+  /** images with more pixels than this are sampled for the histogram (px; 4 000 000: time) */
+  readonly sampleAbove: number;
+  /** ... every this many pixels (count; 3) */
+  readonly sampleStep: number;
+}
+
+/** Skew measurement and correction (prep.ts, recognize.ts). */
+export interface SkewSettings {
+  /** skew smaller than this is left alone (degrees; 0.05: below a pixel over a line's width) */
+  readonly minAngle: number;
+  /** skew is searched within ± this (degrees; 3: scans are fed straighter than that) */
+  readonly range: number;
+  /** ink pixels sampled for the projection profiles at most (count; 200 000: time) */
+  readonly maxPoints: number;
+  /** the profile axis is lengthened by this share of the width for tilted projections (share; 0.06 ≈ tan 3°) */
+  readonly profileSlack: number;
+  /** profile bins are 1/N inch (perInch; 150: a pixel at 150 dpi) */
+  readonly binPerInch: number;
+  /** the search steps first by this (degrees; 0.25) */
+  readonly coarseStep: number;
+  /** ... then by this around the best (degrees; 0.05) */
+  readonly midStep: number;
+  /** ... then by this (degrees; 0.01) */
+  readonly fineStep: number;
+}
+
+/** Ruling lines found in the image (prep.ts). */
+export interface RuleSettings {
+  /** a rule is at least this long (pt; 20: longer than a character stroke at body size) */
+  readonly minLengthPt: number;
+  /** a rule may have gaps up to this (pt; 0.6: a faint scan breaks thin rules) */
+  readonly gapPt: number;
+  /** a rule is at most this thick (pt; 2.5: thicker is a bar or a filled cell) */
+  readonly maxThicknessPt: number;
+  /** ... but at least this many pixels may be accepted (px; 3: at low resolution) */
+  readonly minMaxThicknessPx: number;
+  /** runs on neighbouring rows are one rule when they overlap by this share of the shorter (share; 0.5) */
+  readonly runOverlap: number;
+  /** a rule may skip this many rows (px; 1: a faint scan) */
+  readonly skipRows: number;
+  /** a rule takes part in a table when it touches a rule of the other direction within 1/N inch (perInch; 24) */
+  readonly touchPerInch: number;
+  /** rules are erased this many pixels wider than measured on each side (px; 1.5: anti-aliasing) */
+  readonly eraseMargin: number;
+  /** ... and this many pixels longer at each end (px; 1) */
+  readonly eraseOverhang: number;
+  /** rulings handed to the layout are at least this wide (pt; 0.3) */
+  readonly minRulingWidthPt: number;
+}
+
+/** Text running down the page, from smeared runs of ink (prep.ts measureOrientation). */
+export interface SidewaysSettings {
+  /** ink runs this long are rules, removed before measuring (pt; 20) */
+  readonly eraseRunPt: number;
+  /** ... and at least this many pixels (px; 30) */
+  readonly minEraseRunPx: number;
+  /** gaps up to this are smeared over (pt; 3: letter spacing) */
+  readonly smearGapPt: number;
+  /** ... at least this many pixels (px; 2) */
+  readonly minSmearGapPx: number;
+  /** smeared runs this long count as text lines (pt; 36: a few characters) */
+  readonly longRunPt: number;
+  /** text runs down the page when vertical runs exceed horizontal ones by this factor (ratio; 1.5) */
+  readonly ratio: number;
+}
+
+/** OCR words -> tokens in points (page.ts, index.ts). */
+export interface WordSettings {
+  /** a word of rule glyphs (|, 丨, —) this short next to an erased rule is dropped (characters; 2) */
+  readonly ruleGlyphMaxLength: number;
+  /** a line without CJK has its height estimated as word height / this (ratio; 0.75: Latin and digits are shorter than CJK) */
+  readonly latinHeightRatio: number;
+  /** tokens get at least this font size (pt; 4) */
+  readonly minFontSizePt: number;
+  /** CJK characters on one tesseract line join into one token across gaps up to this (line heights; 0.6: letter-spaced names) */
+  readonly cjkJoinGap: number;
+  /** Latin words and numbers join only across gaps up to this (line heights; 0.15: touching pieces) */
+  readonly latinJoinGap: number;
+  /** a vertical rule this close to the gap still separates two words (px; 1) */
+  readonly wallSlackPx: number;
+  /** a page, grid or cell read below this is reported as doubtful (conf; 60) */
+  readonly lowConfidence: number;
+}
+
+/** Repairs of printed numbers (repair.ts, split-amounts.ts). */
+export interface RepairSettings {
+  /** text longer than this is not a number to repair (characters; 24) */
+  readonly maxNumberLength: number;
+  /** letters are read as digits only in a token with at least this many digits (count; 2) */
+  readonly minDigits: number;
+  /** ... and at most one letter per this many digits (ratio; 3: `1O5.00`, not a word) */
+  readonly digitsPerLetter: number;
+  /** two tokens are on one line when they overlap vertically by this share of the shorter (share; 0.5) */
+  readonly sameLineOverlap: number;
+  /** a split decimal's second piece is looked for among this many following tokens (count; 40) */
+  readonly lookahead: number;
+  /** ... at most this far right (heights of the taller piece; 1.2) */
+  readonly splitDecimalGap: number;
+  /** ... starting at most this far left of the first piece's end (pt; 1: boxes of touching glyphs overlap) */
+  readonly overlapSlackPt: number;
+  /** a vertical rule this close to the gap still separates two pieces (pt; 0.5) */
+  readonly wallSlackPt: number;
+  /** a column's decimals are known when this many of its cells agree (count; 2) */
+  readonly splitAmountMinCells: number;
+}
+
+/** Cell crops read again, common to the re-read strategies (cell-columns.ts, crop-stack.ts). */
+export interface CropSettings {
+  /** rule positions within 1/N inch are one column edge (perInch; 40) */
+  readonly columnSnapPerInch: number;
+  /** ... and within at least this many pixels (px; 3) */
+  readonly minColumnSnapPx: number;
+  /** crops stay 1/N inch inside their rules (perInch; 60: clear of the rule's ink) */
+  readonly padPerInch: number;
+  /** ... and at least this many pixels (px; 2) */
+  readonly minPadPx: number;
+  /** crops narrower than 1/N inch are not read (perInch; 12) */
+  readonly minWidthPerInch: number;
+  /** crops taller than 1/N inch are not read (perInch; 2: a cell, not a block of text) */
+  readonly maxHeightPerInch: number;
+  /** text crops are enlarged this much (ratio; 1.5: small print at 200 dpi is ~20 px tall, tesseract reads 额 as 频 and 4 as 1 there, right when enlarged) */
+  readonly enlarge: number;
+  /** crops are stacked with 1/N inch of white between them (perInch; 5, of the enlarged resolution) */
+  readonly stripGapPerInch: number;
+  /** a pixel darker than this is ink when squeezing letter-spaced text (grey 0..255; 140) */
+  readonly squeezeInkLevel: number;
+  /** blank runs longer than this many times the squeezed width are cut to it (ratio; 4) */
+  readonly squeezeOver: number;
+}
+
+/** Ruled cells with ink but no word, read again (gap-fill.ts). */
+export interface GapFillSettings {
+  /** crops stay 1/N inch inside the rules (perInch; 50) */
+  readonly padPerInch: number;
+  /** ... and at least this many pixels (px; 3) */
+  readonly minPadPx: number;
+  /** cells lower than 1/N inch are not read (perInch; 18) */
+  readonly minHeightPerInch: number;
+  /** a pixel darker than this is ink (grey 0..255; 128) */
+  readonly inkLevel: number;
+  /** a cell needs (dpi / N)² ink pixels, a character's worth (perInch; 45: a thin `12` at 200 dpi is ~30 dark pixels) */
+  readonly minInkPerInch: number;
+  /** ... at least 1/N inch tall, a quarter character (perInch; 40) */
+  readonly minInkHeightPerInch: number;
+  /** ink less than (dpi / N)² ... (perInch; 30) */
+  readonly thinInkPerInch: number;
+  /** ... must be wider than 1/N inch, more than one digit (perInch; 25: a lone column number `1` of a 栏次 row is not wanted) */
+  readonly thinInkMinWidthPerInch: number;
+  /** the crop keeps 1/N inch around the ink (perInch; 30) */
+  readonly marginPerInch: number;
+  /** a page with more empty inked cells than this is not gap-filled (count; 400: not a table) */
+  readonly maxCrops: number;
+  /** only numbers read at least this confident are taken (conf; 50: cut-up header text read again is noise) */
+  readonly minConfidence: number;
+}
+
+/** Number cells read again with a digit whitelist (reread-numbers.ts). */
+export interface RereadNumberSettings {
+  /** a column prints decimals when this share of its cells show them ... (share; 0.15) */
+  readonly decimalColumnShare: number;
+  /** ... and at least this many (count; 2) */
+  readonly minDecimalCells: number;
+  /** the crop reaches this share of the words' height above and below them ... (share; 0.35) */
+  readonly lineMargin: number;
+  /** ... plus this (px; 2) */
+  readonly lineMarginPx: number;
+  /** crops lower than this are not read (px; 4) */
+  readonly minHeightPx: number;
+  /** a page with more such cells than this is not re-read (count; 600) */
+  readonly maxCells: number;
+  /** a reading may add at most this many digits to the first (count; 4: a lost `16,` or decimals, not another number) */
+  readonly maxAddedDigits: number;
+}
+
+/** Short Latin words between rules (a CJK header character misread) read again (reread-latin.ts). */
+export interface RereadLatinSettings {
+  /** words of up to this many Latin letters are candidates (count; 4: `HE`, `m`) */
+  readonly maxLetters: number;
+  /** the crop reaches this share of the word's height above and below ... (share; 0.4) */
+  readonly lineMargin: number;
+  /** ... plus this (px; 3) */
+  readonly lineMarginPx: number;
+  /** crops narrower than this are not read (px; 4) */
+  readonly minWidthPx: number;
+  /** crops lower than this are not read (px; 4) */
+  readonly minHeightPx: number;
+  /** crops wider than this are not read (inch; 1.5: a header cell, not a text column) */
+  readonly maxWidthInches: number;
+  /** a page with more candidates than this is not re-read (count; 200) */
+  readonly maxCells: number;
+  /** a reading replaces the word when it is up to this many CJK characters (count; 6) */
+  readonly maxChars: number;
+  /** ... each word read at least this confident (conf; 60) */
+  readonly minConfidence: number;
+}
+
+/** Text cells that look damaged read again, enlarged (reread-text.ts). */
+export interface RereadTextSettings {
+  /** cells re-read on a page at most, the most doubtful first (count; 120: a form is not read twice) */
+  readonly maxCells: number;
+  /** a cell with a word read below this is read again (conf; 95) */
+  readonly doubt: number;
+  /** a ruled cell is at most 1/N inch tall (perInch; 2) */
+  readonly maxRuledCellPerInch: number;
+  /** the crop of a cell between no rules reaches this share of its height above and below ... (share; 0.35) */
+  readonly lineMargin: number;
+  /** ... plus this (px; 2) */
+  readonly lineMarginPx: number;
+  /** crops lower than this are not read (px; 4) */
+  readonly minHeightPx: number;
+  /** ... nor lower than this share of a character (em; 0.8) */
+  readonly minHeightEm: number;
+  /** blank runs are squeezed to this share of a character (em; 0.5: letter-spaced headers; the blank after a list number's 、 is narrower) */
+  readonly squeezeEm: number;
+  /** ... and at least this many pixels (px; 4) */
+  readonly squeezeMinPx: number;
+  /** a reading is taken only when its mean confidence is at least this (conf; 80) */
+  readonly minMean: number;
+  /** ... and it has no word below this that the first reading lacks (conf; 50) */
+  readonly minWord: number;
+  /** first-reading characters at least this confident are not given up (conf; 95) */
+  readonly sure: number;
+  /** a character the reading adds or puts in place of another must be this confident (conf; 85) */
+  readonly newChar: number;
+  /** ... or at least this confident (conf; 70) ... */
+  readonly replaceMin: number;
+  /** ... and this much more confident than what it replaces (conf; 5: 末 78 for 未 68) */
+  readonly replaceGain: number;
+  /** a reading adds at most this many CJK characters (count; 6: a dropped list number or last character, not a second label) */
+  readonly maxExtraCjk: number;
+}
+
+export interface OcrSettings {
+  readonly image: ImageSettings;
+  readonly resolution: ResolutionSettings;
+  readonly orientation: OrientationSettings;
+  readonly binarize: BinarizeSettings;
+  readonly skew: SkewSettings;
+  readonly rules: RuleSettings;
+  readonly sideways: SidewaysSettings;
+  readonly words: WordSettings;
+  readonly repair: RepairSettings;
+  readonly crops: CropSettings;
+  readonly gapFill: GapFillSettings;
+  readonly rereadNumbers: RereadNumberSettings;
+  readonly rereadLatin: RereadLatinSettings;
+  readonly rereadText: RereadTextSettings;
+}
+
+export type OcrSettingsOverrides = DeepPartial<OcrSettings>;
+
+const GREY: readonly [number, number] = [0, 255];
+const CONF: readonly [number, number] = [0, 100];
+const SHARE: readonly [number, number] = [0, 1];
+const DPI: readonly [number, number] = [1, 2400];
+const PX: readonly [number, number] = [0, 100_000];
+const PT: readonly [number, number] = [0, 10_000];
+/** a divisor of the resolution: never 0 */
+const PER_INCH: readonly [number, number] = [0.01, 10_000];
+const RATIO: readonly [number, number] = [0, 100];
+const COUNT = (min = 0, max = 100_000_000): readonly [number, number, 'int'] => [min, max, 'int'];
+
+export const OCR_SETTINGS_LIMITS: Limits<OcrSettings> = {
+  image: { redSealMargin: GREY, minFileDpi: DPI, maxFileDpi: DPI },
+  resolution: {
+    minDpi: DPI, targetDpi: DPI, maxDpi: DPI, fineTargetDpi: DPI, assumedPageInches: [0.1, 1000], minGuessDpi: DPI, maxGuessDpi: DPI, fallbackDpi: DPI,
+    renderDpi: [10, 1200], minScanCover: SHARE, pageScaleTolerance: RATIO,
+  },
+  orientation: {
+    probeTop: SHARE, probeHeight: [0.01, 1], probeDpi: DPI, probeWordConfidence: CONF, turnGain: RATIO, turnMargin: [0, 1e9],
+    wellReadWordConfidence: CONF, wellReadChars: COUNT(), wellReadMeanConfidence: CONF,
+  },
+  binarize: { minThreshold: GREY, maxThreshold: GREY, sampleAbove: COUNT(), sampleStep: COUNT(1, 1000) },
+  skew: { minAngle: [0, 45], range: [0, 45], maxPoints: COUNT(1), profileSlack: [0, 10], binPerInch: PER_INCH, coarseStep: [0.001, 45], midStep: [0.001, 45], fineStep: [0.001, 45] },
+  rules: {
+    minLengthPt: PT, gapPt: PT, maxThicknessPt: PT, minMaxThicknessPx: PX, runOverlap: SHARE, skipRows: COUNT(0, 1000), touchPerInch: PER_INCH,
+    eraseMargin: PX, eraseOverhang: PX, minRulingWidthPt: PT,
+  },
+  sideways: { eraseRunPt: PT, minEraseRunPx: PX, smearGapPt: PT, minSmearGapPx: PX, longRunPt: PT, ratio: RATIO },
+  words: { ruleGlyphMaxLength: COUNT(), latinHeightRatio: [0.01, 10], minFontSizePt: PT, cjkJoinGap: RATIO, latinJoinGap: RATIO, wallSlackPx: PX, lowConfidence: CONF },
+  repair: { maxNumberLength: COUNT(), minDigits: COUNT(), digitsPerLetter: [0.01, 1000], sameLineOverlap: SHARE, lookahead: COUNT(), splitDecimalGap: RATIO, overlapSlackPt: PT, wallSlackPt: PT, splitAmountMinCells: COUNT() },
+  crops: {
+    columnSnapPerInch: PER_INCH, minColumnSnapPx: PX, padPerInch: PER_INCH, minPadPx: PX, minWidthPerInch: PER_INCH, maxHeightPerInch: PER_INCH,
+    enlarge: [0.1, 10], stripGapPerInch: PER_INCH, squeezeInkLevel: GREY, squeezeOver: RATIO,
+  },
+  gapFill: {
+    padPerInch: PER_INCH, minPadPx: PX, minHeightPerInch: PER_INCH, inkLevel: GREY, minInkPerInch: PER_INCH, minInkHeightPerInch: PER_INCH,
+    thinInkPerInch: PER_INCH, thinInkMinWidthPerInch: PER_INCH, marginPerInch: PER_INCH, maxCrops: COUNT(), minConfidence: CONF,
+  },
+  rereadNumbers: { decimalColumnShare: SHARE, minDecimalCells: COUNT(), lineMargin: RATIO, lineMarginPx: PX, minHeightPx: PX, maxCells: COUNT(), maxAddedDigits: COUNT() },
+  rereadLatin: { maxLetters: COUNT(1, 100), lineMargin: RATIO, lineMarginPx: PX, minWidthPx: PX, minHeightPx: PX, maxWidthInches: [0, 1000], maxCells: COUNT(), maxChars: COUNT(1, 100), minConfidence: CONF },
+  rereadText: {
+    maxCells: COUNT(), doubt: CONF, maxRuledCellPerInch: PER_INCH, lineMargin: RATIO, lineMarginPx: PX, minHeightPx: PX, minHeightEm: RATIO, squeezeEm: RATIO,
+    squeezeMinPx: PX, minMean: CONF, minWord: CONF, sure: CONF, newChar: CONF, replaceMin: CONF, replaceGain: CONF, maxExtraCjk: COUNT(),
+  },
+};
+
+export const DEFAULT_OCR_SETTINGS: OcrSettings = deepFreeze(
+  checkDefaults<OcrSettings>('ocr', {
+    image: { redSealMargin: 60, minFileDpi: 50, maxFileDpi: 1200 },
+    resolution: {
+      minDpi: 150, targetDpi: 200, maxDpi: 400, fineTargetDpi: 300, assumedPageInches: 11.69, minGuessDpi: 60, maxGuessDpi: 1200, fallbackDpi: 200,
+      renderDpi: 200, minScanCover: 0.8, pageScaleTolerance: 0.02,
+    },
+    orientation: {
+      probeTop: 0.3, probeHeight: 0.4, probeDpi: 150, probeWordConfidence: 50, turnGain: 1.3, turnMargin: 50,
+      wellReadWordConfidence: 60, wellReadChars: 15, wellReadMeanConfidence: 55,
+    },
+    binarize: { minThreshold: 60, maxThreshold: 200, sampleAbove: 4_000_000, sampleStep: 3 },
+    skew: { minAngle: 0.05, range: 3, maxPoints: 200_000, profileSlack: 0.06, binPerInch: 150, coarseStep: 0.25, midStep: 0.05, fineStep: 0.01 },
+    rules: { minLengthPt: 20, gapPt: 0.6, maxThicknessPt: 2.5, minMaxThicknessPx: 3, runOverlap: 0.5, skipRows: 1, touchPerInch: 24, eraseMargin: 1.5, eraseOverhang: 1, minRulingWidthPt: 0.3 },
+    sideways: { eraseRunPt: 20, minEraseRunPx: 30, smearGapPt: 3, minSmearGapPx: 2, longRunPt: 36, ratio: 1.5 },
+    words: { ruleGlyphMaxLength: 2, latinHeightRatio: 0.75, minFontSizePt: 4, cjkJoinGap: 0.6, latinJoinGap: 0.15, wallSlackPx: 1, lowConfidence: 60 },
+    repair: { maxNumberLength: 24, minDigits: 2, digitsPerLetter: 3, sameLineOverlap: 0.5, lookahead: 40, splitDecimalGap: 1.2, overlapSlackPt: 1, wallSlackPt: 0.5, splitAmountMinCells: 2 },
+    crops: {
+      columnSnapPerInch: 40, minColumnSnapPx: 3, padPerInch: 60, minPadPx: 2, minWidthPerInch: 12, maxHeightPerInch: 2, enlarge: 1.5, stripGapPerInch: 5,
+      squeezeInkLevel: 140, squeezeOver: 4,
+    },
+    gapFill: {
+      padPerInch: 50, minPadPx: 3, minHeightPerInch: 18, inkLevel: 128, minInkPerInch: 45, minInkHeightPerInch: 40, thinInkPerInch: 30,
+      thinInkMinWidthPerInch: 25, marginPerInch: 30, maxCrops: 400, minConfidence: 50,
+    },
+    rereadNumbers: { decimalColumnShare: 0.15, minDecimalCells: 2, lineMargin: 0.35, lineMarginPx: 2, minHeightPx: 4, maxCells: 600, maxAddedDigits: 4 },
+    rereadLatin: { maxLetters: 4, lineMargin: 0.4, lineMarginPx: 3, minWidthPx: 4, minHeightPx: 4, maxWidthInches: 1.5, maxCells: 200, maxChars: 6, minConfidence: 60 },
+    rereadText: {
+      maxCells: 120, doubt: 95, maxRuledCellPerInch: 2, lineMargin: 0.35, lineMarginPx: 2, minHeightPx: 4, minHeightEm: 0.8, squeezeEm: 0.5, squeezeMinPx: 4,
+      minMean: 80, minWord: 50, sure: 95, newChar: 85, replaceMin: 70, replaceGain: 5, maxExtraCjk: 6,
+    },
+  }, OCR_SETTINGS_LIMITS),
+);
+
+/** The OCR settings with `overrides` applied (any subset, at any depth), checked and frozen. Throws
+ *  one line naming the key on an unknown key or a value that is not a finite number in its range.
+ *  Without overrides: DEFAULT_OCR_SETTINGS. */
+export function resolveOcrSettings(overrides?: OcrSettingsOverrides): OcrSettings {
+  return resolveSettings('ocr', DEFAULT_OCR_SETTINGS, OCR_SETTINGS_LIMITS, overrides);
+}
