@@ -7,7 +7,7 @@ import { BUDGET_LINE_COLUMNS } from './fiscal-lines.js';
 const TYPES: Record<string, string> = {
   value: 'number', amount_yuan: 'number', amount: 'number', pages: 'integer', page: 'integer', page_first: 'integer', page_last: 'integer',
   n_rows: 'integer', n_cols: 'integer', n_tables: 'integer', n_facts: 'integer', n_checks_failed: 'integer', n_identities_checked: 'integer', checks_failed: 'integer', seq: 'integer',
-  n_money_facts: 'integer', n_verified: 'integer', share_verified: 'number', n_measure_unknown: 'integer', n_tables_unknown: 'integer', n_identities_failed: 'integer',
+  n_money_facts: 'integer', n_verified: 'integer', share_verified: 'number', n_money_nonzero: 'integer', n_verified_nonzero: 'integer', n_measure_unknown: 'integer', n_tables_unknown: 'integer', n_identities_failed: 'integer',
   verified: 'boolean',
 };
 

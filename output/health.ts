@@ -26,6 +26,11 @@ interface DocHealth {
   n_money_facts: string;
   n_verified: string;
   share_verified: string;
+  /** the money facts that are not zero, and those of them verified: a zero verifies only beside
+   *  identities of its table with non-zero members (verify.ts), so this share says what the
+   *  amounts themselves are vouched for */
+  n_money_nonzero: string;
+  n_verified_nonzero: string;
   n_measure_unknown: string;
   n_tables_unknown: string;
   standard_tables_missing: string;
@@ -50,12 +55,15 @@ export function docHealth(doc: DocumentRecord): DocHealth {
   const notMoney = new Set(checkKnowledge().verification?.money_excludes_kinds ?? []);
   const money = doc.facts.filter((f) => f.amount_yuan !== null && !notMoney.has(f.table_kind));
   const verified = money.filter((f) => f.verified).length;
+  const nonZero = money.filter((f) => !f.value.isZero());
   const kinds = new Set(doc.tables.map((t) => t.table_kind));
   const missing = doc.status === 'failed' ? [] : standardMissing(doc.doc_kind, kinds);
   return {
     n_money_facts: String(money.length),
     n_verified: String(verified),
     share_verified: share(verified, money.length),
+    n_money_nonzero: String(nonZero.length),
+    n_verified_nonzero: String(nonZero.filter((f) => f.verified).length),
     // the measure_unknown flag (a header naming none of the kind's measures) or no measure at all
     n_measure_unknown: String(doc.facts.filter((f) => !f.measure || f.flags.includes('measure_unknown')).length),
     n_tables_unknown: String(doc.tables.filter((t) => t.table_kind === 'unknown').length),
@@ -71,6 +79,10 @@ export interface RunHealth {
   verified_money_facts: number;
   /** verified / money facts, plain decimal string ('' without money facts) */
   share_verified: string;
+  nonzero_money_facts: number;
+  verified_nonzero_money_facts: number;
+  /** verified / money facts that are not zero */
+  share_verified_nonzero: string;
   facts: number;
   measure_unknown: number;
   share_measure_unknown: string;
@@ -99,12 +111,14 @@ export function missingCore(doc: object): string[] {
 export function runHealth(docs: readonly object[]): RunHealth {
   const rows = docs.map(asRow);
   const h: RunHealth = {
-    documents: rows.length, money_facts: 0, verified_money_facts: 0, share_verified: '', facts: 0, measure_unknown: 0, share_measure_unknown: '',
+    documents: rows.length, money_facts: 0, verified_money_facts: 0, share_verified: '', nonzero_money_facts: 0, verified_nonzero_money_facts: 0, share_verified_nonzero: '', facts: 0, measure_unknown: 0, share_measure_unknown: '',
     tables: 0, tables_unknown: 0, docs_missing_table: {}, docs_missing_core_tables: 0, docs_with_failed_identity: 0,
   };
   for (const r of rows) {
     h.money_facts += int(r['n_money_facts']);
     h.verified_money_facts += int(r['n_verified']);
+    h.nonzero_money_facts += int(r['n_money_nonzero']);
+    h.verified_nonzero_money_facts += int(r['n_verified_nonzero']);
     h.facts += int(r['n_facts']);
     h.measure_unknown += int(r['n_measure_unknown']);
     h.tables += int(r['n_tables']);
@@ -114,6 +128,7 @@ export function runHealth(docs: readonly object[]): RunHealth {
     if (int(r['n_identities_failed']) > 0) h.docs_with_failed_identity++;
   }
   h.share_verified = share(h.verified_money_facts, h.money_facts);
+  h.share_verified_nonzero = share(h.verified_nonzero_money_facts, h.nonzero_money_facts);
   h.share_measure_unknown = share(h.measure_unknown, h.facts);
   // a stable order: by count, then id
   h.docs_missing_table = Object.fromEntries(Object.entries(h.docs_missing_table).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
@@ -127,5 +142,5 @@ export function percent(s: string, dp = 1): string {
 
 /** The one-line summary printed at the end of `ingest`. */
 export function healthLine(h: RunHealth): string {
-  return `verified ${percent(h.share_verified)} of money facts · measure unknown ${percent(h.share_measure_unknown)} · unknown tables ${h.tables_unknown} · docs missing core tables ${h.docs_missing_core_tables} · docs with a failed identity ${h.docs_with_failed_identity}`;
+  return `verified ${percent(h.share_verified)} of money facts (${percent(h.share_verified_nonzero)} of non-zero) · measure unknown ${percent(h.share_measure_unknown)} · unknown tables ${h.tables_unknown} · docs missing core tables ${h.docs_missing_core_tables} · docs with a failed identity ${h.docs_with_failed_identity}`;
 }

@@ -84,6 +84,7 @@ export function formatReport(r: Report): string {
   out.push('');
   out.push('health');
   out.push(`  verified money facts      ${percent(h.share_verified)}  (${h.verified_money_facts} of ${h.money_facts})`);
+  out.push(`    of them not zero        ${percent(h.share_verified_nonzero)}  (${h.verified_nonzero_money_facts} of ${h.nonzero_money_facts})`);
   out.push(`  facts of unknown measure  ${percent(h.share_measure_unknown)}  (${h.measure_unknown} of ${h.facts})`);
   out.push(`  unknown tables            ${h.tables_unknown} of ${h.tables}`);
   out.push(`  docs missing core tables  ${h.docs_missing_core_tables} of ${h.documents}`);

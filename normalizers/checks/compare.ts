@@ -48,12 +48,24 @@ export function tableName(f: Fact, names?: TableNames): string {
   return `${n || f.table_kind} (${f.table_id}${f.page ? `, page ${f.page}` : ''})`;
 }
 
-/** total = Σ parts, or [] when it holds within tolerance(parts + total). */
+/** How far total = Σ parts may miss: half a unit of the last printed decimal of the total and of
+ *  each non-zero part (a printed zero carries no rounding), at least one unit of the finest. Each
+ *  cell's own printed decimals count (`scale`: a 单位 总表 prints its parts in whole 元 and the
+ *  合计 in 分), except in a table read by OCR, where a lost last digit must not widen the tolerance:
+ *  there, and where a cell's decimals are unknown, the table's precision counts. */
+export function sumTolerance(total: Fact, parts: Fact[], o: Pick<CompareOptions, 'tableDp' | 'ocrTables'>): Decimal {
+  const members = [total, ...parts.filter((p) => !p.value.isZero())];
+  const finest = maxDp([total, ...parts], o.tableDp);
+  const dpOf = (f: Fact): number => (f.scale === undefined || o.ocrTables?.has(f.table_id) ? finest : f.scale);
+  const half = members.reduce((a, f) => a.plus(new Decimal(10).pow(-dpOf(f)).times(0.5)), new Decimal(0));
+  return Decimal.max(tolerance(0, finest), half);
+}
+
+/** total = Σ parts, or [] when it holds within sumTolerance. */
 export function compareSum(total: Fact, parts: Fact[], checkId: string, subject: string, o: CompareOptions): CheckResult[] {
   const sum = sumOf(parts);
   const diff = total.value.minus(sum).abs();
-  // printed zeros carry no rounding: only the non-zero addends widen the tolerance
-  const held = diff.lte(tolerance(parts.filter((p) => !p.value.isZero()).length, maxDp([total, ...parts], o.tableDp)));
+  const held = diff.lte(sumTolerance(total, parts, o));
   recordEvaluation(o, checkId, total, parts, held);
   if (held) return [];
   const shown = parts.slice(0, 6).map((p) => `${rowName(p)} ${p.value.toFixed()}`).join(' + ') + (parts.length > 6 ? ` + … (${parts.length} parts)` : '');

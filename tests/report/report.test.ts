@@ -40,6 +40,9 @@ describe('documents.csv health columns', () => {
       expect(d['n_money_facts']).toBe(String(m.length));
       expect(d['n_verified']).toBe(String(v.length));
       expect(d['share_verified']).toBe(m.length ? new Decimal(v.length).div(m.length).toFixed(4) : '');
+      const nz = m.filter((f) => !new Decimal(f['value']!).isZero());
+      expect(d['n_money_nonzero']).toBe(String(nz.length));
+      expect(d['n_verified_nonzero']).toBe(String(nz.filter((f) => f['verified'] === 'true').length));
       expect(d['n_measure_unknown']).toBe(String(mine.filter((f) => !f['measure'] || (f['flags'] ?? '').split(';').includes('measure_unknown')).length));
       expect(d['n_tables_unknown']).toBe(String(tables.filter((t) => t['doc_id'] === d['doc_id'] && t['table_kind'] === 'unknown').length));
       const kinds = new Set(tables.filter((t) => t['doc_id'] === d['doc_id']).map((t) => t['table_kind']));
@@ -80,6 +83,9 @@ describe('run.json health and the report command', () => {
     expect(r.health.money_facts).toBe(m.length);
     expect(r.health.verified_money_facts).toBe(m.filter((f) => f['verified'] === 'true').length);
     expect(r.health.share_verified).toBe(new Decimal(r.health.verified_money_facts).div(m.length).toFixed(4));
+    const nz = m.filter((f) => !new Decimal(f['value']!).isZero());
+    expect([r.health.nonzero_money_facts, r.health.verified_nonzero_money_facts]).toEqual([nz.length, nz.filter((f) => f['verified'] === 'true').length]);
+    expect(nz.length).toBeLessThan(m.length);
     expect(r.health.tables_unknown).toBe(tables.filter((t) => t['table_kind'] === 'unknown').length);
     expect(r.health.docs_missing_table['income_expenditure_summary']).toBe(1);
     expect(r.health.docs_missing_core_tables).toBe(1);
@@ -94,7 +100,7 @@ describe('run.json health and the report command', () => {
     expect(text).toMatch(/facts of unknown measure\s+\d+\.\d%/);
     expect(text).toContain('lowest share verified');
     expect(text).toContain('standard tables not found');
-    expect(healthLine(buildReport(out).health)).toMatch(/^verified \d+\.\d% of money facts · measure unknown \d+\.\d% · unknown tables \d+ · docs missing core tables 1 · docs with a failed identity \d+$/);
+    expect(healthLine(buildReport(out).health)).toMatch(/^verified \d+\.\d% of money facts \(\d+\.\d% of non-zero\) · measure unknown \d+\.\d% · unknown tables \d+ · docs missing core tables 1 · docs with a failed identity \d+$/);
   });
 
   it('fiscal-extract report --format json prints the report; a folder without documents.csv is a usage error', async () => {
