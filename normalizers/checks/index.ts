@@ -5,7 +5,8 @@
 // check ids (stable): hierarchy_sum, column_sum, balance, cross_table_total, side_sum, grand_total,
 // class_sum, three_public_sum, printed_total, prose_vs_table, missing_table, empty_table_unexplained,
 // code_name_mismatch, unknown_code, and the layout flags (layout_shifted, value_missing, …).
-import type { CheckResult, DocumentRecord } from '../../model/types.js';
+import type { CheckResult, DocumentRecord, Fact } from '../../model/types.js';
+import { checkKnowledge } from './knowledge.js';
 import type { Taxonomy } from '../taxonomy/index.js';
 import { hierarchyChecks } from './hierarchy.js';
 import { balanceChecks, crossTableChecks, rowIdentityChecks } from './identities.js';
@@ -38,9 +39,17 @@ export function identityChecks(doc: DocumentRecord, stats?: IdentityStats): Chec
     ...grandTotalChecks(facts, o),
     ...classSumChecks(facts, o),
     ...threePublicChecks(facts, o),
-    ...printedTotalChecks(facts, o),
+    // the generic structure of a table (its printed totals) holds whatever its kind: tables of
+    // the kinds listed in printed_totals.include_kinds (unknown grids) are read for it too, money
+    // amounts only
+    ...printedTotalChecks([...facts, ...alsoForPrintedTotals(doc.facts)], o),
     ...proseChecks(doc.facts, facts, o),
   ];
+}
+
+function alsoForPrintedTotals(facts: Fact[]): Fact[] {
+  const kinds = new Set(checkKnowledge().printed_totals?.include_kinds ?? []);
+  return kinds.size ? facts.filter((f) => kinds.has(f.table_kind) && f.amount_yuan !== null && f.unit !== '%') : [];
 }
 
 export function runChecks(doc: DocumentRecord, taxonomy: Taxonomy): CheckResult[] {

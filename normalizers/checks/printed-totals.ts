@@ -33,6 +33,9 @@ export interface PrintedTotals {
   must_hold?: string[];
   /** kinds left out (their structure is checked by a declared identity that would disagree) */
   exclude_kinds?: string[];
+  /** kinds the other checks leave out whose printed totals are read all the same (`unknown`: a
+   *  grid no kind names still adds up or not); their money amounts only */
+  include_kinds?: string[];
 }
 
 /** The numbering level of a row label as printed: 一、 < （一） < 1、 < (1) < ①; a code by its
