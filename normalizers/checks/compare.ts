@@ -6,7 +6,7 @@ import { tolerance } from './tolerance.js';
 import { recordEvaluation, type IdentityStats } from './verify.js';
 
 /** table_id → 公开NN表 / title, for messages. */
-export type TableNames = Map<string, string>;
+type TableNames = Map<string, string>;
 
 export interface CompareOptions {
   indexOf: Map<Fact, number>;
@@ -53,7 +53,7 @@ export function tableName(f: Fact, names?: TableNames): string {
  *  cell's own printed decimals count (`scale`: a 单位 总表 prints its parts in whole 元 and the
  *  合计 in 分), except in a table read by OCR, where a lost last digit must not widen the tolerance:
  *  there, and where a cell's decimals are unknown, the table's precision counts. */
-export function sumTolerance(total: Fact, parts: Fact[], o: Pick<CompareOptions, 'tableDp' | 'ocrTables'>): Decimal {
+function sumTolerance(total: Fact, parts: Fact[], o: Pick<CompareOptions, 'tableDp' | 'ocrTables'>): Decimal {
   const members = [total, ...parts.filter((p) => !p.value.isZero())];
   const finest = maxDp([total, ...parts], o.tableDp);
   const dpOf = (f: Fact): number => (f.scale === undefined || o.ocrTables?.has(f.table_id) ? finest : f.scale);

@@ -5,7 +5,7 @@ import type { CheckResult, DocumentRecord, Table } from '../../model/types.js';
 import { checkKnowledge } from './knowledge.js';
 
 /** The note that explains why a table has no numbers, or undefined. */
-export function emptyExplanation(t: Table): string | undefined {
+function emptyExplanation(t: Table): string | undefined {
   const c = checkKnowledge().completeness;
   const explained = c.empty_explained.map((p) => new RegExp(p));
   const generic = new RegExp(c.empty_not_explanation);

@@ -22,8 +22,7 @@ import { shareDoubtWithOnlyChild } from './propagate.js';
 import { tableDecimals, type CompareOptions } from './compare.js';
 import { verifiedZeros, type IdentityStats } from './verify.js';
 
-export { CHECK_IDS } from './ids.js';
-export { verifies, type IdentityStats } from './verify.js';
+export { verifies } from './verify.js';
 
 /** The numeric identities only (no taxonomy, no layout flags): what the catch-rate test reruns. */
 export function identityChecks(doc: DocumentRecord, stats?: IdentityStats): CheckResult[] {

@@ -12,24 +12,24 @@ export interface Side { kind: string; section?: string; item?: string; measures:
  *  texts state the figure of one of several tables: 人员经费 of all funds or of 一般公共预算). */
 export interface Target { kind: string; section?: string; item?: string; measure: string; verify_only?: boolean }
 
-export interface SideSum { id: string; kind: string; section: string; total: string; parts: 'preceding_items' | 'classes'; measures: string[] }
-export interface GrandTotal { id: string; kind: string; section: string; total: string; base: string; parts: string; measures: string[] }
-export interface ClassSum { id: string; kind: string; total: string; classes?: string[]; classes_except?: string[]; measures: string[] }
-export interface ThreePublic {
+interface SideSum { id: string; kind: string; section: string; total: string; parts: 'preceding_items' | 'classes'; measures: string[] }
+interface GrandTotal { id: string; kind: string; section: string; total: string; base: string; parts: string; measures: string[] }
+interface ClassSum { id: string; kind: string; total: string; classes?: string[]; classes_except?: string[]; measures: string[] }
+interface ThreePublic {
   kinds: string[];
   components: [string, string][];
   column_levels_ignored: string;
   identities: { id: string; total: string; parts: string[]; or_parts?: string[]; unless?: string[]; requires?: string[] }[];
 }
 export interface ProseRule { measure: string; targets?: Target[]; three_public?: string; per_code?: boolean; all_targets?: boolean }
-export interface Completeness {
+interface Completeness {
   severity: Severity;
   required: Record<string, [string, string][]>;
   empty_explained: string[];
   empty_not_explanation: string;
 }
 
-export interface CheckFile {
+interface CheckFile {
   checked_kinds_exclude: string[];
   row_identities: { kind: string; kinds?: string[]; section?: string; total: string; parts: string[]; expand?: Record<string, string[]>; verify_only?: boolean }[];
   balance: { kind: string; item: string; measure_income: string; measure_expenditure: string }[];

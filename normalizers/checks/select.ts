@@ -28,7 +28,3 @@ export function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> 
   return m;
 }
 
-/** Where a fact is, for a message a person can act on: `公开03表 (t004), page 10`. */
-export function where(f: Fact, tableNo?: string): string {
-  return `${tableNo || f.table_kind} (${f.table_id})${f.page ? `, page ${f.page}` : ''}`;
-}

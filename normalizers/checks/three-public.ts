@@ -8,7 +8,7 @@ import { compareSum, type CompareOptions } from './compare.js';
 import { checkKnowledge } from './knowledge.js';
 import { groupBy, label } from './select.js';
 
-export interface Component { component: string; group: string }
+interface Component { component: string; group: string }
 
 function matcher(): (text: string) => string | undefined {
   const comps = checkKnowledge().three_public.components.map(([id, re]) => [id, new RegExp(re)] as const);

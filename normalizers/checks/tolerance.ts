@@ -6,10 +6,6 @@
 // addend, 0.015 for two, 0.025 for four: the 0.01-0.02 万元 the documents differ by.
 import { Decimal } from 'decimal.js';
 
-export function decimalsOf(raw: Decimal): number {
-  return raw.decimalPlaces();
-}
-
 /** Tolerance for a sum of `n` printed addends with at most `dp` decimals (at least one unit of
  *  the last place, because the total itself is rounded too). */
 export function tolerance(n: number, dp: number): Decimal {

@@ -3,7 +3,7 @@ import { parseNumber } from '../values/numbers.js';
 import { cleanLabel } from '../values/labels.js';
 
 /** A classification code as printed: 3, 5 or 7 digits (类/款/项), spaces removed. */
-export const CODE_RE = /^\d{3}(?:\d{2}){0,2}$/;
+const CODE_RE = /^\d{3}(?:\d{2}){0,2}$/;
 /** One part of a split 类/款/项 code: 3 digits for 类, 2 for 款 and 项. */
 export const CODE_PART_RE = /^\d{2,3}$/;
 

@@ -16,7 +16,7 @@ interface VocabularyFile {
   current_period: string;
 }
 
-export type HeaderRole = 'total' | 'value' | 'change_vs_prior_year' | 'change_rate_vs_prior_year' | 'quantity' | 'prior_year' | '';
+type HeaderRole = 'total' | 'value' | 'change_vs_prior_year' | 'change_rate_vs_prior_year' | 'quantity' | 'prior_year' | '';
 
 interface Compiled {
   unitInBrackets: RegExp;

@@ -11,7 +11,7 @@ export function alignRows(rows: string[][], width: number): string[][] {
   });
 }
 
-export function trimTrailing(r: string[]): string[] {
+function trimTrailing(r: string[]): string[] {
   let n = r.length;
   while (n > 0 && cleanLabel(r[n - 1]!) === '') n--;
   return r.slice(0, n);

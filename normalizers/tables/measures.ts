@@ -18,7 +18,7 @@ import { parseNumber } from '../values/numbers.js';
 import { headerLevels, isCurrentPeriod, roleOf, sameLevel, sourceOf, type HeaderLevel } from './header-words.js';
 import { measureOf, type KindDef } from './kinds.js';
 
-export interface MeasureContext {
+interface MeasureContext {
   kind: KindDef | undefined;
   /** the document's fiscal year ('' when unknown) */
   fiscalYear: string;
@@ -27,7 +27,7 @@ export interface MeasureContext {
 }
 
 /** How a column's measure was found, for tables.csv evidence. */
-export type MeasureEvidence = 'kind' | 'generic' | 'prior_year' | 'sum' | 'source' | 'none';
+type MeasureEvidence = 'kind' | 'generic' | 'prior_year' | 'sum' | 'source' | 'none';
 
 type Period = '' | 'prior_year' | 'change_vs_prior_year' | 'change_rate_vs_prior_year';
 

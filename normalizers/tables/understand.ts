@@ -19,7 +19,7 @@ const CODE_HEADER = /(编码|代码|科目编号|类款项|^类$|^款$|^项$)/;
 const UNIT_CODE_HEADER = /(单位|部门)(代码|编码|编号)$/;
 const LABEL_HEADER = /(名称$|^项目(按.*)?$|^科目$|^内容$|^摘要$)/;
 
-export interface UnderstandOptions {
+interface UnderstandOptions {
   /** the document's fiscal year: a column of an earlier year is a prior-year column */
   fiscalYear?: string;
 }
