@@ -18,8 +18,8 @@ export function hierarchyChecks(facts: Fact[], o: CompareOptions): CheckResult[]
     // 部门经济 classes once under each 政府经济 class): then each code stands for all its rows
     const byCode = new Map<string, Fact[]>();
     for (const f of coded) byCode.set(f.code, [...(byCode.get(f.code) ?? []), f]);
-    // only a repeated top-level code means a second grouping; a lower code printed again (a
-    // continuation page repeating its parent row) is the same row
+    // a repeated top-level code means a second grouping; a lower code printed again apart from its
+    // first row (a continuation page repeating its parent row) is the same row
     const minLen = Math.min(...coded.map((f) => f.code.length));
     const repeated = [...byCode.values()].some((fs) => fs.length > 1 && fs[0]!.code.length === minLen);
     const one = (fs: Fact[]): Fact => {
@@ -32,11 +32,15 @@ export function hierarchyChecks(facts: Fact[], o: CompareOptions): CheckResult[]
       o.stands?.set(sum, fs);
       return sum;
     };
-    const rep = new Map<string, Fact>([...byCode].map(([c, fs]) => [c, repeated ? one(fs) : fs[0]!]));
+    // a code printed on consecutive rows is one code split by a second classification printed
+    // beside it (xa's 部门经济科目 30101 once per 政府经济科目 50101 / 50501): its rows add up too
+    const order = new Map([...coded].sort((a, b) => a.row - b.row).map((f, i) => [f, i]));
+    const adjacent = (fs: Fact[]): boolean => fs.length > 1 && [...fs].sort((a, b) => a.row - b.row).every((f, i, a) => i === 0 || order.get(f)! === order.get(a[i - 1]!)! + 1);
+    const rep = new Map<string, Fact>([...byCode].map(([c, fs]) => [c, repeated || adjacent(fs) ? one(fs) : fs[0]!]));
     for (const parent of rep.values()) {
       const children = [...rep.values()].filter((c) => c.code.length === parent.code.length + 2 && c.code.startsWith(parent.code));
       if (children.length === 0) continue;
-      out.push(...compareSum(parent, children, 'hierarchy_sum', `${parent.code} = Σ children${repeated && byCode.get(parent.code)!.length > 1 ? ' (codes printed several times: summed)' : ''}`, o));
+      out.push(...compareSum(parent, children, 'hierarchy_sum', `${parent.code} = Σ children${byCode.get(parent.code)!.length > 1 && rep.get(parent.code) !== byCode.get(parent.code)![0] ? ' (codes printed several times: summed)' : ''}`, o));
     }
     // the total row against the top-level codes (3-digit)
     const totals = group.filter((f) => !f.code && TOTAL_ITEM.test(label(f)));
