@@ -99,7 +99,7 @@ export interface Message {
 }
 
 /** The column roles that table understanding assigns. */
-export type ColumnRole = 'code' | 'code_part' | 'name' | 'label' | 'measure' | 'row_no' | 'ignore';
+export type ColumnRole = 'code' | 'code_part' | 'name' | 'label' | 'measure' | 'row_no' | 'secondary_code' | 'ignore';
 
 export interface ColumnSpec {
   index: number;
@@ -126,6 +126,9 @@ export interface TableRow {
   section: string;
   code: string; // as printed (joined from 类/款/项 parts when split), '' if none
   item: string; // label as printed, white space removed
+  /** the code of a second classification printed beside the row's own (政府经济科目 50101 beside
+   *  部门经济科目 30101) */
+  secondary_code?: string;
   values: { col: number; measure: string; measure_label: string; raw: string }[];
   page?: number;
   bold?: boolean;
@@ -180,6 +183,12 @@ export interface Fact {
   flags: string[];
   /** 'printed' when the code is in the document, 'resolved' when derived from the name */
   code_source: '' | 'printed' | 'resolved';
+  /** where a table prints its rows again for each unit of the department (a row naming the unit,
+   *  then the unit's own 类/款/项): that unit row's label, for every row of its block */
+  row_group?: string;
+  /** the code of a second classification printed on the row beside its own (政府经济科目 50101
+   *  beside 部门经济科目 30101: a row per pair) */
+  secondary_code?: string;
   row: number;
   col: number;
   /** true when an accounting identity that holds includes this fact (normalizers/checks/verify.ts) */

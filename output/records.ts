@@ -53,7 +53,7 @@ export function recordsOf(doc: DocumentRecord): Dataset {
       doc_id: f.doc_id, table_id: f.table_id, table_kind: f.table_kind, section: f.section, code: f.code, code_system: f.code_system,
       item: f.item, canonical_name: f.canonical_name, level: f.level, parent_code: f.parent_code, cofog: f.cofog, measure: f.measure,
       measure_label: f.measure_label, value: f.scale !== undefined ? f.value.toFixed(f.scale) : plain(f.value), unit: f.unit, amount_yuan: f.amount_yuan ? plain(f.amount_yuan) : '',
-      page: s(f.page), flags: [...new Set(f.flags)].join(';'), code_source: f.code_source, verified: f.verified ? 'true' : 'false',
+      page: s(f.page), flags: [...new Set(f.flags)].join(';'), code_source: f.code_source, verified: f.verified ? 'true' : 'false', row_group: f.row_group ?? '', secondary_code: f.secondary_code ?? '',
     })),
     checks: doc.checks.map((c) => ({ doc_id: c.doc_id, table_id: c.table_id, check_id: c.check_id, severity: c.severity, subject: c.subject, expected: c.expected, actual: c.actual, message: c.message })),
     performance: doc.performance.map((p) => ({

@@ -196,6 +196,32 @@ export function repairOcrLabel(printed: string): string {
   return part ? prefix + part : printed;
 }
 
+/** A coded table that prints its rows again for each unit of the department (深圳市…（本级）, then
+ *  its 类/款/项; the next unit, then its own): the unit row's label for every row of its block.
+ *  A block starts at a row without a code (and no total word) printed right before a coded row;
+ *  the grouping is taken only when two blocks print the same code, so the rows of one unit are told
+ *  apart from another's (the same code and measure would otherwise name two figures). */
+function rowGroups(table: Table): Map<TableRow, string> {
+  const out = new Map<TableRow, string>();
+  const coded = (r: TableRow | undefined) => !!r && /^\d{3,7}$/.test(r.code);
+  for (const section of new Set(table.rows.map((r) => r.section))) {
+    const rows = table.rows.filter((r) => r.section === section);
+    const heads = rows.map((r, i) => (!coded(r) && cleanLabel(r.item) !== '' && !TOTAL_ROW.test(stripNumbering(r.item)) && coded(rows[i + 1]) ? i : -1)).filter((i) => i >= 0);
+    if (heads.length < 2) continue;
+    const blocks = heads.map((h, k) => rows.slice(h, heads[k + 1] ?? rows.length));
+    const seen = new Set<string>();
+    let repeated = false;
+    for (const b of blocks) {
+      const codes = new Set(b.filter(coded).map((r) => r.code));
+      if ([...codes].some((c) => seen.has(c))) repeated = true;
+      codes.forEach((c) => seen.add(c));
+    }
+    if (!repeated) continue;
+    for (const b of blocks) for (const r of b) out.set(r, cleanLabel(b[0]!.item));
+  }
+  return out;
+}
+
 export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
   const facts: Fact[] = [];
   const unit = table.unit || ctx.defaultUnit;
@@ -205,6 +231,7 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
   const valued = table.rows.filter((r) => r.values.length && !TOTAL_ROW.test(stripNumbering(r.item)));
   const codedTable = table.method === 'ocr' && valued.filter((r) => /^\d{3,7}$/.test(r.code) || lost?.has(r)).length * 2 >= valued.length && valued.length >= 4;
   const places = new Map<string, ClassContext>();
+  const groups = rowGroups(table);
   for (const row of table.rows) {
     let code = row.code;
     const at = places.get(row.section) ?? { cls: '', kuan: '' };
@@ -259,6 +286,8 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
         amount_yuan: toYuan(parsed.value, cellUnit),
         flags: [...(inferred ? row.flags.filter((f) => f !== 'bad_code') : row.flags), ...(entry?.provisional ? ['provisional_code'] : []), ...(repaired ? [OCR_CODE_REPAIRED] : []), ...(codedTable && !code && !TOTAL_ROW.test(stripNumbering(row.item)) ? [OCR_CODE_UNREAD] : []), ...(table.method === 'ocr' && table.table_kind !== 'unknown' && !v.measure ? [OCR_HEADER_UNREAD] : []), ...(v.measure ? [] : [MEASURE_UNKNOWN])],
         code_source,
+        ...(groups.has(row) ? { row_group: groups.get(row)! } : {}),
+        ...(row.secondary_code ? { secondary_code: row.secondary_code } : {}),
         row: row.rowIndex,
         col: v.col,
       };

@@ -250,13 +250,14 @@ function assignColumns(header: string[], data: string[][], width: number, kind: 
       secondary = false;
     }
     // a second classification printed beside the first (部门经济科目 | 名称 | 政府经济科目 | 名称):
-    // the row is the first one's; the mapping columns are not read
+    // the row is the first one's; the second code is kept beside it (secondary_code), its name not
     if (role === 'code' || role === 'code_part') {
       const group = specs.filter((s) => s.block === block);
       if (seenCode && group.at(-1)?.role === 'name') secondary = true;
       seenCode = true;
     }
-    if (secondary && (role === 'code' || role === 'code_part' || role === 'name')) role = 'ignore';
+    if (secondary && role === 'code') role = 'secondary_code';
+    else if (secondary && (role === 'code_part' || role === 'name')) role = 'ignore';
     else if (role === 'measure') secondary = false;
     if (role === 'measure') seenMeasure = true;
     const spec: ColumnSpec = { index: c, role, header: h, block, section: '' };
@@ -345,6 +346,8 @@ interface BlockRead {
   section: string;
   codeParts: string[];
   code: string;
+  /** the code of a second classification printed beside (secondary_code column) */
+  secondary?: string;
   labels: string[];
   values: TableRow['values'];
   /** numbers printed in non-measure columns (layout damage) */
@@ -371,6 +374,9 @@ function readRow(cells: string[], rowIndex: number, columns: ColumnSpec[]): Tabl
         if (!isNumberCell(t) && !isCode(t) && !/^[\dA-Za-z.\-]+$/.test(t)) b.labels.push(t);
         break;
       case 'ignore':
+        break;
+      case 'secondary_code':
+        if (isCode(t)) b.secondary = t;
         break;
       case 'code':
         if (isCode(t)) b.code = t;
@@ -459,6 +465,7 @@ function readRow(cells: string[], rowIndex: number, columns: ColumnSpec[]): Tabl
       section: b.section,
       code: b.code || Array.from(b.codeParts, (p) => p ?? '').join('|'),
       item: b.labels.join(''),
+      ...(b.secondary ? { secondary_code: b.secondary } : {}),
       values: b.values,
       flags,
     });

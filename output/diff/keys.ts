@@ -33,7 +33,9 @@ export function factKeys(facts: Row[]): Map<string, Row> {
   const out = new Map<string, Row>();
   const seen = new Map<string, number>();
   for (const f of facts) {
-    const base = [f.table_kind, f.section, f.code || f.item, f.measure || f.measure_label].join(' | ');
+    // a unit's block of a table printed per unit (row_group) and a second classification printed
+    // beside the code (secondary_code) are part of the key
+    const base = [f.table_kind, f.section, ...(f.row_group ? [f.row_group] : []), f.code || f.item, ...(f.secondary_code ? [f.secondary_code] : []), f.measure || f.measure_label].join(' | ');
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     out.set(n === 1 ? base : `${base} #${n}`, f);
