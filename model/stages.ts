@@ -1,6 +1,6 @@
 // Stage contracts. Each format has one extractor behind the same interface (tabula/camelot style:
 // one strategy per class, one contract); the runner never knows which one it called.
-import type { Block, Format, Message } from './types.js';
+import type { Block, Box, Format, Message } from './types.js';
 // (the one type model/ takes from elsewhere: the extractors' settings are defined beside the code
 // they tune; a type-only import, nothing is loaded)
 import type { ExtractSettings } from '../extractors/settings.js';
@@ -8,8 +8,12 @@ import type { ExtractSettings } from '../extractors/settings.js';
 export interface ExtractContext {
   /** the input path or URL as the user gave it (for messages only) */
   source: string;
-  /** abort when the per-document time limit is reached */
+  /** aborts when the document's time limit is reached: an extractor then hands back what it has
+   *  read (pages not read are `pageIssues` of kind `time`), or throws when it has nothing */
   signal?: AbortSignal;
+  /** an extractor tells how many pages it will read by OCR as soon as it knows: the document's time
+   *  limit grows by the per-page budget for each (pipeline/process-document.ts) */
+  ocrPages?: (n: number) => void;
   /** read pages without a text layer with OCR (default true) */
   ocr?: boolean;
   /** the charset a server declared (HTTP Content-Type), when the bytes came from a URL */
@@ -29,6 +33,34 @@ export interface ExtractResult {
   needsOcrPages?: number[];
   /** refine the detected format (e.g. a PDF whose every page needs OCR is `pdf-scanned`) */
   format?: Format;
+  /** pages read in part or not at all (OCR: the time ran out, the page or some cells could not be
+   *  read); the rest of the document is in `blocks` */
+  pageIssues?: PageIssue[];
+  /** the pages read by OCR: the resolution each was read at and that of its image */
+  ocrPages?: OcrPageRead[];
+}
+
+/** A page read by OCR: its image's resolution (dpi) and the one it was read at (a finer scan is
+ *  reduced to the resolution recognition is tuned for). */
+export interface OcrPageRead {
+  page: number;
+  dpi: number;
+  imageDpi: number;
+}
+
+/** A page, or cells of it, an extractor could not read. */
+export interface PageIssue {
+  page: number;
+  /** `time`: the document's time ran out before the page was read; `unreadable`: the page could not
+   *  be read; `partial`: a step of reading it failed, the rest was read (the cells in `boxes` kept
+   *  their first OCR reading: a second reading of them failed) */
+  kind: 'time' | 'unreadable' | 'partial';
+  /** what failed (`page`, `reread-numbers`, …) */
+  step: string;
+  /** the cells concerned, page space in points (kind `partial`; none: the step as a whole) */
+  boxes: Box[];
+  /** one line */
+  error: string;
 }
 
 export interface Extractor {

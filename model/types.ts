@@ -282,4 +282,9 @@ export interface DocumentRecord {
   timings: Record<string, number>;
   /** accounting identities evaluated by the check stage (held or not) */
   identities_checked?: number;
+  /** the time limit cut the reading short (pages not read, or the document given up): the result
+   *  depends on the run, so it is not stored and the document is read again next run */
+  timedOut?: boolean;
+  /** pages read by OCR: the resolution read at and that of the image (run.json `ocr`) */
+  ocrPages?: { page: number; dpi: number; imageDpi: number }[];
 }

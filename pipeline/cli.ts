@@ -11,15 +11,16 @@ import { loadManifest, ManifestError, type ManifestEntry } from '../corpus/manif
 import { VERSION } from './version.js';
 import { displayPath } from './inputs.js';
 import { healthLine } from '../output/health.js';
+import { DEFAULT_TIMEOUT_MS } from './process-document.js';
 
 export const EXIT = { OK: 0, SOME_FAILED: 1, USAGE: 2, INTERNAL: 3 } as const;
 
 const MAIN_HELP = `fiscal-extract ${VERSION}: Chinese government budget disclosures → clean, checked datasets
 
 Usage:
-  fiscal-extract ingest <file|folder|glob|url>... --out <dir> [--timeout <seconds>] [--quiet]
-                 [--manifest <file>] [--workers <n>] [--state <file> | --no-state] [--excel] [--no-ocr]
-                 [--queue <redis-url>]
+  fiscal-extract ingest <file|folder|glob|url>... --out <dir> [--timeout <seconds>]
+                 [--page-timeout <seconds>] [--quiet] [--manifest <file>] [--workers <n>]
+                 [--state <file> | --no-state] [--excel] [--no-ocr] [--queue <redis-url>]
   fiscal-extract worker --redis <redis-url> [--concurrency <n>]
   fiscal-extract taxonomy <build|import|lookup|stats> ...
   fiscal-extract diff <old-out> <new-out> [--format md|json|html] [--out file] [--fail-on-change]
@@ -50,7 +51,12 @@ Options:
   --out <dir>          output folder (required)
   --manifest <file>    a corpus manifest (JSON or TSV: folders, globs, URLs, issuer/fiscal_year
                        per entry); may be given more than once
-  --timeout <seconds>  per-document time limit (default 120)
+  --timeout <seconds>  time limit per document (default 120), to which --page-timeout is added
+                       for each page read by OCR
+  --page-timeout <s>   time limit per page read by OCR (default 60: a 100-page scan may take
+                       120 + 100 × 60 s, enough on a busy 2-core machine). When a document's time
+                       runs out, the pages read so far are kept: the document is partial, and
+                       checks.csv names each page not read (ocr_page_unread)
   --workers <n>        worker threads reading documents (default: one per core; 0 = this thread)
   --memory <MB>        heap ceiling per worker thread (default 2048)
   --state <file>       state file (default <dir>/.fiscal-extract/state.sqlite)
@@ -76,7 +82,8 @@ Options:
   --redis <url>        redis://host:port[/db] (required)
   --queue-name <name>  BullMQ queue name (default fiscal-extract)
   --concurrency <n>    documents at a time = worker threads (default: one per core)
-  --timeout <seconds>  hard per-document time limit (default: the one each job carries)
+  --timeout <seconds>  hard time limit per document before OCR (default: the one each job
+                       carries); a document read by OCR adds the job's per-page limit per page
   --memory <MB>        heap ceiling per worker thread (default 2048)
   --quiet              no log line per document`;
 
@@ -110,13 +117,14 @@ function numberFlag(flags: Map<string, string | true>, name: string, test: (n: n
   return n;
 }
 
-const INGEST_FLAGS = ['--out', '--timeout', '--workers', '--memory', '--state', '--manifest', '--queue', '--queue-name', '--fetch-timeout', '--retries', '--rate', '--max-mb'];
+const INGEST_FLAGS = ['--out', '--timeout', '--page-timeout', '--workers', '--memory', '--state', '--manifest', '--queue', '--queue-name', '--fetch-timeout', '--retries', '--rate', '--max-mb'];
 
 /** The ingest command's options, checked (a UsageError says what is wrong). */
 interface IngestFlags {
   out: string;
   manifests: string[];
   timeoutMs: number | undefined;
+  pageTimeoutMs: number | undefined;
   workers: number;
   memoryMb: number | undefined;
   state: string | undefined;
@@ -136,6 +144,8 @@ function ingestFlags(positional: string[], flags: Map<string, string | true>, al
   if (positional.length === 0 && manifests.length === 0) throw new UsageError('name at least one file, folder, glob, URL or --manifest to ingest');
   const t = numberFlag(flags, '--timeout', (n) => n > 0, 'a positive number of seconds');
   const timeoutMs = t !== undefined ? t * 1000 : undefined;
+  const pt = numberFlag(flags, '--page-timeout', (n) => n > 0, 'a positive number of seconds');
+  const pageTimeoutMs = pt !== undefined ? pt * 1000 : undefined;
   const workers = numberFlag(flags, '--workers', (n) => Number.isInteger(n) && n >= 0, 'a whole number (0 = read in this thread)') ?? defaultWorkers();
   const memoryMb = numberFlag(flags, '--memory', (n) => Number.isInteger(n) && n >= 64, 'a whole number of MB (at least 64)');
   if (flags.has('--no-state') && flags.has('--state')) throw new UsageError('--state and --no-state contradict each other');
@@ -147,7 +157,7 @@ function ingestFlags(positional: string[], flags: Map<string, string | true>, al
   const queueUrl = flags.get('--queue');
   if (flags.has('--queue') && typeof queueUrl !== 'string') throw new UsageError('--queue needs a redis:// URL');
   return {
-    out, manifests, timeoutMs, workers, memoryMb, state, fetchTimeout, retries, rate, maxMb,
+    out, manifests, timeoutMs, pageTimeoutMs, workers, memoryMb, state, fetchTimeout, retries, rate, maxMb,
     queueUrl: typeof queueUrl === 'string' ? queueUrl : undefined, quiet: flags.has('--quiet'),
   };
 }
@@ -166,18 +176,19 @@ async function runIngest(argv: string[]): Promise<number> {
   const { positional, flags, all } = parseArgs(argv, new Set(INGEST_FLAGS));
   if (flags.has('--help')) { console.log(INGEST_HELP); return EXIT.OK; }
   const o = ingestFlags(positional, flags, all);
-  const { out, timeoutMs, memoryMb, state, fetchTimeout, retries, rate, maxMb } = o;
+  const { out, timeoutMs, pageTimeoutMs, memoryMb, state, fetchTimeout, retries, rate, maxMb } = o;
   let executor: Executor | undefined;
   if (o.queueUrl !== undefined) {
     const { QueueExecutor } = await import('./queue/redis.js');
     const qn = flags.get('--queue-name');
-    executor = new QueueExecutor({ url: o.queueUrl, timeoutMs: timeoutMs ?? 120_000, ...(typeof qn === 'string' ? { queueName: qn } : {}) });
+    executor = new QueueExecutor({ url: o.queueUrl, timeoutMs: timeoutMs ?? DEFAULT_TIMEOUT_MS, ...(typeof qn === 'string' ? { queueName: qn } : {}) });
   }
   const manifestEntries = loadManifests(o.manifests);
   const progress = o.quiet ? undefined : new Progress(process.stderr, flags.has('--progress') || !!process.stderr.isTTY, displayPath);
   const result = await ingest(positional, {
     out, workers: o.workers, manifestEntries,
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    ...(pageTimeoutMs !== undefined ? { pageTimeoutMs } : {}),
     ...(memoryMb !== undefined ? { memoryMb } : {}),
     ...(state !== undefined ? { state } : {}),
     ...(flags.has('--excel') ? { excel: true } : {}),
@@ -221,7 +232,7 @@ async function runWorker(argv: string[]): Promise<number> {
   const quiet = flags.has('--quiet');
   const { startQueueWorker } = await import('./queue/redis.js');
   const handle = await startQueueWorker({
-    url, concurrency, memoryMb, timeoutMs: t !== undefined ? t * 1000 : 120_000,
+    url, concurrency, memoryMb, timeoutMs: t !== undefined ? t * 1000 : DEFAULT_TIMEOUT_MS,
     ...(typeof qn === 'string' ? { queueName: qn } : {}),
     ...(quiet ? {} : { log: (s: string) => console.error(s) }),
   });

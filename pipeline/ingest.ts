@@ -20,18 +20,22 @@ import { resultKey } from './runner/key.js';
 import { failedResult, type TaskResult } from './runner/task.js';
 import { InProcessExecutor, PoolExecutor, type Executor } from './runner/executors.js';
 import type { DocumentDone, ProgressSink } from './runner/progress.js';
-import { Store, headOf, type ResultInfo } from './store/store.js';
+import { Store, headOf, type OcrInfo, type ResultInfo } from './store/store.js';
 import { BlobStore } from './store/blobs.js';
 import { Fetcher, type FetchOptions } from '../corpus/fetch.js';
 import { loadManifest, type ManifestEntry } from '../corpus/manifest.js';
 import { runHealth, type RunHealth } from '../output/health.js';
 import { resolveExtractSettings, settingsTag, type ExtractSettingsOverrides } from '../extractors/settings.js';
+import { DEFAULT_PAGE_TIMEOUT_MS, DEFAULT_TIMEOUT_MS } from './process-document.js';
 
 export interface IngestOptions {
   /** output folder; when absent nothing is written (library use) */
   out?: string;
-  /** per-document time limit, ms */
+  /** time limit per document, ms (default 120 s), grown by `pageTimeoutMs` for each page read by OCR */
   timeoutMs?: number;
+  /** time limit per page read by OCR, ms (default 60 s); a document whose time runs out keeps the
+   *  pages read so far (partial; checks.csv names the pages not read) */
+  pageTimeoutMs?: number;
   /** read pages and images without a text layer by OCR (default true; `--no-ocr` sets false) */
   ocr?: boolean;
   /** layout and OCR threshold overrides, any subset at any depth (extractors/layout/settings.ts and
@@ -75,7 +79,8 @@ export interface RunSummary {
   options: Record<string, unknown>;
   counts: { documents: number; ok: number; partial: number; failed: number; tables: number; facts: number; checks_failed: number; performance_forms: number; indicators: number; pages: number };
   stage_ms: Record<string, number>;
-  documents: { doc_id: string; source: string; status: string; error: string; ms: number; reused: boolean; messages: { stage: string; severity: string; text: string }[] }[];
+  /** `ocr`: pages read by OCR, the resolutions (dpi) they were read at and their images had */
+  documents: { doc_id: string; source: string; status: string; error: string; ms: number; reused: boolean; messages: { stage: string; severity: string; text: string }[]; ocr?: OcrInfo }[];
   missing_inputs: string[];
   /** what this run read and what it reused from the state */
   incremental: { state: string | null; extractor_version: string; read: number; reused: number; not_stored: number };
@@ -105,6 +110,7 @@ const round = (n: number) => Math.round(n);
 interface RunContext {
   opts: IngestOptions;
   timeoutMs: number;
+  pageTimeoutMs: number;
   /** results read without OCR are not the same results: they are stored apart */
   ocr: boolean;
   version: string;
@@ -122,7 +128,8 @@ const addStage = (run: RunContext, k: string, ms: number): void => { run.stage[k
 
 /** The run's state file, fetcher and executor (worker threads, this thread, or the caller's). */
 function openRun(opts: IngestOptions): RunContext {
-  const timeoutMs = opts.timeoutMs ?? 120_000;
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const pageTimeoutMs = opts.pageTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS;
   const ocr = opts.ocr !== false;
   // bad settings fail the call here, not every document; other settings, other stored results
   const settingsKey = settingsTag(resolveExtractSettings(opts.settings));
@@ -137,7 +144,7 @@ function openRun(opts: IngestOptions): RunContext {
       ? new PoolExecutor({ size: opts.workers!, timeoutMs, memoryMb: opts.memoryMb ?? 2048 })
       : new InProcessExecutor());
   const fetchStats = { urls: 0, downloaded: 0, not_modified: 0, failed: 0, attempts: 0 };
-  return { opts, timeoutMs, ocr, version, records, store, fetcher, executor, stage: {}, fetchStats };
+  return { opts, timeoutMs, pageTimeoutMs, ocr, version, records, store, fetcher, executor, stage: {}, fetchStats };
 }
 
 export async function ingest(inputs: string[], opts: IngestOptions = {}): Promise<IngestResult> {
@@ -274,7 +281,7 @@ async function readDocument(run: RunContext, item: SourceItem, id: number): Prom
 async function executeDocument(run: RunContext, item: SourceItem, id: number, key: string, src: SourceRead & { sha: string }): Promise<Outcome> {
   const { store, version, ocr } = run;
   const bytes = src.bytes ?? new Uint8Array(readFileSync(item.source));
-  const r = await run.executor.run({ id, source: item.source, bytes, timeoutMs: run.timeoutMs, ...(ocr ? {} : { ocr: false }), ...(src.charset ? { charset: src.charset } : {}), ...(run.opts.settings ? { settings: run.opts.settings } : {}) });
+  const r = await run.executor.run({ id, source: item.source, bytes, timeoutMs: run.timeoutMs, pageTimeoutMs: run.pageTimeoutMs, ...(ocr ? {} : { ocr: false }), ...(src.charset ? { charset: src.charset } : {}), ...(run.opts.settings ? { settings: run.opts.settings } : {}) });
   for (const [k, v] of Object.entries(r.info.timings)) addStage(run, k, v);
   const ts = performance.now();
   const storeIt = !!store && r.cacheable;
@@ -294,10 +301,10 @@ async function executeDocument(run: RunContext, item: SourceItem, id: number, ke
 
 /** run.json: the options, counts, incremental figures and failures, from what each outcome keeps. */
 function summarize(run: RunContext, what: { inputs: string[]; started: Date; missing: string[] }, ordered: Outcome[], finals: DocumentRow[]): RunSummary {
-  const { opts, timeoutMs, store } = run;
+  const { opts, timeoutMs, pageTimeoutMs, store } = run;
   const summary: RunSummary = {
     tool: 'fiscal-extract', version: VERSION, started: what.started.toISOString(), finished: '', inputs: what.inputs,
-    options: { out: opts.out ?? null, timeoutMs, workers: opts.workers ?? 0, memoryMb: opts.memoryMb ?? 2048, state: opts.state ?? null, excel: !!opts.excel, manifests: opts.manifests ?? [], ...(opts.settings ? { settings: opts.settings } : {}) },
+    options: { out: opts.out ?? null, timeoutMs, pageTimeoutMs, workers: opts.workers ?? 0, memoryMb: opts.memoryMb ?? 2048, state: opts.state ?? null, excel: !!opts.excel, manifests: opts.manifests ?? [], ...(opts.settings ? { settings: opts.settings } : {}) },
     counts: { documents: 0, ok: 0, partial: 0, failed: 0, tables: 0, facts: 0, checks_failed: 0, performance_forms: 0, indicators: 0, pages: 0 },
     stage_ms: {}, documents: [], missing_inputs: what.missing,
     incremental: { state: opts.state ?? null, extractor_version: run.version, read: 0, reused: 0, not_stored: 0 },
@@ -316,7 +323,7 @@ function summarize(run: RunContext, what: { inputs: string[]; started: Date; mis
     if (o.reused) summary.incremental.reused++; else summary.incremental.read++;
     if (!o.cacheable && store) summary.incremental.not_stored++;
     if (status === 'failed') summary.failures.push({ source: o.item.source, error: d.error });
-    summary.documents.push({ doc_id: d.doc_id, source: o.item.source, status, error: d.error, ms: o.reused ? 0 : o.info.ms, reused: o.reused, messages: o.info.messages });
+    summary.documents.push({ doc_id: d.doc_id, source: o.item.source, status, error: d.error, ms: o.reused ? 0 : o.info.ms, reused: o.reused, messages: o.info.messages, ...(o.info.ocr ? { ocr: o.info.ocr } : {}) });
   });
   summary.counts.documents = ordered.length;
   summary.health = runHealth(finals);

@@ -3,7 +3,8 @@
 // `failed` (nothing usable) or `partial` (some tables failed) with a one-line reason.
 import { createHash } from 'node:crypto';
 import type { DocumentRecord, Table } from '../model/types.js';
-import { InputError, type ExtractResult, type Extractor } from '../model/stages.js';
+import { InputError, type ExtractContext, type ExtractResult, type Extractor } from '../model/stages.js';
+import { pageIssueChecks, unreadPagesLine } from './page-issues.js';
 import { detectFormat } from './detect.js';
 import { extractorFor } from '../extractors/registry.js';
 import { resolveExtractSettings, type ExtractSettings, type ExtractSettingsOverrides } from '../extractors/settings.js';
@@ -20,9 +21,25 @@ import { stitchForm } from '../normalizers/performance/stitch.js';
 import { proseStage } from '../normalizers/prose/stage.js';
 import { mostCommonUnit } from '../normalizers/values/units.js';
 
+/** A document's time limit before OCR (reading, layout, every stage), ms: `--timeout`. */
+export const DEFAULT_TIMEOUT_MS = 120_000;
+/** Added to a document's time limit for each page read by OCR, ms: `--page-timeout`. A scanned page
+ *  took 5-7 s on a 2-core machine under a load of 8-11 (a 19-page 300 dpi scan: 100 s with two
+ *  document workers; read at 300 dpi it took 152 s, past the former fixed 120 s limit); 60 s leaves room for a machine
+ *  ten times busier, lets a 100-page scan (a 6 120 s limit) finish, and still stops a document
+ *  that hangs. */
+export const DEFAULT_PAGE_TIMEOUT_MS = 60_000;
+/** Once the time limit is reached, an extractor has this long to hand back what it has read (the
+ *  pages in progress are cancelled) before the document is given up. */
+const EXTRACT_GRACE_MS = 10_000;
+
 interface ProcessOptions {
-  /** per-document time limit in milliseconds */
+  /** the document's time limit before OCR, ms (default DEFAULT_TIMEOUT_MS) */
   timeoutMs?: number;
+  /** added to the time limit for each page read by OCR, ms (default DEFAULT_PAGE_TIMEOUT_MS) */
+  pageTimeoutMs?: number;
+  /** told the document's whole time limit (ms) each time it grows: a runner's hard limit follows it */
+  onTimeLimit?: (ms: number) => void;
   /** the charset a server declared for the bytes (HTTP Content-Type), passed to the extractor */
   charset?: string;
   /** false: pages and images without a text layer are not read by OCR */
@@ -89,6 +106,8 @@ async function runStages(doc: DocumentRecord, bytes: Uint8Array, opts: ProcessOp
   if (!extractor) throw new InputError(unsupportedMessage(doc.format));
 
   const result = await timedAsync(doc, 'extract', () => extractWithTimeLimit(doc, extractor, bytes, opts, settings));
+  if (result.pageIssues?.some((i) => i.kind === 'time')) doc.timedOut = true;
+  if (result.ocrPages?.length) doc.ocrPages = result.ocrPages;
   if (result.format) doc.format = result.format;
   if (result.pages !== undefined) doc.pages = result.pages;
   doc.blocks = result.blocks;
@@ -108,23 +127,56 @@ async function runStages(doc: DocumentRecord, bytes: Uint8Array, opts: ProcessOp
     const { correctOcr } = await import('../normalizers/ocr-correct/index.js');
     doc.checks = timed(doc, 'ocr-correct', () => correctOcr(doc, taxonomy, doc.checks));
   }
-  settleStatus(doc, tables, result.needsOcrPages);
+  // pages (or cells) the extractor could not read: reported, the rest stands
+  if (result.pageIssues?.length) doc.checks.push(...pageIssueChecks(doc, result.pageIssues));
+  settleStatus(doc, tables, result.needsOcrPages, unreadPagesLine(result.pageIssues ?? [], doc.pages));
 }
 
-/** The extractor's blocks, or an InputError when the per-document time limit runs out first. */
+/** The extractor's blocks. The time limit is `timeoutMs`, grown by `pageTimeoutMs` for each page
+ *  the extractor reads by OCR (ExtractContext.ocrPages). When it is reached the extractor's signal
+ *  aborts and it hands back what it has read (its pages not read are `time` page issues); an
+ *  extractor that does not answer within EXTRACT_GRACE_MS gives an InputError. */
 function extractWithTimeLimit(doc: DocumentRecord, extractor: Extractor, bytes: Uint8Array, opts: ProcessOptions, settings: ExtractSettings): Promise<ExtractResult> {
   const controller = new AbortController();
-  const limit = opts.timeoutMs ?? 120_000;
+  const base = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const perPage = opts.pageTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS;
+  const t0 = performance.now();
+  let limit = base;
+  let ocrPages = 0;
   let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    extractor.extract(bytes, { source: doc.source, signal: controller.signal, settings, ...(opts.ocr === false ? { ocr: false } : {}), ...(opts.charset ? { charset: opts.charset } : {}) }),
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        controller.abort();
-        reject(new InputError(`gave up after ${Math.round(limit / 1000)} s (per-document time limit): the file may be damaged or unusually large; raise --timeout to retry`));
-      }, limit);
-    }),
-  ]).finally(() => clearTimeout(timer));
+  let grace: NodeJS.Timeout | undefined;
+  const describe = (): string => `${Math.round(limit / 1000)} s: ${Math.round(base / 1000)} s per document${ocrPages ? ` + ${Math.round(perPage / 1000)} s for each of its ${ocrPages} page(s) read by OCR` : ''}`;
+  return new Promise<ExtractResult>((resolve, reject) => {
+    const giveUp = (): void => {
+      doc.timedOut = true;
+      reject(new InputError(`gave up after ${describe()} (time limit): the file may be damaged or unusually large; raise --timeout${ocrPages ? ' or --page-timeout' : ''} to retry`));
+    };
+    const expire = (): void => {
+      controller.abort();
+      grace = setTimeout(giveUp, EXTRACT_GRACE_MS);
+    };
+    const arm = (): void => {
+      clearTimeout(timer);
+      timer = setTimeout(expire, Math.max(0, t0 + limit - performance.now()));
+    };
+    arm();
+    const ctx: ExtractContext = {
+      source: doc.source, signal: controller.signal, settings,
+      ...(opts.ocr === false ? { ocr: false } : {}), ...(opts.charset ? { charset: opts.charset } : {}),
+      ocrPages: (n) => {
+        if (controller.signal.aborted || n <= 0) return;
+        ocrPages = n;
+        limit = base + n * perPage;
+        arm();
+        opts.onTimeLimit?.(limit + EXTRACT_GRACE_MS);
+      },
+    };
+    // an extractor that fails once its time is up failed for want of time
+    extractor.extract(bytes, ctx).then(resolve, (e: unknown) => (controller.signal.aborted ? giveUp() : reject(e))).finally(() => {
+      clearTimeout(timer);
+      clearTimeout(grace);
+    });
+  });
 }
 
 /** Locate the tables and understand each one (a table that fails is a message, not the end). */
@@ -152,11 +204,16 @@ function readTables(doc: DocumentRecord, taxonomy: Taxonomy): { candidates: numb
   return { candidates: candidates.length, failed };
 }
 
-/** `partial` / `failed` with a one-line reason: tables that failed, pages left unread without OCR. */
-function settleStatus(doc: DocumentRecord, tables: { candidates: number; failed: number }, needsOcrPages: number[] | undefined): void {
+/** `partial` / `failed` with a one-line reason: pages OCR did not read, tables that failed, pages
+ *  left unread without OCR. */
+function settleStatus(doc: DocumentRecord, tables: { candidates: number; failed: number }, needsOcrPages: number[] | undefined, unreadPages: string): void {
   if (tables.failed > 0) {
     doc.status = 'partial';
     doc.error = `${tables.failed} of ${tables.candidates} tables could not be read (see run.json messages)`;
+  }
+  if (unreadPages) {
+    doc.status = 'partial';
+    doc.error = doc.error ? `${unreadPages}; ${doc.error}` : unreadPages;
   }
   if (needsOcrPages?.length) {
     const pages = needsOcrPages;

@@ -4,7 +4,7 @@
 // of GB2312 and GBK that Chinese government sites publish in).
 import { InputError } from '../../model/stages.js';
 
-export interface Decoded {
+interface Decoded {
   text: string;
   /** the WHATWG name of the encoding used, e.g. 'utf-8', 'gbk', 'gb18030' */
   encoding: string;
@@ -17,7 +17,7 @@ export interface Decoded {
 const META = /<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)/i;
 
 /** The charset declared by a <meta> in the first 4 KiB (read as ASCII: the label is ASCII). */
-export function metaCharset(bytes: Uint8Array): string {
+function metaCharset(bytes: Uint8Array): string {
   const n = Math.min(bytes.length, 4096);
   let head = '';
   for (let i = 0; i < n; i++) head += String.fromCharCode(bytes[i]!);
@@ -47,6 +47,31 @@ function tryDecode(bytes: Uint8Array, label: string): string | null {
   }
 }
 
+/** the single-byte Western tables (ISO-8859-1 and ASCII labels decode as windows-1252) */
+const SINGLE_BYTE = /^(windows-125\d|iso-8859-\d+|macintosh|koi8-[ru]|ibm866|x-mac-cyrillic)$/;
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/g;
+/** a misread page has at least this many bytes ≥ 0x80 */
+const MISREAD_MIN_BYTES = 16;
+/** and at least this share of them form CJK characters in the right encoding */
+const MISREAD_CJK_SHARE = 0.6;
+
+/** A Chinese page that a single-byte charset (a wrong server or <meta> label) reads as Latin-1
+ *  mojibake (ÐÐÕþÔËÐÐ): no CJK character in that reading, many bytes ≥ 0x80, and the bytes valid
+ *  UTF-8 or GB18030 whose CJK characters make up most of those bytes. */
+function chineseMisread(bytes: Uint8Array, declared: string): { text: string; encoding: string } | null {
+  if (declared.match(CJK)) return null;
+  let high = 0;
+  for (const b of bytes) if (b >= 0x80) high++;
+  if (high < MISREAD_MIN_BYTES) return null;
+  for (const [encoding, width] of [['utf-8', 3], ['gb18030', 2]] as const) {
+    const text = tryDecode(bytes, encoding);
+    if (text === null) continue;
+    const cjk = text.match(CJK)?.length ?? 0;
+    if (cjk * width >= high * MISREAD_CJK_SHARE) return { text, encoding };
+  }
+  return null;
+}
+
 export function decodeHtml(bytes: Uint8Array, charset?: string): Decoded {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8', from: 'bom' };
@@ -62,7 +87,13 @@ export function decodeHtml(bytes: Uint8Array, charset?: string): Decoded {
   for (const d of declared) {
     const text = tryDecode(bytes, d.label);
     if (text !== null) {
-      const r: Decoded = { text, encoding: decoderFor(d.label, false)!.encoding, from: d.from };
+      const encoding = decoderFor(d.label, false)!.encoding;
+      const chinese = SINGLE_BYTE.test(encoding) ? chineseMisread(bytes, text) : null;
+      if (chinese) {
+        notes.push(`the page is declared ${d.label} (by ${d.from}) but its bytes are Chinese text in ${chinese.encoding}`);
+        return { text: chinese.text, encoding: chinese.encoding, from: 'sniffed', note: notes.join('; ') };
+      }
+      const r: Decoded = { text, encoding, from: d.from };
       if (notes.length) r.note = notes.join('; ');
       return r;
     }

@@ -55,11 +55,44 @@ export function setsBold(n: DomNode): boolean {
   return !!style && /font-weight\s*:\s*(bold|bolder|[6-9]00)/i.test(style);
 }
 
-/** Whether a subtree holds a <table> (a layout table wraps the data table). */
-export function containsTable(n: DomNode): boolean {
+/** Whether all the visible text of a subtree sits inside links (<a>), and there is some. */
+export function linkOnly(n: DomNode): boolean {
+  let linked = false;
+  const walk = (x: DomNode, inLink: boolean): boolean => {
+    for (const c of x.children ?? []) {
+      if (c.type === 'text') {
+        if ((c.data ?? '').replace(/[\s\u00a0|｜·•>＞»]+/g, '') === '') continue;
+        if (!inLink) return false;
+        linked = true;
+        continue;
+      }
+      if (!isElement(c) || isHidden(c)) continue;
+      if (!walk(c, inLink || tagName(c) === 'a')) return false;
+    }
+    return true;
+  };
+  return walk(n, tagName(n) === 'a') && linked;
+}
+
+const LISTS = new Set(['ul', 'ol', 'menu']);
+const ITEMS = new Set(['li']);
+
+/** Site navigation: a <nav>, or a list of at least two items each of which is a link only (menus,
+ *  side navigation, lists of related pages). Not the page's content. */
+export function isNavigation(n: DomNode): boolean {
+  const t = tagName(n);
+  if (t === 'nav') return true;
+  if (!LISTS.has(t)) return false;
+  const items = childElements(n, ITEMS).filter((li) => !isHidden(li));
+  return items.length >= 2 && items.every((li) => linkOnly(li) || plainText(li) === '');
+}
+
+/** The visible text of a subtree, white space removed. */
+export function plainText(n: DomNode): string {
+  let s = '';
   for (const c of n.children ?? []) {
-    if (tagName(c) === 'table') return true;
-    if (c.children && containsTable(c)) return true;
+    if (c.type === 'text') s += c.data ?? '';
+    else if (isElement(c) && !isHidden(c)) s += plainText(c);
   }
-  return false;
+  return s.replace(/[\s\u00a0\u3000]+/g, '');
 }

@@ -12,7 +12,7 @@ const MAX_SPAN = 1000;
 
 /** The <tr>s of a table itself (not of tables nested in its cells), in display order, each with
  *  the index after the last row of its row group (a rowspan never crosses a group). */
-export function tableRowGroups(table: DomNode): { tr: DomNode; groupEnd: number }[] {
+function tableRowGroups(table: DomNode): { tr: DomNode; groupEnd: number }[] {
   const head: DomNode[][] = [];
   const body: DomNode[][] = [];
   const foot: DomNode[][] = [];
@@ -92,7 +92,7 @@ export function gridOfTable(table: DomNode): RawGrid {
 /** Drop the rows and columns that carry nothing: blank spacer rows, and the phantom columns Word
  *  exports when rows put cell boundaries at different places (every cell there is blank or the
  *  continuation of a cell to its left / above). Spans and `mergedFrom` are rewritten to match. */
-export function compact(rows: GridCell[][]): GridCell[][] {
+function compact(rows: GridCell[][]): GridCell[][] {
   const width = rows[0]?.length ?? 0;
   const isOrigin = (cell: GridCell) => (cell.rowSpan ?? 1) > 1 || (cell.colSpan ?? 1) > 1;
   // a row is kept when a cell has text or takes part in a merge (blank spacer rows go)

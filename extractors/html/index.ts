@@ -7,7 +7,7 @@ import { parseHtml } from './dom.js';
 import { blocksOfDom } from './blocks.js';
 import { MAX_NESTING, maxNesting } from './depth.js';
 
-export interface HtmlExtractContext extends ExtractContext {
+interface HtmlExtractContext extends ExtractContext {
   /** the charset from the HTTP Content-Type header, when the caller fetched the page */
   charset?: string;
 }

@@ -1,8 +1,8 @@
 // Visible text of a DOM subtree as lines: block elements and <br> break lines, inline pieces
 // (<span>, <font>, Word's <o:p>) join, &nbsp; and source line wraps are plain spaces.
-import { type DomNode, isElement, isHidden, tagName, setsBold } from './dom.js';
+import { type DomNode, isElement, isHidden, isNavigation, tagName, setsBold } from './dom.js';
 
-export const BLOCK = new Set([
+const BLOCK = new Set([
   'p', 'div', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'table', 'tbody', 'thead', 'tfoot',
   'caption', 'section', 'article', 'header', 'footer', 'main', 'nav', 'aside', 'blockquote', 'pre', 'center', 'form', 'fieldset',
   'address', 'hr', 'body', 'html', 'figure', 'figcaption', 'td', 'th',
@@ -12,7 +12,7 @@ const HEADING = /^h[1-6]$/;
 
 /** Normalise one run of HTML text: no-break and other spaces to one space (the ideographic space
  *  U+3000 is kept: labels use it, and cleanLabel removes it where it does not matter). */
-export function normText(s: string): string {
+function normText(s: string): string {
   return s.replace(/[\u00a0\u2002-\u200b\ufeff\t\n\r\f ]+/g, ' ');
 }
 
@@ -55,6 +55,8 @@ export function collectText(node: DomNode, buf: LineBuffer, bold = false, onTabl
       continue;
     }
     if (!isElement(c) || isHidden(c)) continue;
+    // site navigation on the page (menus, side navigation) is not its content; inside a cell it is
+    if (onTable && isNavigation(c)) continue;
     const t = tagName(c);
     if (t === 'br') {
       buf.flush();
@@ -79,5 +81,8 @@ export function cellText(cell: DomNode): { text: string; bold: boolean } {
   collectText(cell, buf, setsBold(cell));
   buf.flush();
   const lines = buf.lines;
-  return { text: lines.map((l) => l.text).join('\n'), bold: lines.length > 0 && lines.every((l) => l.bold) };
+  const parts = lines.map((l) => l.text);
+  // a code wrapped in a narrow column (20113<br>01) is one code
+  const text = parts.length > 1 && parts.every((p) => /^\d+$/.test(p)) && parts[0]!.length >= 3 && /^\d{5,9}$/.test(parts.join('')) ? parts.join('') : parts.join('\n');
+  return { text, bold: lines.length > 0 && lines.every((l) => l.bold) };
 }

@@ -2,12 +2,12 @@
 // such as `01` and small amounts such as `0.01`) are cropped, stacked and read again in one go;
 // confident numbers found there are added as words.
 import { columnSnap } from './cell-columns.js';
-import { stackCrops } from './crop-stack.js';
-import { encodePgm, type GreyImage } from './image.js';
-import type { TesseractPool } from './pool.js';
+import { readStacked } from './crop-stack.js';
+import type { GreyImage } from './image.js';
+import type { OcrRunner } from './pool.js';
 import type { PixelRule } from './prep.js';
 import { DEFAULT_OCR_SETTINGS, type OcrSettings } from './settings.js';
-import type { OcrWord } from './types.js';
+import type { OcrProblem, OcrWord } from './types.js';
 
 function positions(v: number[], snap: number): number[] {
   v.sort((a, b) => a - b);
@@ -17,13 +17,14 @@ function positions(v: number[], snap: number): number[] {
 }
 
 /** Cells of the rule lattice with ink but no word: cropped, stacked with white space between them
- *  into one strip, read in one go, and the words mapped back. */
-export async function gapFill(pool: TesseractPool, img: GreyImage, rules: readonly PixelRule[], words: readonly OcrWord[], dpi: number, settings: OcrSettings = DEFAULT_OCR_SETTINGS): Promise<OcrWord[]> {
+ *  into strips, read, and the words mapped back (`words`: the words added; `problem`: cells whose
+ *  strip could not be read). */
+export async function gapFill(ocr: OcrRunner, img: GreyImage, rules: readonly PixelRule[], words: readonly OcrWord[], dpi: number, settings: OcrSettings = DEFAULT_OCR_SETTINGS): Promise<{ words: OcrWord[]; problem?: OcrProblem }> {
   const s = settings.gapFill;
   const snap = columnSnap(dpi, settings.crops);
   const xs = positions(rules.filter((r) => !r.horizontal).map((r) => r.pos), snap);
   const ys = positions(rules.filter((r) => r.horizontal).map((r) => r.pos), snap);
-  if (xs.length < 2 || ys.length < 2) return [];
+  if (xs.length < 2 || ys.length < 2) return { words: [] };
   // cells that got a word (by its centre) are left alone
   const hit = new Set<number>();
   const slotOf = (v: number[], p: number): number => {
@@ -67,19 +68,15 @@ export async function gapFill(pool: TesseractPool, img: GreyImage, rules: readon
       crops.push({ x: Math.max(x0, minX - m), y: Math.max(y0, minY - m), w: Math.min(x1, maxX + m) - Math.max(x0, minX - m), h: Math.min(y1, maxY + m) - Math.max(y0, minY - m) });
     }
   }
-  if (!crops.length || crops.length > s.maxCrops) return [];
+  if (!crops.length || crops.length > s.maxCrops) return { words: [] };
   const enlarge = settings.crops.enlarge;
-  const stack = stackCrops(img, crops, dpi, settings.crops, enlarge);
-  const res = await pool.run(encodePgm(stack.strip), { psm: '6', dpi: dpi * enlarge });
+  const read = await readStacked(ocr, img, crops, dpi, settings.crops, enlarge, { psm: '6', dpi: dpi * enlarge }, 'gap-fill');
   const out: OcrWord[] = [];
-  for (const w of res.words) {
-    const text = w.text.trim();
+  for (const w of read.words) {
     // what tesseract drops is lone short numbers (codes, 0.01); cut-up header text read again is
     // noise, so only confident numbers are taken
-    if (!/^[\d.,%\-()（）]+$/.test(text) || !/\d/.test(text) || w.confidence < s.minConfidence) continue;
-    const k = stack.crop(w.bbox);
-    if (k < 0) continue;
-    out.push({ text, confidence: Math.round(w.confidence * 10) / 10, line: -1 - k, box: stack.toPage(k, w.bbox) });
+    if (!/^[\d.,%\-()（）]+$/.test(w.text) || !/\d/.test(w.text) || w.confidence < s.minConfidence) continue;
+    out.push({ text: w.text, confidence: Math.round(w.confidence * 10) / 10, line: -1 - w.crop, box: w.box });
   }
-  return out;
+  return read.problem ? { words: out, problem: read.problem } : { words: out };
 }

@@ -5,15 +5,15 @@
 //   imageExtractor        PNG/JPEG/TIFF documents
 //   ocrPdfPages(...)      scanned PDF pages (embedded scan, else rendered)
 import type { Block, Message, PageContent } from '../../model/types.js';
-import { InputError, type ExtractContext, type ExtractResult, type Extractor } from '../../model/stages.js';
+import { InputError, type ExtractContext, type ExtractResult, type Extractor, type OcrPageRead, type PageIssue } from '../../model/stages.js';
 import { DEFAULT_EXTRACT_SETTINGS, type ExtractSettings } from '../settings.js';
 import { decodeImagePages } from './image.js';
 import { layoutOcr, ocrToContent, type OcrContent } from './page.js';
 import { makePool } from './page-pool.js';
-import { languageFolder, type PoolOptions } from './pool.js';
+import { languageFolder, OcrAbortedError, type PoolOptions } from './pool.js';
 import type { OcrSettings } from './settings.js';
 import { sharedPool } from './shared.js';
-import { ocrPdfPagesDetailed } from './pdf.js';
+import { inLanes, ocrPdfPagesDetailed } from './pdf.js';
 import type { OcrPool } from './types.js';
 
 export type { OcrPage, OcrWord, OcrPool, RecognizeOptions, ImageInput } from './types.js';
@@ -37,14 +37,18 @@ export async function createOcrPool(opts: PoolOptions = {}): Promise<OcrPool> {
   return makePool(opts);
 }
 
-function summary(pages: readonly (OcrContent & { rotation?: number })[], s: OcrSettings): Message[] {
+function summary(pages: readonly (OcrContent & { rotation?: number })[], issues: readonly PageIssue[], s: OcrSettings): Message[] {
   const msgs: Message[] = [];
   for (const p of pages) {
-    const bits = [`page ${p.content.page} OCR: ${p.content.tokens.length} tokens, mean confidence ${p.confidence}`];
+    const bits = [`page ${p.content.page} OCR: read at ${Math.round(p.dpi)} dpi${Math.round(p.sourceDpi) !== Math.round(p.dpi) ? ` (image ${Math.round(p.sourceDpi)} dpi)` : ''}, ${p.content.tokens.length} tokens, mean confidence ${p.confidence}`];
     if (p.content.rotation) bits.push(`turned ${p.content.rotation}°`);
     if (p.content.rulings.length) bits.push(`${p.content.rulings.length} rules found in the image`);
     if (p.repairs.length) bits.push(`${p.repairs.length} OCR repair(s) (numbers, cells read again)`);
     msgs.push({ stage: 'extract', severity: p.confidence < s.words.lowConfidence ? 'warning' : 'info', text: bits.join(', ') });
+  }
+  for (const i of issues) {
+    const what = i.kind === 'partial' ? `${i.step} failed${i.boxes.length ? ` on ${i.boxes.length} cell(s), which keep their first reading` : ''}` : i.kind === 'time' ? 'not read (time limit)' : 'could not be read';
+    msgs.push({ stage: 'extract', severity: i.kind === 'partial' ? 'warning' : 'error', text: `page ${i.page} OCR: ${what}: ${i.error}` });
   }
   return msgs;
 }
@@ -57,27 +61,42 @@ export const imageExtractor: Extractor = {
     if (ctx.ocr === false) throw new InputError('an image can only be read by OCR, which was switched off (--no-ocr): ingest it without --no-ocr');
     const settings = ctx.settings ?? DEFAULT_EXTRACT_SETTINGS;
     const images = await decodeImagePages(bytes, settings.ocr);
+    ctx.ocrPages?.(images.length);
     const pool = await sharedPool();
-    const pages: OcrContent[] = [];
-    const jobs = images.map(async (img, i) => {
-      if (ctx.signal?.aborted) throw new InputError('time limit reached during OCR');
-      const page = await pool.recognize(img, img.dpi ? { dpi: img.dpi, settings: settings.ocr } : { settings: settings.ocr });
-      pages[i] = ocrToContent(page, i + 1, page.dpi, settings.ocr);
+    const read: (OcrContent | PageIssue)[] = await inLanes(images.map((img, i) => ({ img, page: i + 1 })), pool.size, async ({ img, page }): Promise<OcrContent | PageIssue> => {
+      try {
+        if (ctx.signal?.aborted) throw new OcrAbortedError();
+        const r = await pool.recognize(img, { ...(img.dpi ? { dpi: img.dpi } : {}), settings: settings.ocr, ...(ctx.signal ? { signal: ctx.signal } : {}) });
+        return ocrToContent(r, page, r.dpi, settings.ocr);
+      } catch (e) {
+        if (e instanceof OcrAbortedError || ctx.signal?.aborted) return { page, kind: 'time', step: 'page', boxes: [], error: 'the document’s time limit was reached first' };
+        return { page, kind: 'unreadable', step: 'page', boxes: [], error: String((e as Error)?.message ?? e).split('\n')[0]!.slice(0, 200) };
+      }
     });
-    await Promise.all(jobs);
+    const pages = read.filter((r): r is OcrContent => !('kind' in r));
+    const issues = read.flatMap((r) => ('kind' in r ? [r] : r.issues));
+    if (!pages.length) throw new InputError(issues.some((i) => i.kind === 'time') ? `gave up: the time limit was reached before any page was read by OCR; raise --timeout / --page-timeout to retry` : `no page of the image could be read by OCR: ${issues[0]?.error ?? 'unknown error'}`);
     const blocks: Block[] = layoutOcr(pages, settings.layout, settings.ocr);
-    return { pages: images.length, blocks, messages: summary(pages, settings.ocr), needsOcrPages: [] };
+    return { pages: images.length, blocks, messages: summary(pages, issues, settings.ocr), needsOcrPages: [], pageIssues: issues, ocrPages: pagesRead(pages) };
   },
 };
 
 /** OCR the pages of a PDF that the PDF extractor marked needsOcr and lay them out; for the PDF
- *  extractor (or the runner) to call with `needsOcrPages`. */
+ *  extractor (or the runner) to call with `needsOcrPages`. Pages not read (time, errors) and cells
+ *  read once only are `issues`. */
 export async function ocrPdfBlocks(
   bytes: Uint8Array,
   pages: number[],
   opts: { pool?: OcrPool; signal?: AbortSignal; settings?: ExtractSettings } = {},
-): Promise<{ blocks: Block[]; contents: PageContent[]; messages: Message[] }> {
+): Promise<{ blocks: Block[]; contents: PageContent[]; messages: Message[]; issues: PageIssue[]; read: OcrPageRead[] }> {
   const { settings = DEFAULT_EXTRACT_SETTINGS, ...rest } = opts;
   const done = await ocrPdfPagesDetailed(bytes, pages, { ...rest, settings: settings.ocr });
-  return { blocks: layoutOcr(done, settings.layout, settings.ocr), contents: done.map((d) => d.content), messages: summary(done, settings.ocr) };
+  return {
+    blocks: layoutOcr(done.pages, settings.layout, settings.ocr), contents: done.pages.map((d) => d.content), messages: summary(done.pages, done.issues, settings.ocr),
+    issues: done.issues, read: pagesRead(done.pages),
+  };
+}
+
+function pagesRead(pages: readonly OcrContent[]): OcrPageRead[] {
+  return pages.map((p) => ({ page: p.content.page, dpi: Math.round(p.dpi), imageDpi: Math.round(p.sourceDpi) }));
 }

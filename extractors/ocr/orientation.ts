@@ -1,7 +1,7 @@
 // Which way up a page is: a page that reads well is upright; one that does not is probed on a small
 // band through its middle turned each quarter, and the turn that scores clearly best is taken.
-import { crop, encodePgm, rotateQuarter, scale, type GreyImage } from './image.js';
-import type { RawResult, TesseractPool } from './pool.js';
+import { crop, rotateQuarter, scale, type GreyImage } from './image.js';
+import { OcrAbortedError, type OcrRunner, type RawResult } from './pool.js';
 import type { OrientationSettings } from './settings.js';
 import type { OcrPage } from './types.js';
 
@@ -31,16 +31,26 @@ export function readsWell(p: OcrPage, s: OrientationSettings): boolean {
 }
 
 /** The quarter turn (of `ks`, which holds 0) whose probe band scores clearly best, or 0 when none
- *  beats the page as it is by `turnGain` × its score + `turnMargin`. */
-export async function bestTurn(pool: TesseractPool, base: GreyImage, dpi: number, ks: readonly number[], s: OrientationSettings): Promise<number> {
+ *  beats the page as it is by `turnGain` × its score + `turnMargin`. A probe that cannot be read
+ *  scores 0 (`failed` says why); the page's time running out is thrown. */
+export async function bestTurn(ocr: OcrRunner, base: GreyImage, dpi: number, ks: readonly number[], s: OrientationSettings): Promise<{ k: number; failed?: string }> {
+  let failed: string | undefined;
   const probes = await Promise.all(
     ks.map((k) => {
       const p = probe(rotateQuarter(base, k), dpi, s);
-      return pool.run(encodePgm(p.image), { psm: '11', dpi: p.dpi }).then((r) => ({ k, s: score(r, s) }));
+      return ocr.run(p.image, { psm: '11', dpi: p.dpi }).then(
+        (r) => ({ k, s: score(r, s) }),
+        (e: unknown) => {
+          if (e instanceof OcrAbortedError) throw e;
+          failed ??= String((e as Error)?.message ?? e).split('\n')[0]!;
+          return { k, s: 0 };
+        },
+      );
     }),
   );
   const s0 = probes.find((p) => p.k === 0)!.s;
   probes.sort((a, b) => b.s - a.s);
   const best = probes[0]!;
-  return best.k === 0 || best.s < s0 * s.turnGain + s.turnMargin ? 0 : best.k;
+  const k = best.k === 0 || best.s < s0 * s.turnGain + s.turnMargin ? 0 : best.k;
+  return failed ? { k, failed } : { k };
 }

@@ -2,6 +2,7 @@
 // prints them, numbers repaired, rules found in the image as Rulings. From there the one layout
 // model (extractors/layout) reconstructs tables exactly as for a text layer.
 import type { Block, Box, GridCell, PageContent, Token } from '../../model/types.js';
+import type { PageIssue } from '../../model/stages.js';
 import { layoutPage } from '../layout/index.js';
 import { DEFAULT_LAYOUT_SETTINGS, type LayoutSettings } from '../layout/settings.js';
 import { separator } from '../layout/text.js';
@@ -26,6 +27,11 @@ export interface OcrContent {
   repairs: Repair[];
   /** mean token confidence */
   confidence: number;
+  /** resolution the page was read at, and of the image as given (a finer scan is reduced) */
+  dpi: number;
+  sourceDpi: number;
+  /** steps that failed on part of the page (boxes in points) */
+  issues: PageIssue[];
 }
 
 /** Words -> tokens, joining neighbours on one tesseract line that touch (a CJK name comes back one
@@ -91,6 +97,10 @@ export function ocrToContent(page: OcrPage, pageNo: number, dpi: number = page.d
     .map((w) => ({ before: w.reread!, after: w.text, rules: ['reread'], page: pageNo, box: { x0: w.box.x0 * k, y0: w.box.y0 * k, x1: w.box.x1 * k, y1: w.box.y1 * k }, confidence: w.confidence }));
   repairs.push(...fixed);
   const confidence = tokens.length ? tokens.reduce((s, t) => s + (t.confidence ?? 0), 0) / tokens.length : 0;
+  const issues: PageIssue[] = (page.problems ?? []).map((p) => ({
+    page: pageNo, kind: 'partial', step: p.step, error: p.error,
+    boxes: p.boxes.map((b) => ({ x0: b.x0 * k, y0: b.y0 * k, x1: b.x1 * k, y1: b.y1 * k })),
+  }));
   return {
     content: {
       page: pageNo,
@@ -102,6 +112,9 @@ export function ocrToContent(page: OcrPage, pageNo: number, dpi: number = page.d
     },
     repairs,
     confidence: Math.round(confidence * 10) / 10,
+    dpi: page.dpi,
+    sourceDpi: page.sourceDpi ?? page.dpi,
+    issues,
   };
 }
 

@@ -2,10 +2,11 @@
 // (the operator list's paintImageXObject: decoded pixels, ~0.2 s, JPEG/JPX/CCITT all decoded by
 // pdf.js); any other page is rendered with pdf.js + @napi-rs/canvas.
 import type { PageContent } from '../../model/types.js';
-import { InputError } from '../../model/stages.js';
+import type { PageIssue } from '../../model/stages.js';
 import { openPdf, pdfjs } from '../pdf/load.js';
 import { rotateQuarter, toGrey, type GreyImage } from './image.js';
 import { ocrToContent, type OcrContent } from './page.js';
+import { OcrAbortedError } from './pool.js';
 import { DEFAULT_OCR_SETTINGS, type OcrSettings } from './settings.js';
 import type { OcrPool, RecognizeOptions } from './types.js';
 
@@ -121,24 +122,29 @@ async function renderPage(page: pdfjs.PDFPageProxy, dpi: number, settings: OcrSe
 }
 
 /** The image OCR should read for each page (1-based numbers); pages that are not one scan are
- *  rendered at `renderDpi` (default OcrSettings.resolution.renderDpi, 200). */
+ *  rendered at `renderDpi` (default OcrSettings.resolution.renderDpi, 200). A page whose image
+ *  cannot be had maps to the error. */
 export async function pdfPageImages(
   bytes: Uint8Array,
   pages: readonly number[],
   renderDpi?: number,
   settings: OcrSettings = DEFAULT_OCR_SETTINGS,
-): Promise<Map<number, PageImage>> {
+): Promise<Map<number, PageImage | Error>> {
   const dpi = renderDpi ?? settings.resolution.renderDpi;
   const doc = await openPdf(bytes, { decodeImages: true });
-  const out = new Map<number, PageImage>();
+  const out = new Map<number, PageImage | Error>();
   try {
     for (const n of pages) {
       if (n < 1 || n > doc.numPages) continue;
-      const page = await doc.getPage(n);
       try {
-        out.set(n, (await embeddedImage(page, settings)) ?? (await renderPage(page, dpi, settings)));
-      } finally {
-        page.cleanup();
+        const page = await doc.getPage(n);
+        try {
+          out.set(n, (await embeddedImage(page, settings)) ?? (await renderPage(page, dpi, settings)));
+        } finally {
+          page.cleanup();
+        }
+      } catch (e) {
+        out.set(n, e instanceof Error ? e : new Error(String(e)));
       }
     }
   } finally {
@@ -158,35 +164,93 @@ export interface OcrPdfOptions {
   settings?: OcrSettings;
 }
 
-/** OCR the given pages of a scanned PDF, with what was done on each page. */
-export async function ocrPdfPagesDetailed(bytes: Uint8Array, pages: readonly number[], opts: OcrPdfOptions = {}): Promise<(OcrContent & { source: string })[]> {
+/** What OCR made of a scanned PDF's pages: those read, in order, and the pages (or cells) it could
+ *  not read. */
+interface OcrPdfResult {
+  pages: (OcrContent & { source: string })[];
+  issues: PageIssue[];
+}
+
+/** OCR the given pages of a scanned PDF, with what was done on each page. A page that cannot be
+ *  read (its image, tesseract) is an `unreadable` issue and the others are read; once `signal`
+ *  aborts (the document's time ran out) the pages not read are `time` issues and what was read is
+ *  returned. */
+export async function ocrPdfPagesDetailed(bytes: Uint8Array, pages: readonly number[], opts: OcrPdfOptions = {}): Promise<OcrPdfResult> {
   const { sharedPool } = await import('./shared.js');
   const pool = opts.pool ?? (await sharedPool());
   // a few pages' images at a time (a 500-page scan decoded at once is gigabytes of pixels); enough
   // to keep every OCR worker busy
   const chunk = Math.max(2, pool.size * 2);
-  const out: (OcrContent & { source: string })[] = [];
+  const out: OcrPdfResult = { pages: [], issues: [] };
   for (let i = 0; i < pages.length; i += chunk) {
-    if (opts.signal?.aborted) throw new InputError('time limit reached during OCR');
-    out.push(...(await ocrPageChunk(bytes, pages.slice(i, i + chunk), pool, opts)));
+    const some = pages.slice(i, i + chunk);
+    if (opts.signal?.aborted) {
+      out.issues.push(...some.map((n) => timeIssue(n)));
+      continue;
+    }
+    const done = await ocrPageChunk(bytes, some, pool, opts);
+    out.pages.push(...done.pages);
+    out.issues.push(...done.issues);
   }
   return out;
 }
 
-async function ocrPageChunk(bytes: Uint8Array, pages: readonly number[], pool: OcrPool, opts: OcrPdfOptions): Promise<(OcrContent & { source: string })[]> {
+function timeIssue(page: number): PageIssue {
+  return { page, kind: 'time', step: 'page', boxes: [], error: 'the document’s time limit was reached first' };
+}
+
+async function ocrPageChunk(bytes: Uint8Array, pages: readonly number[], pool: OcrPool, opts: OcrPdfOptions): Promise<OcrPdfResult> {
   const settings = opts.settings ?? opts.recognize?.settings ?? DEFAULT_OCR_SETTINGS;
   const images = await pdfPageImages(bytes, pages, opts.renderDpi, settings);
-  const jobs = [...images.entries()].map(async ([n, pi]) => {
-    if (opts.signal?.aborted) throw new InputError('time limit reached during OCR');
-    const page = await pool.recognize(pi.image, { ...opts.recognize, dpi: pi.dpi, settings });
+  const jobs = inLanes([...images.entries()], pool.size, async ([n, pi]): Promise<(OcrContent & { source: string }) | PageIssue> => {
+    if (pi instanceof Error) return { page: n, kind: 'unreadable', step: 'page', boxes: [], error: `the page image could not be decoded: ${firstLine(pi)}` };
+    if (opts.signal?.aborted) return timeIssue(n);
+    let page;
+    try {
+      page = await pool.recognize(pi.image, { ...opts.recognize, dpi: pi.dpi, settings, ...(opts.signal ? { signal: opts.signal } : {}) });
+    } catch (e) {
+      if (e instanceof OcrAbortedError || opts.signal?.aborted) return timeIssue(n);
+      return { page: n, kind: 'unreadable', step: 'page', boxes: [], error: firstLine(e) };
+    }
     const oc = ocrToContent(page, n, page.dpi, settings);
     // the page as displayed: a turned scan turns the page with it
     const turned = page.rotation === 90 || page.rotation === 270;
     const k = (turned ? pi.height : pi.width) / oc.content.width;
-    if (Math.abs(k - 1) > settings.resolution.pageScaleTolerance) scaleContent(oc.content, k);
+    if (Math.abs(k - 1) > settings.resolution.pageScaleTolerance) {
+      scaleContent(oc.content, k);
+      for (const is of oc.issues) is.boxes = is.boxes.map((b) => ({ x0: b.x0 * k, y0: b.y0 * k, x1: b.x1 * k, y1: b.y1 * k }));
+    }
     return { ...oc, source: pi.source };
   });
-  return Promise.all(jobs);
+  const out: OcrPdfResult = { pages: [], issues: [] };
+  for (const r of await jobs) {
+    if ('kind' in r) out.issues.push(r);
+    else {
+      out.pages.push(r);
+      out.issues.push(...r.issues);
+    }
+  }
+  return out;
+}
+
+/** `fn` over the items, at most `lanes` at a time, in order; the results in the items' order. Pages
+ *  are read as many at a time as there are OCR workers, so that they finish one after the other:
+ *  when the time runs out, the pages read are kept and fewer are lost half-read. */
+export async function inLanes<T, R>(items: readonly T[], lanes: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(lanes, items.length)) }, lane));
+  return out;
+}
+
+function firstLine(e: unknown): string {
+  return String((e as Error)?.message ?? e).split('\n')[0]!.slice(0, 200);
 }
 
 function scaleContent(pc: PageContent, k: number): void {
@@ -204,7 +268,8 @@ function scaleContent(pc: PageContent, k: number): void {
   }
 }
 
-/** OCR the given pages of a scanned PDF (1-based) into PageContent for the layout stage. */
+/** OCR the given pages of a scanned PDF (1-based) into PageContent for the layout stage (pages
+ *  that could not be read left out). */
 export async function ocrPdfPages(bytes: Uint8Array, pages: number[], opts: OcrPdfOptions = {}): Promise<PageContent[]> {
-  return (await ocrPdfPagesDetailed(bytes, pages, opts)).map((p) => p.content);
+  return (await ocrPdfPagesDetailed(bytes, pages, opts)).pages.map((p) => p.content);
 }

@@ -2,13 +2,19 @@
 // packages (linked into one folder under the OS temp dir, since tesseract.js wants every
 // `<lang>.traineddata.gz` in one langPath), cacheMethod 'none' so nothing is written into the
 // working folder. Workers are created lazily up to the pool size, reused, and recycled after a
-// number of pages to bound the memory a long run can take.
+// number of pages to bound the memory a long run can take. A job is independent of the worker that
+// runs it and of what that worker read before (every parameter is set for the job; a worker whose
+// job failed or was cancelled is replaced, never reused), so results do not depend on how many
+// workers there are or in which order they finish. Images tesseract cannot take (a side over
+// TESSERACT_MAX_SIDE) are refused before they are sent; a job can be cancelled (its signal), which
+// ends the worker running it.
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, renameSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import Tesseract from 'tesseract.js';
+import { encodePgm, type GreyImage } from './image.js';
 
 export type Psm = '3' | '4' | '6' | '11';
 /** 'standard': tessdata 4.0.0 (larger, most accurate here); 'small': 4.0.0_best_int */
@@ -39,6 +45,31 @@ export interface RawWord {
   bbox: { x0: number; y0: number; x1: number; y1: number };
   /** index of the tesseract line the word belongs to */
   line: number;
+}
+
+/** Tesseract refuses an image with a side longer than this (`Image too large: (w, h)`; its worker
+ *  then answers `SyntaxError: Unexpected end of JSON input`): pixels, INT16_MAX. */
+export const TESSERACT_MAX_SIDE = 32767;
+
+/** A tesseract job that failed (the image, the engine) or was not run: the message says which. */
+export class OcrJobError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OcrJobError';
+  }
+}
+
+/** A job given up because its signal aborted (the document's time ran out). */
+export class OcrAbortedError extends Error {
+  constructor() {
+    super('OCR cancelled: time limit reached');
+    this.name = 'OcrAbortedError';
+  }
+}
+
+/** Runs OCR jobs on grey images for one page: the size checked, the page's signal passed on. */
+export interface OcrRunner {
+  run(image: GreyImage, opts?: RawJobOptions): Promise<RawResult>;
 }
 
 export interface RawResult {
@@ -85,6 +116,8 @@ interface Slot {
   worker: Tesseract.Worker;
   jobs: number;
   busy: boolean;
+  /** ended: its job failed or was cancelled */
+  discarded?: boolean;
   psm?: string;
   dpi?: string;
   whitelist?: string;
@@ -95,6 +128,10 @@ interface Job {
   opts: RawJobOptions;
   resolve: (r: RawResult) => void;
   reject: (e: unknown) => void;
+  signal?: AbortSignal;
+  /** the slot running it, once started */
+  slot?: Slot;
+  settled?: boolean;
 }
 
 export class TesseractPool {
@@ -165,12 +202,53 @@ export class TesseractPool {
     this.slots.add(p);
   }
 
-  run(image: Uint8Array, opts: RawJobOptions = {}): Promise<RawResult> {
+  /** One job: `image` encoded (PGM, PNG, …). Rejects with OcrAbortedError when `signal` aborts
+   *  first (a queued job is dropped, a running one ends its worker), with OcrJobError when
+   *  tesseract fails on it. */
+  run(image: Uint8Array, opts: RawJobOptions = {}, signal?: AbortSignal): Promise<RawResult> {
     if (this.closed) return Promise.reject(new Error('OCR pool is closed'));
+    if (signal?.aborted) return Promise.reject(new OcrAbortedError());
     return new Promise<RawResult>((resolve, reject) => {
-      this.queue.push({ image, opts, resolve, reject });
+      const job: Job = { image, opts, resolve, reject, ...(signal ? { signal } : {}) };
+      const settle = (): void => {
+        job.settled = true;
+        signal?.removeEventListener('abort', onAbort);
+      };
+      job.resolve = (r) => { if (!job.settled) { settle(); resolve(r); } };
+      job.reject = (e) => { if (!job.settled) { settle(); reject(e); } };
+      const onAbort = (): void => {
+        if (job.settled) return;
+        const i = this.queue.indexOf(job);
+        if (i >= 0) this.queue.splice(i, 1);
+        else if (job.slot) this.discard(job.slot);
+        job.reject(new OcrAbortedError());
+        this.pump();
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.queue.push(job);
       this.pump();
     });
+  }
+
+  /** A runner for one page's jobs: grey images checked against TESSERACT_MAX_SIDE (OcrJobError,
+   *  nothing sent) and encoded, every job cancelled when `signal` aborts. */
+  runner(signal?: AbortSignal): OcrRunner {
+    return {
+      run: (image, opts = {}) => {
+        if (image.width > TESSERACT_MAX_SIDE || image.height > TESSERACT_MAX_SIDE) {
+          return Promise.reject(new OcrJobError(`image too large for tesseract: ${image.width} × ${image.height} px (at most ${TESSERACT_MAX_SIDE} a side)`));
+        }
+        return this.run(encodePgm(image), opts, signal);
+      },
+    };
+  }
+
+  /** Take a worker out of the pool and end it (its job failed or was cancelled: whatever state
+   *  the failure left is never seen by another job). */
+  private discard(slot: Slot): void {
+    this.ready = this.ready.filter((s) => s !== slot);
+    slot.discarded = true;
+    void slot.worker.terminate().catch(() => undefined);
   }
 
   private pump(): void {
@@ -184,6 +262,7 @@ export class TesseractPool {
       }
       const job = this.queue.shift()!;
       slot.busy = true;
+      job.slot = slot;
       void this.exec(slot, job);
     }
   }
@@ -234,14 +313,14 @@ export class TesseractPool {
       if (r.data.tsv) out.tsv = r.data.tsv;
       job.resolve(out);
     } catch (e) {
-      job.reject(e);
+      // (tesseract.js rejects with a string: `SyntaxError: Unexpected end of JSON input` when
+      // tesseract refused the image)
+      if (!slot.discarded && !this.closed) this.discard(slot);
+      job.reject(new OcrJobError(`tesseract failed: ${String(e instanceof Error ? e.message : e).split('\n')[0]!.slice(0, 200)}`));
     } finally {
       slot.jobs++;
       slot.busy = false;
-      if (slot.jobs >= this.recycleAfter && !this.closed) {
-        this.ready = this.ready.filter((s) => s !== slot);
-        void slot.worker.terminate().catch(() => undefined);
-      }
+      if (slot.jobs >= this.recycleAfter && !this.closed && !slot.discarded) this.discard(slot);
       this.pump();
     }
   }

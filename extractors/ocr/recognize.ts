@@ -1,19 +1,24 @@
-// One page image -> OcrPage: grey, resolution normalised, quarter-turn and skew corrected, rules
-// found and erased, then tesseract.js (PSM 11, chi_sim+eng) for words with boxes; ruled cells with
-// ink but no word, number cells that came back in pieces or without their decimals, and text cells
-// that look damaged (a Latin letter, a doubtful character, a lone 、) are read again on their crops
-// (gap-fill.ts, reread-numbers.ts, reread-latin.ts, reread-text.ts). The page's orientation is
-// decided in orientation.ts. Every threshold comes from RecognizeOptions.settings (OcrSettings).
-import { decodeImagePages, encodePgm, rotateQuarter, rotateSmall, scale, type GreyImage } from './image.js';
+// One page image -> OcrPage: grey, brought to the resolution recognition is tuned for (a 300 dpi
+// scan is reduced to 200 dpi: every pixel threshold, crop margin and the 1.5× enlargement of the
+// re-reads were set on 200 dpi pages), quarter-turn and skew corrected, rules found and erased, then
+// tesseract.js (PSM 11, chi_sim+eng) for words with boxes; ruled cells with ink but no word, number
+// cells that came back in pieces or without their decimals, and text cells that look damaged (a
+// Latin letter, a doubtful character, a lone 、) are read again on their crops (gap-fill.ts,
+// reread-numbers.ts, reread-latin.ts, reread-text.ts). The page's orientation is decided in
+// orientation.ts. Every threshold comes from RecognizeOptions.settings (OcrSettings).
+// Only the first reading of the page is needed: a re-read or probe that fails (tesseract refuses its
+// image, the engine errs) costs its cells their second reading, recorded in OcrPage.problems; the
+// page's time running out (RecognizeOptions.signal) is the one failure that ends the page.
+import { decodeImagePages, rotateQuarter, rotateSmall, scale, type GreyImage } from './image.js';
 import { gapFill } from './gap-fill.js';
 import { bestTurn, readsWell } from './orientation.js';
-import type { TesseractPool } from './pool.js';
+import type { OcrRunner, TesseractPool } from './pool.js';
 import { binarize, eraseRules, findRules, measureSkew, otsu, tableRules, type PixelRule } from './prep.js';
 import { rereadLatin } from './reread-latin.js';
 import { rereadNumbers } from './reread-numbers.js';
 import { rereadText } from './reread-text.js';
 import { DEFAULT_OCR_SETTINGS, type OcrSettings, type ResolutionSettings } from './settings.js';
-import type { ImageInput, OcrPage, OcrWord, RecognizeOptions } from './types.js';
+import type { ImageInput, OcrPage, OcrProblem, OcrWord, RecognizeOptions } from './types.js';
 
 function guessDpi(img: GreyImage, s: ResolutionSettings): number {
   // a scanned A4/A3 page: the long side is 11.69 in (A4); anything else gets 200
@@ -28,7 +33,7 @@ function now(): number {
 
 /** Read the prepared image turned `k` quarters: skew corrected, rules found and erased, OCR, then
  *  the cells read again. */
-async function readTurned(pool: TesseractPool, base: GreyImage, dpi: number, k: number, opts: RecognizeOptions, s: OcrSettings, t0: number): Promise<OcrPage> {
+async function readTurned(ocr: OcrRunner, base: GreyImage, dpi: number, sourceDpi: number, k: number, opts: RecognizeOptions, s: OcrSettings, t0: number): Promise<OcrPage> {
   const tp = now();
   let im = k ? rotateQuarter(base, k) : base;
   let skew = 0;
@@ -45,7 +50,7 @@ async function readTurned(pool: TesseractPool, base: GreyImage, dpi: number, k: 
   }
   const prep = now() - tp;
   const t1 = now();
-  const r = await pool.run(encodePgm(ocrImage), { psm: opts.psm ?? '11', dpi });
+  const r = await ocr.run(ocrImage, { psm: opts.psm ?? '11', dpi });
   const words: OcrWord[] = [];
   let conf = 0;
   for (const w of r.words) {
@@ -54,26 +59,44 @@ async function readTurned(pool: TesseractPool, base: GreyImage, dpi: number, k: 
     words.push({ text, box: { ...w.bbox }, confidence: Math.round(w.confidence * 10) / 10, line: w.line });
     conf += w.confidence;
   }
-  if (rules.length && opts.gapFill !== false) words.push(...(await gapFill(pool, ocrImage, rules, words, dpi, s)));
-  let finalWords = rules.length && opts.reread !== false ? await rereadNumbers(pool, ocrImage, rules, words, dpi, s) : words;
-  if (rules.length && opts.reread !== false) finalWords = await rereadLatin(pool, ocrImage, rules, finalWords, dpi, s);
-  if (rules.length && opts.reread !== false) finalWords = await rereadText(pool, ocrImage, rules, finalWords, dpi, s);
+  const problems: OcrProblem[] = [];
+  const note = <T>(x: { words: T; problem?: OcrProblem }): T => {
+    if (x.problem) problems.push(x.problem);
+    return x.words;
+  };
+  if (rules.length && opts.gapFill !== false) words.push(...note(await gapFill(ocr, ocrImage, rules, words, dpi, s)));
+  let finalWords = words;
+  if (rules.length && opts.reread !== false) {
+    finalWords = note(await rereadNumbers(ocr, ocrImage, rules, finalWords, dpi, s));
+    finalWords = note(await rereadLatin(ocr, ocrImage, rules, finalWords, dpi, s));
+    finalWords = note(await rereadText(ocr, ocrImage, rules, finalWords, dpi, s));
+  }
   return {
     width: im.width,
     height: im.height,
     dpi,
+    sourceDpi,
     words: finalWords,
     rules,
     rotation: k * 90,
     skew,
     confidence: words.length ? Math.round((conf / words.length) * 10) / 10 : 0,
     timings: { prep: Math.round(prep + (tp - t0)), orientation: 0, ocr: Math.round(now() - t1) },
+    problems,
   };
+}
+
+/** The resolution OCR reads an image of `dpi` at: outside [minDpi, maxDpi] it is brought to
+ *  targetDpi (recognition is tuned on 200 dpi pages: thresholds in pixels, crop margins, the
+ *  re-reads' enlargement), else left as it is. */
+function readingDpi(dpi: number, s: ResolutionSettings): number {
+  return dpi < s.minDpi || dpi > s.maxDpi ? s.targetDpi : dpi;
 }
 
 export async function recognizeWith(pool: TesseractPool, input: ImageInput, opts: RecognizeOptions = {}): Promise<OcrPage> {
   const s = opts.settings ?? DEFAULT_OCR_SETTINGS;
   const res = s.resolution;
+  const ocr = pool.runner(opts.signal);
   const t0 = now();
   let img: GreyImage;
   let dpi = opts.dpi;
@@ -83,15 +106,15 @@ export async function recognizeWith(pool: TesseractPool, input: ImageInput, opts
     dpi ??= pages[0]!.dpi;
   } else img = input;
   dpi ??= guessDpi(img, res);
-  // resolution: tesseract reads best at 200-300 dpi
-  if (dpi < res.minDpi || dpi > res.maxDpi) {
-    const f = (dpi < res.minDpi ? res.targetDpi : res.fineTargetDpi) / dpi;
-    img = scale(img, f);
-    dpi *= f;
+  const sourceDpi = dpi;
+  const target = readingDpi(dpi, res);
+  if (target !== dpi) {
+    img = scale(img, target / dpi);
+    dpi = target;
   }
   const base = img;
   const fixedDpi = dpi;
-  const run = (k: number): Promise<OcrPage> => readTurned(pool, base, fixedDpi, k, opts, s, t0);
+  const run = (k: number): Promise<OcrPage> => readTurned(ocr, base, fixedDpi, sourceDpi, k, opts, s, t0);
   if (opts.rotate !== undefined && opts.rotate !== 'auto') return run(opts.rotate / 90);
   // auto: read the page as it is; a page that reads badly is probed turned a quarter each way (and
   // upside down) on a small band, and read again the way that scores clearly best
@@ -99,13 +122,16 @@ export async function recognizeWith(pool: TesseractPool, input: ImageInput, opts
   if (readsWell(first, s.orientation) && !opts.checkUpsideDown) return first;
   const to = now();
   const ks = readsWell(first, s.orientation) ? [0, 2] : [0, 1, 3, 2];
-  const k = await bestTurn(pool, base, fixedDpi, ks, s.orientation);
+  const turn = await bestTurn(ocr, base, fixedDpi, ks, s.orientation);
+  const probeProblem: OcrProblem[] = turn.failed ? [{ step: 'orientation', boxes: [], error: turn.failed }] : [];
   const tOrient = now() - to;
-  if (k === 0) {
+  if (turn.k === 0) {
     first.timings.orientation = Math.round(tOrient);
+    first.problems = [...(first.problems ?? []), ...probeProblem];
     return first;
   }
-  const turned = await run(k);
+  const turned = await run(turn.k);
   turned.timings.orientation = Math.round(tOrient + first.timings.prep + first.timings.ocr);
+  turned.problems = [...(turned.problems ?? []), ...probeProblem];
   return turned;
 }

@@ -2,17 +2,17 @@
 // Latin words (`HE`, `m` for 款 / 项); between vertical rules they are read again on their crops,
 // enlarged, and a reading that is CJK only replaces the word.
 import { columnSnap, columnsBetween, cropPad } from './cell-columns.js';
-import { stackCrops } from './crop-stack.js';
-import { encodePgm, type GreyImage } from './image.js';
-import type { TesseractPool } from './pool.js';
+import { readStacked } from './crop-stack.js';
+import type { GreyImage } from './image.js';
+import type { OcrRunner } from './pool.js';
 import type { PixelRule } from './prep.js';
 import { DEFAULT_OCR_SETTINGS, type OcrSettings } from './settings.js';
-import type { OcrWord } from './types.js';
+import type { OcrProblem, OcrWord } from './types.js';
 
 /** Short Latin words between vertical rules (`HE`, `m` for the 款 / 项 of a 类款项 header: chi_sim
  *  on a sparse page turns lone CJK header characters into Latin) are read again on their crop, one
  *  line each; a reading that is CJK only replaces the word (recorded in `reread`). */
-export async function rereadLatin(pool: TesseractPool, img: GreyImage, rules: readonly PixelRule[], words: readonly OcrWord[], dpi: number, settings: OcrSettings = DEFAULT_OCR_SETTINGS): Promise<OcrWord[]> {
+export async function rereadLatin(ocr: OcrRunner, img: GreyImage, rules: readonly PixelRule[], words: readonly OcrWord[], dpi: number, settings: OcrSettings = DEFAULT_OCR_SETTINGS): Promise<{ words: OcrWord[]; problem?: OcrProblem }> {
   const s = settings.rereadLatin;
   const snap = columnSnap(dpi, settings.crops);
   const latinWord = new RegExp(`^[A-Za-z]{1,${s.maxLetters}}$`);
@@ -34,17 +34,11 @@ export async function rereadLatin(pool: TesseractPool, img: GreyImage, rules: re
     if (w < s.minWidthPx || h < s.minHeightPx || h > dpi / settings.crops.maxHeightPerInch || w > dpi * s.maxWidthInches) continue;
     cands.push({ word: wd, x, y, w, h });
   }
-  if (!cands.length || cands.length > s.maxCells) return [...words];
+  if (!cands.length || cands.length > s.maxCells) return { words: [...words] };
   const enlarge = settings.crops.enlarge;
-  const stack = stackCrops(img, cands, dpi, settings.crops, enlarge);
-  const res = await pool.run(encodePgm(stack.strip), { psm: '6', dpi: dpi * enlarge });
+  const stacked = await readStacked(ocr, img, cands, dpi, settings.crops, enlarge, { psm: '6', dpi: dpi * enlarge }, 'reread-latin');
   const read: { text: string; x0: number; conf: number }[][] = cands.map(() => []);
-  for (const w of res.words) {
-    const text = w.text.trim();
-    if (!text) continue;
-    const k = stack.crop(w.bbox);
-    if (k >= 0) read[k]!.push({ text, x0: w.bbox.x0, conf: w.confidence });
-  }
+  for (const w of stacked.words) read[w.crop]!.push({ text: w.text, x0: w.strip.x0, conf: w.confidence });
   const out = new Map<OcrWord, OcrWord>();
   cands.forEach((c, k) => {
     const r = read[k]!.sort((a, b) => a.x0 - b.x0);
@@ -52,5 +46,6 @@ export async function rereadLatin(pool: TesseractPool, img: GreyImage, rules: re
     if (!cjkReading.test(text) || Math.min(...r.map((q) => q.conf)) < s.minConfidence) return;
     out.set(c.word, { ...c.word, text, reread: c.word.text });
   });
-  return words.map((w) => out.get(w) ?? w);
+  const result = words.map((w) => out.get(w) ?? w);
+  return stacked.problem ? { words: result, problem: stacked.problem } : { words: result };
 }

@@ -2,12 +2,12 @@
 // or without the decimals their column prints are read again on their crops, one line each with a
 // digit whitelist; a reading that only adds what the first one dropped replaces the words.
 import { columnSnap, columnsBetween, cropPad } from './cell-columns.js';
-import { stackCrops } from './crop-stack.js';
-import { encodePgm, type GreyImage } from './image.js';
-import type { TesseractPool } from './pool.js';
+import { readStacked } from './crop-stack.js';
+import type { GreyImage } from './image.js';
+import type { OcrRunner } from './pool.js';
 import type { PixelRule } from './prep.js';
 import { DEFAULT_OCR_SETTINGS, type OcrSettings } from './settings.js';
-import type { OcrWord } from './types.js';
+import type { OcrProblem, OcrWord } from './types.js';
 
 const NUMBERISH = /^[\d.,\-−()（）]+$/;
 const DECIMAL_AMOUNT = /^[-−]?(\d{1,3}(,\d{3})+|\d+)\.\d{1,4}$/;
@@ -36,11 +36,11 @@ export function rereadAccepted(first: string, read: string, settings: OcrSetting
  *  one strip and read again one line per crop with a digit whitelist. A reading replaces the words
  *  when it is a well-formed amount with a decimal point that keeps every digit first read, in order
  *  (it only adds what PSM 11 dropped). The reread word carries `reread` with the first reading. */
-export async function rereadNumbers(pool: TesseractPool, img: GreyImage, rules: readonly PixelRule[], words: readonly OcrWord[], dpi: number, settings: OcrSettings = DEFAULT_OCR_SETTINGS): Promise<OcrWord[]> {
+export async function rereadNumbers(ocr: OcrRunner, img: GreyImage, rules: readonly PixelRule[], words: readonly OcrWord[], dpi: number, settings: OcrSettings = DEFAULT_OCR_SETTINGS): Promise<{ words: OcrWord[]; problem?: OcrProblem }> {
   const s = settings.rereadNumbers;
   const snap = columnSnap(dpi, settings.crops);
   const verticals = rules.filter((r) => !r.horizontal);
-  if (verticals.length < 2) return [...words];
+  if (verticals.length < 2) return { words: [...words] };
   const columnOf = columnsBetween(verticals, snap);
   // number words by column, then grouped into text lines
   const bySlot = new Map<number, OcrWord[]>();
@@ -91,16 +91,10 @@ export async function rereadNumbers(pool: TesseractPool, img: GreyImage, rules: 
       cells.push({ col, words: g, x, y, w, h, text });
     }
   }
-  if (!cells.length || cells.length > s.maxCells) return [...words];
-  const stack = stackCrops(img, cells, dpi, settings.crops);
-  const res = await pool.run(encodePgm(stack.strip), { psm: '6', dpi, whitelist: '0123456789.,-' });
+  if (!cells.length || cells.length > s.maxCells) return { words: [...words] };
+  const stacked = await readStacked(ocr, img, cells, dpi, settings.crops, 1, { psm: '6', dpi, whitelist: '0123456789.,-' }, 'reread-numbers');
   const read: { text: string; x0: number; conf: number }[][] = cells.map(() => []);
-  for (const w of res.words) {
-    const text = w.text.trim();
-    if (!text) continue;
-    const k = stack.crop(w.bbox);
-    if (k >= 0) read[k]!.push({ text, x0: w.bbox.x0, conf: w.confidence });
-  }
+  for (const w of stacked.words) read[w.crop]!.push({ text: w.text, x0: w.strip.x0, conf: w.confidence });
   const drop = new Set<OcrWord>();
   const add: OcrWord[] = [];
   cells.forEach((c, k) => {
@@ -120,5 +114,6 @@ export async function rereadNumbers(pool: TesseractPool, img: GreyImage, rules: 
       reread: c.text,
     });
   });
-  return [...words.filter((w) => !drop.has(w)), ...add];
+  const out = [...words.filter((w) => !drop.has(w)), ...add];
+  return stacked.problem ? { words: out, problem: stacked.problem } : { words: out };
 }

@@ -3,12 +3,12 @@
 // block; a reading that textRereadAccepted takes replaces the cell's words.
 import type { Box } from '../../model/types.js';
 import { columnSnap, columnsBetween, cropPad } from './cell-columns.js';
-import { stackCrops, type CropBox } from './crop-stack.js';
-import { encodePgm, type GreyImage } from './image.js';
-import type { TesseractPool } from './pool.js';
+import { readStacked, type CropBox } from './crop-stack.js';
+import type { GreyImage } from './image.js';
+import type { OcrRunner } from './pool.js';
 import type { PixelRule } from './prep.js';
 import { DEFAULT_OCR_SETTINGS, type OcrSettings } from './settings.js';
-import type { OcrWord } from './types.js';
+import type { OcrProblem, OcrWord } from './types.js';
 
 const CJK_CHAR = /[\u3400-\u9fff\uf900-\ufaff]/;
 const LATIN = /[A-Za-z]/;
@@ -120,12 +120,12 @@ function readingOrder(words: readonly OcrWord[]): OcrWord[] {
  *  lone punctuation mark) are cropped (the column's width, the line's height within its horizontal
  *  rules), enlarged (crops.enlarge, 1.5×), stacked and read again as one block (PSM 6); a reading that
  *  textRereadAccepted takes replaces the words of the cell (recorded in `reread`). */
-export async function rereadText(pool: TesseractPool, img: GreyImage, rules: readonly PixelRule[], words: readonly OcrWord[], dpi: number, settings: OcrSettings = DEFAULT_OCR_SETTINGS): Promise<OcrWord[]> {
+export async function rereadText(ocr: OcrRunner, img: GreyImage, rules: readonly PixelRule[], words: readonly OcrWord[], dpi: number, settings: OcrSettings = DEFAULT_OCR_SETTINGS): Promise<{ words: OcrWord[]; problem?: OcrProblem }> {
   const s = settings.rereadText;
   const snap = columnSnap(dpi, settings.crops);
   const verticals = rules.filter((r) => !r.horizontal);
   const horizontals = rules.filter((r) => r.horizontal);
-  if (verticals.length < 2) return [...words];
+  if (verticals.length < 2) return { words: [...words] };
   const columnOf = columnsBetween(verticals, snap);
   const bySlot = new Map<number, OcrWord[]>();
   const bounds = new Map<number, { left: number; right: number }>();
@@ -190,7 +190,7 @@ export async function rereadText(pool: TesseractPool, img: GreyImage, rules: rea
       cells.push({ words: g, x, y, w, h, text, ruled, squeeze: Math.max(s.squeezeMinPx, Math.round(em * s.squeezeEm)) });
     }
   }
-  if (!cells.length) return [...words];
+  if (!cells.length) return { words: [...words] };
   // a page of text cells (a form) is not read twice: the most doubtful cells only
   if (cells.length > s.maxCells) {
     const worst = (c: Cell): number => Math.min(...c.words.map((q) => (LATIN.test(q.text) || LONE_MARK.test(q.text) ? 0 : q.confidence)));
@@ -198,16 +198,9 @@ export async function rereadText(pool: TesseractPool, img: GreyImage, rules: rea
     cells.length = s.maxCells;
   }
   const enlarge = settings.crops.enlarge;
-  const stack = stackCrops(img, cells, dpi, settings.crops, enlarge);
-  const res = await pool.run(encodePgm(stack.strip), { psm: '6', dpi: dpi * enlarge });
+  const stacked = await readStacked(ocr, img, cells, dpi, settings.crops, enlarge, { psm: '6', dpi: dpi * enlarge }, 'reread-text');
   const read: { text: string; box: Box; conf: number; line: number }[][] = cells.map(() => []);
-  for (const w of res.words) {
-    const text = w.text.trim();
-    if (!text) continue;
-    const k = stack.crop(w.bbox);
-    if (k < 0) continue;
-    read[k]!.push({ text, box: stack.toPage(k, w.bbox), conf: w.confidence, line: w.line });
-  }
+  for (const w of stacked.words) read[w.crop]!.push({ text: w.text, box: w.box, conf: w.confidence, line: w.line });
   const drop = new Set<OcrWord>();
   const add: OcrWord[] = [];
   cells.forEach((c, k) => {
@@ -229,5 +222,6 @@ export async function rereadText(pool: TesseractPool, img: GreyImage, rules: rea
       reread: c.words.map((q) => q.text).join(' '),
     });
   });
-  return [...words.filter((w) => !drop.has(w)), ...add];
+  const out = [...words.filter((w) => !drop.has(w)), ...add];
+  return stacked.problem ? { words: out, problem: stacked.problem } : { words: out };
 }

@@ -17,6 +17,19 @@ export interface OcrWord {
   reread?: string;
 }
 
+/** A step of reading a page: the page itself, its orientation probes, a re-read strategy. */
+export type OcrStep = 'page' | 'orientation' | 'gap-fill' | 'reread-numbers' | 'reread-latin' | 'reread-text';
+
+/** A step that failed on part of a page: its cells keep what the first reading gave (a re-read)
+ *  or are not read (gap fill); the rest of the page is kept. */
+export interface OcrProblem {
+  step: OcrStep;
+  /** the cells concerned, pixels of the prepared image (none: the whole step) */
+  boxes: Box[];
+  /** one line: what failed */
+  error: string;
+}
+
 export interface OcrPage {
   /** the prepared image, pixels */
   width: number;
@@ -33,6 +46,11 @@ export interface OcrPage {
   /** mean word confidence 0..100 */
   confidence: number;
   timings: { prep: number; orientation: number; ocr: number };
+  /** steps that failed on part of the page (the rest was read); absent: none */
+  problems?: OcrProblem[];
+  /** resolution of the image as given (file, PDF placement or guess), before it was brought to
+   *  the resolution OCR reads at (`dpi`); absent: `dpi` */
+  sourceDpi?: number;
 }
 
 export interface RecognizeOptions {
@@ -58,6 +76,9 @@ export interface RecognizeOptions {
   reread?: boolean;
   /** the OCR thresholds (extractors/ocr/settings.ts); default DEFAULT_OCR_SETTINGS */
   settings?: OcrSettings;
+  /** aborts the page's OCR (the document's time ran out): its jobs are cancelled and recognize
+   *  rejects with OcrAbortedError */
+  signal?: AbortSignal;
 }
 
 export type ImageInput = GreyImage | Uint8Array;

@@ -1,6 +1,6 @@
 // The PDF text-layer extractor: pages -> PageContent -> layout -> Block[].
 import type { Block, Message, PageContent } from '../../model/types.js';
-import { InputError, type ExtractContext, type ExtractResult, type Extractor } from '../../model/stages.js';
+import { InputError, type ExtractContext, type ExtractResult, type Extractor, type OcrPageRead, type PageIssue } from '../../model/stages.js';
 import { layoutPage } from '../layout/index.js';
 import { DEFAULT_LAYOUT_SETTINGS, type LayoutSettings } from '../layout/settings.js';
 import { DEFAULT_EXTRACT_SETTINGS } from '../settings.js';
@@ -78,7 +78,10 @@ export const pdfExtractor: Extractor = {
     }
     const allScanned = needsOcrPages.length === pages.length;
     let unread = needsOcrPages;
+    let pageIssues: PageIssue[] = [];
+    let ocrPages: OcrPageRead[] = [];
     if (needsOcrPages.length && ctx.ocr !== false) {
+      ctx.ocrPages?.(needsOcrPages.length);
       // loaded only when a page needs it: text-only runs never start tesseract
       const { ocrPdfBlocks } = await import('../ocr/index.js');
       const ocr = await ocrPdfBlocks(bytes, needsOcrPages, { ...opts, settings });
@@ -87,10 +90,19 @@ export const pdfExtractor: Extractor = {
         (byPage.get(p) ?? byPage.set(p, []).get(p)!).push(b);
       }
       messages.push(...ocr.messages);
+      pageIssues = ocr.issues;
+      ocrPages = ocr.read;
       unread = [];
+      // nothing read at all: the document has nothing to give
+      const lost = new Set(pageIssues.filter((i) => i.kind !== 'partial').map((i) => i.page));
+      if (allScanned && lost.size === needsOcrPages.length) {
+        throw new InputError(pageIssues.some((i) => i.kind === 'time')
+          ? `gave up: the time limit was reached before any page was read by OCR; raise --timeout / --page-timeout to retry`
+          : `no page could be read by OCR: ${pageIssues[0]?.error ?? 'unknown error'}`);
+      }
     }
     const blocks: Block[] = [...byPage.keys()].sort((a, b) => a - b).flatMap((p) => byPage.get(p)!);
-    const result: ExtractResult = { pages: numPages, blocks, messages, needsOcrPages: unread };
+    const result: ExtractResult = { pages: numPages, blocks, messages, needsOcrPages: unread, ...(pageIssues.length ? { pageIssues } : {}), ...(ocrPages.length ? { ocrPages } : {}) };
     if (allScanned) {
       result.format = 'pdf-scanned';
       messages.push({ stage: 'extract', severity: 'info', text: unread.length ? 'no page has a usable text layer: OCR needed' : 'no page has a text layer: every page read by OCR' });

@@ -14,7 +14,7 @@ export interface SheetCell {
   w?: string;
 }
 
-export interface MergeRange {
+interface MergeRange {
   r0: number;
   c0: number;
   r1: number;

@@ -15,4 +15,6 @@ export const CHECK_IDS: Record<string, string> = {
   empty_table_unexplained: 'a standard table without numbers has no note saying why',
   code_name_mismatch: 'the printed name of a code is not its name in that year’s classification',
   unknown_code: 'a printed code is not in that year’s classification',
+  ocr_page_unread: 'a scanned page OCR did not read (the time limit, or a page it could not read): the other pages are kept',
+  ocr_reread_failed: 'a second OCR reading of some cells failed: they keep their first reading',
 };

@@ -39,6 +39,13 @@ export function readDocumentContext(blocks: Block[]): DocumentContext {
     if (/决算表/.test(body)) doc_kind = 'final_accounts';
     else if (/预算表/.test(body)) doc_kind = 'budget';
     else if (/绩效/.test(body)) doc_kind = 'performance_evaluation';
+    else if (blocks.some((b) => b.kind === 'grid' && b.grid.method === 'ocr')) {
+      // no title read (a scan OCR misread): the amount words its tables print, 决算数 or 预算数
+      const finals = body.match(/决算数/g)?.length ?? 0;
+      const budgets = body.match(/预算数/g)?.length ?? 0;
+      if (finals > budgets) doc_kind = 'final_accounts';
+      else if (budgets > finals) doc_kind = 'budget';
+    }
   }
 
   // fiscal year: a year next to 决算/预算/年度 in the head, else the first year in the head

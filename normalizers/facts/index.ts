@@ -8,6 +8,7 @@ import type { Taxonomy } from '../taxonomy/index.js';
 import { editDistance } from '../taxonomy/text.js';
 import { readKnowledgeJson } from '../knowledge/load.js';
 import { isNonMoneyMeasure } from '../tables/header-words.js';
+import { OCR_KIND_INFERRED, OCR_KIND_UNKNOWN } from '../tables/classify.js';
 
 interface FactContext {
   doc_id: string;
@@ -232,6 +233,7 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
   const codedTable = table.method === 'ocr' && valued.filter((r) => /^\d{3,7}$/.test(r.code) || lost?.has(r)).length * 2 >= valued.length && valued.length >= 4;
   const places = new Map<string, ClassContext>();
   const groups = rowGroups(table);
+  const kindFlags = table.flags.filter((f) => f === OCR_KIND_UNKNOWN || f === OCR_KIND_INFERRED);
   for (const row of table.rows) {
     let code = row.code;
     const at = places.get(row.section) ?? { cls: '', kuan: '' };
@@ -284,7 +286,7 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
         scale: parsed.scale,
         unit: cellUnit,
         amount_yuan: toYuan(parsed.value, cellUnit),
-        flags: [...(inferred ? row.flags.filter((f) => f !== 'bad_code') : row.flags), ...(entry?.provisional ? ['provisional_code'] : []), ...(repaired ? [OCR_CODE_REPAIRED] : []), ...(codedTable && !code && !TOTAL_ROW.test(stripNumbering(row.item)) ? [OCR_CODE_UNREAD] : []), ...(table.method === 'ocr' && table.table_kind !== 'unknown' && !v.measure ? [OCR_HEADER_UNREAD] : []), ...(v.measure ? [] : [MEASURE_UNKNOWN])],
+        flags: [...(inferred ? row.flags.filter((f) => f !== 'bad_code') : row.flags), ...(entry?.provisional ? ['provisional_code'] : []), ...(repaired ? [OCR_CODE_REPAIRED] : []), ...(codedTable && !code && !TOTAL_ROW.test(stripNumbering(row.item)) ? [OCR_CODE_UNREAD] : []), ...(table.method === 'ocr' && table.table_kind !== 'unknown' && !v.measure ? [OCR_HEADER_UNREAD] : []), ...(v.measure ? [] : [MEASURE_UNKNOWN]), ...kindFlags],
         code_source,
         ...(groups.has(row) ? { row_group: groups.get(row)! } : {}),
         ...(row.secondary_code ? { secondary_code: row.secondary_code } : {}),

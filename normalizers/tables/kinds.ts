@@ -1,7 +1,7 @@
 // Table kinds from the knowledge file: title → kind, header → measure id, top header → section.
 import { editDistance } from '../taxonomy/text.js';
 import { readKnowledgeJson } from '../knowledge/load.js';
-import { headerKey } from '../values/labels.js';
+import { cleanLabel, headerKey } from '../values/labels.js';
 import { normaliseLevel, roleOf } from './header-words.js';
 
 export interface KindDef {
@@ -23,6 +23,9 @@ export interface KindDef {
   accepts_codes?: string[];
   /** measure → its parts: printed without the subtotal's column, the parts carry its id */
 
+  /** the titles the kind is printed under, as plain text (no year, issuer or list number): what a
+   *  title misread by OCR is compared with (fuzzyTitleKinds) */
+  known_titles?: string[];
 }
 
 interface KindFile {
@@ -33,6 +36,8 @@ interface KindFile {
 interface CompiledKind extends KindDef {
   titleRes: RegExp[];
   measureRes: [RegExp, string][];
+  /** known_titles as compared (titleChars) */
+  knownChars: string[][];
 }
 
 let cache: { kinds: CompiledKind[]; sections: [RegExp, string][] } | null = null;
@@ -45,6 +50,7 @@ function load() {
       ...k,
       titleRes: k.titles.map((t) => new RegExp(t)),
       measureRes: k.measures.map(([p, m]) => [new RegExp(p), m] as [RegExp, string]),
+      knownChars: (k.known_titles ?? []).map(titleChars),
     })),
     sections: file.sections.map(([p, s]) => [new RegExp(p), s] as [RegExp, string]),
   };
@@ -56,6 +62,11 @@ export function kindsByTitle(title: string): KindDef[] {
   const t = headerKey(title);
   if (!t) return [];
   return load().kinds.filter((k) => k.titleRes.some((r) => r.test(t)));
+}
+
+/** Every kind, in the file's order. */
+export function allKinds(): readonly KindDef[] {
+  return load().kinds;
 }
 
 export function kindById(id: string): KindDef | undefined {
@@ -71,6 +82,66 @@ export function classifyTitle(title: string, tableNo: string, docKind: string): 
   const no = /(\d{1,2})/.exec(tableNo)?.[1]?.padStart(2, '0');
   if (no && /公开/.test(tableNo) && docKind === 'final_accounts') return kinds.find((k) => k.doc_kind === 'final_accounts' && k.table_no === no);
   return undefined;
+}
+
+/** A title as compared by fuzzyTitleKinds: its characters without white space, punctuation or
+ *  symbols (“三公”经费 → 三公经费; brackets, colons and quotes are what OCR misreads most). */
+function titleChars(title: string): string[] {
+  return Array.from(cleanLabel(title).normalize('NFKC').replace(/[\p{P}\p{S}]/gu, ''));
+}
+
+/** The fewest edits (a character replaced, lost or added) that turn some stretch of `text` into
+ *  `known`: a title printed with a year, issuer or list number before it, or a note after it, costs
+ *  nothing for those. */
+function editsWithin(text: string[], known: string[]): number {
+  let prev = new Array<number>(text.length + 1).fill(0);
+  let cur = new Array<number>(text.length + 1);
+  for (let i = 1; i <= known.length; i++) {
+    cur[0] = i;
+    for (let j = 1; j <= text.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (known[i - 1] === text[j - 1] ? 0 : 1));
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return Math.min(...prev);
+}
+
+/** A kind whose known title is found in an OCR'd title with a few characters misread. */
+export interface FuzzyTitle {
+  kind: KindDef;
+  /** the known title found */
+  known: string;
+  /** characters misread, lost or added */
+  edits: number;
+  /** known title's length less twice the edits: the longer a title found and the fewer its
+   *  misreadings, the more it says (一般公共预算财政拨款支出决算表 with two misread characters
+   *  says more than the 支出决算表 at its end) */
+  strength: number;
+}
+
+/** One edit in four characters of a known title at most (none below five characters: 收入总表 and
+ *  支出总表 are one character apart). */
+const maxEdits = (len: number): number => (len < 5 ? 0 : Math.floor(len / 4));
+
+/** Every kind one of whose known titles is found in `title` with at most one character in four
+ *  misread, lost or added (收入7支出决总表 → income_expenditure_summary, 2 edits), the best known
+ *  title of each; strongest first (ties in the file's order). For titles read by OCR: a text
+ *  layer's titles are matched exactly (kindsByTitle). */
+export function fuzzyTitleKinds(title: string): FuzzyTitle[] {
+  const text = titleChars(title);
+  if (text.length < 3) return [];
+  const out: FuzzyTitle[] = [];
+  for (const k of load().kinds) {
+    let best: FuzzyTitle | undefined;
+    k.knownChars.forEach((known, i) => {
+      const edits = editsWithin(text, known);
+      if (edits > maxEdits(known.length)) return;
+      const strength = known.length - 2 * edits;
+      if (!best || strength > best.strength) best = { kind: k, known: k.known_titles![i]!, edits, strength };
+    });
+    if (best) out.push(best);
+  }
+  return out.sort((a, b) => b.strength - a.strength);
 }
 
 /** The measure id of a column. Header levels are normalised first (header-words.ts: unit, year,

@@ -10,6 +10,7 @@ import { findUnit } from '../values/units.js';
 import { cleanLabel } from '../values/labels.js';
 import { parseNumber } from '../values/numbers.js';
 import { similarity } from '../taxonomy/text.js';
+import { fuzzyTitleKinds } from './kinds.js';
 
 export interface TableCandidate {
   grid: RawGrid;
@@ -156,7 +157,7 @@ export function locateTables(blocks: Block[]): TableCandidate[] {
     // the title is printed just above the table: only the last lines count (a contents page or
     // the text of earlier sections must not name it)
     const near = textLines(lines).filter((l) => gridPage === undefined || l.page === undefined || l.page === gridPage || l.page === gridPage - 1).slice(-8);
-    const title = titleAbove(near)?.title ?? titleInGrid(b.grid);
+    const title = titleAbove(near)?.title ?? (titleInGrid(b.grid) || (isOcr(b.grid) ? misreadTitle(near) : ''));
     const noLine = near.map((l) => l.text).reverse().find((t) => TABLE_NO.test(cleanLabel(t)));
     const table_no = noLine ? (TABLE_NO.exec(cleanLabel(noLine))?.[1] ?? '') : '';
     // a continuation page that prints the table's title block again (title, number, 部门 and unit
@@ -176,6 +177,20 @@ export function locateTables(blocks: Block[]): TableCandidate[] {
   }
   if (last) last.notes = notesFrom(lines.map((l) => (l.kind === 'line' ? l.text : '')));
   return out;
+}
+
+/** a misread title says this much at least (a known title's length less twice its misreadings) */
+const MISREAD_TITLE_STRENGTH = 4;
+
+/** Above an OCR'd table with no title line: the last line near it in which a known title is found
+ *  with a few characters misread (kinds.ts fuzzyTitleKinds), its 表 among them (收入支出决算总). */
+function misreadTitle(lines: TextLine[]): string {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const t = cleanLabel(lines[i]!.text);
+    if (!isTitlePiece(t) || t.length > TITLE_JOINED_MAX) continue;
+    if ((fuzzyTitleKinds(t)[0]?.strength ?? 0) >= MISREAD_TITLE_STRENGTH) return t;
+  }
+  return '';
 }
 
 /** the non-empty text lines among blocks */

@@ -14,10 +14,11 @@ import type { Executor } from '../runner/executors.js';
 import { extractorVersion } from '../runner/extractor-version.js';
 import { resultKey, sha256Of } from '../runner/key.js';
 import { resolveExtractSettings, settingsTag, type ExtractSettingsOverrides } from '../../extractors/settings.js';
+import { DEFAULT_PAGE_TIMEOUT_MS } from '../process-document.js';
 
 const DEFAULT_QUEUE = 'fiscal-extract';
 
-interface JobData { source: string; bytes: string; timeoutMs: number; ocr?: boolean; charset?: string; settings?: ExtractSettingsOverrides; version: string }
+interface JobData { source: string; bytes: string; timeoutMs: number; pageTimeoutMs?: number; ocr?: boolean; charset?: string; settings?: ExtractSettingsOverrides; version: string }
 
 function connect(url: string): Redis {
   if (!/^rediss?:\/\//.test(url)) throw new Error(`not a Redis URL: ${url} (expected redis://host:port)`);
@@ -53,14 +54,17 @@ export class QueueExecutor implements Executor {
     const jobId = resultKey(sha256Of(task.bytes), version + settingsTag(resolveExtractSettings(task.settings)), task.charset ?? '');
     const data: JobData = {
       source: task.source, bytes: Buffer.from(task.bytes).toString('base64'), timeoutMs: task.timeoutMs, version,
+      ...(task.pageTimeoutMs !== undefined ? { pageTimeoutMs: task.pageTimeoutMs } : {}),
       ...(task.ocr === false ? { ocr: false } : {}), ...(task.charset ? { charset: task.charset } : {}), ...(task.settings ? { settings: task.settings } : {}),
     };
     let job: Job | undefined;
     try {
       job = await this.queue.add('document', data, { jobId, attempts: 2, backoff: { type: 'fixed', delay: 1000 }, removeOnComplete: { age: 24 * 3600, count: 100_000 }, removeOnFail: { age: 24 * 3600 } });
       this.counts.queued++;
-      // the hard limit of the worker plus queueing time: generous, a stalled job is retried by BullMQ
-      const r = (await job.waitUntilFinished(this.events, (task.timeoutMs + 10_000) * 20)) as TaskResult;
+      // the hard limit of the worker (a scan of up to 100 pages read by OCR) plus queueing time:
+      // generous, a stalled job is retried by BullMQ
+      const hardMs = task.timeoutMs + 100 * (task.pageTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS) + 40_000;
+      const r = (await job.waitUntilFinished(this.events, hardMs * 20)) as TaskResult;
       this.counts.completed++;
       return { ...r, id: task.id };
     } catch (e) {
@@ -94,7 +98,7 @@ export async function startQueueWorker(o: QueueWorkerOptions): Promise<QueueWork
     const d = job.data;
     if (d.version !== mine) o.log?.(`warning: job ${job.id} was queued by extractor ${d.version}, this worker is ${mine}`);
     const bytes = new Uint8Array(Buffer.from(d.bytes, 'base64'));
-    const r = await pool.run({ id: n, source: d.source, bytes, timeoutMs: d.timeoutMs, ...(d.ocr === false ? { ocr: false } : {}), ...(d.charset ? { charset: d.charset } : {}), ...(d.settings ? { settings: d.settings } : {}) });
+    const r = await pool.run({ id: n, source: d.source, bytes, timeoutMs: d.timeoutMs, ...(d.pageTimeoutMs !== undefined ? { pageTimeoutMs: d.pageTimeoutMs } : {}), ...(d.ocr === false ? { ocr: false } : {}), ...(d.charset ? { charset: d.charset } : {}), ...(d.settings ? { settings: d.settings } : {}) });
     n++;
     o.log?.(`${r.status.padEnd(7)} ${d.source}${r.error ? ': ' + r.error : ''}`);
     return r;

@@ -10,11 +10,14 @@ import { failedResult, withLazyDataset, type Task, type TaskResult } from './tas
 
 export interface PoolOptions {
   size: number;
-  /** per-document time limit, ms: the document's own limit; the worker is killed after limit + grace */
+  /** per-document time limit, ms: the document's own limit before OCR; the worker is killed after
+   *  limit + grace. A document read by OCR grows its limit (the worker tells the pool), and the
+   *  hard limit follows. */
   timeoutMs: number;
   /** heap ceiling per worker (V8 old generation), MB */
   memoryMb: number;
-  /** ms past the time limit before a worker is terminated (default 5000) */
+  /** ms past the time limit before a worker is terminated (default 30 000: a document whose time
+   *  ran out still hands back the pages it read and runs the later stages on them) */
   graceMs?: number;
   /** worker entry (tests inject faults through their own entry) */
   workerUrl?: URL;
@@ -110,8 +113,15 @@ export class WorkerPool {
         resolve(r);
       };
       const fail = (why: string) => failedResult(task.id, task.source, keep, why, performance.now() - t0);
-      const onMessage = (m: TaskResult | { id: number; fatal: string }) => {
+      const onMessage = (m: TaskResult | { id: number; fatal: string } | { id: number; limitMs: number }) => {
         if (m.id !== task.id) return;
+        if ('limitMs' in m) {
+          // the document's limit grew with its pages read by OCR
+          limitMs = Math.max(this.opts.timeoutMs, m.limitMs);
+          clearTimeout(timer);
+          timer = setTimeout(onHang, Math.max(0, t0 + limitMs + graceMs - performance.now()));
+          return;
+        }
         if ('fatal' in m) { finish(fail(`internal error while reading the document: ${m.fatal.split('\n')[0]} (please report it with this file)`), false); return; }
         if (m.heapBytes) slot.peakHeap = Math.max(slot.peakHeap, m.heapBytes);
         finish(withLazyDataset(m), false);
@@ -129,11 +139,13 @@ export class WorkerPool {
         this.counters.crashed++;
         finish(fail(`the worker reading this document exited unexpectedly (code ${code}) (please report it with this file)`), true);
       };
-      const hardMs = this.opts.timeoutMs + (this.opts.graceMs ?? 5000);
-      const timer = setTimeout(() => {
+      const graceMs = this.opts.graceMs ?? 30_000;
+      let limitMs = this.opts.timeoutMs;
+      const onHang = (): void => {
         this.counters.hung++;
-        finish(fail(`gave up after ${Math.round(this.opts.timeoutMs / 1000)} s (per-document time limit; the worker did not respond and was replaced): the file may be damaged or unusually large; raise --timeout to retry`), true);
-      }, hardMs);
+        finish(fail(`gave up after ${Math.round(limitMs / 1000)} s (time limit; the worker did not respond and was replaced): the file may be damaged or unusually large; raise --timeout to retry`), true);
+      };
+      let timer = setTimeout(onHang, limitMs + graceMs);
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);

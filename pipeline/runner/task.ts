@@ -3,7 +3,7 @@
 import v8 from 'node:v8';
 import { processDocument, newRecord } from '../process-document.js';
 import { blocksOf, recordsOf, type Dataset } from '../../output/records.js';
-import { headOf, type ResultInfo } from '../store/store.js';
+import { headOf, type OcrInfo, type ResultInfo } from '../store/store.js';
 import type { DocStatus, DocumentRecord } from '../../model/types.js';
 import type { ExtractSettingsOverrides } from '../../extractors/settings.js';
 
@@ -11,7 +11,10 @@ export interface Task {
   id: number;
   source: string;
   bytes: Uint8Array;
+  /** the document's time limit before OCR, ms */
   timeoutMs: number;
+  /** added to it for each page read by OCR, ms (default DEFAULT_PAGE_TIMEOUT_MS) */
+  pageTimeoutMs?: number;
   /** false: pages without a text layer are not read by OCR */
   ocr?: boolean;
   charset?: string;
@@ -35,10 +38,13 @@ export interface TaskResult {
 
 /** `keep` receives the full document record (in-process runs that keep records) */
 /** `serialize`: also make `serialized` (worker threads: the main thread then neither clones nor stringifies the records) */
-export async function runTask(task: Task, keep?: (doc: DocumentRecord) => void, serialize = true): Promise<TaskResult> {
+/** `onTimeLimit`: told the document's whole time limit when it grows with its pages read by OCR */
+export async function runTask(task: Task, keep?: (doc: DocumentRecord) => void, serialize = true, onTimeLimit?: (ms: number) => void): Promise<TaskResult> {
   const t0 = performance.now();
   const doc = await processDocument(task.source, task.bytes, {
     timeoutMs: task.timeoutMs,
+    ...(task.pageTimeoutMs !== undefined ? { pageTimeoutMs: task.pageTimeoutMs } : {}),
+    ...(onTimeLimit ? { onTimeLimit } : {}),
     ...(task.ocr === false ? { ocr: false } : {}),
     ...(task.charset ? { charset: task.charset } : {}),
     ...(task.settings ? { settings: task.settings } : {}),
@@ -57,8 +63,9 @@ export async function runTask(task: Task, keep?: (doc: DocumentRecord) => void, 
       format: doc.format, ms: Math.round(performance.now() - t0), timings: roundAll(doc.timings),
       messages: doc.messages.filter((m) => m.severity !== 'info').slice(0, 50).map((m) => ({ stage: m.stage, severity: m.severity, text: m.text })),
       ...(doc.pages !== undefined ? { pages: doc.pages } : {}),
+      ...(doc.ocrPages?.length ? { ocr: ocrInfo(doc.ocrPages) } : {}),
     },
-    cacheable: !/per-document time limit/.test(doc.error),
+    cacheable: !doc.timedOut,
     heapBytes: heap.total_heap_size + heap.external_memory,
   };
 }
@@ -73,6 +80,12 @@ export function failedResult(id: number, source: string, bytes: Uint8Array, erro
     info: { format: doc.format, ms: Math.round(ms), timings: {}, messages: [{ stage: 'run', severity: 'error', text: error }] },
     cacheable: false,
   };
+}
+
+/** the resolutions a document's pages were read at by OCR, and those of their images (distinct, ascending) */
+function ocrInfo(pages: NonNullable<DocumentRecord['ocrPages']>): OcrInfo {
+  const distinct = (v: number[]): number[] => [...new Set(v)].sort((a, b) => a - b);
+  return { pages: pages.length, dpi: distinct(pages.map((p) => p.dpi)), image_dpi: distinct(pages.map((p) => p.imageDpi)) };
 }
 
 function roundAll(t: Record<string, number>): Record<string, number> {

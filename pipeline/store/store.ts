@@ -23,7 +23,11 @@ export interface ResultInfo {
   ms: number;
   timings: Record<string, number>;
   messages: { stage: string; severity: string; text: string }[];
+  /** pages read by OCR, and the resolutions (dpi) they were read at and their images had */
+  ocr?: OcrInfo;
 }
+
+export interface OcrInfo { pages: number; dpi: number[]; image_dpi: number[] }
 
 interface SeenRow { source: string; sha256: string; size: number; mtime_ms: number }
 

@@ -38,7 +38,7 @@ const norm = (s: string | undefined): string => String(s ?? '').normalize('NFKC'
   .replace(/^(其中[:：])?([(（]?[一二三四五六七八九十]+[)）、.．]|[(（]?\d+[)）、.．])?/, '').replace(/^其中[:：]/, '');
 
 /** flags that say nothing about a value's doubt */
-const NEUTRAL_FLAGS = new Set(['provisional_code']);
+export const NEUTRAL_FLAGS = new Set(['provisional_code']);
 
 interface Audit {
   /** extracted facts in the covered tables (zeros the key does not know left out, as score-facts) */
@@ -114,9 +114,9 @@ export function audit(out: string, keyFiles: string[]): Audit {
   return a;
 }
 
-interface Score { source: string; expected: number; matched: number; predicted: number; P: number; R: number; F1: number }
+export interface Score { source: string; expected: number; matched: number; predicted: number; P: number; R: number; F1: number }
 
-function score(shared: string, out: string, key: string): Score {
+export function score(shared: string, out: string, key: string): Score {
   const r = spawnSync(process.execPath, [join(shared, 'tools/score-facts.mjs'), out, key, '--show', '0'], { encoding: 'utf8' });
   const m = /expected=(\d+) matched=(\d+) predicted=(\d+) P=([\d.]+) R=([\d.]+) F1=([\d.]+)/.exec(r.stdout);
   if (!m) throw new Error(`score-facts gave no figures for ${key}: ${r.stderr || r.stdout}`);

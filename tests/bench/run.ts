@@ -13,15 +13,19 @@ import { benchIcdar } from './icdar.js';
 import { benchOcrSection } from './ocr.js';
 import { benchHtmlSection } from './html.js';
 import { benchOcrFacts } from './ocr-facts.js';
+import { benchOcrGrid } from './ocr-grid.js';
 import { benchOcrMemory } from './ocr-memory.js';
 import { benchHealth } from './health.js';
+import { benchWebTemplates } from './web-templates.js';
 
 const repo = resolve(fileURLToPath(import.meta.url), '../../../..');
 const shared = process.env.FISCAL_EXTRACT_SHARED ? resolve(process.env.FISCAL_EXTRACT_SHARED) : resolve(repo, '../shared');
 
 const skip = async (why: string): Promise<void> => { console.log(`  skipped: ${why}`); };
 
-export interface Section { name: string; run: () => Promise<void> }
+/** `explicit`: run only when named by the word before its colon (npm run bench -- ocr-grid), never by
+ *  a plain npm run bench or a partial name: it takes an hour or more */
+export interface Section { name: string; run: () => Promise<void>; explicit?: true }
 
 const sections: Section[] = [
   { name: 'seeds (text dumps): speed and counts', run: () => benchSeeds(join(repo, 'corpus/samples')) },
@@ -34,13 +38,15 @@ const sections: Section[] = [
   { name: 'icdar 2013: table detection and cell adjacency', run: () => benchIcdar(join(shared, 'peer-cases/tabula-java/icdar2013')) },
   { name: 'ocr: tesseract.js vs native, number accuracy', run: () => benchOcrSection() },
   { name: 'html extractor speed', run: () => benchHtmlSection() },
+  { name: 'web-templates: key tables in site templates and workbooks, fact F1 per shape (dev / reporting)', run: () => benchWebTemplates(repo) },
   { name: 'ocr facts: scanned answer-key pages, F1 per dpi, silent errors, repairs', run: () => (existsSync(shared) ? benchOcrFacts(repo, shared) : skip('../shared not found')) },
   { name: 'ocr memory: resident memory over a long scanned run', run: () => benchOcrMemory(repo) },
+  { name: 'ocr-grid: scan conditions (dev / reported sets), fact F1 and silent errors per condition', run: () => (existsSync(shared) ? benchOcrGrid(repo, shared) : skip('../shared not found')), explicit: true },
 ];
 
 const only = process.argv.slice(2);
 for (const s of sections) {
-  if (only.length && !only.some((o) => s.name.includes(o))) continue;
+  if (s.explicit ? !only.includes(s.name.split(':')[0]!) : only.length && !only.some((o) => s.name.includes(o))) continue;
   console.log(`\n## ${s.name}`);
   const t0 = performance.now();
   try {

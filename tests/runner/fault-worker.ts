@@ -1,5 +1,7 @@
 // A worker entry for the fault tests: behaves like pipeline/runner/worker.ts, except for sources
-// whose name asks for a fault (crash, throw, hang, out of memory).
+// whose name asks for a fault (crash, throw, hang, out of memory) or for a document whose time
+// limit grows (`__slow__`: it reports a limit of 10 s, as a scan's pages read by OCR do, then
+// takes 5 s).
 import { parentPort } from 'node:worker_threads';
 import { runTask, type Task } from '../../pipeline/runner/task.js';
 
@@ -9,5 +11,8 @@ port.on('message', (task: Task) => {
   if (task.source.includes('__throw__')) setTimeout(() => { throw new Error('boom in the worker'); });
   else if (task.source.includes('__hang__')) { for (;;) { /* a parser stuck in a loop */ } }
   else if (task.source.includes('__oom__')) { const keep: number[][] = []; for (;;) keep.push(new Array(1e6).fill(1.5)); }
-  else runTask(task).then((r) => port.postMessage(r), (e: unknown) => port.postMessage({ id: task.id, fatal: String(e) }));
+  else if (task.source.includes('__slow__')) {
+    port.postMessage({ id: task.id, limitMs: 10_000 });
+    setTimeout(() => void runTask(task).then((r) => port.postMessage(r)), 5000);
+  } else runTask(task).then((r) => port.postMessage(r), (e: unknown) => port.postMessage({ id: task.id, fatal: String(e) }));
 });

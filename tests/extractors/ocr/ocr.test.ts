@@ -58,7 +58,8 @@ describe('OCR of a scanned ruled table (putuo 2024 决算 p. 8 at 200 dpi, skewe
 
 describe('a scanned PDF with its table page turned a quarter (长财文指〔2025〕37号 p. 2)', () => {
   it('is detected as rotated and read upright', async () => {
-    const [p] = await ocrPdfPagesDetailed(corpusBytes('cs-caizhengju-2025-wenlv-fund-notice-SCANNED.pdf'), [2], { pool });
+    const { pages: [p], issues } = await ocrPdfPagesDetailed(corpusBytes('cs-caizhengju-2025-wenlv-fund-notice-SCANNED.pdf'), [2], { pool });
+    expect(issues).toEqual([]);
     expect(p!.source).toBe('embedded');
     expect(p!.content.rotation).toBe(90);
     const blocks = layoutOcr([p!]);

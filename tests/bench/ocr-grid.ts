@@ -1,0 +1,137 @@
+// OCR scan-condition grid: the answer-key documents' table pages (and covers) scanned under many
+// conditions (tests/fixtures/scans/scan-grid.json: dpi 150/200/300, grey JPEG quality 40–90, 1-bit
+// fax-like, noise and blur at two levels, skew to ±1.5°, a photocopy look, level stretches), made by
+// tests/fixtures/scans/make-scan-grid.mjs into a temp folder (reused while it exists), ingested with
+// the CLI and scored against the SAME answer keys: fact P/R/F1 per condition and document, the
+// silent error rate (facts with a wrong value, at no key position, or in a table of a kind the key
+// does not give the page — unknown included — that carry no flag), and the OCR tables left
+// `unknown`. Printed per condition with the minimum; never asserted.
+// Two condition sets: `dev` (what rules may be tuned on) and `reported` (the figure to report, other
+// levels, angles and seeds; never tuned on). Run only when named: npm run bench -- ocr-grid.
+// Environment: BENCH_GRID_SET=dev|reported|all (default reported), BENCH_GRID_QUICK=1 (the set's
+// quick conditions, scan-grid.json `quick`), BENCH_GRID_CONDITIONS=a,b, BENCH_GRID_DOCS=key,…,
+// BENCH_GRID_WORKERS (ingest --workers, default 1), BENCH_GRID_DIR (where the scans are made),
+// BENCH_GRID_KEEP=DIR (keep each condition's output folder there).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { parseCsv } from '../../output/csv.js';
+import { audit, NEUTRAL_FLAGS, score, type Score } from './ocr-facts.js';
+
+interface Condition { name: string; dpi: number; encode: { jpeg?: number; fax?: number } }
+interface GridFile { documents: Record<string, number[]>; quick: Record<string, string[]>; sets: Record<string, Condition[]> }
+
+export interface ConditionResult {
+  P: number; R: number; F1: number;
+  scores: Score[];
+  /** facts on the scanned pages that are compared (audit's extracted + facts of kinds the key does not give those pages) */
+  facts: number;
+  /** wrong (value, position or kind) and carrying no flag */
+  silent: number;
+  wrongValueSilent: number; unmatchedSilent: number; wrongKind: number; wrongKindSilent: number;
+  ocrTables: number; unknownTables: number;
+  silentExamples: string[];
+}
+
+const short = (source: string): string => source.replace(/-\d{4}-.*$/, '');
+const pct = (n: number, d: number): string => (d ? `${((100 * n) / d).toFixed(2)}%` : '-');
+
+/** Facts of the keyed documents in tables of a kind the key does not give (the scans hold the key
+ *  pages only, so every such fact carries a wrong kind): how many, how many without a flag. */
+function wrongKinds(out: string, keyFiles: string[]): { n: number; silent: number; examples: string[] } {
+  const docs = parseCsv(readFileSync(join(out, 'documents.csv'), 'utf8'));
+  const srcOf = new Map(docs.map((d) => [d.doc_id!, basename(d.source ?? '')]));
+  const expected = keyFiles.flatMap((k) => parseCsv(readFileSync(k, 'utf8')));
+  const sources = new Set(expected.map((e) => e.source!));
+  const covered = new Set(expected.map((e) => `${e.source}|${e.table_kind}`));
+  const r = { n: 0, silent: 0, examples: [] as string[] };
+  for (const f of parseCsv(readFileSync(join(out, 'facts.csv'), 'utf8'))) {
+    const src = srcOf.get(f.doc_id!) ?? '';
+    if (!sources.has(src) || covered.has(`${src}|${f.table_kind}`)) continue;
+    const v = String(f.value ?? '').replace(/[,\s]/g, '');
+    if (!/^[-+]?\d*\.?\d+$/.test(v) || Number(v) === 0) continue;
+    r.n++;
+    if ((f.flags ?? '').split(';').some((x) => x && !NEUTRAL_FLAGS.has(x))) continue;
+    r.silent++;
+    if (r.examples.length < 5) r.examples.push(`${short(src)} ${f.table_id} ${f.table_kind} ${f.code || f.item} ${f.measure} = ${v}`);
+  }
+  return r;
+}
+
+/** Score one output folder of scanned key documents against their keys. */
+export function scoreCondition(out: string, shared: string, keyFiles: string[]): ConditionResult {
+  const scores = keyFiles.map((k) => score(shared, out, k));
+  const e = scores.reduce((a, s) => a + s.expected, 0), m = scores.reduce((a, s) => a + s.matched, 0), p = scores.reduce((a, s) => a + s.predicted, 0);
+  const P = p ? Math.min(1, m / p) : 0, R = e ? m / e : 0, F1 = P + R ? (2 * P * R) / (P + R) : 0;
+  const a = audit(out, keyFiles);
+  const wk = wrongKinds(out, keyFiles);
+  const tables = parseCsv(readFileSync(join(out, 'tables.csv'), 'utf8')).filter((t) => t.method === 'ocr' && Number(t.n_facts || 0) > 0);
+  return {
+    P, R, F1, scores,
+    facts: a.extracted + wk.n,
+    silent: a.wrongSilent + a.unmatchedSilent + wk.silent,
+    wrongValueSilent: a.wrongSilent, unmatchedSilent: a.unmatchedSilent, wrongKind: wk.n, wrongKindSilent: wk.silent,
+    ocrTables: tables.length, unknownTables: tables.filter((t) => t.table_kind === 'unknown').length,
+    silentExamples: [...a.examples.slice(0, 3), ...a.unmatchedExamples.slice(0, 3), ...wk.examples.slice(0, 3)],
+  };
+}
+
+export async function benchOcrGrid(repo: string, shared: string): Promise<void> {
+  const missing = [['pdftoppm', '-v'], ['img2pdf', '--version']].filter(([c, a]) => spawnSync(c!, [a!]).error).map(([c]) => c);
+  if (!/ImageMagick/.test(spawnSync('convert', ['-version'], { encoding: 'utf8' }).stdout ?? '')) missing.push('convert (ImageMagick)');
+  if (missing.length) { console.log(`  skipped: ${missing.join(', ')} not installed (apt-get install -y poppler-utils imagemagick img2pdf)`); return; }
+  if (!existsSync(join(shared, 'tools/score-facts.mjs'))) { console.log('  skipped: ../shared/tools/score-facts.mjs not found'); return; }
+  const gridFile = join(repo, 'tests/fixtures/scans/scan-grid.json');
+  const grid = JSON.parse(readFileSync(gridFile, 'utf8')) as GridFile;
+  const setArg = process.env.BENCH_GRID_SET ?? 'reported';
+  const sets = setArg === 'all' ? Object.keys(grid.sets) : [setArg];
+  if (sets.some((s) => !grid.sets[s])) { console.log(`  skipped: BENCH_GRID_SET=${setArg}: no such set (${Object.keys(grid.sets).join(', ')}, all)`); return; }
+  const quick = process.env.BENCH_GRID_QUICK === '1';
+  const only = (process.env.BENCH_GRID_CONDITIONS ?? '').split(',').filter(Boolean);
+  const docKeys = Object.keys(grid.documents).filter((k) => !process.env.BENCH_GRID_DOCS || process.env.BENCH_GRID_DOCS.split(',').includes(k));
+  const workers = process.env.BENCH_GRID_WORKERS ?? '1';
+  const scans = process.env.BENCH_GRID_DIR ?? join(tmpdir(), 'fiscal-extract-scan-grid');
+  const keep = process.env.BENCH_GRID_KEEP;
+  const keyFiles = docKeys.map((k) => join(repo, 'tests/fixtures/expected', `${k}.expected.csv`));
+  const nPages = docKeys.reduce((s, k) => s + grid.documents[k]!.length, 0);
+  console.log(`  ${docKeys.length} documents, ${nPages} pages per condition (key pages + covers); scans in ${scans}; --workers ${workers}`);
+  console.log('  silent = wrong value, at no key position, or in a table of another kind than the key\'s (unknown included), with no flag');
+  const summary: string[] = [];
+  for (const set of sets) {
+    const conds = grid.sets[set]!.filter((c) => (!quick || (grid.quick[set] ?? []).includes(c.name)) && (!only.length || only.includes(c.name)));
+    if (!conds.length) continue;
+    const t0 = performance.now();
+    const gen = spawnSync(process.execPath, [join(repo, 'tests/fixtures/scans/make-scan-grid.mjs'), scans, '--set', set, '--conditions', conds.map((c) => c.name).join(','), '--docs', docKeys.join(',')], { encoding: 'utf8', env: { ...process.env, CORPUS: join(shared, 'corpus') } });
+    if (gen.status !== 0) { console.log(`  skipped set ${set}: make-scan-grid.mjs failed: ${(gen.stderr || '').trim().split('\n').at(-1)}`); continue; }
+    console.log(`\n  -- set ${set}: ${conds.length} conditions (scans made or reused in ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+    const results: [Condition, ConditionResult][] = [];
+    for (const c of conds) {
+      const files = docKeys.map((k) => join(scans, set, c.name, `${k}.pdf`));
+      const out = keep ? join(keep, set, c.name) : mkdtempSync(join(tmpdir(), `fx-ocr-grid-${c.name}-`));
+      if (keep) { rmSync(out, { recursive: true, force: true }); mkdirSync(out, { recursive: true }); }
+      try {
+        const t1 = performance.now();
+        const r = spawnSync(process.execPath, [join(repo, 'dist/pipeline/cli.js'), 'ingest', ...files, '--out', out, '--quiet', '--no-state', '--workers', workers], { encoding: 'utf8', maxBuffer: 64 << 20 });
+        const seconds = (performance.now() - t1) / 1000;
+        if (r.status !== 0 && r.status !== 1) { console.log(`     ${c.name}: ingest exited ${r.status}: ${(r.stderr || '').split('\n').slice(-3).join(' ')}`); continue; }
+        const res = scoreCondition(out, shared, keyFiles);
+        results.push([c, res]);
+        const enc = c.encode.fax !== undefined ? `fax ${c.encode.fax}%` : `jpeg q${c.encode.jpeg}`;
+        console.log(`     ${c.name.padEnd(14)} ${String(c.dpi).padStart(3)} dpi ${enc.padEnd(8)} F1 ${res.F1.toFixed(3)} (P ${res.P.toFixed(3)} R ${res.R.toFixed(3)})  silent ${pct(res.silent, res.facts).padStart(6)} (${res.wrongValueSilent} value, ${res.unmatchedSilent} position, ${res.wrongKindSilent} kind of ${res.facts})  unknown tables ${res.unknownTables}/${res.ocrTables}  ${(seconds / nPages).toFixed(2)} s/page`);
+        console.log(`     ${''.padEnd(14)} ${res.scores.map((s) => `${short(s.source)} ${s.F1.toFixed(3)}`).join(' · ')}`);
+        for (const x of res.silentExamples) console.log(`     ${''.padEnd(14)} silent: ${x}`);
+      } finally {
+        if (!keep) rmSync(out, { recursive: true, force: true });
+      }
+    }
+    if (!results.length) continue;
+    const min = results.reduce((a, b) => (b[1].F1 < a[1].F1 ? b : a));
+    const worstSilent = results.reduce((a, b) => (b[1].silent / Math.max(1, b[1].facts) > a[1].silent / Math.max(1, a[1].facts) ? b : a));
+    const mean = results.reduce((s, [, r]) => s + r.F1, 0) / results.length;
+    const line = `set ${set}: ${results.length} conditions, F1 min ${min[1].F1.toFixed(3)} (${min[0].name}) mean ${mean.toFixed(3)}; silent max ${pct(worstSilent[1].silent, worstSilent[1].facts)} (${worstSilent[0].name}); unknown tables ${results.reduce((s, [, r]) => s + r.unknownTables, 0)}/${results.reduce((s, [, r]) => s + r.ocrTables, 0)}`;
+    console.log(`     ${line}`);
+    summary.push(line);
+  }
+  for (const l of summary) console.log(`  summary ${l}`);
+}
