@@ -119,14 +119,16 @@ export interface FuzzyTitle {
   strength: number;
 }
 
-/** One edit in four characters of a known title at most (none below five characters: 收入总表 and
- *  支出总表 are one character apart). */
-const maxEdits = (len: number): number => (len < 5 ? 0 : Math.floor(len / 4));
+/** One edit in four characters of a known title at most, one in three from twelve characters on
+ *  (a long title is told apart by what is left: 一航公共郭预支申动(能分类预算表 is 一般公共预算支出功能
+ *  分类预算表 with five of fifteen misread); none below five characters (收入总表 and 支出总表 are
+ *  one character apart). */
+const maxEdits = (len: number): number => (len < 5 ? 0 : len < 12 ? Math.floor(len / 4) : Math.floor(len / 3));
 
 /** Every kind one of whose known titles is found in `title` with at most one character in four
- *  misread, lost or added (收入7支出决总表 → income_expenditure_summary, 2 edits), the best known
- *  title of each; strongest first (ties in the file's order). For titles read by OCR: a text
- *  layer's titles are matched exactly (kindsByTitle). */
+ *  (three, for long titles) misread, lost or added (收入7支出决总表 → income_expenditure_summary, 2
+ *  edits), the best known title of each; strongest first (ties in the file's order). For titles
+ *  read by OCR: a text layer's titles are matched exactly (kindsByTitle). */
 export function fuzzyTitleKinds(title: string): FuzzyTitle[] {
   const text = titleChars(title);
   if (text.length < 3) return [];

@@ -182,12 +182,16 @@ export function locateTables(blocks: Block[]): TableCandidate[] {
 /** a misread title says this much at least (a known title's length less twice its misreadings) */
 const MISREAD_TITLE_STRENGTH = 4;
 
+/** the words of a table's note (本表反映…情况), which names the table much as its title does */
+const NOTE_WORDS = /本表|反映/;
+
 /** Above an OCR'd table with no title line: the last line near it in which a known title is found
- *  with a few characters misread (kinds.ts fuzzyTitleKinds), its 表 among them (收入支出决算总). */
+ *  with a few characters misread (kinds.ts fuzzyTitleKinds), its 表 among them (收入支出决算总); not
+ *  a note, whose 注 OCR may have misread too (沐李表反映…一般公共预算财政拨款支出情况). */
 function misreadTitle(lines: TextLine[]): string {
   for (let i = lines.length - 1; i >= 0; i--) {
     const t = cleanLabel(lines[i]!.text);
-    if (!isTitlePiece(t) || t.length > TITLE_JOINED_MAX) continue;
+    if (!isTitlePiece(t) || t.length > TITLE_JOINED_MAX || NOTE_WORDS.test(t)) continue;
     if ((fuzzyTitleKinds(t)[0]?.strength ?? 0) >= MISREAD_TITLE_STRENGTH) return t;
   }
   return '';

@@ -7,13 +7,13 @@
 // tests/bench/ocr-grid.ts), the last one committed below as a scanned page.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DocumentRecord, GridCell, GridMethod } from '../../model/types.js';
+import type { Block, DocumentRecord, GridCell, GridMethod } from '../../model/types.js';
 import { processDocument } from '../../pipeline/process-document.js';
 import { closeSharedPool } from '../../extractors/ocr/index.js';
 import { fixture as fixturePath } from '../fixture.js';
 import { classifyTable, OCR_KIND_UNKNOWN } from '../../normalizers/tables/classify.js';
 import { fuzzyTitleKinds, kindsByTitle } from '../../normalizers/tables/kinds.js';
-import type { TableCandidate } from '../../normalizers/tables/locate.js';
+import { locateTables, type TableCandidate } from '../../normalizers/tables/locate.js';
 
 function candidate(title: string, rows: string[][], method: GridMethod = 'ocr', tableNo = ''): TableCandidate {
   const grid = { rows: rows.map((r) => r.map((text) => ({ text }) as GridCell)), method } as unknown as TableCandidate['grid'];
@@ -52,9 +52,25 @@ describe('known titles found in misread OCR titles', () => {
     expect(fuzzy('收X总表')).toEqual([]);
   });
 
-  it('give up on a title with more than one character in four misread', () => {
+  it('allow one character in three of a long title, one in four of a shorter one', () => {
     // 一般公共预算支出功能分类预算表 (a photocopy-like scan): five of fifteen characters misread
-    expect(fuzzy('2024年部门一航公共郭预支申动(能分类预算表')).not.toContain('budget_general_expenditure');
+    expect(fuzzy('2024年部门一航公共郭预支申动(能分类预算表')).toEqual(['budget_general_expenditure']);
+    // 收入决算表 with two of five misread is no title
+    expect(fuzzy('收X决算衣')).toEqual([]);
+  });
+});
+
+describe('a misread title above an OCR\'d table', () => {
+  const grid = (method: GridMethod): Block => ({ kind: 'grid', page: 2, grid: { rows: summaryRows.map((r) => r.map((text) => ({ text }) as GridCell)), method, page_first: 2, page_last: 2 } });
+  const line = (text: string): Block => ({ kind: 'line', text, page: 2 });
+
+  it('is the table\'s title though its 表 was lost', () => {
+    expect(locateTables([line('收入支出决算总'), line('公开01表'), line('金额单位万元'), grid('ocr')])[0]!.title).toBe('收入支出决算总');
+  });
+
+  it('is never a note, whose 注 OCR misread too, nor a line of a text layer', () => {
+    expect(locateTables([line('沐李表反映郯门札年度一航公共顽算财政拨款支出情况'), line('金额单位万元'), grid('ocr')])[0]!.title).toBe('');
+    expect(locateTables([line('收入支出决算总'), line('金额单位万元'), grid('ruled')])[0]!.title).toBe('');
   });
 });
 
