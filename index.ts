@@ -1,6 +1,9 @@
 // The library API: the same records the CLI writes.
 export { ingest, type IngestOptions, type IngestResult, type RunSummary } from './pipeline/ingest.js';
 export { processDocument } from './pipeline/process-document.js';
+// errors `ingest` throws before it writes anything: the output folder is in use; nothing to read
+export { OutputLockedError } from './pipeline/output-lock.js';
+export { NoInputsError } from './pipeline/inputs.js';
 export { detectFormat } from './pipeline/detect.js';
 export { writeDataset } from './output/write-dataset.js';
 export { recordsOf } from './output/records.js';

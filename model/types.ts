@@ -28,6 +28,17 @@ export interface Token {
   bold?: boolean;
   /** OCR confidence 0..100; absent for a text layer */
   confidence?: number;
+  /** where each character begins along x, and (last) where the text ends: for a text-layer token
+   *  that sets a figure among other characters (收入19572.91万元), so the figure's own box is known */
+  charX?: number[];
+}
+
+/** A positioned piece of a line of text (a token): the line's prose facts get their figure's box
+ *  from it. */
+export interface LinePart {
+  text: string;
+  box: Box;
+  charX?: number[];
 }
 
 /** A straight ruling line (stroked path or thin filled rectangle), page space. */
@@ -60,7 +71,14 @@ export interface GridCell {
   colSpan?: number;
   mergedFrom?: [number, number];
   page?: number;
+  /** the cell's area on its page (lattice bounds) */
   box?: Box;
+  /** the box of the text printed in the cell (the union of its tokens: text-layer items or OCR
+   *  words), page space; absent for an empty cell */
+  textBox?: Box;
+  /** where the cell sits in a source without pages: `Sheet!C7` (workbook), `table[3]!r5c2` (HTML;
+   *  extractors/source-ref.ts) */
+  ref?: string;
   bold?: boolean;
   /** OCR confidence 0..100 where the cell came from OCR */
   confidence?: number;
@@ -87,7 +105,7 @@ export interface RawGrid {
 /** A document's content in reading order: free text lines and grids. Title, unit and 公开NN表
  *  lines sit in the line blocks before a grid. */
 export type Block =
-  | { kind: 'line'; text: string; page?: number; heading?: boolean }
+  | { kind: 'line'; text: string; page?: number; heading?: boolean; parts?: LinePart[] }
   | { kind: 'grid'; grid: RawGrid; page?: number };
 
 /** A message collected while a document travels through the stages (vfile style). */
@@ -129,7 +147,9 @@ export interface TableRow {
   /** the code of a second classification printed beside the row's own (政府经济科目 50101 beside
    *  部门经济科目 30101) */
   secondary_code?: string;
-  values: { col: number; measure: string; measure_label: string; raw: string }[];
+  /** `cell`: the column in `grid.rows[rowIndex]` of the cell the value was printed in (col is the
+   *  column of the understood table, which a short or spread row may place elsewhere) */
+  values: { col: number; measure: string; measure_label: string; raw: string; cell?: number }[];
   page?: number;
   bold?: boolean;
   /** flags raised while reading the row (layout_shifted, value_missing, ...) */
@@ -191,8 +211,15 @@ export interface Fact {
   secondary_code?: string;
   row: number;
   col: number;
+  /** the box of the printed value on page `page` (PDF points, origin top left): facts read from a
+   *  text layer or by OCR */
+  box?: Box;
+  /** the cell of a workbook or HTML table the value was read from (`Sheet!C7`, `table[3]!r5c2`) */
+  source_ref?: string;
   /** true when an accounting identity that holds includes this fact (normalizers/checks/verify.ts) */
   verified?: boolean;
+  /** the value as read, where a reviewer's correction replaced it (normalizers/corrections) */
+  value_extracted?: string;
 }
 
 export interface CheckResult {

@@ -14,6 +14,13 @@ export function toCsv(header: readonly string[], rows: readonly CsvValue[][]): s
 
 /** Parse RFC 4180 text into records keyed by the header (for reading outputs back: diff, tests). */
 export function parseCsv(text: string): Record<string, string>[] {
+  const rows = parseCsvRows(text);
+  const head = rows.shift() ?? [];
+  return rows.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i] ?? ''])));
+}
+
+/** Parse RFC 4180 text into its rows of fields (a header, if any, is the first row). */
+export function parseCsvRows(text: string): string[][] {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const rows: string[][] = [];
   let row: string[] = [];
@@ -33,6 +40,5 @@ export function parseCsv(text: string): Record<string, string>[] {
     } else cell += ch;
   }
   if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
-  const head = rows.shift() ?? [];
-  return rows.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i] ?? ''])));
+  return rows;
 }

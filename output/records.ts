@@ -1,17 +1,17 @@
 // Document records → the flat records of the datasets (exactly what the CSV files hold). The
 // library API returns these, so a program and the CSV see the same values.
-import type { DocumentRecord } from '../model/types.js';
+import type { Box, DocumentRecord } from '../model/types.js';
 import { plain } from '../normalizers/values/numbers.js';
 import { createHash } from 'node:crypto';
 import { tableToCsvRows } from './table-grid.js';
-import { csvField, toCsv } from './csv.js';
+import { csvField, parseCsvRows, toCsv } from './csv.js';
 import { CHECK_COLUMNS, DEFINITION_COLUMNS, FACT_COLUMNS, INDICATOR_COLUMNS, PERFORMANCE_COLUMNS, TABLE_COLUMNS } from './columns.js';
 import { BUDGET_LINE_COLUMNS, budgetLines } from './fiscal-lines.js';
 import { docHealth } from './health.js';
 
 export interface DocumentRow { doc_id: string; source: string; sha256: string; format: string; pages: string; issuer: string; fiscal_year: string; doc_kind: string; status: string; error: string; n_tables: string; n_facts: string; n_checks_failed: string; n_identities_checked: string; n_money_facts: string; n_verified: string; share_verified: string; n_money_nonzero: string; n_verified_nonzero: string; n_measure_unknown: string; n_tables_unknown: string; standard_tables_missing: string; n_identities_failed: string }
 export interface TableRecord { doc_id: string; table_id: string; table_kind: string; table_no: string; title: string; unit: string; page_first: string; page_last: string; n_rows: string; n_cols: string; method: string; n_facts: string; checks_failed: string; flags: string; kind_evidence: string }
-export interface FactRow { doc_id: string; table_id: string; table_kind: string; section: string; code: string; code_system: string; item: string; canonical_name: string; level: string; parent_code: string; cofog: string; measure: string; measure_label: string; value: string; unit: string; amount_yuan: string; page: string; flags: string; code_source: string; verified: string }
+export interface FactRow { doc_id: string; table_id: string; table_kind: string; section: string; code: string; code_system: string; item: string; canonical_name: string; level: string; parent_code: string; cofog: string; measure: string; measure_label: string; value: string; unit: string; amount_yuan: string; page: string; flags: string; code_source: string; verified: string; bbox_x0: string; bbox_y0: string; bbox_x1: string; bbox_y1: string; source_ref: string; value_extracted?: string }
 export interface CheckRow { doc_id: string; table_id: string; check_id: string; severity: string; subject: string; expected: string; actual: string; message: string }
 export interface PerformanceRow { form_id: string; doc_id: string; table_id: string; form_kind: string; title: string; project: string; issuer: string; implementing_unit: string; year: string; budget_initial: string; budget_full_year: string; executed: string; execution_rate: string; funds_weight: string; funds_score: string; total_score: string; grade: string; page: string; flags: string }
 export interface IndicatorRow { form_id: string; doc_id: string; seq: string; level1: string; level2: string; level3: string; target_operator: string; target: string; target_unit: string; actual: string; weight: string; score: string; deviation_reason: string; page: string; flags: string }
@@ -31,6 +31,18 @@ export interface Dataset {
 type PerformanceIndicatorRows = IndicatorRow[];
 
 const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
+
+/** a coordinate in points as a decimal string to 0.01 pt (never `-0.00`) */
+function pt(v: number): string {
+  const t = v.toFixed(2);
+  return t === '-0.00' ? '0.00' : t;
+}
+
+/** facts.csv bbox_x0..bbox_y1: the box of the printed value, empty where there is none */
+function boxColumns(b: Box | undefined): { bbox_x0: string; bbox_y0: string; bbox_x1: string; bbox_y1: string } {
+  if (!b) return { bbox_x0: '', bbox_y0: '', bbox_x1: '', bbox_y1: '' };
+  return { bbox_x0: pt(b.x0), bbox_y0: pt(b.y0), bbox_x1: pt(b.x1), bbox_y1: pt(b.y1) };
+}
 
 export function recordsOf(doc: DocumentRecord): Dataset {
   const failedByTable = new Map<string, number>();
@@ -54,6 +66,7 @@ export function recordsOf(doc: DocumentRecord): Dataset {
       item: f.item, canonical_name: f.canonical_name, level: f.level, parent_code: f.parent_code, cofog: f.cofog, measure: f.measure,
       measure_label: f.measure_label, value: f.scale !== undefined ? f.value.toFixed(f.scale) : plain(f.value), unit: f.unit, amount_yuan: f.amount_yuan ? plain(f.amount_yuan) : '',
       page: s(f.page), flags: [...new Set(f.flags)].join(';'), code_source: f.code_source, verified: f.verified ? 'true' : 'false', row_group: f.row_group ?? '', secondary_code: f.secondary_code ?? '',
+      ...boxColumns(f.box), source_ref: f.source_ref ?? '', value_extracted: f.value_extracted ?? '',
     })),
     checks: doc.checks.map((c) => ({ doc_id: c.doc_id, table_id: c.table_id, check_id: c.check_id, severity: c.severity, subject: c.subject, expected: c.expected, actual: c.actual, message: c.message })),
     performance: doc.performance.map((p) => ({
@@ -74,15 +87,17 @@ export function emptyDataset(): Dataset {
   return { documents: [], tables: [], facts: [], checks: [], performance: [], indicators: [], definitions: [], grids: [] };
 }
 
+/** (no push(...list): a document may hold millions of facts, past the arguments a call can take) */
 export function appendDataset(into: Dataset, from: Dataset): void {
-  into.documents.push(...from.documents);
-  into.tables.push(...from.tables);
-  into.facts.push(...from.facts);
-  into.checks.push(...from.checks);
-  into.performance.push(...from.performance);
-  into.indicators.push(...from.indicators);
-  into.definitions.push(...from.definitions);
-  into.grids.push(...from.grids);
+  const add = <T>(to: T[], list: readonly T[]): void => { for (const x of list) to.push(x); };
+  add(into.documents, from.documents);
+  add(into.tables, from.tables);
+  add(into.facts, from.facts);
+  add(into.checks, from.checks);
+  add(into.performance, from.performance);
+  add(into.indicators, from.indicators);
+  add(into.definitions, from.definitions);
+  add(into.grids, from.grids);
 }
 
 /** One document's share of every dataset file, already serialised (CSV rows without the header,
@@ -141,4 +156,23 @@ export function blocksOf(ds: Dataset): DocBlocks {
   };
   b.grids_hash = gridsHashOf(b.grids);
   return b;
+}
+
+/** CSV rows without a header (a block) → records keyed by `columns` */
+function recordsOfBlock<T>(block: string, columns: readonly string[]): T[] {
+  return parseCsvRows(block).map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i] ?? ''])) as T);
+}
+
+/** A document's records rebuilt from its blocks (what the state keeps instead of the records). */
+export function datasetOfBlocks(b: DocBlocks): Dataset {
+  return {
+    documents: [{ ...b.doc }],
+    tables: recordsOfBlock<TableRecord>(b.tables, TABLE_COLUMNS),
+    facts: recordsOfBlock<FactRow>(b.facts, FACT_COLUMNS),
+    checks: recordsOfBlock<CheckRow>(b.checks, CHECK_COLUMNS),
+    performance: recordsOfBlock<PerformanceRow>(b.performance, PERFORMANCE_COLUMNS),
+    indicators: recordsOfBlock<IndicatorRow>(b.indicators, INDICATOR_COLUMNS),
+    definitions: recordsOfBlock<DefinitionRow>(b.definitions, DEFINITION_COLUMNS),
+    grids: b.grids.map((g) => ({ doc_id: g.doc_id, table_id: g.table_id, rows: parseCsvRows(g.csv) })),
+  };
 }

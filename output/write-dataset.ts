@@ -142,7 +142,7 @@ class Sink {
  * appended file by file as they come, so no file is ever one string in memory. `run` is called
  * after the last part (run.json is written last).
  */
-export function writeDatasetStream(parts: Iterable<DatasetPart>, outDir: string, run: () => RunInfo): string[] {
+export function writeDatasetStream(parts: Iterable<DatasetPart>, outDir: string, run: () => RunInfo, opts: { parquet?: boolean } = {}): string[] {
   mkdirSync(outDir, { recursive: true });
   recoverOutput(outDir);
   const tmpName = `.tmp-${process.pid}-${Date.now()}`;
@@ -163,7 +163,7 @@ export function writeDatasetStream(parts: Iterable<DatasetPart>, outDir: string,
     fj.write(anyFact ? '\n ]\n}\n' : ']\n}\n');
     for (const k of sinks) k.close();
     fj.close();
-    writeFileSync(join(tmp, 'datapackage.json'), JSON.stringify(datapackage(), null, 2) + '\n');
+    writeFileSync(join(tmp, 'datapackage.json'), JSON.stringify(datapackage({ parquet: !!opts.parquet }), null, 2) + '\n');
     // last: run.json says a complete dataset is in place
     writeFileSync(join(tmp, 'run.json'), JSON.stringify(run(), null, 2) + '\n');
     tables.finish();
@@ -238,4 +238,18 @@ function commitJournal(outDir: string, journal: Journal): void {
   renameSync(`${jp}.tmp`, jp);
   swapIn(outDir, journal);
   rmSync(jp, { force: true });
+}
+
+/** Parquet only (`--format parquet`): the CSV files are not written; datapackage.json (the
+ *  Parquet resources) and then run.json, each written beside its place and renamed in. */
+export function writeParquetRunFiles(outDir: string, run: () => RunInfo): void {
+  mkdirSync(outDir, { recursive: true });
+  recoverOutput(outDir);
+  const put = (name: string, text: string) => {
+    const p = join(outDir, name);
+    writeFileSync(`${p}.tmp-${process.pid}`, text);
+    renameSync(`${p}.tmp-${process.pid}`, p);
+  };
+  put('datapackage.json', JSON.stringify(datapackage({ csv: false, parquet: true }), null, 2) + '\n');
+  put('run.json', JSON.stringify(run(), null, 2) + '\n');
 }

@@ -1,5 +1,6 @@
 // The format of a document from its bytes (magic numbers and content), never from its name.
 import type { Format } from '../model/types.js';
+import { sniffText } from '../extractors/text/encoding.js';
 
 function startsWith(b: Uint8Array, sig: number[], at = 0): boolean {
   return sig.every((v, i) => b[at + i] === v);
@@ -9,22 +10,6 @@ function asciiHead(b: Uint8Array, n = 1024): string {
   let s = '';
   for (let i = 0; i < Math.min(n, b.length); i++) s += String.fromCharCode(b[i]!);
   return s;
-}
-
-/** Whether a buffer looks like text: no NULs and decodes as UTF-8 or GB18030 (a sample may end
- *  inside a character: the streaming decoder accepts an incomplete tail). */
-function looksLikeText(b: Uint8Array): boolean {
-  const sample = b.subarray(0, 65536);
-  if (sample.includes(0)) return false;
-  for (const enc of ['utf-8', 'gb18030']) {
-    try {
-      new TextDecoder(enc, { fatal: true }).decode(sample, { stream: sample.length < b.length });
-      return true;
-    } catch {
-      /* next */
-    }
-  }
-  return false;
 }
 
 /** `pdf-text` here means "a PDF"; the PDF extractor refines it to `pdf-scanned` when no page has text. */
@@ -42,9 +27,15 @@ export function detectFormat(b: Uint8Array): Format {
   if (startsWith(b, [0x89, 0x50, 0x4e, 0x47])) return 'image';
   if (startsWith(b, [0xff, 0xd8, 0xff])) return 'image';
   if (startsWith(b, [0x49, 0x49, 0x2a, 0x00]) || startsWith(b, [0x4d, 0x4d, 0x00, 0x2a])) return 'image';
-  if (looksLikeText(b)) {
-    const t = head.replace(/^\ufeff/, '').trimStart().toLowerCase();
-    if (/^(?:\xef\xbb\xbf)?\s*(<!doctype html|<html|<head[\s>]|<meta[\s>]|<body[\s>]|<\?xml[^>]*>\s*<html)/.test(t) || /<table[\s>]/i.test(asciiHead(b, 8192))) return 'html';
+  const enc = sniffText(b);
+  if (enc) {
+    // UTF-16 is looked at as text; other encodings byte by byte (ASCII tags are ASCII bytes)
+    const utf16 = enc.encoding.startsWith('utf-16');
+    const wide = utf16 ? new TextDecoder(enc.encoding).decode(b.subarray(enc.bomLength, enc.bomLength + 16384)) : '';
+    const t = (utf16 ? wide.slice(0, 1024) : head).replace(/^\ufeff/, '').trimStart().toLowerCase();
+    const looksHtml = /^(?:\xef\xbb\xbf)?\s*(<!doctype html|<html|<head[\s>]|<meta[\s>]|<body[\s>]|<\?xml[^>]*>\s*<html)/.test(t) || /<table[\s>]/i.test(utf16 ? wide.slice(0, 8192) : asciiHead(b, 8192));
+    // the HTML reader knows UTF-16 by its byte-order mark only
+    if (looksHtml && !(utf16 && enc.bomLength === 0)) return 'html';
     return 'text';
   }
   return 'unknown';

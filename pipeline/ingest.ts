@@ -11,13 +11,14 @@ import { dirname, join } from 'node:path';
 import PQueue from 'p-queue';
 import type { DocumentRecord } from '../model/types.js';
 import { emptyDataset, appendDataset, blocksOf, budgetLinesBlockOf, type Dataset, type DocBlocks, type DocumentRow } from '../output/records.js';
-import { writeDatasetStream, type DatasetPart } from '../output/write-dataset.js';
+import { writeDatasetStream, writeParquetRunFiles, type DatasetPart } from '../output/write-dataset.js';
 import { writeExcelVariant } from '../output/excel.js';
+import { writeParquet, type ParquetDoc, type ParquetStats } from '../output/parquet.js';
 import { VERSION } from './version.js';
 import { resolveSources, type SourceItem } from './runner/sources.js';
 import { extractorVersion } from './runner/extractor-version.js';
 import { resultKey } from './runner/key.js';
-import { failedResult, type TaskResult } from './runner/task.js';
+import { unreadResult, type TaskResult } from './runner/task.js';
 import { InProcessExecutor, PoolExecutor, type Executor } from './runner/executors.js';
 import type { DocumentDone, ProgressSink } from './runner/progress.js';
 import { Store, headOf, type OcrInfo, type ResultInfo } from './store/store.js';
@@ -26,7 +27,11 @@ import { Fetcher, type FetchOptions } from '../corpus/fetch.js';
 import { loadManifest, type ManifestEntry } from '../corpus/manifest.js';
 import { runHealth, type RunHealth } from '../output/health.js';
 import { resolveExtractSettings, settingsTag, type ExtractSettingsOverrides } from '../extractors/settings.js';
-import { DEFAULT_PAGE_TIMEOUT_MS, DEFAULT_TIMEOUT_MS } from './process-document.js';
+import { DEFAULT_PAGE_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, docIdOf } from './process-document.js';
+import { correctionsFor, correctionsNotInRun, correctionsPath, correctionsTag, readCorrections } from './corrections-file.js';
+import type { Correction } from '../normalizers/corrections/correction.js';
+import { NoInputsError } from './inputs.js';
+import { lockOutput } from './output-lock.js';
 
 export interface IngestOptions {
   /** output folder; when absent nothing is written (library use) */
@@ -61,8 +66,17 @@ export interface IngestOptions {
   fetch?: FetchOptions;
   /** also write the Excel-friendly CSV variant (UTF-8 BOM, formula-escaped text) into <out>/excel/ */
   excel?: boolean;
+  /** the dataset files: `csv` (default), `parquet` (<out>/parquet/, partitioned by fiscal year and
+   *  issuer, only changed partitions rewritten; no CSV files) or `both` */
+  format?: OutputFormat;
+  /** reviewers' corrections (corrections.csv, SCHEMA.md) applied before the checks: this file; by
+   *  default <out>/corrections.csv when it exists; false: none. A bad file throws CorrectionsError */
+  corrections?: string | false;
   /** read documents elsewhere (e.g. queue workers: pipeline/queue); overrides `workers` */
   executor?: Executor;
+  /** when another run holds the output folder's lock, wait this long for it, ms (default 0: stop
+   *  at once with OutputLockedError) */
+  waitLockMs?: number;
 }
 
 export interface IngestResult extends Dataset {
@@ -82,6 +96,9 @@ export interface RunSummary {
   /** `ocr`: pages read by OCR, the resolutions (dpi) they were read at and their images had */
   documents: { doc_id: string; source: string; status: string; error: string; ms: number; reused: boolean; messages: { stage: string; severity: string; text: string }[]; ocr?: OcrInfo }[];
   missing_inputs: string[];
+  /** entries not read on purpose (a folder reached again through a symbolic link, a FIFO) and a
+   *  dead run's lock taken over, one line each */
+  warnings: string[];
   /** what this run read and what it reused from the state */
   incremental: { state: string | null; extractor_version: string; read: number; reused: number; not_stored: number };
   executor: Record<string, unknown>;
@@ -90,6 +107,10 @@ export interface RunSummary {
   fetch: { urls: number; downloaded: number; not_modified: number; failed: number; attempts: number };
   /** verified share, unknown measures and tables, missing standard tables, failed identities (output/health.ts) */
   health?: RunHealth;
+  /** the Parquet files (format parquet or both): partitions, partitions rewritten and removed, bytes */
+  parquet?: ParquetStats;
+  /** the corrections file applied, its rows, and the rows that name no document of the run */
+  corrections?: { file: string; rows: number; not_in_run: { row: number; doc_id: string; source: string }[] };
 }
 
 /** what the main thread keeps per document until the dataset is written: small, the records
@@ -122,12 +143,17 @@ interface RunContext {
   /** milliseconds per stage, summed over documents */
   stage: Record<string, number>;
   fetchStats: RunSummary['fetch'];
+  /** the corrections file applied (correctionsPath) and its rows */
+  correctionsFile: string | undefined;
+  corrections: Correction[];
 }
 
 const addStage = (run: RunContext, k: string, ms: number): void => { run.stage[k] = (run.stage[k] ?? 0) + ms; };
 
 /** The run's state file, fetcher and executor (worker threads, this thread, or the caller's). */
 function openRun(opts: IngestOptions): RunContext {
+  const correctionsFile = correctionsPath(opts.corrections, opts.out);
+  const corrections = correctionsFile ? readCorrections(correctionsFile) : [];
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const pageTimeoutMs = opts.pageTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS;
   const ocr = opts.ocr !== false;
@@ -144,14 +170,47 @@ function openRun(opts: IngestOptions): RunContext {
       ? new PoolExecutor({ size: opts.workers!, timeoutMs, memoryMb: opts.memoryMb ?? 2048 })
       : new InProcessExecutor());
   const fetchStats = { urls: 0, downloaded: 0, not_modified: 0, failed: 0, attempts: 0 };
-  return { opts, timeoutMs, pageTimeoutMs, ocr, version, records, store, fetcher, executor, stage: {}, fetchStats };
+  return { opts, timeoutMs, pageTimeoutMs, ocr, version, records, store, fetcher, executor, stage: {}, fetchStats, correctionsFile, corrections };
+}
+
+/** a task's corrections: the document's share of the file, when it has one */
+function docCorrections(run: RunContext, sha: string, source: string): { corrections?: ReturnType<typeof correctionsFor> } {
+  if (!run.corrections.length) return {};
+  const set = correctionsFor(run.corrections, docIdOf(sha), source);
+  return set.apply.length || set.stale.length ? { corrections: set } : {};
+}
+
+/** the extractor version a document's result is stored under: the run's, and the document's corrections */
+function versionFor(run: RunContext, sha: string, source: string): string {
+  return run.corrections.length ? run.version + correctionsTag(correctionsFor(run.corrections, docIdOf(sha), source)) : run.version;
 }
 
 export async function ingest(inputs: string[], opts: IngestOptions = {}): Promise<IngestResult> {
   const started = new Date();
   const t0 = performance.now();
   const manifest = [...(opts.manifestEntries ?? []), ...(opts.manifests ?? []).flatMap((m) => loadManifest(m))];
-  const { items, missing } = resolveSources(inputs, manifest);
+  const { items, missing, skipped } = resolveSources(inputs, manifest);
+  // a usage error touches nothing: inputs and settings are checked before the output folder
+  checkSomethingToRead(items, missing);
+  resolveExtractSettings(opts.settings);
+  const lock = opts.out ? await lockOutput(opts.out, { ...(opts.waitLockMs ? { waitMs: opts.waitLockMs } : {}) }) : undefined;
+  try {
+    const warnings = [...skipped, ...(lock?.warning ? [lock.warning] : [])];
+    return await ingestLocked(inputs, opts, items, { started, t0, missing, warnings });
+  } finally {
+    lock?.release();
+  }
+}
+
+/** Every input named is missing: a usage error (NoInputsError), found before anything is written. */
+function checkSomethingToRead(items: SourceItem[], missing: string[]): void {
+  if (items.some((i) => !i.notFound)) return;
+  const why = [...items.map((i) => i.error ?? i.source), ...missing];
+  throw new NoInputsError(`nothing to ingest: ${why.length ? why.join('; ') : 'no inputs'}`);
+}
+
+async function ingestLocked(inputs: string[], opts: IngestOptions, items: SourceItem[], what: { started: Date; t0: number; missing: string[]; warnings: string[] }): Promise<IngestResult> {
+  const { started, t0, missing } = what;
   const run = openRun(opts);
   const { store } = run;
   const runId = store?.startRun(started.toISOString());
@@ -163,17 +222,21 @@ export async function ingest(inputs: string[], opts: IngestOptions = {}): Promis
   const ta = performance.now();
   const ordered = items.map((item) => outcomes.get(item)!);
   const finals = ordered.map(finalDoc);
-  const summary = summarize(run, { inputs, started, missing }, ordered, finals);
+  const summary = summarize(run, { inputs, started, missing, warnings: what.warnings }, ordered, finals);
   addStage(run, 'assemble', performance.now() - ta);
   const materialise = materialiser(ordered, finals, store, opts.state);
   if (opts.out) {
     const out = opts.out;
     const tw = performance.now();
+    const format = opts.format ?? 'csv';
     if (opts.excel) writeExcelVariant(materialise(), join(out, 'excel'));
-    writeDatasetStream(datasetParts(ordered, finals, store), out, () => {
+    if (format !== 'csv') summary.parquet = await parquetOrWarning(parquetDocs(ordered, finals, store), out, summary);
+    const runInfo = () => {
       finishSummary(summary, run, t0);
       return summary as unknown as Record<string, unknown>;
-    });
+    };
+    if (format !== 'parquet') writeDatasetStream(datasetParts(ordered, finals, store), out, runInfo, { parquet: format === 'both' });
+    else writeParquetRunFiles(out, runInfo);
     addStage(run, 'write', performance.now() - tw);
   }
   finishSummary(summary, run, t0);
@@ -226,16 +289,18 @@ interface SourceRead {
 }
 
 async function readSource(run: RunContext, item: SourceItem): Promise<SourceRead> {
-  const { store, version, fetchStats } = run;
+  const { store, fetchStats } = run;
   const r: SourceRead = {};
-  if (item.kind === 'file') {
+  if (item.error !== undefined) r.error = item.error;
+  else if (item.kind === 'file') {
+    const path = item.path ?? item.source;
     try {
-      const st = statSync(item.source);
+      const st = statSync(path);
       const prev = store?.getSeen(item.source);
-      if (prev && prev.size === st.size && prev.mtime_ms === Math.floor(st.mtimeMs) && store!.hasResult(resultKey(prev.sha256, version))) r.sha = prev.sha256;
+      if (prev && prev.size === st.size && prev.mtime_ms === Math.floor(st.mtimeMs) && store!.hasResult(resultKey(prev.sha256, versionFor(run, prev.sha256, item.source)))) r.sha = prev.sha256;
       else {
         const tr = performance.now();
-        r.bytes = new Uint8Array(readFileSync(item.source));
+        r.bytes = new Uint8Array(readFileSync(path));
         addStage(run, 'read', performance.now() - tr);
         r.sha = createHash('sha256').update(r.bytes).digest('hex');
       }
@@ -263,11 +328,11 @@ async function readDocument(run: RunContext, item: SourceItem, id: number): Prom
   const { store } = run;
   const src = await readSource(run, item);
   if (src.error !== undefined || src.sha === undefined) {
-    const r = failedResult(id, item.source, new Uint8Array(0), src.error ?? 'cannot read the document');
+    const r = unreadResult(id, item.source, src.error ?? 'cannot read the document');
     const blocks = blocksOf(r.dataset);
     return { item, key: '', reused: false, doc: blocks.doc, counts: blocks.counts, info: r.info, cacheable: false, result: r, blocks };
   }
-  const key = resultKey(src.sha, run.version, src.charset ?? '');
+  const key = resultKey(src.sha, versionFor(run, src.sha, item.source), src.charset ?? '');
   const stored = store ? store.getHead(key) ?? storedBlocks(store, key) : undefined;
   if (stored) {
     const o: Outcome = { item, key, reused: true, doc: stored.doc, counts: stored.counts, info: store!.getInfo(key)!, cacheable: true };
@@ -280,8 +345,8 @@ async function readDocument(run: RunContext, item: SourceItem, id: number): Prom
 /** Read a document with the executor; store its result when it can be reused. */
 async function executeDocument(run: RunContext, item: SourceItem, id: number, key: string, src: SourceRead & { sha: string }): Promise<Outcome> {
   const { store, version, ocr } = run;
-  const bytes = src.bytes ?? new Uint8Array(readFileSync(item.source));
-  const r = await run.executor.run({ id, source: item.source, bytes, timeoutMs: run.timeoutMs, pageTimeoutMs: run.pageTimeoutMs, ...(ocr ? {} : { ocr: false }), ...(src.charset ? { charset: src.charset } : {}), ...(run.opts.settings ? { settings: run.opts.settings } : {}) });
+  const bytes = src.bytes ?? new Uint8Array(readFileSync(item.path ?? item.source));
+  const r = await run.executor.run({ id, source: item.source, bytes, timeoutMs: run.timeoutMs, pageTimeoutMs: run.pageTimeoutMs, ...(ocr ? {} : { ocr: false }), ...(src.charset ? { charset: src.charset } : {}), ...(run.opts.settings ? { settings: run.opts.settings } : {}), ...docCorrections(run, src.sha, item.source) });
   for (const [k, v] of Object.entries(r.info.timings)) addStage(run, k, v);
   const ts = performance.now();
   const storeIt = !!store && r.cacheable;
@@ -292,21 +357,21 @@ async function executeDocument(run: RunContext, item: SourceItem, id: number, ke
   const o: Outcome = { item, key, reused: false, doc: head.doc, counts: head.counts, info: r.info, cacheable: r.cacheable };
   if (storeIt) {
     const b = blocks;
-    const serialized = { dataset: r.serialized?.dataset ?? JSON.stringify(r.dataset), blocks: r.serialized?.blocks ?? JSON.stringify(b), head: r.serialized?.head ?? headOf(b!) };
-    store!.putResult({ key, sha256: src.sha, extractor_version: version, status: r.status, dataset: undefined as unknown as Dataset, info: r.info }, src.seen, serialized);
+    const serialized = { blocks: r.serialized?.blocks ?? JSON.stringify(b), head: r.serialized?.head ?? headOf(b!) };
+    store!.putResult({ key, sha256: src.sha, extractor_version: version, status: r.status, info: r.info }, serialized, src.seen);
   } else { o.result = r; o.blocks = blocks!; } // not stored: kept for the assembly
   if (store) addStage(run, 'store', performance.now() - ts);
   return o;
 }
 
 /** run.json: the options, counts, incremental figures and failures, from what each outcome keeps. */
-function summarize(run: RunContext, what: { inputs: string[]; started: Date; missing: string[] }, ordered: Outcome[], finals: DocumentRow[]): RunSummary {
+function summarize(run: RunContext, what: { inputs: string[]; started: Date; missing: string[]; warnings: string[] }, ordered: Outcome[], finals: DocumentRow[]): RunSummary {
   const { opts, timeoutMs, pageTimeoutMs, store } = run;
   const summary: RunSummary = {
     tool: 'fiscal-extract', version: VERSION, started: what.started.toISOString(), finished: '', inputs: what.inputs,
-    options: { out: opts.out ?? null, timeoutMs, pageTimeoutMs, workers: opts.workers ?? 0, memoryMb: opts.memoryMb ?? 2048, state: opts.state ?? null, excel: !!opts.excel, manifests: opts.manifests ?? [], ...(opts.settings ? { settings: opts.settings } : {}) },
+    options: { out: opts.out ?? null, timeoutMs, pageTimeoutMs, workers: opts.workers ?? 0, memoryMb: opts.memoryMb ?? 2048, state: opts.state ?? null, excel: !!opts.excel, format: opts.format ?? 'csv', manifests: opts.manifests ?? [], ...(opts.settings ? { settings: opts.settings } : {}) },
     counts: { documents: 0, ok: 0, partial: 0, failed: 0, tables: 0, facts: 0, checks_failed: 0, performance_forms: 0, indicators: 0, pages: 0 },
-    stage_ms: {}, documents: [], missing_inputs: what.missing,
+    stage_ms: {}, documents: [], missing_inputs: what.missing, warnings: what.warnings,
     incremental: { state: opts.state ?? null, extractor_version: run.version, read: 0, reused: 0, not_stored: 0 },
     executor: run.executor.stats(), throughput: { wall_ms: 0, documents_per_s: 0, pages_per_s: 0 }, failures: [], fetch: run.fetchStats,
   };
@@ -327,6 +392,7 @@ function summarize(run: RunContext, what: { inputs: string[]; started: Date; mis
   });
   summary.counts.documents = ordered.length;
   summary.health = runHealth(finals);
+  if (run.correctionsFile) summary.corrections = { file: run.correctionsFile, rows: run.corrections.length, not_in_run: correctionsNotInRun(run.corrections, finals).map((c) => ({ row: c.row, doc_id: c.doc_id, source: c.source ?? '' })) };
   return summary;
 }
 
@@ -343,9 +409,15 @@ function datasetOf(o: Outcome, store: Store | undefined): Dataset {
 
 /** The dataset files' parts, document by document in source order, from each document's blocks. */
 function* datasetParts(ordered: Outcome[], finals: DocumentRow[], store: Store | undefined): Generator<DatasetPart> {
+  const partAt = partMaker(ordered, finals, store);
+  for (let i = 0; i < ordered.length; i++) yield partAt(i);
+}
+
+/** The i-th document's part of the dataset files, from its blocks. */
+function partMaker(ordered: Outcome[], finals: DocumentRow[], store: Store | undefined): (i: number) => DatasetPart {
   // budget_lines take a document's fiscal_year and issuer from the last documents row of its doc_id
   const lastOfId = new Map(finals.map((d) => [d.doc_id, d]));
-  for (let i = 0; i < ordered.length; i++) {
+  return (i) => {
     const o = ordered[i]!;
     const doc = finals[i]!;
     let blocks = o.blocks ?? storedBlocks(store!, o.key)!;
@@ -354,8 +426,31 @@ function* datasetParts(ordered: Outcome[], finals: DocumentRow[], store: Store |
       const full = datasetOf(o, store);
       blocks = { ...blocks, budget_lines: budgetLinesBlockOf({ ...full, documents: [last] }) };
     }
-    yield { doc, blocks };
+    return { doc, blocks };
+  };
+}
+
+/** The Parquet files; when they cannot be written (a value DECIMAL cannot hold exactly), the run
+ *  goes on (the CSV files of --format both are still written) and run.json says why. */
+async function parquetOrWarning(docs: ParquetDoc[], out: string, summary: RunSummary): Promise<ParquetStats> {
+  try {
+    return await writeParquet(docs, out);
+  } catch (e) {
+    const error = `parquet files not written: ${(e as Error).message.split('\n')[0]}`;
+    summary.warnings.push(error);
+    return { partitions: 0, rewritten: 0, removed: 0, files_written: 0, bytes_written: 0, bytes_total: 0, ms: 0, error };
   }
+}
+
+/** The documents for the Parquet files: a stored result is named by its key (the same key, the
+ *  same rows), any other by a hash of its blocks; blocks are read only for partitions written. */
+function parquetDocs(ordered: Outcome[], finals: DocumentRow[], store: Store | undefined): ParquetDoc[] {
+  const partAt = partMaker(ordered, finals, store);
+  return ordered.map((o, i) => ({
+    doc: finals[i]!,
+    hash: o.cacheable && o.key ? `key:${o.key}` : `blocks:${createHash('sha256').update(JSON.stringify(o.blocks ?? null)).digest('hex')}`,
+    blocks: () => partAt(i).blocks,
+  }));
 }
 
 /** The library result's records, materialised (once) only when a caller reads them. */
@@ -401,6 +496,8 @@ function finalize(run: RunSummary, t0: number): void {
   run.finished = new Date().toISOString();
   run.throughput = { wall_ms: round(wall), documents_per_s: +(run.counts.documents / (wall / 1000)).toFixed(2), pages_per_s: +(run.counts.pages / (wall / 1000)).toFixed(2) };
 }
+
+export type OutputFormat = 'csv' | 'parquet' | 'both';
 
 /** a default for --workers: every core */
 export function defaultWorkers(): number {

@@ -1,6 +1,7 @@
 // One document through every stage: detect → extract → locate → understand → normalize → check.
 // Stages collect messages on the record instead of throwing; a failure marks the document
-// `failed` (nothing usable) or `partial` (some tables failed) with a one-line reason.
+// `failed` (nothing usable) or `partial` (some tables failed) with a one-line reason; a document
+// read without fault in which no table was found is `ok` with the reason `no tables found`.
 import { createHash } from 'node:crypto';
 import type { DocumentRecord, Table } from '../model/types.js';
 import { InputError, type ExtractContext, type ExtractResult, type Extractor } from '../model/stages.js';
@@ -20,6 +21,8 @@ import { isPerformanceForm, parsePerformanceForm } from '../normalizers/performa
 import { stitchForm } from '../normalizers/performance/stitch.js';
 import { proseStage } from '../normalizers/prose/stage.js';
 import { mostCommonUnit } from '../normalizers/values/units.js';
+import { onlyNuls } from '../extractors/text/encoding.js';
+import { applyCorrections, type DocCorrections } from '../normalizers/corrections/apply.js';
 
 /** A document's time limit before OCR (reading, layout, every stage), ms: `--timeout`. */
 export const DEFAULT_TIMEOUT_MS = 120_000;
@@ -32,6 +35,16 @@ export const DEFAULT_PAGE_TIMEOUT_MS = 60_000;
 /** Once the time limit is reached, an extractor has this long to hand back what it has read (the
  *  pages in progress are cancelled) before the document is given up. */
 const EXTRACT_GRACE_MS = 10_000;
+/** The stages after extraction (tables, facts, checks) have until this long past the time limit, or
+ *  past the end of an extraction that used all of it (OCR stopped by the limit hands back its pages
+ *  and they are still read); they check the time between tables and stages, so the limit holds in
+ *  this thread too (--workers 0), where nothing can stop a stage from outside. A worker thread is
+ *  terminated 30 s past the limit (pipeline/runner/pool.ts): 10 s of extraction grace and these
+ *  15 s fit within it. */
+const STAGES_GRACE_MS = 15_000;
+
+/** A document's clock: when it started, and its time limit (grown by the pages read by OCR). */
+interface Clock { t0: number; limitMs: number; describe: () => string }
 
 interface ProcessOptions {
   /** the document's time limit before OCR, ms (default DEFAULT_TIMEOUT_MS) */
@@ -46,9 +59,12 @@ interface ProcessOptions {
   ocr?: boolean;
   /** layout and OCR threshold overrides (extractors/settings.ts; any subset, plain JSON) */
   settings?: ExtractSettingsOverrides;
+  /** reviewers' corrections of this document's facts (applied before the checks; pipeline/corrections-file.ts) */
+  corrections?: DocCorrections;
 }
 
-function docIdOf(sha256: string): string {
+/** a document's id: the start of its sha256 (the same bytes, the same id) */
+export function docIdOf(sha256: string): string {
   return sha256.slice(0, 16);
 }
 
@@ -103,9 +119,16 @@ async function runStages(doc: DocumentRecord, bytes: Uint8Array, opts: ProcessOp
   if (bytes.length === 0) throw new InputError('the file is empty (0 bytes): check the download');
   doc.format = timed(doc, 'detect', () => detectFormat(bytes));
   const extractor = extractorFor(doc.format);
-  if (!extractor) throw new InputError(unsupportedMessage(doc.format));
+  if (!extractor) throw new InputError(onlyNuls(bytes) ? `the file holds only NUL (zero) bytes (${bytes.length}): check the download` : unsupportedMessage(doc.format));
 
-  const result = await timedAsync(doc, 'extract', () => extractWithTimeLimit(doc, extractor, bytes, opts, settings));
+  const clock: Clock = { t0: performance.now(), limitMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, describe: () => `${Math.round(clock.limitMs / 1000)} s` };
+  const result = await timedAsync(doc, 'extract', () => extractWithTimeLimit(doc, extractor, bytes, opts, settings, clock));
+  const stagesUntil = Math.max(clock.t0 + clock.limitMs, performance.now()) + STAGES_GRACE_MS;
+  const inTime = (): void => {
+    if (performance.now() <= stagesUntil) return;
+    doc.timedOut = true;
+    throw new InputError(`gave up after ${clock.describe()} (time limit) while reading its tables: the file may be damaged or unusually large; raise --timeout to retry`);
+  };
   if (result.pageIssues?.some((i) => i.kind === 'time')) doc.timedOut = true;
   if (result.ocrPages?.length) doc.ocrPages = result.ocrPages;
   if (result.format) doc.format = result.format;
@@ -119,14 +142,20 @@ async function runStages(doc: DocumentRecord, bytes: Uint8Array, opts: ProcessOp
   doc.doc_kind = ctx.doc_kind;
   const taxonomy = loadTaxonomy();
 
-  const tables = readTables(doc, taxonomy);
+  inTime();
+  const tables = readTables(doc, taxonomy, inTime);
+  inTime();
   timed(doc, 'prose', () => proseStage(doc, taxonomy));
+  inTime();
+  // reviewers' corrections first: the identities are checked on the corrected values
+  const corrected = opts.corrections ? applyCorrections(doc, opts.corrections) : [];
   doc.checks = timed(doc, 'check', () => runChecks(doc, taxonomy));
   if (doc.tables.some((t) => t.method === 'ocr')) {
     // a misread digit that the identities pin down uniquely is corrected (and flagged ocr_repaired)
     const { correctOcr } = await import('../normalizers/ocr-correct/index.js');
     doc.checks = timed(doc, 'ocr-correct', () => correctOcr(doc, taxonomy, doc.checks));
   }
+  doc.checks.push(...corrected);
   // pages (or cells) the extractor could not read: reported, the rest stands
   if (result.pageIssues?.length) doc.checks.push(...pageIssueChecks(doc, result.pageIssues));
   settleStatus(doc, tables, result.needsOcrPages, unreadPagesLine(result.pageIssues ?? [], doc.pages));
@@ -136,16 +165,17 @@ async function runStages(doc: DocumentRecord, bytes: Uint8Array, opts: ProcessOp
  *  the extractor reads by OCR (ExtractContext.ocrPages). When it is reached the extractor's signal
  *  aborts and it hands back what it has read (its pages not read are `time` page issues); an
  *  extractor that does not answer within EXTRACT_GRACE_MS gives an InputError. */
-function extractWithTimeLimit(doc: DocumentRecord, extractor: Extractor, bytes: Uint8Array, opts: ProcessOptions, settings: ExtractSettings): Promise<ExtractResult> {
+function extractWithTimeLimit(doc: DocumentRecord, extractor: Extractor, bytes: Uint8Array, opts: ProcessOptions, settings: ExtractSettings, clock: Clock): Promise<ExtractResult> {
   const controller = new AbortController();
   const base = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const perPage = opts.pageTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS;
-  const t0 = performance.now();
+  const t0 = clock.t0;
   let limit = base;
   let ocrPages = 0;
   let timer: NodeJS.Timeout | undefined;
   let grace: NodeJS.Timeout | undefined;
   const describe = (): string => `${Math.round(limit / 1000)} s: ${Math.round(base / 1000)} s per document${ocrPages ? ` + ${Math.round(perPage / 1000)} s for each of its ${ocrPages} page(s) read by OCR` : ''}`;
+  clock.describe = describe;
   return new Promise<ExtractResult>((resolve, reject) => {
     const giveUp = (): void => {
       doc.timedOut = true;
@@ -167,12 +197,17 @@ function extractWithTimeLimit(doc: DocumentRecord, extractor: Extractor, bytes: 
         if (controller.signal.aborted || n <= 0) return;
         ocrPages = n;
         limit = base + n * perPage;
+        clock.limitMs = limit;
         arm();
         opts.onTimeLimit?.(limit + EXTRACT_GRACE_MS);
       },
     };
-    // an extractor that fails once its time is up failed for want of time
-    extractor.extract(bytes, ctx).then(resolve, (e: unknown) => (controller.signal.aborted ? giveUp() : reject(e))).finally(() => {
+    // an extractor that fails once its time is up failed for want of time; one that ran past it
+    // without a chance to see the signal (reading synchronously) too
+    const done = (r: ExtractResult): void => (!controller.signal.aborted && performance.now() - t0 > limit ? giveUp() : resolve(r));
+    // (a reason of its own, such as an input over a limit, is kept)
+    const failed = (e: unknown): void => (controller.signal.aborted || (!(e instanceof InputError) && performance.now() - t0 > limit) ? giveUp() : reject(e));
+    extractor.extract(bytes, ctx).then(done, failed).finally(() => {
       clearTimeout(timer);
       clearTimeout(grace);
     });
@@ -180,12 +215,13 @@ function extractWithTimeLimit(doc: DocumentRecord, extractor: Extractor, bytes: 
 }
 
 /** Locate the tables and understand each one (a table that fails is a message, not the end). */
-function readTables(doc: DocumentRecord, taxonomy: Taxonomy): { candidates: number; failed: number } {
+function readTables(doc: DocumentRecord, taxonomy: Taxonomy, inTime: () => void): { candidates: number; failed: number } {
   const candidates = timed(doc, 'locate', () => locateTables(doc.blocks));
   const defaultUnit = mostCommonUnit(candidates.map((c) => c.unit)) || '万元';
   let failed = 0;
   let n = 0;
   for (let i = 0; i < candidates.length; i++) {
+    inTime();
     let cand = candidates[i]!;
     if (isPerformanceForm(cand)) {
       // a form the extractor cut into fragments: the untitled candidates after it are its rows
@@ -227,7 +263,9 @@ function settleStatus(doc: DocumentRecord, tables: { candidates: number; failed:
     }
   }
   if (doc.status === 'ok' && doc.tables.length === 0 && doc.facts.length === 0 && doc.performance.length === 0) {
-    doc.messages.push({ stage: 'locate', severity: 'warning', text: 'no table found in the document' });
+    // read without fault, but nothing to show (a blank page, a notice): said, so a reader can tell
+    doc.error = 'no tables found';
+    doc.messages.push({ stage: 'locate', severity: 'warning', text: 'no tables found in the document' });
   }
 }
 
@@ -249,7 +287,8 @@ function understandOne(doc: DocumentRecord, cand: TableCandidate, tableId: strin
   table.kind_evidence = evidence;
   table.flags.push(...flags);
   doc.tables.push(table);
-  doc.facts.push(...factsOfTable(table, { doc_id: doc.doc_id, fiscal_year: doc.fiscal_year, defaultUnit, taxonomy }));
+  // no push(...facts): a table of 100,000s of rows has more facts than a call takes arguments
+  for (const f of factsOfTable(table, { doc_id: doc.doc_id, fiscal_year: doc.fiscal_year, defaultUnit, taxonomy })) doc.facts.push(f);
 }
 
 function unsupportedMessage(format: string): string {

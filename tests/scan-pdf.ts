@@ -66,15 +66,17 @@ export function imagesToPdf(pages: readonly Grey[], dpi: number): Uint8Array {
   return new Uint8Array(Buffer.concat(parts));
 }
 
-/** A scanned PDF of `pages` (1-based) of the PDF `file`, rendered grey at `dpi` by pdftoppm. */
-export function scanPdf(file: string, pages: readonly number[], dpi: number): Uint8Array {
+/** A scanned PDF of `pages` (1-based) of the PDF `file`, rendered grey at `dpi` by pdftoppm;
+ *  `change` (optional) alters each page image first (turned, skewed: a scanner's page). */
+export function scanPdf(file: string, pages: readonly number[], dpi: number, change?: (page: Grey) => Grey): Uint8Array {
   const dir = mkdtempSync(join(tmpdir(), 'fiscal-extract-scan-'));
   try {
     const images = pages.map((p) => {
       const r = spawnSync('pdftoppm', ['-r', String(dpi), '-gray', '-f', String(p), '-l', String(p), '-singlefile', file, join(dir, `p${p}`)], { stdio: ['ignore', 'ignore', 'pipe'] });
       if (r.status !== 0) throw new Error(`pdftoppm failed on page ${p} of ${file}: ${String(r.stderr).split('\n')[0]}`);
       const out = readdirSync(dir).find((f) => f.startsWith(`p${p}.`))!;
-      return parsePgm(readFileSync(join(dir, out)));
+      const page = parsePgm(readFileSync(join(dir, out)));
+      return change ? change(page) : page;
     });
     return imagesToPdf(images, dpi);
   } finally {

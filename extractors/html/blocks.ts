@@ -18,8 +18,10 @@ const CAPTION = new Set(['caption']);
 /** elements a data cell never holds */
 const PAGE_PARTS = new Set(['form', 'iframe', 'header', 'footer', 'aside', 'article', 'main', 'section']);
 
-/** an amount as a table prints it (1,234.50, -5.21, 0.00, 12%) */
-const AMOUNT = /^[-−+]?[\d,]*\d(\.\d+)?%?$/;
+/** an amount as a table prints it (1,234.50, -5.21, (5.21), 0.00, 12%), after full-width digits
+ *  and punctuation are read as ASCII (１２３，４５６．７８, －５．２１) */
+const AMOUNT_TEXT = /^[-−+]?\(?[\d,]*\d(\.\d+)?\)?%?$/;
+const isAmount = (t: string): boolean => AMOUNT_TEXT.test(t.normalize('NFKC'));
 /** a cell of a table's title block: a label with its value (部门：…, 单位：万元), a table number,
  *  a year or date, a title (…表), a unit or a page number */
 const META_CELL = /[:：]|^(公开|预算|附)?表[\d一二三四五六七八九十]{1,3}([-－—]\d{1,2})?$|^(公开|预算)\d{1,2}表$|^\d{4}年|表$|表[(（][^)）]*[)）]$|^单位|^(万元|元|千元|亿元)$|^第.{1,4}页/;
@@ -57,7 +59,7 @@ function ownTexts(table: DomNode): string[] {
  *  around it is a container, never a data table with a table in a cell. */
 function holdsData(table: DomNode): boolean {
   if (nestedTables(table).length) return true;
-  return tableRows(table).length >= 2 && ownTexts(table).filter((t) => AMOUNT.test(t)).length >= 2;
+  return tableRows(table).length >= 2 && ownTexts(table).filter(isAmount).length >= 2;
 }
 
 /** Content that a data cell does not hold, outside nested tables: site navigation, page parts
@@ -86,8 +88,8 @@ function frameGeometry(table: DomNode): boolean {
   const w = /^\s*(\d+)\s*(px)?\s*$/.exec(attr(table, 'width') ?? '') ?? /(?:^|;)\s*width\s*:\s*(\d+)px/i.exec(attr(table, 'style') ?? '');
   if (!w || Number(w[1]) < FRAME_WIDTH) return false;
   const rows = tableRows(table);
-  const columns = Math.max(0, ...rows.map((tr) => childElements(tr, CELLS).length));
-  return rows.length <= FRAME_ROWS && columns <= FRAME_COLUMNS && !ownTexts(table).some((t) => AMOUNT.test(t));
+  const columns = rows.reduce((m, tr) => Math.max(m, childElements(tr, CELLS).length), 0);
+  return rows.length <= FRAME_ROWS && columns <= FRAME_COLUMNS && !ownTexts(table).some(isAmount);
 }
 
 /** A layout table: a cell holds a data table (or tables holding tables), two or more tables, a
@@ -141,7 +143,7 @@ const filled = (row: RawGrid['rows'][number]): string[] => row.map((c) => clean(
 function isLabelTable(grid: RawGrid): boolean {
   if (grid.rows.length > 3) return false;
   const texts = grid.rows.flatMap(filled);
-  if (texts.length === 0 || texts.some((t) => AMOUNT.test(t))) return false;
+  if (texts.length === 0 || texts.some(isAmount)) return false;
   return texts.every((t) => META_CELL.test(t)) || (grid.rows.length === 1 && texts.some((t) => META_CELL.test(t)));
 }
 
@@ -153,7 +155,7 @@ function titleRows(grid: RawGrid): number {
   while (k < grid.rows.length - 2) {
     const row = grid.rows[k]!;
     const texts = filled(row);
-    if (texts.some((t) => AMOUNT.test(t)) || !texts.every((t) => META_CELL.test(t))) break;
+    if (texts.some(isAmount) || !texts.every((t) => META_CELL.test(t))) break;
     if (row.some((c) => (c.rowSpan ?? 1) > 1)) break;
     k++;
   }
@@ -165,8 +167,22 @@ function dropRows(grid: RawGrid, k: number): RawGrid {
   return { ...grid, rows };
 }
 
+/** Each <table> element's 1-based place among all of them in document order (source_ref). */
+function tableIndexes(root: DomNode): Map<DomNode, number> {
+  const out = new Map<DomNode, number>();
+  const stack: DomNode[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (tagName(n) === 'table') out.set(n, out.size + 1);
+    const kids = n.children ?? [];
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  return out;
+}
+
 export function blocksOfDom(root: DomNode): Block[] {
   const blocks: Block[] = [];
+  const tables = tableIndexes(root);
   const buf = new LineBuffer();
 
   const flushLines = (): void => {
@@ -197,7 +213,7 @@ export function blocksOfDom(root: DomNode): Block[] {
       const { text } = cellText(cap);
       for (const line of text.split('\n')) if (line) blocks.push({ kind: 'line', text: line });
     }
-    const grid = gridOfTable(table);
+    const grid = gridOfTable(table, tables.get(table));
     if (grid.rows.length === 0) return true;
     // a table with at most one filled cell per row is a text box (a title or a note), and a table
     // of labels is the title block of the next table: not data
@@ -207,7 +223,7 @@ export function blocksOfDom(root: DomNode): Block[] {
     }
     const k = titleRows(grid);
     cellLines(grid.rows.slice(0, k));
-    blocks.push({ kind: 'grid', grid: k ? dropRows(grid, k) : grid });
+    blocks.push({ kind: 'grid', grid: withoutRepeatedHeader(k ? dropRows(grid, k) : grid) });
     return true;
   };
 
@@ -248,7 +264,32 @@ function joinContinuations(blocks: Block[]): Block[] {
   return out;
 }
 
-const width = (g: RawGrid): number => Math.max(0, ...g.rows.map((r) => r.length));
+/** A table pasted in two halves, the second repeating the header rows: the header rows printed
+ *  again inside the table (the same texts, row for row, as its leading rows without amounts) are
+ *  dropped, and the merges below them moved up. */
+function withoutRepeatedHeader(grid: RawGrid): RawGrid {
+  let head = 0;
+  while (head < Math.min(HEADER_MAX, grid.rows.length) && !filled(grid.rows[head]!).some(isAmount)) head++;
+  if (head === 0 || head >= grid.rows.length) return grid;
+  const keys = grid.rows.slice(0, head).map(rowKey);
+  // a header row is a row of words: at least two filled cells, or one spanning the table
+  if (grid.rows.slice(0, head).every((r) => filled(r).length < 2)) return grid;
+  const drop = new Set<number>();
+  for (let i = head; i + head <= grid.rows.length; i++) {
+    if (keys.every((k, j) => rowKey(grid.rows[i + j]!) === k)) {
+      for (let j = 0; j < head; j++) drop.add(i + j);
+      i += head - 1;
+    }
+  }
+  if (drop.size === 0) return grid;
+  const before = (r: number): number => [...drop].filter((d) => d < r).length;
+  const rows = grid.rows
+    .filter((_, i) => !drop.has(i))
+    .map((r) => r.map((c) => (c.mergedFrom ? { ...c, mergedFrom: [c.mergedFrom[0] - before(c.mergedFrom[0]), c.mergedFrom[1]] as [number, number] } : c)));
+  return { ...grid, rows };
+}
+
+const width = (g: RawGrid): number => g.rows.reduce((m, r) => Math.max(m, r.length), 0);
 const rowKey = (row: RawGrid['rows'][number]): string => row.map((c) => clean(c.text)).join('|');
 
 /** How many of `next`'s first rows repeat `prev`'s header (0: none, it goes straight on), or -1
@@ -256,10 +297,10 @@ const rowKey = (row: RawGrid['rows'][number]): string => row.map((c) => clean(c.
 function continues(prev: RawGrid, next: RawGrid): number {
   if (width(prev) !== width(next) || next.rows.length === 0) return -1;
   let k = 0;
-  while (k < Math.min(HEADER_MAX, next.rows.length, prev.rows.length) && rowKey(next.rows[k]!) === rowKey(prev.rows[k]!) && !filled(next.rows[k]!).some((t) => AMOUNT.test(t))) k++;
+  while (k < Math.min(HEADER_MAX, next.rows.length, prev.rows.length) && rowKey(next.rows[k]!) === rowKey(prev.rows[k]!) && !filled(next.rows[k]!).some(isAmount)) k++;
   if (k > 0) return k;
   const first = filled(next.rows[0]!);
-  return first.length >= 2 && first.some((t) => AMOUNT.test(t)) ? 0 : -1;
+  return first.length >= 2 && first.some(isAmount) ? 0 : -1;
 }
 
 function appendRows(prev: RawGrid, next: RawGrid, skip: number): RawGrid {

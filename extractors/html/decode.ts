@@ -52,12 +52,16 @@ const SINGLE_BYTE = /^(windows-125\d|iso-8859-\d+|macintosh|koi8-[ru]|ibm866|x-m
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/g;
 /** a misread page has at least this many bytes ≥ 0x80 */
 const MISREAD_MIN_BYTES = 16;
-/** and at least this share of them form CJK characters in the right encoding */
+/** and at least this share of them form Chinese text in the right encoding */
 const MISREAD_CJK_SHARE = 0.6;
+/** Chinese text: ideographs, and the punctuation and full-width forms set with them (、：“”…,
+ *  full-width digits and commas of amounts: １２３，４５６．７８) */
+const CHINESE_TEXT = /[\u2014\u2018\u2019\u201c\u201d\u2026\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff5e]/g;
 
 /** A Chinese page that a single-byte charset (a wrong server or <meta> label) reads as Latin-1
  *  mojibake (ÐÐÕþÔËÐÐ): no CJK character in that reading, many bytes ≥ 0x80, and the bytes valid
- *  UTF-8 or GB18030 whose CJK characters make up most of those bytes. */
+ *  UTF-8 or GB18030 whose Chinese text (ideographs, Chinese punctuation, full-width forms) makes
+ *  up most of those bytes. */
 function chineseMisread(bytes: Uint8Array, declared: string): { text: string; encoding: string } | null {
   if (declared.match(CJK)) return null;
   let high = 0;
@@ -66,8 +70,8 @@ function chineseMisread(bytes: Uint8Array, declared: string): { text: string; en
   for (const [encoding, width] of [['utf-8', 3], ['gb18030', 2]] as const) {
     const text = tryDecode(bytes, encoding);
     if (text === null) continue;
-    const cjk = text.match(CJK)?.length ?? 0;
-    if (cjk * width >= high * MISREAD_CJK_SHARE) return { text, encoding };
+    const chinese = text.match(CHINESE_TEXT)?.length ?? 0;
+    if (chinese * width >= high * MISREAD_CJK_SHARE) return { text, encoding };
   }
   return null;
 }

@@ -4,6 +4,7 @@
 import type { GridCell, RawGrid } from '../../model/types.js';
 import { type DomNode, childElements, tagName } from './dom.js';
 import { cellText } from './text.js';
+import { htmlCellRef } from '../source-ref.js';
 
 const SECTIONS = new Set(['thead', 'tbody', 'tfoot', 'tr']);
 const TR = new Set(['tr']);
@@ -46,7 +47,8 @@ function span(v: string | undefined, dflt: number): number {
   return Math.min(n, MAX_SPAN);
 }
 
-export function gridOfTable(table: DomNode): RawGrid {
+/** `tableIndex`: the table's place in the page (extractors/source-ref.ts), given to each cell as `ref` */
+export function gridOfTable(table: DomNode, tableIndex?: number): RawGrid {
   const groups = tableRowGroups(table);
   const trs = groups.map((g) => g.tr);
   const rows: GridCell[][] = trs.map(() => []);
@@ -64,6 +66,7 @@ export function gridOfTable(table: DomNode): RawGrid {
       rowSpan = Math.max(1, Math.min(rowSpan, left));
       const { text, bold } = cellText(td);
       const origin: GridCell = { text };
+      if (tableIndex !== undefined) origin.ref = htmlCellRef(tableIndex, r, c);
       if (rowSpan > 1) origin.rowSpan = rowSpan;
       if (colSpan > 1) origin.colSpan = colSpan;
       if (bold && text !== '') origin.bold = true;
@@ -82,7 +85,7 @@ export function gridOfTable(table: DomNode): RawGrid {
       c += colSpan;
     }
   }
-  const width = Math.max(0, ...rows.map((r) => r.length));
+  const width = rows.reduce((m, r) => Math.max(m, r.length), 0); // no spread: a page may hold 100,000s of rows
   for (const row of rows) for (let c = 0; c < width; c++) if (row[c] === undefined) row[c] = { text: '' };
   const grid: RawGrid = { rows: compact(rows), method: 'html' };
   if (notes.length) grid.notes = [...new Set(notes)].slice(0, 5);

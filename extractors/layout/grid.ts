@@ -4,7 +4,7 @@
 import type { Box, GridCell, GridMethod, RawGrid, Token } from '../../model/types.js';
 import { cellText } from './lines.js';
 import { DEFAULT_LAYOUT_SETTINGS, type LayoutSettings } from './settings.js';
-import { cx, cy } from './text.js';
+import { boxOf, cx, cy } from './text.js';
 
 export interface Lattice {
   xs: number[]; // column boundaries, ascending (nc + 1)
@@ -133,6 +133,8 @@ export function buildGrid(
         const toks = cellTokens.get(o) ?? [];
         const box: Box = { x0: lat.xs[c0]!, y0: lat.ys[r0]!, x1: lat.xs[c1 + 1]!, y1: lat.ys[r1 + 1]! };
         const cell: GridCell = { text: cellText(toks, settings), page, box };
+        const textBox = boxOf(toks);
+        if (textBox) cell.textBox = textBox;
         let rs = 0;
         for (let q = r0; q <= r1; q++) if (rowMap[q]! >= 0) rs++;
         let cs = 0;

@@ -180,7 +180,7 @@ export function layoutPage(pc: PageContent, settings: LayoutSettings = DEFAULT_L
     for (const seg of segs) {
       const text = lineText(seg, true, s);
       if (!text) continue;
-      const block: Block = { kind: 'line', text, page: pc.page };
+      const block: Block = { kind: 'line', text, page: pc.page, parts: seg.map((t) => (t.charX ? { text: t.text, box: t.box, charX: t.charX } : { text: t.text, box: t.box })) };
       const box = boxOf(seg)!;
       if (seg[0]!.fontSize >= bodySize * s.page.headingSize || seg.every((t) => t.bold)) block.heading = true;
       placed.push({ y: box.y0, x: box.x0, block });

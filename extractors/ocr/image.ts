@@ -18,14 +18,20 @@ export interface DecodedImage extends GreyImage {
   dpi?: number;
 }
 
-const MAX_PIXELS = 120_000_000;
-
 function bad(what: string, why: string): InputError {
   return new InputError(`corrupt or unsupported ${what} (${why}): re-scan the page or convert it to PNG`);
 }
 
-function checkSize(what: string, w: number, h: number): void {
-  if (!(w > 0 && h > 0) || w * h > MAX_PIXELS) throw bad(what, `size ${w}x${h}`);
+/** An image's size, checked before its pixels are decoded (settings.pixels.maxImageMegapixels). */
+function checkSize(what: string, w: number, h: number, settings: OcrSettings): void {
+  if (!(w > 0 && h > 0)) throw bad(what, `size ${w}x${h}`);
+  const max = settings.pixels.maxImageMegapixels;
+  if (w * h > max * 1e6) throw new InputError(tooManyPixels(`${what} of ${w} × ${h} pixels`, w * h, max));
+}
+
+/** The one line for an image over the pixel limit. */
+export function tooManyPixels(what: string, pixels: number, maxMegapixels: number): string {
+  return `${what} (${Math.round(pixels / 1e6)} megapixels) is over the limit of ${maxMegapixels} megapixels (ocr.pixels.maxImageMegapixels): not decoded; re-scan at a lower resolution or raise the setting`;
 }
 
 function plausibleDpi(d: number | undefined, s: ImageSettings): number | undefined {
@@ -105,7 +111,7 @@ export function decodePng(bytes: Uint8Array, settings: OcrSettings = DEFAULT_OCR
     pos = start + len + 4;
   }
   if (!w || ctype < 0) throw bad(what, 'no IHDR');
-  checkSize(what, w, h);
+  checkSize(what, w, h, settings);
   if (!idat.length) throw bad(what, 'no image data');
   if (interlace) throw bad(what, 'interlaced PNG');
   const channels = ({ 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 } as Record<number, number>)[ctype];
@@ -195,7 +201,7 @@ export async function decodeJpeg(bytes: Uint8Array, settings: OcrSettings = DEFA
   } catch (e) {
     throw bad('JPEG image', String((e as Error)?.message ?? e).split('\n')[0]!);
   }
-  checkSize('JPEG image', j.width, j.height);
+  checkSize('JPEG image', j.width, j.height, settings);
   let data: Uint8ClampedArray | Uint8Array;
   try {
     data = j.getData({ width: j.width, height: j.height, forceRGB: j.numComponents !== 1 });
@@ -313,7 +319,7 @@ export function decodeTiff(bytes: Uint8Array, settings: OcrSettings = DEFAULT_OC
       const one = (t: number, d: number): number => tags.get(t)?.[0] ?? d;
       const w = one(256, 0);
       const h = one(257, 0);
-      checkSize(what, w, h);
+      checkSize(what, w, h, settings);
       const comp = one(259, 1);
       const photo = one(262, 1);
       const spp = one(277, 1);
@@ -373,13 +379,13 @@ export async function decodeImagePages(bytes: Uint8Array, settings: OcrSettings 
 }
 
 /** Binary PGM (P5), 8-bit. */
-export function decodePgm(bytes: Uint8Array): DecodedImage {
+export function decodePgm(bytes: Uint8Array, settings: OcrSettings = DEFAULT_OCR_SETTINGS): DecodedImage {
   const head = Buffer.from(bytes.subarray(0, 64)).toString('latin1');
   const m = /^P5\s+(?:#[^\n]*\n\s*)*(\d+)\s+(\d+)\s+(\d+)\s/.exec(head);
   if (!m) throw bad('PGM image', 'bad header');
   const w = +m[1]!;
   const h = +m[2]!;
-  checkSize('PGM image', w, h);
+  checkSize('PGM image', w, h, settings);
   const off = m[0].length;
   if (+m[3]! > 255 || bytes.length < off + w * h) throw bad('PGM image', 'truncated');
   return { width: w, height: h, data: bytes.slice(off, off + w * h) };

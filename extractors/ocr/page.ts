@@ -32,6 +32,36 @@ export interface OcrContent {
   sourceDpi: number;
   /** steps that failed on part of the page (boxes in points) */
   issues: PageIssue[];
+  /** how the page was read: turned `rotation` degrees clockwise, then deskewed by `skew` degrees;
+   *  `width` × `height`: the image read, in points (pageBox maps a box back onto the page) */
+  frame: { width: number; height: number; rotation: number; skew: number };
+}
+
+/** A box on the image as read (turned, deskewed; points) → the same spot on the page as given:
+ *  the skew undone about the image's centre (rotateSmall), then the quarter turn (rotateQuarter). */
+function pageBox(f: OcrContent['frame'], b: Box): Box {
+  const q = ((Math.round(f.rotation / 90) % 4) + 4) % 4;
+  if (q === 0 && !f.skew) return b;
+  const a = (-f.skew * Math.PI) / 180;
+  const cos = Math.cos(a);
+  const sin = Math.sin(a);
+  const cx = f.width / 2;
+  const cy = f.height / 2;
+  const point = (X: number, Y: number): [number, number] => {
+    const dx = X - cx;
+    const dy = Y - cy;
+    const x = f.skew ? cx + dx * cos + dy * sin : X;
+    const y = f.skew ? cy - dx * sin + dy * cos : Y;
+    if (q === 1) return [y, f.width - x];
+    if (q === 2) return [f.width - x, f.height - y];
+    if (q === 3) return [f.height - y, x];
+    return [x, y];
+  };
+  const corners = [point(b.x0, b.y0), point(b.x1, b.y0), point(b.x0, b.y1), point(b.x1, b.y1)];
+  return {
+    x0: Math.min(...corners.map((c) => c[0])), y0: Math.min(...corners.map((c) => c[1])),
+    x1: Math.max(...corners.map((c) => c[0])), y1: Math.max(...corners.map((c) => c[1])),
+  };
 }
 
 /** Words -> tokens, joining neighbours on one tesseract line that touch (a CJK name comes back one
@@ -115,6 +145,7 @@ export function ocrToContent(page: OcrPage, pageNo: number, dpi: number = page.d
     dpi: page.dpi,
     sourceDpi: page.sourceDpi ?? page.dpi,
     issues,
+    frame: { width: page.width * k, height: page.height * k, rotation: page.rotation, skew: page.skew },
   };
 }
 
@@ -157,6 +188,8 @@ export function layoutOcr(pages: readonly OcrContent[], layout: LayoutSettings =
       if (mine.length) notes.push(describeRepairs(mine));
       g.notes = notes;
       g.method = 'ocr';
+      // the text's boxes onto the page as given (layout worked on the page as read)
+      for (const row of g.rows) for (const c of row) if (c.textBox) c.textBox = pageBox(p.frame, c.textBox);
     }
     out.push(...blocks);
   }

@@ -4,7 +4,7 @@
 import type { PageContent } from '../../model/types.js';
 import type { PageIssue } from '../../model/stages.js';
 import { openPdf, pdfjs } from '../pdf/load.js';
-import { rotateQuarter, toGrey, type GreyImage } from './image.js';
+import { rotateQuarter, toGrey, tooManyPixels, type GreyImage } from './image.js';
 import { ocrToContent, type OcrContent } from './page.js';
 import { OcrAbortedError } from './pool.js';
 import { DEFAULT_OCR_SETTINGS, type OcrSettings } from './settings.js';
@@ -42,6 +42,21 @@ export function pdfImageToGrey(img: PdfImage, settings: OcrSettings = DEFAULT_OC
   return toGrey(data, w, h, ch, settings.image.redSealMargin);
 }
 
+/** The largest image a PDF declares (`/Subtype /Image … /Width … /Height …` in a stream's
+ *  dictionary, which is never compressed), for a message; undefined when none is found. */
+function largestImage(bytes: Uint8Array): { width: number; height: number } | undefined {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  let best: { width: number; height: number } | undefined;
+  for (const m of text.matchAll(/<<(?:(?!>>)[\s\S]){0,2000}?\/Subtype\s*\/Image(?:(?!stream)[\s\S]){0,2000}?stream/g)) {
+    const w = /\/W(?:idth)?\s+(\d+)/.exec(m[0]);
+    const h = /\/H(?:eight)?\s+(\d+)/.exec(m[0]);
+    if (!w || !h) continue;
+    const d = { width: Number(w[1]), height: Number(h[1]) };
+    if (!best || d.width * d.height > best.width * best.height) best = d;
+  }
+  return best;
+}
+
 export interface PageImage {
   image: GreyImage;
   /** resolution of the image on the page (pixels per inch) */
@@ -53,23 +68,42 @@ export interface PageImage {
 }
 
 
-/** The page's one scan (an image covering most of the page, axis-aligned), else undefined. */
+/** An image pdf.js left out (over the pixel limit: OcrSettings.pixels.maxImageMegapixels) leaves
+ *  `save, transform, restore` with nothing drawn in between; when the file declares an image over
+ *  the limit, a page with no other image that shows this is not read (what is left of it is not the
+ *  page). */
+class ImageOverLimit extends Error {}
+
+/** The page's one scan (an image covering most of the page, axis-aligned), else undefined; throws
+ *  ImageOverLimit when an image of the page was left out for its size. */
 async function embeddedImage(page: pdfjs.PDFPageProxy, settings: OcrSettings): Promise<PageImage | undefined> {
   const ops = await page.getOperatorList();
   const OPS = pdfjs.OPS;
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   const stack: Matrix[] = [];
   const found: { id: string; m: Matrix }[] = [];
+  let other = false;
+  let placing = false;
+  let removed = 0;
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i];
     const args = ops.argsArray[i] as unknown[];
     if (fn === OPS.save) stack.push(ctm);
-    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
-    else if (fn === OPS.transform) ctm = mul(ctm, args as unknown as Matrix);
-    else if (fn === OPS.paintImageXObject) found.push({ id: args[0] as string, m: ctm });
-    else if (fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject) return undefined;
+    else if (fn === OPS.restore) {
+      if (placing) removed++;
+      placing = false;
+      ctm = stack.pop() ?? ctm;
+    } else if (fn === OPS.transform) {
+      ctm = mul(ctm, args as unknown as Matrix);
+      placing = true;
+    } else {
+      placing = false;
+      if (fn === OPS.paintImageXObject) found.push({ id: args[0] as string, m: ctm });
+      else if (fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject) other = true;
+    }
   }
-  if (found.length !== 1) return undefined;
+  if (removed > 0 && found.length === 0 && !other) throw new ImageOverLimit();
+  if (other || found.length !== 1) return undefined;
   const { id, m } = found[0]!;
   const view = page.view; // [x0, y0, x1, y1] user space
   const pw = view[2]! - view[0]!;
@@ -106,8 +140,23 @@ async function embeddedImage(page: pdfjs.PDFPageProxy, settings: OcrSettings): P
   return { image: grey, dpi, width: vp.width, height: vp.height, source: 'embedded' };
 }
 
-async function renderPage(page: pdfjs.PDFPageProxy, dpi: number, settings: OcrSettings): Promise<PageImage> {
+/** The resolution a page of `width` × `height` points is rendered at: `dpi`, lowered so that the
+ *  image has at most OcrSettings.pixels.maxPageMegapixels; a page that would then be coarser than
+ *  pixels.minPageDpi is refused (before anything is allocated). */
+export function renderDpiFor(width: number, height: number, dpi: number, settings: OcrSettings = DEFAULT_OCR_SETTINGS): number {
+  const { maxPageMegapixels, minPageDpi } = settings.pixels;
+  const fit = 72 * Math.sqrt((maxPageMegapixels * 1e6) / Math.max(1e-6, width * height));
+  const d = Math.min(dpi, fit);
+  if (d < minPageDpi) {
+    throw new Error(`the page is ${Math.round(width)} × ${Math.round(height)} pt: rendered within the limit of ${maxPageMegapixels} megapixels (ocr.pixels.maxPageMegapixels) it would be ${Math.round(d)} dpi, below ${minPageDpi} dpi; not read`);
+  }
+  return d;
+}
+
+async function renderPage(page: pdfjs.PDFPageProxy, wantDpi: number, settings: OcrSettings): Promise<PageImage> {
   const { createCanvas } = await import('@napi-rs/canvas');
+  const size = page.getViewport({ scale: 1 });
+  const dpi = renderDpiFor(size.width, size.height, wantDpi, settings);
   const vp = page.getViewport({ scale: dpi / 72 });
   const w = Math.ceil(vp.width);
   const h = Math.ceil(vp.height);
@@ -131,15 +180,27 @@ export async function pdfPageImages(
   settings: OcrSettings = DEFAULT_OCR_SETTINGS,
 ): Promise<Map<number, PageImage | Error>> {
   const dpi = renderDpi ?? settings.resolution.renderDpi;
-  const doc = await openPdf(bytes, { decodeImages: true });
+  const maxImagePixels = settings.pixels.maxImageMegapixels * 1e6;
+  // images over the pixel limit are left out by pdf.js before they are decoded
+  const doc = await openPdf(bytes, { decodeImages: true, maxImagePixels });
   const out = new Map<number, PageImage | Error>();
+  let big: { width: number; height: number } | undefined;
   try {
     for (const n of pages) {
       if (n < 1 || n > doc.numPages) continue;
       try {
         const page = await doc.getPage(n);
         try {
-          out.set(n, (await embeddedImage(page, settings)) ?? (await renderPage(page, dpi, settings)));
+          let image: PageImage | undefined;
+          try {
+            image = await embeddedImage(page, settings);
+          } catch (e) {
+            if (!(e instanceof ImageOverLimit)) throw e;
+            // an image placed and not drawn: left out for its size, when the file declares one that large
+            big ??= largestImage(bytes) ?? { width: 0, height: 0 };
+            if (big.width * big.height > maxImagePixels) throw new Error(tooManyPixels(`its image of ${big.width} × ${big.height} pixels`, big.width * big.height, settings.pixels.maxImageMegapixels));
+          }
+          out.set(n, image ?? (await renderPage(page, dpi, settings)));
         } finally {
           page.cleanup();
         }

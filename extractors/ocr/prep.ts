@@ -38,6 +38,43 @@ export function otsu(img: GreyImage, s: BinarizeSettings = DEFAULT_OCR_SETTINGS.
   return Math.min(Math.max(t, s.minThreshold), s.maxThreshold);
 }
 
+/** A 1-bit scan (fax, a scanner's black-and-white mode): at least `share` of the pixels pure
+ *  black or white (every 7th pixel looked at). */
+export function isBilevel(img: GreyImage, share: number): boolean {
+  const d = img.data;
+  let n = 0;
+  let pure = 0;
+  for (let i = 0; i < d.length; i += 7) {
+    n++;
+    if (d[i] === 0 || d[i] === 255) pure++;
+  }
+  return n > 0 && pure >= share * n;
+}
+
+/** The ink (dark pixels) grown by `px` pixels, a 4-neighbour dilation each: a pixel takes the
+ *  darkest of itself and its four neighbours. For 1-bit scans, whose threshold thinned the strokes. */
+export function thickenInk(img: GreyImage, px: number): GreyImage {
+  const { width: w, height: h } = img;
+  let src = img.data;
+  for (let k = 0; k < px; k++) {
+    const out = new Uint8Array(src.length);
+    for (let y = 0; y < h; y++) {
+      const row = y * w;
+      for (let x = 0; x < w; x++) {
+        const i = row + x;
+        let v = src[i]!;
+        if (x > 0 && src[i - 1]! < v) v = src[i - 1]!;
+        if (x + 1 < w && src[i + 1]! < v) v = src[i + 1]!;
+        if (y > 0 && src[i - w]! < v) v = src[i - w]!;
+        if (y + 1 < h && src[i + w]! < v) v = src[i + w]!;
+        out[i] = v;
+      }
+    }
+    src = out;
+  }
+  return { width: w, height: h, data: src };
+}
+
 /** 1 = ink */
 export function binarize(img: GreyImage, threshold = otsu(img)): Uint8Array {
   const out = new Uint8Array(img.data.length);

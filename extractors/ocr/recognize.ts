@@ -1,7 +1,8 @@
 // One page image -> OcrPage: grey, brought to the resolution recognition is tuned for (a 300 dpi
 // scan is reduced to 200 dpi: every pixel threshold, crop margin and the 1.5× enlargement of the
 // re-reads were set on 200 dpi pages), quarter-turn and skew corrected, rules found and erased, then
-// tesseract.js (PSM 11, chi_sim+eng) for words with boxes; ruled cells with ink but no word, number
+// tesseract.js (PSM 11, chi_sim+eng) for words with boxes (a 1-bit scan's ink thickened by a pixel
+// first: its threshold broke the thin strokes); ruled cells with ink but no word, number
 // cells that came back in pieces or without their decimals, and text cells that look damaged (a
 // Latin letter, a doubtful character, a lone 、) are read again on their crops (gap-fill.ts,
 // reread-numbers.ts, reread-latin.ts, reread-text.ts). The page's orientation is decided in
@@ -13,7 +14,7 @@ import { decodeImagePages, rotateQuarter, rotateSmall, scale, type GreyImage } f
 import { gapFill } from './gap-fill.js';
 import { bestTurn, readsWell } from './orientation.js';
 import type { OcrRunner, TesseractPool } from './pool.js';
-import { binarize, eraseRules, findRules, measureSkew, otsu, tableRules, type PixelRule } from './prep.js';
+import { binarize, eraseRules, findRules, isBilevel, measureSkew, otsu, tableRules, thickenInk, type PixelRule } from './prep.js';
 import { rereadLatin } from './reread-latin.js';
 import { rereadNumbers } from './reread-numbers.js';
 import { rereadText } from './reread-text.js';
@@ -93,6 +94,17 @@ function readingDpi(dpi: number, s: ResolutionSettings): number {
   return dpi < s.minDpi || dpi > s.maxDpi ? s.targetDpi : dpi;
 }
 
+/** `target`, lowered so that the image scaled to it has at most pixels.maxPageMegapixels (an image
+ *  far coarser than the page, enlarged to the reading resolution, would otherwise be gigapixels);
+ *  an image that could then be read only below pixels.minPageDpi is refused. */
+function cappedDpi(img: GreyImage, dpi: number, target: number, s: OcrSettings): number {
+  const { maxPageMegapixels, minPageDpi } = s.pixels;
+  const fit = dpi * Math.sqrt((maxPageMegapixels * 1e6) / Math.max(1, img.width * img.height));
+  if (target <= fit) return target;
+  if (fit < minPageDpi) throw new Error(`the page image (${img.width} × ${img.height} pixels at ${Math.round(dpi)} dpi) would be read below ${minPageDpi} dpi within the limit of ${maxPageMegapixels} megapixels (ocr.pixels.maxPageMegapixels); not read`);
+  return fit;
+}
+
 export async function recognizeWith(pool: TesseractPool, input: ImageInput, opts: RecognizeOptions = {}): Promise<OcrPage> {
   const s = opts.settings ?? DEFAULT_OCR_SETTINGS;
   const res = s.resolution;
@@ -107,11 +119,13 @@ export async function recognizeWith(pool: TesseractPool, input: ImageInput, opts
   } else img = input;
   dpi ??= guessDpi(img, res);
   const sourceDpi = dpi;
-  const target = readingDpi(dpi, res);
+  const target = cappedDpi(img, dpi, readingDpi(dpi, res), s);
   if (target !== dpi) {
     img = scale(img, target / dpi);
     dpi = target;
   }
+  // a 1-bit scan: its threshold thinned the strokes; they are thickened before anything is read
+  if (s.image.bilevelThickenPx > 0 && isBilevel(img, s.image.bilevelShare)) img = thickenInk(img, s.image.bilevelThickenPx);
   const base = img;
   const fixedDpi = dpi;
   const run = (k: number): Promise<OcrPage> => readTurned(ocr, base, fixedDpi, sourceDpi, k, opts, s, t0);

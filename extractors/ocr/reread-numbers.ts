@@ -8,6 +8,7 @@ import type { OcrRunner } from './pool.js';
 import type { PixelRule } from './prep.js';
 import { DEFAULT_OCR_SETTINGS, type OcrSettings } from './settings.js';
 import type { OcrProblem, OcrWord } from './types.js';
+import type { Box } from '../../model/types.js';
 
 const NUMBERISH = /^[\d.,\-−()（）]+$/;
 const DECIMAL_AMOUNT = /^[-−]?(\d{1,3}(,\d{3})+|\d+)\.\d{1,4}$/;
@@ -93,8 +94,8 @@ export async function rereadNumbers(ocr: OcrRunner, img: GreyImage, rules: reado
   }
   if (!cells.length || cells.length > s.maxCells) return { words: [...words] };
   const stacked = await readStacked(ocr, img, cells, dpi, settings.crops, 1, { psm: '6', dpi, whitelist: '0123456789.,-' }, 'reread-numbers');
-  const read: { text: string; x0: number; conf: number }[][] = cells.map(() => []);
-  for (const w of stacked.words) read[w.crop]!.push({ text: w.text, x0: w.strip.x0, conf: w.confidence });
+  const read: { text: string; x0: number; conf: number; box: Box }[][] = cells.map(() => []);
+  for (const w of stacked.words) read[w.crop]!.push({ text: w.text, x0: w.strip.x0, conf: w.confidence, box: w.box });
   const drop = new Set<OcrWord>();
   const add: OcrWord[] = [];
   cells.forEach((c, k) => {
@@ -105,7 +106,9 @@ export async function rereadNumbers(ocr: OcrRunner, img: GreyImage, rules: reado
     // is the agreement with the first reading, whose confidence the word keeps)
     if (!rereadAccepted(c.text, text, settings)) return;
     for (const q of c.words) drop.add(q);
-    const b = c.words.map((q) => q.box);
+    // the box of the whole number: the first reading's words and what the re-read found (the digits
+    // the first reading dropped: `839` → `839.13`)
+    const b = [...c.words.map((q) => q.box), ...r.map((q) => q.box)];
     add.push({
       text,
       confidence: Math.round(Math.min(...c.words.map((q) => q.confidence)) * 10) / 10,

@@ -17,6 +17,14 @@ export interface ImageSettings {
   readonly minFileDpi: number;
   /** ... up to this (dpi; 1200) */
   readonly maxFileDpi: number;
+  /** a page image with at least this share of its pixels pure black or white is a 1-bit scan (fax,
+   *  a scanner's black-and-white mode) (share; 0.995) */
+  readonly bilevelShare: number;
+  /** ... and its ink is thickened by this many pixels (a 4-neighbour dilation each) before it is read
+   *  (px; 1: the threshold of a 1-bit scan thins and breaks the 1-2 px strokes of characters at
+   *  200 dpi, and tesseract reads the broken strokes as other characters or Latin letters; a 1-bit
+   *  scan read at 300 dpi is reduced to grey first and not thickened) */
+  readonly bilevelThickenPx: number;
 }
 
 /** The resolution OCR reads at (recognize.ts, pdf.ts). */
@@ -47,6 +55,24 @@ export interface ResolutionSettings {
   readonly minScanCover: number;
   /** OCR'd content is rescaled to the page when their sizes differ by more than this (share; 0.02: rounding of the image size) */
   readonly pageScaleTolerance: number;
+}
+
+/** The memory of page images, bounded before it is spent (pdf.ts, recognize.ts, image.ts): pixels
+ *  live outside the JS heap (canvas, decoded images, tesseract), where a worker's heap ceiling
+ *  does not reach. */
+interface PixelSettings {
+  /** a page image OCR makes or works on has at most this many pixels: a page rendered, or an image
+   *  enlarged, past it is made at a lower resolution (megapixels; 30: an A2 page at 200 dpi is 15.5,
+   *  A1 31; a 5000 pt square page is 193 at 200 dpi and is read at 79 dpi. A page of 40 megapixels
+   *  cost 1.5 GB resident in one thread (canvas, grey copies, tesseract), one of 20 1.0 GB) */
+  readonly maxPageMegapixels: number;
+  /** ... and a page that would then be coarser than this is not read (dpi; 70: tesseract reads
+   *  nothing coarser, it warns and assumes 70) */
+  readonly minPageDpi: number;
+  /** an image embedded in a PDF, or an image file, is decoded only up to this many pixels; a page
+   *  whose image is larger is not read (megapixels; 100: a 600 dpi A3 scan is 70; decoding takes
+   *  3-4 bytes a pixel, a 30000 × 30000 image 3.6 GB) */
+  readonly maxImageMegapixels: number;
 }
 
 /** Telling which way up a page is (recognize.ts, orientation.ts). */
@@ -316,6 +342,7 @@ export interface RereadTextSettings {
 export interface OcrSettings {
   readonly image: ImageSettings;
   readonly resolution: ResolutionSettings;
+  readonly pixels: PixelSettings;
   readonly orientation: OrientationSettings;
   readonly binarize: BinarizeSettings;
   readonly skew: SkewSettings;
@@ -344,11 +371,12 @@ const RATIO: readonly [number, number] = [0, 100];
 const COUNT = (min = 0, max = 100_000_000): readonly [number, number, 'int'] => [min, max, 'int'];
 
 export const OCR_SETTINGS_LIMITS: Limits<OcrSettings> = {
-  image: { redSealMargin: GREY, minFileDpi: DPI, maxFileDpi: DPI },
+  image: { redSealMargin: GREY, minFileDpi: DPI, maxFileDpi: DPI, bilevelShare: SHARE, bilevelThickenPx: COUNT(0, 5) },
   resolution: {
     minDpi: DPI, targetDpi: DPI, maxDpi: DPI, assumedPageInches: [0.1, 1000], minGuessDpi: DPI, maxGuessDpi: DPI, fallbackDpi: DPI,
     renderDpi: [10, 1200], minScanCover: SHARE, pageScaleTolerance: RATIO,
   },
+  pixels: { maxPageMegapixels: [0.01, 10_000], minPageDpi: DPI, maxImageMegapixels: [0.01, 10_000] },
   orientation: {
     probeTop: SHARE, probeHeight: [0.01, 1], probeDpi: DPI, probeWordConfidence: CONF, turnGain: RATIO, turnMargin: [0, 1e9],
     wellReadWordConfidence: CONF, wellReadChars: COUNT(), wellReadMeanConfidence: CONF,
@@ -380,11 +408,12 @@ export const OCR_SETTINGS_LIMITS: Limits<OcrSettings> = {
 
 export const DEFAULT_OCR_SETTINGS: OcrSettings = deepFreeze(
   checkDefaults<OcrSettings>('ocr', {
-    image: { redSealMargin: 60, minFileDpi: 50, maxFileDpi: 1200 },
+    image: { redSealMargin: 60, minFileDpi: 50, maxFileDpi: 1200, bilevelShare: 0.995, bilevelThickenPx: 1 },
     resolution: {
       minDpi: 150, targetDpi: 200, maxDpi: 250, assumedPageInches: 11.69, minGuessDpi: 60, maxGuessDpi: 1200, fallbackDpi: 200,
       renderDpi: 200, minScanCover: 0.8, pageScaleTolerance: 0.02,
     },
+    pixels: { maxPageMegapixels: 30, minPageDpi: 70, maxImageMegapixels: 100 },
     orientation: {
       probeTop: 0.3, probeHeight: 0.4, probeDpi: 150, probeWordConfidence: 50, turnGain: 1.3, turnMargin: 50,
       wellReadWordConfidence: 60, wellReadChars: 15, wellReadMeanConfidence: 55,

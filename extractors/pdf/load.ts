@@ -55,6 +55,8 @@ export interface OpenOptions {
   skipImages?: boolean;
   /** decode JPX/JBIG2 images too (pdf.js's wasm decoders): for OCR of scanned pages */
   decodeImages?: boolean;
+  /** images with more pixels are left out before they are decoded (pdf.js maxImageSize); default none */
+  maxImagePixels?: number;
 }
 
 export async function openPdf(bytes: Uint8Array, opts: OpenOptions = {}): Promise<PDFDocumentProxy> {
@@ -72,7 +74,7 @@ export async function openPdf(bytes: Uint8Array, opts: OpenOptions = {}): Promis
     isEvalSupported: false,
     useSystemFonts: false,
     verbosity: 0,
-    maxImageSize: opts.skipImages ? 1 : -1,
+    maxImageSize: opts.skipImages ? 1 : opts.maxImagePixels !== undefined ? Math.max(1, Math.floor(opts.maxImagePixels)) : -1,
   });
   try {
     const doc = await task.promise;

@@ -24,6 +24,9 @@ export interface FontInfo {
   bold?: boolean;
 }
 
+/** a digit among characters that are no part of a plain number (47.06%, 收入19572.91万元) */
+const MIXED_FIGURE = /^(?=.*\d).*[^\d.,+\-]/;
+
 /** Relative advance of a character: CJK and full-width forms are square, the rest narrower
  *  (`narrow`, TextLayerSettings.narrowAdvance). */
 function charWeight(ch: string, narrow: number): number {
@@ -140,6 +143,8 @@ export function itemsToTokens(
     let offset = 0;
     let piece = '';
     let pieceStart = 0;
+    // where each character of the piece begins along the baseline (figures in running text)
+    let starts: number[] = [];
     const flush = (end: number): void => {
       if (!piece) return;
       const a = pieceStart;
@@ -159,8 +164,11 @@ export function itemsToTokens(
         fontName,
       };
       if (bold) tok.bold = true;
+      // a figure inside other text (收入19572.91万元): where its characters are, for the box of the figure
+      if (MIXED_FIGURE.test(piece) && Math.abs(dir[1]) < 1e-3 && dir[0] > 0 && starts.length === piece.length) tok.charX = [...starts, end].map((t) => ox + dir[0] * t);
       out.push(tok);
       piece = '';
+      starts = [];
     };
     for (const ch of chars) {
       const w = charWeight(ch, s.narrowAdvance) * unit;
@@ -169,6 +177,7 @@ export function itemsToTokens(
       } else {
         if (!piece) pieceStart = offset;
         piece += ch;
+        starts.push(offset);
       }
       offset += w;
     }

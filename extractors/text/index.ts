@@ -24,12 +24,13 @@ export const textExtractor: Extractor = {
   name: 'text-dump',
   formats: ['text'],
   async extract(bytes): Promise<ExtractResult> {
-    const text = decodeText(bytes);
+    const { text, encoding } = decodeText(bytes);
     const style = detectDumpStyle(text);
     const blocks = style === 'cell-per-line' ? parseCellPerLineDump(text) : parseTsvDump(text);
+    const plain = encoding === 'UTF-8' || encoding === 'UTF-8 with a byte-order mark' || encoding === 'GB18030';
     return {
       blocks,
-      messages: [{ stage: 'extract', severity: 'info', text: `text dump, style ${style}` }],
+      messages: [{ stage: 'extract', severity: plain ? 'info' : 'warning', text: `text dump, style ${style}, ${encoding}${plain ? '' : ': decoded'}` }],
     };
   },
 };

@@ -1,11 +1,12 @@
 // Spreadsheets (.xlsx and legacy .xls): each visible sheet a candidate table, in workbook order.
-import type { Extractor, ExtractResult } from '../../model/stages.js';
+import type { ExtractContext, Extractor, ExtractResult } from '../../model/stages.js';
+import { DEFAULT_INPUT_LIMITS, type SpreadsheetLimits } from '../input-limits.js';
 import type { Block, Message } from '../../model/types.js';
 import { readWorkbook } from './workbook.js';
 import { sheetBlocks } from './sheet-blocks.js';
 
-export function extractWorkbook(bytes: Uint8Array): ExtractResult {
-  const sheets = readWorkbook(bytes);
+export function extractWorkbook(bytes: Uint8Array, limits: SpreadsheetLimits = DEFAULT_INPUT_LIMITS.spreadsheet): ExtractResult {
+  const sheets = readWorkbook(bytes, limits);
   const blocks: Block[] = [];
   const messages: Message[] = [];
   let grids = 0;
@@ -25,7 +26,7 @@ export function extractWorkbook(bytes: Uint8Array): ExtractResult {
 export const xlsxExtractor: Extractor = {
   name: 'spreadsheet',
   formats: ['xlsx', 'xls'],
-  async extract(bytes: Uint8Array): Promise<ExtractResult> {
-    return extractWorkbook(bytes);
+  async extract(bytes: Uint8Array, ctx: ExtractContext): Promise<ExtractResult> {
+    return extractWorkbook(bytes, ctx.settings?.limits.spreadsheet);
   },
 };

@@ -5,6 +5,7 @@
 import type { Block, GridCell } from '../../model/types.js';
 import type { Sheet } from './workbook.js';
 import { cellText } from './cell-text.js';
+import { sheetCellRef } from '../source-ref.js';
 
 /** Rows above a table that carry its caption data, not table rows. */
 const META = /^(编制(部门|单位)|预算(主管)?(部门|单位)|填报单位|部门(名称)?|单位(名称)?|金额单位|单位)\s*[:：]|^公开\s*\d{1,2}\s*表$|^(预算|附)?表\s*\d{1,2}(-\d{1,2})?$|^单位\s*[:：]?\s*(万元|元|亿元|千元)$/;
@@ -63,12 +64,14 @@ export function sheetBlocks(sheet: Sheet): Block[] {
   const blocks: Block[] = [{ kind: 'line', text: sheet.name.trim(), heading: true }];
   const { rows, cols, text, merges } = plainSheet(sheet);
   if (rows.length === 0) return blocks;
-  const ctx: SheetText = { text, merges, hiddenCols: sheet.hiddenCols, hiddenRows: sheet.hiddenRows };
+  const ctx: SheetText = { sheet: sheet.name, text, merges, hiddenCols: sheet.hiddenCols, hiddenRows: sheet.hiddenRows };
   for (const region of regions(rows, cols, ctx)) blocks.push(...regionBlocks(region, ctx));
   return blocks;
 }
 
 interface SheetText {
+  /** the sheet's name (source_ref) */
+  sheet: string;
   text: string[][];
   merges: Sheet['merges'];
   hiddenCols: Set<number>;
@@ -109,7 +112,7 @@ function regions(rows: number[], cols: number[], ctx: SheetText): Region[] {
     const prev = joined[joined.length - 1];
     const first = band[0]!;
     const opens = isTitleRow(ctx, first, cols) || filledIn(ctx, first, cols).every((t) => META.test(t.replace(/\s+/g, '')));
-    if (prev && !opens) prev.push(...band);
+    if (prev && !opens) for (const r of band) prev.push(r); // no spread: a band may be 100,000s of rows
     else joined.push([...band]);
   }
   // 3. each band side by side at blank columns where every part opens with its own title, then
@@ -167,7 +170,7 @@ function splitAtTitles(region: Region, ctx: SheetText): Region[] {
 /** One table's rows → the lines above it (title, 公开NN表, 编制部门： / 单位：元), the grid, the
  *  notes below it; a part without a table is lines. */
 function regionBlocks({ rows, cols }: Region, ctx: SheetText): Block[] {
-  const { text, merges } = ctx;
+  const { text, merges, sheet } = ctx;
   const blocks: Block[] = [];
   // the region's own columns: those with text in its rows
   const own = cols.filter((c) => rows.some((r) => text[r]![c]));
@@ -185,17 +188,17 @@ function regionBlocks({ rows, cols }: Region, ctx: SheetText): Block[] {
     const gridRows = rows.slice(first, last + 1);
     // the grid's columns: those with text in its rows (not a unit printed out to the right above it)
     const gridCols = own.filter((c) => gridRows.some((r) => text[r]![c]));
-    blocks.push({ kind: 'grid', grid: { rows: gridOf(gridRows, gridCols, text, merges), method: 'xlsx' } });
+    blocks.push({ kind: 'grid', grid: { rows: gridOf(sheet, gridRows, gridCols, text, merges), method: 'xlsx' } });
   }
   lines(rows.slice(Math.max(first, last + 1)));
   return blocks;
 }
 
 /** The dense grid of the kept rows × columns; a merge becomes a span over the kept positions it covers. */
-function gridOf(rows: number[], cols: number[], text: string[][], merges: Sheet['merges']): GridCell[][] {
+function gridOf(sheet: string, rows: number[], cols: number[], text: string[][], merges: Sheet['merges']): GridCell[][] {
   const rowAt = new Map(rows.map((r, i) => [r, i]));
   const colAt = new Map(cols.map((c, i) => [c, i]));
-  const grid: GridCell[][] = rows.map((r) => cols.map((c) => ({ text: text[r]![c] ?? '' })));
+  const grid: GridCell[][] = rows.map((r) => cols.map((c) => ({ text: text[r]![c] ?? '', ref: sheetCellRef(sheet, r, c) })));
   for (const m of merges) {
     const rs = rows.filter((r) => r >= m.r0 && r <= m.r1);
     const cs = cols.filter((c) => c >= m.c0 && c <= m.c1);
@@ -206,6 +209,7 @@ function gridOf(rows: number[], cols: number[], text: string[][], merges: Sheet[
     // the merge's text lives in its top-left cell, which may be a dropped (empty) row or column
     const t = text[m.r0]?.[m.c0] ?? '';
     if (t) origin.text = t;
+    origin.ref = sheetCellRef(sheet, m.r0, m.c0);
     if (rs.length > 1) origin.rowSpan = rs.length;
     if (cs.length > 1) origin.colSpan = cs.length;
     for (const r of rs) {

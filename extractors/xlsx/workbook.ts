@@ -3,6 +3,8 @@
 // with merges and hidden rows/columns. Everything else works on this shape.
 import * as XLSX from '@e965/xlsx';
 import { InputError } from '../../model/stages.js';
+import { DEFAULT_INPUT_LIMITS, type SpreadsheetLimits } from '../input-limits.js';
+import { checkWorkbookZip } from './zip-check.js';
 
 export interface SheetCell {
   /** b boolean, n number, e error, s string, d date */
@@ -31,10 +33,14 @@ export interface Sheet {
   hiddenCols: Set<number>;
 }
 
-export function readWorkbook(bytes: Uint8Array): Sheet[] {
+/** The workbook's sheets. Limits (`limits.spreadsheet`): an XLSX zip is sized before anything is
+ *  inflated, and a sheet with more than `maxRows` rows refuses the workbook (InputError, one line). */
+export function readWorkbook(bytes: Uint8Array, limits: SpreadsheetLimits = DEFAULT_INPUT_LIMITS.spreadsheet): Sheet[] {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) checkWorkbookZip(bytes, limits);
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, { type: 'array', dense: true, cellNF: true, cellText: true, cellStyles: true, cellDates: false, cellFormula: false, cellHTML: false });
+    // one row past the limit tells a sheet over it; SheetJS keeps no more
+    wb = XLSX.read(bytes, { type: 'array', dense: true, cellNF: true, cellText: true, cellStyles: true, cellDates: false, cellFormula: false, cellHTML: false, sheetRows: limits.maxRows + 1 });
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     if (/password|encrypt/i.test(msg)) throw new InputError('the workbook is password-protected: open it in Excel and save it without a password');
@@ -44,6 +50,7 @@ export function readWorkbook(bytes: Uint8Array): Sheet[] {
   return wb.SheetNames.map((name, i) => {
     const ws = wb.Sheets[name]!;
     const data = ((ws as unknown as { '!data'?: (XLSX.CellObject | undefined)[][] })['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
+    if (data.length > limits.maxRows) throw new InputError(`sheet ${name} has more than ${limits.maxRows} rows (limits.spreadsheet.maxRows): not read; split the sheet or raise the limit`);
     const cells: (SheetCell | undefined)[][] = [];
     for (let r = 0; r < data.length; r++) {
       const row = data[r];

@@ -36,7 +36,7 @@ export function sumOf(facts: Fact[]): Decimal {
 }
 
 export function maxDp(facts: Fact[], tableDp?: Map<string, number>): number {
-  return Math.max(0, ...facts.map((f) => Math.max(f.value.decimalPlaces(), tableDp?.get(f.table_id) ?? 0)));
+  return facts.reduce((m, f) => Math.max(m, f.value.decimalPlaces(), tableDp?.get(f.table_id) ?? 0), 0); // no spread: sums may have 100,000s of parts
 }
 
 export function rowName(f: Fact): string {

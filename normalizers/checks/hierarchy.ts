@@ -21,7 +21,7 @@ export function hierarchyChecks(facts: Fact[], o: CompareOptions): CheckResult[]
     for (const f of coded) byCode.set(f.code, [...(byCode.get(f.code) ?? []), f]);
     // a repeated top-level code means a second grouping; a lower code printed again apart from its
     // first row (a continuation page repeating its parent row) is the same row
-    const minLen = Math.min(...coded.map((f) => f.code.length));
+    const minLen = coded.reduce((m, f) => Math.min(m, f.code.length), Infinity);
     const repeated = [...byCode.values()].some((fs) => fs.length > 1 && fs[0]!.code.length === minLen);
     const one = (fs: Fact[]): Fact => {
       if (fs.length === 1) return fs[0]!;

@@ -93,9 +93,9 @@ export function compareSides(id: string, a: Fact[], b: Fact[], o: CompareOptions
   // a side of zeros says nothing of its precision (0.00 reads as 0): the other side sets it
   // a side's precision: its cells' printed decimals (a 元 figure printed to one decimal, 936647884.3,
   // is rounded to 0.1), the table's where a cell's are unknown or the table was read by OCR
-  const printedDp = (fs: Fact[]): number => (fs.every((f) => f.scale !== undefined && !o.ocrTables?.has(f.table_id)) ? Math.max(...fs.map((f) => f.scale!)) : maxDp(fs, o.tableDp));
+  const printedDp = (fs: Fact[]): number => (fs.every((f) => f.scale !== undefined && !o.ocrTables?.has(f.table_id)) ? fs.reduce((m, f) => Math.max(m, f.scale!), -Infinity) : maxDp(fs, o.tableDp));
   const dps = [a, b].filter((fs) => fs.some((f) => !f.value.isZero())).map(printedDp);
-  const tol = tolerance(a.length + b.length, dps.length ? Math.min(...dps) : 0);
+  const tol = tolerance(a.length + b.length, dps.length ? dps.reduce((m, d) => Math.min(m, d), Infinity) : 0);
   const ok = relation === 'eq' ? sa.minus(sb).abs().lte(tol) : sa.plus(tol).gte(sb);
   recordSides(o, checkId, a, b, relation, ok);
   if (ok) return [];

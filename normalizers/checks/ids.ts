@@ -17,4 +17,6 @@ export const CHECK_IDS: Record<string, string> = {
   unknown_code: 'a printed code is not in that year’s classification',
   ocr_page_unread: 'a scanned page OCR did not read (the time limit, or a page it could not read): the other pages are kept',
   ocr_reread_failed: 'a second OCR reading of some cells failed: they keep their first reading',
+  correction_unmatched: 'a reviewer’s correction (corrections.csv) names no fact of the document, or several: not applied',
+  correction_document_changed: 'a reviewer’s correction was recorded for other bytes of the document (sha256, or its source now has another doc_id): not applied',
 };

@@ -9,6 +9,7 @@ import { editDistance } from '../taxonomy/text.js';
 import { readKnowledgeJson } from '../knowledge/load.js';
 import { isNonMoneyMeasure } from '../tables/header-words.js';
 import { OCR_KIND_INFERRED, OCR_KIND_UNKNOWN } from '../tables/classify.js';
+import { valueSource } from './provenance.js';
 
 interface FactContext {
   doc_id: string;
@@ -294,6 +295,13 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
         col: v.col,
       };
       if (row.page !== undefined) fact.page = row.page;
+      const src = valueSource(table.grid, row.rowIndex, v);
+      // the box is on the page the fact names (a cell's page and its row's agree)
+      if (src.box && (fact.page === undefined || fact.page === src.page)) {
+        fact.box = src.box;
+        fact.page = src.page;
+      }
+      if (src.source_ref) fact.source_ref = src.source_ref;
       facts.push(fact);
     }
   }

@@ -90,7 +90,8 @@ function pin(doc: DocumentRecord, cluster: CheckResult[], tableDp: Map<string, n
   if (common.size !== 1) return undefined;
   const cell = [...common][0]!;
   const f = doc.facts[cell];
-  if (!f || f.flags.includes(OCR_REPAIRED)) return undefined;
+  // a reviewer's value (corrections.csv: corrected / confirmed) is not repaired
+  if (!f || f.flags.includes(OCR_REPAIRED) || f.flags.includes('corrected') || f.flags.includes('confirmed')) return undefined;
   const dp = tableDp.get(f.table_id) ?? f.scale ?? 0;
   // the values that make each identity hold within its tolerance: their intersection
   let lo = new Decimal(-Infinity);

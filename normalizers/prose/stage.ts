@@ -4,9 +4,13 @@ import type { DocumentRecord, Fact } from '../../model/types.js';
 import type { Taxonomy } from '../taxonomy/index.js';
 import { extractProseFacts, collectDefinitions } from './index.js';
 import { toYuan } from '../values/units.js';
+import { figureBox } from './figure-box.js';
 
 export function proseStage(doc: DocumentRecord, taxonomy: Taxonomy): void {
-  const lines = doc.blocks.flatMap((b) => (b.kind === 'line' ? [b.page !== undefined ? { text: b.text, page: b.page } : { text: b.text }] : []));
+  const lineBlocks = doc.blocks.flatMap((b) => (b.kind === 'line' ? [b] : []));
+  const lines = lineBlocks.map((b) => (b.page !== undefined ? { text: b.text, page: b.page } : { text: b.text }));
+  // the figures of each line already given to a fact (figure-box.ts)
+  const taken = new Map<number, Set<string>>();
   const year = doc.fiscal_year;
   const resolveChain = (parts: { name: string; level: '类' | '款' | '项' }[]): string | undefined => {
     let parent: string | undefined;
@@ -30,6 +34,13 @@ export function proseStage(doc: DocumentRecord, taxonomy: Taxonomy): void {
       flags: [...pf.flags], code_source: pf.code ? 'resolved' : '', row: pf.line, col: 0,
     };
     if (pf.page !== undefined) fact.page = pf.page;
+    const parts = lineBlocks[pf.line]?.parts;
+    if (parts && fact.page !== undefined) {
+      const used = taken.get(pf.line) ?? new Set<string>();
+      taken.set(pf.line, used);
+      const box = figureBox(parts, pf.value, used);
+      if (box) fact.box = box;
+    }
     doc.facts.push(fact);
   }
   doc.definitions.push(...collectDefinitions(lines, doc.doc_id, year));

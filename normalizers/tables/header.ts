@@ -25,7 +25,8 @@ export function tableWidth(rows: string[][]): number {
   let mode = 0;
   let best = 0;
   for (const [len, n] of counts) if (n > best || (n === best && len > mode)) { mode = len; best = n; }
-  return Math.max(mode, ...rows.map((r) => trimTrailing(r).length), 0);
+  // (no spread: a sheet's table may have more rows than a call takes arguments)
+  return rows.reduce((m, r) => Math.max(m, trimTrailing(r).length), Math.max(mode, 0));
 }
 
 /** A 栏次 row as OCR leaves it: 栏次 printed on one side of a two-sided table, the other side's

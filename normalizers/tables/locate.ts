@@ -33,11 +33,15 @@ const CONTINUATION = /^(续表|续|[-—]?\s*\d+\s*[-—]?|第\s*\d+\s*页.*)$/;
 /** what OCR makes of a page number printed between rules (—8— → "E", "Egy", "Sd]"): a few Latin
  *  letters or marks, no ideograph, no digit */
 const OCR_PAGE_MARK = /^[A-Za-z[\]|()_~.·'"`!:;,\-—–]{1,4}$/;
+/** …or a page number between dashes with its dashes read as 一 and its digits as whatever
+ *  (—8— → 一讨一, 一荣一): a dash, one or two characters, a dash, and nothing else */
+const OCR_DASHED_PAGE_NO = /^[-—–一]\S{1,2}[-—–一]$/;
 
 /** a line printed between two grids that says nothing: 续表, a page number (or its OCR) */
 function isPageFurniture(text: string): boolean {
   const c = cleanLabel(text);
-  return CONTINUATION.test(c) || OCR_PAGE_MARK.test(c.replace(/\s+/g, ''));
+  const bare = c.replace(/\s+/g, '');
+  return CONTINUATION.test(c) || OCR_PAGE_MARK.test(bare) || OCR_DASHED_PAGE_NO.test(bare);
 }
 
 /** OCR misreads about one character or mark in seven of these small lines: two OCR'd readings at
@@ -56,8 +60,18 @@ function sameLine(a: string, b: string, ocr: boolean): boolean {
   return similarity(x, y) >= OCR_SAME_LINE;
 }
 
-function isTitleLine(text: string): boolean {
+/** a unit printed on the title's line (a unit floated right in the title's paragraph) */
+const UNIT_ON_LINE = /[（(]?(?:金额)?单位\s*[:：]\s*(?:亿元|万元|千元|元)[)）]?/;
+
+/** A line's text without a unit printed beside the words on it (…支出情况表 单位：万元). */
+function withoutUnit(text: string): string {
   const t = cleanLabel(text);
+  const rest = t.replace(UNIT_ON_LINE, '').trim();
+  return rest === '' ? t : rest;
+}
+
+function isTitleLine(text: string): boolean {
+  const t = withoutUnit(text);
   if (t.length < 3 || t.length > 60 || NOT_TITLE.test(t)) return false;
   if (/[。；]/.test(t) || /\.{3,}|…{2,}/.test(t)) return false;
   if (new RegExp('^' + TABLE_NO.source + '$').test(t)) return false;
@@ -118,7 +132,7 @@ function titleAbove(lines: TextLine[]): { title: string; from: number; to: numbe
       const title = wrappedTitle(lines, i, k);
       if (title) return { title, from: i - k + 1, to: i };
     }
-    if (isTitleLine(lines[i]!.text)) return { title: cleanLabel(lines[i]!.text), from: i, to: i };
+    if (isTitleLine(lines[i]!.text)) return { title: withoutUnit(lines[i]!.text), from: i, to: i };
   }
   return null;
 }
@@ -140,6 +154,8 @@ export function locateTables(blocks: Block[]): TableCandidate[] {
   const out: TableCandidate[] = [];
   let lines: Block[] = [];
   let last: TableCandidate | null = null;
+  /** per candidate: its title was read from the lines above it */
+  const titledAbove: boolean[] = [];
   for (const b of blocks) {
     if (b.kind === 'line') {
       lines.push(b);
@@ -157,7 +173,8 @@ export function locateTables(blocks: Block[]): TableCandidate[] {
     // the title is printed just above the table: only the last lines count (a contents page or
     // the text of earlier sections must not name it)
     const near = textLines(lines).filter((l) => gridPage === undefined || l.page === undefined || l.page === gridPage || l.page === gridPage - 1).slice(-8);
-    const title = titleAbove(near)?.title ?? (titleInGrid(b.grid) || (isOcr(b.grid) ? misreadTitle(near) : ''));
+    const above = titleAbove(near)?.title;
+    const title = above ?? (titleInGrid(b.grid) || (isOcr(b.grid) ? misreadTitle(near) : ''));
     const noLine = near.map((l) => l.text).reverse().find((t) => TABLE_NO.test(cleanLabel(t)));
     const table_no = noLine ? (TABLE_NO.exec(cleanLabel(noLine))?.[1] ?? '') : '';
     // a continuation page that prints the table's title block again (title, number, 部门 and unit
@@ -172,11 +189,44 @@ export function locateTables(blocks: Block[]): TableCandidate[] {
     const cand: TableCandidate = { grid: b.grid, title, table_no, unit, before: texts, notes: [] };
     if (gridPage !== undefined) cand.page = gridPage;
     out.push(cand);
+    titledAbove.push(above !== undefined);
     last = cand;
     lines = [];
   }
   if (last) last.notes = notesFrom(lines.map((l) => (l.kind === 'line' ? l.text : '')));
+  const trailing = lines.map((l) => (l.kind === 'line' ? l.text : '')).filter((t) => t.trim() !== '');
+  captionsBelow(out, titledAbove, trailing);
   return out;
+}
+
+/** a caption printed under its table is the first line after it (a note under a table, then the
+ *  next table's title, is a title above) */
+const CAPTION_BELOW_LINES = 1;
+
+/** The title printed among the first lines after a table (a caption below it), or null. */
+function titleBelow(after: string[]): { title: string; table_no: string } | null {
+  for (const t of after.slice(0, CAPTION_BELOW_LINES)) {
+    if (!isTitleLine(t)) continue;
+    // the number as printed before the title's words (表1　收支总表: the space ends the number)
+    return { title: withoutUnit(t), table_no: TABLE_NO.exec(t.normalize('NFKC').trim())?.[1]?.replace(/\s+/g, '') ?? '' };
+  }
+  return null;
+}
+
+/** Pages that print each table's caption (number and title) under it, not above: the first table
+ *  has no title above it, and every table (the last one too) a title as the first line after it. Each table then takes the title printed after it — read as lines above,
+ *  that title would name the next table. Web pages only (a PDF's page furniture is not a caption). */
+function captionsBelow(out: TableCandidate[], titledAbove: boolean[], trailing: string[]): void {
+  if (out.length === 0 || titledAbove[0] || out.some((c) => c.grid.method !== 'html')) return;
+  const after = out.map((_, i) => (i + 1 < out.length ? out[i + 1]!.before : trailing).filter((t) => t.trim() !== ''));
+  const below = after.map(titleBelow);
+  if (below.some((b, i) => !b && !titleInGrid(out[i]!.grid))) return;
+  out.forEach((c, i) => {
+    const b = below[i];
+    if (!b) return;
+    c.title = b.title;
+    c.table_no = b.table_no;
+  });
 }
 
 /** a misread title says this much at least (a known title's length less twice its misreadings) */
@@ -230,7 +280,7 @@ function repeatsPreamble(prev: TableCandidate, texts: TextLine[], ocr: boolean):
     const c = cleanLabel(t);
     if (isPageFurniture(c)) return true;
     if (noOnly.test(c)) return TABLE_NO.exec(c)?.[1] === prev.table_no;
-    if (isTitleLine(t)) return sameLine(c, prev.title, ocr);
+    if (isTitleLine(t)) return sameLine(withoutUnit(t), prev.title, ocr);
     return before.some((b) => sameLine(c, b, ocr));
   });
 }
@@ -248,7 +298,7 @@ function isContinuation(prev: TableCandidate, grid: RawGrid, page: number | unde
   const titles = [titleInGrid(prev.grid), titleInGrid(grid)];
   if (titles[0] && titles[1] && !sameLine(titles[0], titles[1], ocr)) return false;
   // same column count, or the new page repeats the header rows
-  const width = (g: RawGrid) => Math.max(...g.rows.map((r) => r.length));
+  const width = (g: RawGrid) => g.rows.reduce((m, r) => Math.max(m, r.length), -Infinity);
   if (width(prev.grid) === width(grid)) return true;
   if (isTrailingTotal(grid, width(prev.grid))) return true;
   const head = new Set(prev.grid.rows.slice(0, 4).map(rowKey));

@@ -28,6 +28,8 @@ export function understandTable(cand: TableCandidate, kind: KindDef | undefined,
   const raw = cand.grid.rows.map((r) => r.map((c) => c.text));
   const width = tableWidth(raw);
   let rows = alignRows(raw, width);
+  // for each aligned cell, the grid column it came from (-1: a blank put in to align a short row)
+  const sources = raw.map((r) => alignedSources(r.length, width));
 
   // header: the rows between the preamble and the first data row; 栏次 rows dropped
   let start = 0;
@@ -47,14 +49,16 @@ export function understandTable(cand: TableCandidate, kind: KindDef | undefined,
       const rawRow = raw[i]!;
       if (i < dataStart || rawRow.length >= width) return r;
       const spread = spreadOverBlocks(rawRow, columns, width);
-      return spread ?? r;
+      if (!spread) return r;
+      sources[i] = spread.sources;
+      return spread.cells;
     });
     for (const d of dataRows) d.r = rows[d.i]!;
   }
   const tableRows: TableRow[] = [];
   const flags = new Set<string>();
   for (const { r, i } of dataRows) {
-    const read = readRow(r, i, columns);
+    const read = readRow(r, i, columns, sources[i]!);
     for (const tr of read) {
       const page = cand.grid.rowPages?.[i] ?? cand.grid.page_first ?? cand.page;
       if (page !== undefined) tr.page = page;
@@ -287,20 +291,30 @@ function assignColumns(header: string[], data: string[][], width: number, kind: 
   return specs;
 }
 
-/** Place a short row's (label, numbers…) groups into the blocks left to right. */
-function spreadOverBlocks(cells: string[], columns: ColumnSpec[], width: number): string[] | null {
-  const groups: { label: string; numbers: string[] }[] = [];
-  for (const c of cells) {
+/** For each column of a row aligned to `width` (alignRows), the column of the row as read, -1
+ *  for a blank put in front of a short row. */
+function alignedSources(length: number, width: number): number[] {
+  const pad = Math.max(0, width - length);
+  return Array.from({ length: width }, (_, c) => (c < pad ? -1 : c - pad));
+}
+
+/** Place a short row's (label, numbers…) groups into the blocks left to right; `sources` gives
+ *  each placed cell's column in the row as read. */
+function spreadOverBlocks(cells: string[], columns: ColumnSpec[], width: number): { cells: string[]; sources: number[] } | null {
+  const groups: { label: string; numbers: { text: string; at: number }[] }[] = [];
+  for (let k = 0; k < cells.length; k++) {
+    const c = cells[k]!;
     const t = cleanLabel(c);
     if (t === '') continue;
     if (isNumberCell(t) && !isCode(t)) {
       if (!groups.length) return null;
-      groups[groups.length - 1]!.numbers.push(c);
+      groups[groups.length - 1]!.numbers.push({ text: c, at: k });
     } else groups.push({ label: c, numbers: [] });
   }
   const blocks = [...new Set(columns.map((c) => c.block))].sort((a, b) => a - b);
   if (groups.length === 0 || groups.length > blocks.length) return null;
   const out = Array<string>(width).fill('');
+  const sources = Array<number>(width).fill(-1);
   for (let g = 0; g < groups.length; g++) {
     const block = blocks[g]!;
     const cols = columns.filter((c) => c.block === block);
@@ -308,9 +322,12 @@ function spreadOverBlocks(cells: string[], columns: ColumnSpec[], width: number)
     const measures = cols.filter((c) => c.role === 'measure');
     if (!labelCol || measures.length < groups[g]!.numbers.length) return null;
     out[labelCol.index] = groups[g]!.label;
-    groups[g]!.numbers.forEach((n, k) => (out[measures[k]!.index] = n));
+    groups[g]!.numbers.forEach((n, k) => {
+      out[measures[k]!.index] = n.text;
+      sources[measures[k]!.index] = n.at;
+    });
   }
-  return out;
+  return { cells: out, sources };
 }
 
 /** A table printed column-wise: one row of numbers without a label, its items in the header
@@ -351,12 +368,14 @@ interface BlockRead {
   labels: string[];
   values: TableRow['values'];
   /** numbers printed in non-measure columns (layout damage) */
-  strayNumbers: { col: number; raw: string }[];
+  strayNumbers: { col: number; raw: string; cell: number }[];
   /** text printed in measure columns (layout damage) */
   strayLabels: string[];
 }
 
-function readRow(cells: string[], rowIndex: number, columns: ColumnSpec[]): TableRow[] {
+/** `sources`: for each column of `cells`, the grid column the text was read from (-1: none). */
+function readRow(cells: string[], rowIndex: number, columns: ColumnSpec[], sources: readonly number[]): TableRow[] {
+  const at = (c: number): { cell?: number } => ((sources[c] ?? -1) >= 0 ? { cell: sources[c]! } : {});
   const blocks = new Map<number, BlockRead>();
   for (const col of columns) {
     let b = blocks.get(col.block);
@@ -381,7 +400,7 @@ function readRow(cells: string[], rowIndex: number, columns: ColumnSpec[]): Tabl
       case 'code':
         if (isCode(t)) b.code = t;
         else if (isCodeHeaderRemnant(t)) break;
-        else if (isNumberCell(t)) b.strayNumbers.push({ col: col.index, raw: text });
+        else if (isNumberCell(t)) b.strayNumbers.push({ col: col.index, raw: text, cell: sources[col.index] ?? -1 });
         else b.labels.push(t);
         break;
       case 'code_part': {
@@ -399,13 +418,13 @@ function readRow(cells: string[], rowIndex: number, columns: ColumnSpec[]): Tabl
         if (bracketed) {
           if (!b.code) b.code = bracketed.code;
           if (bracketed.label) b.labels.push(bracketed.label);
-        } else if (isNumberCell(t) && !isCode(t)) b.strayNumbers.push({ col: col.index, raw: text });
+        } else if (isNumberCell(t) && !isCode(t)) b.strayNumbers.push({ col: col.index, raw: text, cell: sources[col.index] ?? -1 });
         else if (isCode(t) && !columns.some((c) => c.block === col.block && c.role === 'code')) b.code = t;
         else b.labels.push(t);
         break;
       }
       case 'measure':
-        if (parseNumber(text) !== null) b.values.push({ col: col.index, measure: col.measure ?? '', measure_label: col.header, raw: text.trim() });
+        if (parseNumber(text) !== null) b.values.push({ col: col.index, measure: col.measure ?? '', measure_label: col.header, raw: text.trim(), ...at(col.index) });
         else if (!isCodeHeaderRemnant(t)) b.strayLabels.push(t);
         break;
     }
@@ -427,7 +446,8 @@ function readRow(cells: string[], rowIndex: number, columns: ColumnSpec[]): Tabl
       const leftMeasures = columns.filter((c) => c.block === left.block && c.role === 'measure');
       if ((left.labels.length || left.code) && left.values.length === 0 && leftMeasures.length === 1) {
         const m = leftMeasures[0]!;
-        left.values.push({ col: m.index, measure: m.measure ?? '', measure_label: m.header, raw: b.strayNumbers[0]!.raw.trim() });
+        const stray = b.strayNumbers[0]!;
+        left.values.push({ col: m.index, measure: m.measure ?? '', measure_label: m.header, raw: stray.raw.trim(), ...(stray.cell >= 0 ? { cell: stray.cell } : {}) });
         flagsByBlock.set(left.block, (flagsByBlock.get(left.block) ?? []).filter((f) => f !== 'value_missing'));
         flag(left, 'layout_shifted');
         b.strayNumbers = [];
@@ -445,8 +465,10 @@ function readRow(cells: string[], rowIndex: number, columns: ColumnSpec[]): Tabl
         b.labels.push(...other.labels);
         flag(b, 'label_inferred');
       } else if (!list.some((o) => o !== b && (o.labels.length || o.code) && o.values.length)) {
-        // a whole row of numbers without any label: keep them, flagged
-        flag(b, 'unlabelled_row');
+        // a row with no label whose every cell is a dash is a blank row (sites fill empty cells
+        // with -, —, /); a whole row of numbers without any label: keep them, flagged
+        if (list.every((o) => o.values.every((v) => parseNumber(v.raw)?.dash === true))) b.values = [];
+        else flag(b, 'unlabelled_row');
       } else {
         flag(b, 'unlabelled_value');
         b.values = b.values.filter((v) => parseNumber(v.raw)?.value.isZero() === false);

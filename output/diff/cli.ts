@@ -12,7 +12,8 @@ export { readRun } from './read.js';
 const DIFF_USAGE = `usage: fiscal-extract diff <old-out> <new-out> [--format text|md|json|html] [--out <file>] [--fail-on-change]
 
 Compares two output folders of \`fiscal-extract ingest\` (documents.csv, facts.csv, checks.csv):
-facts added, removed and changed (old → new value), documents newly failed or recovered, checks
+facts added, removed and changed (old → new value as read), reviewers' corrections apart from
+them (applied, removed, confirmed: ingest --corrections), documents newly failed or recovered, checks
 newly failing or passing. Documents are paired by doc_id, then by file name, then (one a side)
 by position. Exit 1 with --fail-on-change when anything changed; 2 on a usage error.
 `;

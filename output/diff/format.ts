@@ -7,7 +7,7 @@ const LIMIT = 50;
 
 function totalsLine(d: RunDiff): string {
   const t = d.totals;
-  return `${t.documents_changed} document(s) changed: ${t.facts_changed} fact(s) changed, ${t.facts_added} added, ${t.facts_removed} removed; ${t.newly_failed} newly failed, ${t.recovered} recovered; ${t.checks_failing} check(s) newly failing, ${t.checks_passing} newly passing`;
+  return `${t.documents_changed} document(s) changed: ${t.facts_changed} fact(s) changed, ${t.facts_added} added, ${t.facts_removed} removed; ${t.corrections} correction(s); ${t.newly_failed} newly failed, ${t.recovered} recovered; ${t.checks_failing} check(s) newly failing, ${t.checks_passing} newly passing`;
 }
 
 function docLines(doc: DocDiff, limit: number): string[] {
@@ -16,11 +16,18 @@ function docLines(doc: DocDiff, limit: number): string[] {
   if (doc.transition) out.push(`  status: ${doc.status_old || '—'} → ${doc.status_new || '—'} (${doc.transition})`);
   for (const m of doc.meta_changed) if (m.field !== 'status') out.push(`  ${m.field}: ${m.old || '—'} → ${m.new || '—'}`);
   if (doc.facts_changed.length) out.push(`  changed (${doc.facts_changed.length}):`, ...doc.facts_changed.slice(0, limit).map((c) => `    ${c.key}: ${c.old} → ${c.new} ${c.unit}`), ...more(doc.facts_changed.length));
+  if (doc.corrections.length) out.push(`  corrections (${doc.corrections.length}):`, ...doc.corrections.slice(0, limit).map((c) => `    ${c.key}: ${correctionText(c)}`), ...more(doc.corrections.length));
   if (doc.facts_added.length) out.push(`  added (${doc.facts_added.length}):`, ...doc.facts_added.slice(0, limit).map((c) => `    ${c.key}: ${c.value} ${c.unit}`), ...more(doc.facts_added.length));
   if (doc.facts_removed.length) out.push(`  removed (${doc.facts_removed.length}):`, ...doc.facts_removed.slice(0, limit).map((c) => `    ${c.key}: ${c.value} ${c.unit}`), ...more(doc.facts_removed.length));
   if (doc.checks_failing.length) out.push(`  checks newly failing (${doc.checks_failing.length}):`, ...doc.checks_failing.slice(0, limit).map((c) => `    [${c.severity}] ${c.key}: ${c.message}`), ...more(doc.checks_failing.length));
   if (doc.checks_passing.length) out.push(`  checks newly passing (${doc.checks_passing.length}):`, ...doc.checks_passing.slice(0, limit).map((c) => `    ${c.key}`), ...more(doc.checks_passing.length));
   return out;
+}
+
+function correctionText(c: DocDiff['corrections'][number]): string {
+  if (c.state === 'confirmed') return `${c.new} ${c.unit} confirmed by a reviewer`;
+  if (c.state === 'removed') return `correction removed: ${c.old} → ${c.new} ${c.unit} (as read)`;
+  return `${c.old} → ${c.new} ${c.unit} (corrected by a reviewer; read ${c.extracted})`;
 }
 
 function formatText(d: RunDiff, limit = LIMIT): string {
@@ -46,6 +53,7 @@ function formatMarkdown(d: RunDiff): string {
     };
     table('document', ['field', 'old', 'new'], doc.meta_changed.filter((m) => m.field !== 'status').map((m) => [m.field, m.old, m.new]));
     table('changed', ['fact', 'old', 'new', 'unit'], doc.facts_changed.map((c) => [c.key, c.old, c.new, c.unit]));
+    table('corrections', ['fact', 'correction'], doc.corrections.map((c) => [c.key, correctionText(c)]));
     table('added', ['fact', 'value', 'unit'], doc.facts_added.map((c) => [c.key, c.value, c.unit]));
     table('removed', ['fact', 'value', 'unit'], doc.facts_removed.map((c) => [c.key, c.value, c.unit]));
     table('checks newly failing', ['check', 'severity', 'message'], doc.checks_failing.map((c) => [c.key, c.severity, c.message]));
@@ -68,6 +76,7 @@ function formatHtml(d: RunDiff): string {
     };
     table('document', 'meta', ['field', 'old', 'new'], doc.meta_changed.filter((m) => m.field !== 'status').map((m) => [m.field, m.old, m.new]));
     table('changed', 'changed', ['fact', 'old', 'new', 'unit'], doc.facts_changed.map((c) => [c.key, c.old, c.new, c.unit]));
+    table('corrections', 'corrections', ['fact', 'correction'], doc.corrections.map((c) => [c.key, correctionText(c)]));
     table('added', 'added', ['fact', 'value', 'unit'], doc.facts_added.map((c) => [c.key, c.value, c.unit]));
     table('removed', 'removed', ['fact', 'value', 'unit'], doc.facts_removed.map((c) => [c.key, c.value, c.unit]));
     table('checks newly failing', 'failing', ['check', 'severity', 'message'], doc.checks_failing.map((c) => [c.key, c.severity, c.message]));

@@ -22,16 +22,22 @@ export function pdfPages(source: string, baseDir = process.cwd(), dpi = 60): Pag
     reason: '',
     page(n: number) {
       if (cache.has(n)) return cache.get(n);
-      const dir = mkdtempSync(join(tmpdir(), 'fx-review-'));
-      try {
-        const r = spawnSync('pdftoppm', ['-png', '-r', String(dpi), '-f', String(n), '-l', String(n), file, join(dir, 'p')], { timeout: 30_000 });
-        const png = readdirSync(dir).find((f) => f.endsWith('.png'));
-        const uri = r.status === 0 && png ? `data:image/png;base64,${readFileSync(join(dir, png)).toString('base64')}` : undefined;
-        cache.set(n, uri);
-        return uri;
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
+      const png = renderPage(file, n, dpi);
+      const uri = png ? `data:image/png;base64,${png.toString('base64')}` : undefined;
+      cache.set(n, uri);
+      return uri;
     },
   };
+}
+
+/** One page of a PDF as PNG bytes at `dpi` (pdftoppm); undefined when it cannot be rendered. */
+export function renderPage(file: string, n: number, dpi: number): Buffer | undefined {
+  const dir = mkdtempSync(join(tmpdir(), 'fx-review-'));
+  try {
+    const r = spawnSync('pdftoppm', ['-png', '-r', String(dpi), '-f', String(n), '-l', String(n), file, join(dir, 'p')], { timeout: 30_000 });
+    const png = readdirSync(dir).find((f) => f.endsWith('.png'));
+    return r.status === 0 && png ? readFileSync(join(dir, png)) : undefined;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

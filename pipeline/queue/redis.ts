@@ -13,12 +13,14 @@ import { WorkerPool } from '../runner/pool.js';
 import type { Executor } from '../runner/executors.js';
 import { extractorVersion } from '../runner/extractor-version.js';
 import { resultKey, sha256Of } from '../runner/key.js';
+import { correctionsTag } from '../corrections-file.js';
+import type { DocCorrections } from '../../normalizers/corrections/apply.js';
 import { resolveExtractSettings, settingsTag, type ExtractSettingsOverrides } from '../../extractors/settings.js';
 import { DEFAULT_PAGE_TIMEOUT_MS } from '../process-document.js';
 
 const DEFAULT_QUEUE = 'fiscal-extract';
 
-interface JobData { source: string; bytes: string; timeoutMs: number; pageTimeoutMs?: number; ocr?: boolean; charset?: string; settings?: ExtractSettingsOverrides; version: string }
+interface JobData { source: string; bytes: string; timeoutMs: number; pageTimeoutMs?: number; ocr?: boolean; charset?: string; settings?: ExtractSettingsOverrides; corrections?: DocCorrections; version: string }
 
 function connect(url: string): Redis {
   if (!/^rediss?:\/\//.test(url)) throw new Error(`not a Redis URL: ${url} (expected redis://host:port)`);
@@ -50,12 +52,13 @@ export class QueueExecutor implements Executor {
   async run(task: Task): Promise<TaskResult> {
     await this.ready;
     const version = extractorVersion();
-    // other settings, other results: another job
-    const jobId = resultKey(sha256Of(task.bytes), version + settingsTag(resolveExtractSettings(task.settings)), task.charset ?? '');
+    // other settings or corrections, other results: another job
+    const jobId = resultKey(sha256Of(task.bytes), version + settingsTag(resolveExtractSettings(task.settings)) + (task.corrections ? correctionsTag(task.corrections) : ''), task.charset ?? '');
     const data: JobData = {
       source: task.source, bytes: Buffer.from(task.bytes).toString('base64'), timeoutMs: task.timeoutMs, version,
       ...(task.pageTimeoutMs !== undefined ? { pageTimeoutMs: task.pageTimeoutMs } : {}),
       ...(task.ocr === false ? { ocr: false } : {}), ...(task.charset ? { charset: task.charset } : {}), ...(task.settings ? { settings: task.settings } : {}),
+      ...(task.corrections ? { corrections: task.corrections } : {}),
     };
     let job: Job | undefined;
     try {
@@ -98,7 +101,7 @@ export async function startQueueWorker(o: QueueWorkerOptions): Promise<QueueWork
     const d = job.data;
     if (d.version !== mine) o.log?.(`warning: job ${job.id} was queued by extractor ${d.version}, this worker is ${mine}`);
     const bytes = new Uint8Array(Buffer.from(d.bytes, 'base64'));
-    const r = await pool.run({ id: n, source: d.source, bytes, timeoutMs: d.timeoutMs, ...(d.pageTimeoutMs !== undefined ? { pageTimeoutMs: d.pageTimeoutMs } : {}), ...(d.ocr === false ? { ocr: false } : {}), ...(d.charset ? { charset: d.charset } : {}), ...(d.settings ? { settings: d.settings } : {}) });
+    const r = await pool.run({ id: n, source: d.source, bytes, timeoutMs: d.timeoutMs, ...(d.pageTimeoutMs !== undefined ? { pageTimeoutMs: d.pageTimeoutMs } : {}), ...(d.ocr === false ? { ocr: false } : {}), ...(d.charset ? { charset: d.charset } : {}), ...(d.settings ? { settings: d.settings } : {}), ...(d.corrections ? { corrections: d.corrections } : {}) });
     n++;
     o.log?.(`${r.status.padEnd(7)} ${d.source}${r.error ? ': ' + r.error : ''}`);
     return r;

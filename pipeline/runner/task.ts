@@ -1,11 +1,13 @@
 // One document → its dataset records as plain JSON (Decimals are strings there): what a worker
 // thread, a queue worker or the in-process runner returns for a document.
 import v8 from 'node:v8';
+import { createHash } from 'node:crypto';
 import { processDocument, newRecord } from '../process-document.js';
 import { blocksOf, recordsOf, type Dataset } from '../../output/records.js';
 import { headOf, type OcrInfo, type ResultInfo } from '../store/store.js';
 import type { DocStatus, DocumentRecord } from '../../model/types.js';
 import type { ExtractSettingsOverrides } from '../../extractors/settings.js';
+import type { DocCorrections } from '../../normalizers/corrections/apply.js';
 
 export interface Task {
   id: number;
@@ -20,6 +22,8 @@ export interface Task {
   charset?: string;
   /** layout and OCR threshold overrides (plain JSON: they travel to worker threads and queue workers) */
   settings?: ExtractSettingsOverrides;
+  /** reviewers' corrections of this document (plain JSON) */
+  corrections?: DocCorrections;
 }
 
 export interface TaskResult {
@@ -48,6 +52,7 @@ export async function runTask(task: Task, keep?: (doc: DocumentRecord) => void, 
     ...(task.ocr === false ? { ocr: false } : {}),
     ...(task.charset ? { charset: task.charset } : {}),
     ...(task.settings ? { settings: task.settings } : {}),
+    ...(task.corrections ? { corrections: task.corrections } : {}),
   });
   keep?.(doc);
   const dataset = recordsOf(doc);
@@ -72,7 +77,10 @@ export async function runTask(task: Task, keep?: (doc: DocumentRecord) => void, 
 
 /** A document the runner could not get a result for (worker crash, hang, unreadable file). */
 export function failedResult(id: number, source: string, bytes: Uint8Array, error: string, ms = 0): TaskResult {
-  const doc = newRecord(source, bytes);
+  return failedOf(id, newRecord(source, bytes), error, ms);
+}
+
+function failedOf(id: number, doc: DocumentRecord, error: string, ms: number): TaskResult {
   doc.status = 'failed';
   doc.error = error;
   return {
@@ -80,6 +88,15 @@ export function failedResult(id: number, source: string, bytes: Uint8Array, erro
     info: { format: doc.format, ms: Math.round(ms), timings: {}, messages: [{ stage: 'run', severity: 'error', text: error }] },
     cacheable: false,
   };
+}
+
+/** A source whose bytes could not be had (not there, a dangling link, a failed download): a failed
+ *  row whose doc_id comes from its name (no content to hash), so two such rows never share one. */
+export function unreadResult(id: number, source: string, error: string): TaskResult {
+  const doc = newRecord(source, new Uint8Array(0));
+  doc.doc_id = createHash('sha256').update('unread\0' + source).digest('hex').slice(0, 16);
+  doc.sha256 = '';
+  return failedOf(id, doc, error, 0);
 }
 
 /** the resolutions a document's pages were read at by OCR, and those of their images (distinct, ascending) */

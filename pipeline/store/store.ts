@@ -1,11 +1,17 @@
 // The incremental state of a corpus (SQLite, better-sqlite3): which sources were seen with which
-// bytes, the dataset records each (bytes, extractor version, context) produced, and HTTP
+// bytes, the output blocks each (bytes, extractor version, context) produced, and HTTP
 // validators for conditional requests. Every write is one transaction, so a run killed at any
 // moment leaves either the old row or the new one, never half of one.
+// The blocks themselves (the large part) live in the content-addressed blob store beside the
+// database (<dir>/blobs/<sha[0:2]>/<sha>.gz), the row holds `blob:<sha>`; the full records are not
+// stored (the blocks rebuild them: output/records.ts datasetOfBlocks). A blob is written before
+// the row that names it, so a killed run leaves at worst an unreferenced blob.
+// A state written before this keeps working: inline blocks and stored records are still read.
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import type { Dataset, DocBlocks } from '../../output/records.js';
+import { dirname, join } from 'node:path';
+import { datasetOfBlocks, type Dataset, type DocBlocks } from '../../output/records.js';
+import { BlobStore } from './blobs.js';
 
 interface StoredResult {
   key: string;
@@ -49,9 +55,12 @@ CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY AUTOINCREMENT, started T
 export class Store {
   private db: Database.Database;
   private stmts;
+  /** where blocks are kept (none for an in-memory state: inline) */
+  private readonly blobs: BlobStore | undefined;
 
   constructor(readonly path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.blobs = path !== ':memory:' ? new BlobStore(join(dirname(path), 'blobs')) : undefined;
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
@@ -78,13 +87,28 @@ export class Store {
   getResult(key: string): StoredResult | undefined {
     const r = this.stmts.getResult.get(key) as { key: string; sha256: string; extractor_version: string; status: string; dataset: string; info: string } | undefined;
     if (!r) return undefined;
-    return { key: r.key, sha256: r.sha256, extractor_version: r.extractor_version, status: r.status, dataset: JSON.parse(r.dataset) as Dataset, info: JSON.parse(r.info) as ResultInfo };
+    let dataset: Dataset;
+    if (r.dataset) dataset = JSON.parse(r.dataset) as Dataset; // a state written when records were stored
+    else {
+      const b = this.getBlocks(key);
+      if (!b) return undefined;
+      dataset = datasetOfBlocks(b);
+    }
+    return { key: r.key, sha256: r.sha256, extractor_version: r.extractor_version, status: r.status, dataset, info: JSON.parse(r.info) as ResultInfo };
   }
 
   /** the document's serialised output blocks (output/records.ts DocBlocks), when stored */
   getBlocks(key: string): DocBlocks | undefined {
     const r = this.stmts.getBlocks.get(key) as { blocks: string } | undefined;
-    return r ? JSON.parse(r.blocks) as DocBlocks : undefined;
+    if (!r) return undefined;
+    if (!r.blocks.startsWith(BLOB)) return JSON.parse(r.blocks) as DocBlocks;
+    const text = this.blobs?.getText(r.blocks.slice(BLOB.length));
+    return text === undefined ? undefined : JSON.parse(text) as DocBlocks;
+  }
+
+  /** the blocks' JSON as the row keeps it: a reference into the blob store (inline when in memory) */
+  private blockRef(json: string): string {
+    return this.blobs ? BLOB + this.blobs.putText(json) : json;
   }
 
   /** the small part of the blocks (documents row, counts): what a reused document costs before the write */
@@ -94,7 +118,7 @@ export class Store {
   }
 
   putBlocks(key: string, blocks: DocBlocks): void {
-    this.stmts.putBlocks.run(key, headOf(blocks), JSON.stringify(blocks));
+    this.stmts.putBlocks.run(key, headOf(blocks), this.blockRef(JSON.stringify(blocks)));
   }
 
   getInfo(key: string): ResultInfo | undefined {
@@ -106,12 +130,14 @@ export class Store {
     return this.stmts.hasResult.get(key) !== undefined;
   }
 
-  /** the result and the source that produced it, in one transaction */
-  putResult(r: StoredResult, seen?: SeenRow, serialized?: { dataset: string; blocks: string; head: string }): void {
+  /** the result (its blocks; the records are not kept, the blocks rebuild them) and the source
+   *  that produced it, in one transaction */
+  putResult(r: Omit<StoredResult, 'dataset'>, blocks: { blocks: string; head: string }, seen?: SeenRow): void {
     const now = new Date().toISOString();
+    const ref = this.blockRef(blocks.blocks); // before the row that names it
     this.db.transaction(() => {
-      this.stmts.putResult.run(r.key, r.sha256, r.extractor_version, r.status, serialized?.dataset ?? JSON.stringify(r.dataset), JSON.stringify(r.info), now);
-      if (serialized) this.stmts.putBlocks.run(r.key, serialized.head, serialized.blocks);
+      this.stmts.putResult.run(r.key, r.sha256, r.extractor_version, r.status, '', JSON.stringify(r.info), now);
+      this.stmts.putBlocks.run(r.key, blocks.head, ref);
       if (seen) this.stmts.putSeen.run(seen.source, seen.sha256, seen.size, seen.mtime_ms, now);
     })();
   }
@@ -148,6 +174,8 @@ export class Store {
     this.db.close();
   }
 }
+
+const BLOB = 'blob:';
 
 export function headOf(b: DocBlocks): string {
   return JSON.stringify({ doc: b.doc, counts: b.counts });

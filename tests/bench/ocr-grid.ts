@@ -11,9 +11,15 @@
 // Environment: BENCH_GRID_SET=dev|reported|all (default reported), BENCH_GRID_QUICK=1 (the set's
 // quick conditions, scan-grid.json `quick`), BENCH_GRID_CONDITIONS=a,b, BENCH_GRID_DOCS=key,…,
 // BENCH_GRID_WORKERS (ingest --workers, default 1), BENCH_GRID_DIR (where the scans are made),
-// BENCH_GRID_KEEP=DIR (keep each condition's output folder there).
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// BENCH_GRID_KEEP=DIR (keep each condition's output folder there), BENCH_GRID_NATIVE=0 (no native
+// tesseract baseline).
+// Speed: CPU seconds per page (user + system, so that a machine busy with other work does not
+// count) of the whole ingest (start-up, model loading, OCR with its re-reads, tables, facts), and of
+// native tesseract (Debian's, one thread, PSM 11, chi_sim+eng: one plain reading) on the same page
+// images in the same run; wall seconds beside them. Native tesseract missing: the baseline is
+// skipped with the command that installs it.
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseCsv } from '../../output/csv.js';
@@ -32,6 +38,31 @@ export interface ConditionResult {
   wrongValueSilent: number; unmatchedSilent: number; wrongKind: number; wrongKindSilent: number;
   ocrTables: number; unknownTables: number;
   silentExamples: string[];
+}
+
+/** `cmd` run under sh, whose `times` gives the CPU seconds (user + system) of it and its children;
+ *  wall seconds beside them. */
+function timedRun(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): { r: SpawnSyncReturns<string>; cpu: number; wall: number } {
+  const t0 = performance.now();
+  const r = spawnSync('sh', ['-c', '"$@"; s=$?; times >&2; exit $s', 'sh', cmd, ...args], { encoding: 'utf8', env, maxBuffer: 64 << 20 });
+  const wall = (performance.now() - t0) / 1000;
+  // the last line of `times`: the children's user and system time, as 1m2.345s
+  const last = (r.stderr ?? '').trim().split('\n').at(-1) ?? '';
+  const secs = [...last.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+  return { r, cpu: secs.length === 2 ? secs[0]! + secs[1]! : NaN, wall };
+}
+
+/** Native tesseract on the page images of a condition's documents (`docKeys`): CPU and wall seconds per page. */
+function nativeTesseract(pagesDir: string, dpi: number, docKeys: string[]): { cpu: number; wall: number; pages: number } {
+  const imgs = readdirSync(pagesDir).filter((f) => /\.(jpg|tif|png)$/.test(f) && docKeys.some((k) => f.startsWith(`${k}-p`))).sort();
+  let cpu = 0;
+  let wall = 0;
+  for (const f of imgs) {
+    const t = timedRun('tesseract', [join(pagesDir, f), '-', '-l', 'chi_sim+eng', '--psm', '11', '--dpi', String(dpi), 'tsv'], { ...process.env, OMP_THREAD_LIMIT: '1' });
+    cpu += t.cpu;
+    wall += t.wall;
+  }
+  return { cpu: cpu / Math.max(1, imgs.length), wall: wall / Math.max(1, imgs.length), pages: imgs.length };
 }
 
 const short = (source: string): string => source.replace(/-\d{4}-.*$/, '');
@@ -94,6 +125,8 @@ export async function benchOcrGrid(repo: string, shared: string): Promise<void> 
   const scans = process.env.BENCH_GRID_DIR ?? join(tmpdir(), 'fiscal-extract-scan-grid');
   const keep = process.env.BENCH_GRID_KEEP;
   const keyFiles = docKeys.map((k) => join(repo, 'tests/fixtures/expected', `${k}.expected.csv`));
+  const native = process.env.BENCH_GRID_NATIVE !== '0' && !spawnSync('tesseract', ['--version']).error;
+  if (!native) console.log(`  native tesseract baseline: ${process.env.BENCH_GRID_NATIVE === '0' ? 'off (BENCH_GRID_NATIVE=0)' : 'skipped, tesseract not installed (apt-get install -y tesseract-ocr tesseract-ocr-chi-sim)'}`);
   const nPages = docKeys.reduce((s, k) => s + grid.documents[k]!.length, 0);
   console.log(`  ${docKeys.length} documents, ${nPages} pages per condition (key pages + covers); scans in ${scans}; --workers ${workers}`);
   console.log('  silent = wrong value, at no key position, or in a table of another kind than the key\'s (unknown included), with no flag');
@@ -105,21 +138,21 @@ export async function benchOcrGrid(repo: string, shared: string): Promise<void> 
     const gen = spawnSync(process.execPath, [join(repo, 'tests/fixtures/scans/make-scan-grid.mjs'), scans, '--set', set, '--conditions', conds.map((c) => c.name).join(','), '--docs', docKeys.join(',')], { encoding: 'utf8', env: { ...process.env, CORPUS: join(shared, 'corpus') } });
     if (gen.status !== 0) { console.log(`  skipped set ${set}: make-scan-grid.mjs failed: ${(gen.stderr || '').trim().split('\n').at(-1)}`); continue; }
     console.log(`\n  -- set ${set}: ${conds.length} conditions (scans made or reused in ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
-    const results: [Condition, ConditionResult][] = [];
+    const results: [Condition, ConditionResult, { cpu: number; nativeCpu?: number }][] = [];
     for (const c of conds) {
       const files = docKeys.map((k) => join(scans, set, c.name, `${k}.pdf`));
       const out = keep ? join(keep, set, c.name) : mkdtempSync(join(tmpdir(), `fx-ocr-grid-${c.name}-`));
       if (keep) { rmSync(out, { recursive: true, force: true }); mkdirSync(out, { recursive: true }); }
       try {
-        const t1 = performance.now();
-        const r = spawnSync(process.execPath, [join(repo, 'dist/pipeline/cli.js'), 'ingest', ...files, '--out', out, '--quiet', '--no-state', '--workers', workers], { encoding: 'utf8', maxBuffer: 64 << 20 });
-        const seconds = (performance.now() - t1) / 1000;
-        if (r.status !== 0 && r.status !== 1) { console.log(`     ${c.name}: ingest exited ${r.status}: ${(r.stderr || '').split('\n').slice(-3).join(' ')}`); continue; }
+        const { r, cpu, wall } = timedRun(process.execPath, [join(repo, 'dist/pipeline/cli.js'), 'ingest', ...files, '--out', out, '--quiet', '--no-state', '--workers', workers]);
+        if (r.status !== 0 && r.status !== 1) { console.log(`     ${c.name}: ingest exited ${r.status}: ${(r.stderr || '').split('\n').slice(-4, -2).join(' ')}`); continue; }
         const res = scoreCondition(out, shared, keyFiles);
-        results.push([c, res]);
+        const nat = native ? nativeTesseract(join(scans, set, c.name, 'pages'), c.dpi, docKeys) : undefined;
+        results.push([c, res, { cpu: cpu / nPages, nativeCpu: nat?.cpu }]);
         const enc = c.encode.fax !== undefined ? `fax ${c.encode.fax}%` : `jpeg q${c.encode.jpeg}`;
-        console.log(`     ${c.name.padEnd(14)} ${String(c.dpi).padStart(3)} dpi ${enc.padEnd(8)} F1 ${res.F1.toFixed(3)} (P ${res.P.toFixed(3)} R ${res.R.toFixed(3)})  silent ${pct(res.silent, res.facts).padStart(6)} (${res.wrongValueSilent} value, ${res.unmatchedSilent} position, ${res.wrongKindSilent} kind of ${res.facts})  unknown tables ${res.unknownTables}/${res.ocrTables}  ${(seconds / nPages).toFixed(2)} s/page`);
+        console.log(`     ${c.name.padEnd(14)} ${String(c.dpi).padStart(3)} dpi ${enc.padEnd(8)} F1 ${res.F1.toFixed(3)} (P ${res.P.toFixed(3)} R ${res.R.toFixed(3)})  silent ${pct(res.silent, res.facts).padStart(6)} (${res.wrongValueSilent} value, ${res.unmatchedSilent} position, ${res.wrongKindSilent} kind of ${res.facts})  unknown tables ${res.unknownTables}/${res.ocrTables}`);
         console.log(`     ${''.padEnd(14)} ${res.scores.map((s) => `${short(s.source)} ${s.F1.toFixed(3)}`).join(' · ')}`);
+        console.log(`     ${''.padEnd(14)} CPU s/page: ingest --workers ${workers} ${(cpu / nPages).toFixed(2)} (wall ${(wall / nPages).toFixed(2)})${nat ? `; native tesseract ${nat.cpu.toFixed(2)} (wall ${nat.wall.toFixed(2)}, ${nat.pages} pages); ratio ${(cpu / nPages / nat.cpu).toFixed(2)}` : ''}`);
         for (const x of res.silentExamples) console.log(`     ${''.padEnd(14)} silent: ${x}`);
       } finally {
         if (!keep) rmSync(out, { recursive: true, force: true });
@@ -132,6 +165,16 @@ export async function benchOcrGrid(repo: string, shared: string): Promise<void> 
     const line = `set ${set}: ${results.length} conditions, F1 min ${min[1].F1.toFixed(3)} (${min[0].name}) mean ${mean.toFixed(3)}; silent max ${pct(worstSilent[1].silent, worstSilent[1].facts)} (${worstSilent[0].name}); unknown tables ${results.reduce((s, [, r]) => s + r.unknownTables, 0)}/${results.reduce((s, [, r]) => s + r.ocrTables, 0)}`;
     console.log(`     ${line}`);
     summary.push(line);
+    for (const dpi of [...new Set(results.map(([c]) => c.dpi))].sort((a, b) => a - b)) {
+      const at = results.filter(([c]) => c.dpi === dpi);
+      const lo = at.reduce((a, b) => (b[1].F1 < a[1].F1 ? b : a));
+      const silentMax = Math.max(...at.map(([, r]) => r.silent / Math.max(1, r.facts)));
+      const cpu = at.reduce((s, [, , t]) => s + t.cpu, 0) / at.length;
+      const nat = at.every(([, , t]) => t.nativeCpu !== undefined) ? at.reduce((s, [, , t]) => s + t.nativeCpu!, 0) / at.length : undefined;
+      const dl = `set ${set} ${dpi} dpi: ${at.length} conditions, F1 min ${lo[1].F1.toFixed(3)} (${lo[0].name}), silent max ${(100 * silentMax).toFixed(2)}%; CPU s/page ${cpu.toFixed(2)}${nat !== undefined ? ` vs native tesseract ${nat.toFixed(2)}` : ''}`;
+      console.log(`     ${dl}`);
+      summary.push(dl);
+    }
   }
   for (const l of summary) console.log(`  summary ${l}`);
 }

@@ -17,6 +17,10 @@ import { benchOcrGrid } from './ocr-grid.js';
 import { benchOcrMemory } from './ocr-memory.js';
 import { benchHealth } from './health.js';
 import { benchWebTemplates } from './web-templates.js';
+import { benchScale } from './scale.js';
+import { benchHostile } from './hostile.js';
+import { benchBbox } from './bbox.js';
+import { benchReviewApp } from './review-app.js';
 
 const repo = resolve(fileURLToPath(import.meta.url), '../../../..');
 const shared = process.env.FISCAL_EXTRACT_SHARED ? resolve(process.env.FISCAL_EXTRACT_SHARED) : resolve(repo, '../shared');
@@ -41,7 +45,11 @@ const sections: Section[] = [
   { name: 'web-templates: key tables in site templates and workbooks, fact F1 per shape (dev / reporting)', run: () => benchWebTemplates(repo) },
   { name: 'ocr facts: scanned answer-key pages, F1 per dpi, silent errors, repairs', run: () => (existsSync(shared) ? benchOcrFacts(repo, shared) : skip('../shared not found')) },
   { name: 'ocr memory: resident memory over a long scanned run', run: () => benchOcrMemory(repo) },
+  { name: 'bbox: facts.csv boxes, share whose poppler crop is the printed value (fixtures, corpus, budgets)', run: () => benchBbox(repo, existsSync(shared) ? shared : undefined) },
+  { name: 'review-app: the review app on a large run (BENCH_REVIEW_FACTS facts, default 100,000): load, API calls, bytes', run: () => benchReviewApp(join(repo, 'corpus/samples')) },
+  { name: 'hostile: a nightly crawl\'s worst inputs with the seeds and corpus PDFs in one run, status and reason per input, peak RSS', run: () => benchHostile(repo, existsSync(shared) ? shared : undefined), explicit: true },
   { name: 'ocr-grid: scan conditions (dev / reported sets), fact F1 and silent errors per condition', run: () => (existsSync(shared) ? benchOcrGrid(repo, shared) : skip('../shared not found')), explicit: true },
+  { name: 'scale: 1,000 documents (BENCH_SCALE_N) as partitioned Parquet: first run, no-change and 1%-changed reruns, bytes rewritten, state, peak RSS, queries, extrapolation to 100,000', run: () => benchScale(join(repo, 'corpus/samples')), explicit: true },
 ];
 
 const only = process.argv.slice(2);

@@ -1,9 +1,14 @@
 // npm run bench -- web-templates: the answer-key documents' tables rendered into site templates
 // (tests/bench/web-templates/pages.ts: portal layout tables, div grids, Word and Excel web exports,
-// every Chinese encoding declared by HTTP, meta, wrongly or not at all; workbooks.ts: one sheet per
-// table, tables stacked on one sheet, side by side, .xlsx and .xls), read through the pipeline and
+// TRS_Editor / zoom article boxes, every Chinese encoding declared by HTTP, meta, wrongly or not at
+// all; transforms.ts: 万元 tables printed in 元, 06 and 三公 tables as blocks side by side, the
+// header again mid-table, full-width and bracketed numbers, dashes in empty cells; workbooks.ts:
+// one sheet per table, tables stacked on one sheet, side by side, a hidden column, in 元, .xlsx
+// and .xls), read through the pipeline and
 // scored with score-facts against the keys: fact P/R/F1 per shape, dev shapes (rules may be tuned
 // on them) apart from reporting shapes (never tuned on). Printed, never asserted.
+// Pages that print a table in 元 where the key has it in 万元 are keyed in 元 (the key gives values
+// in the unit printed), and every money fact must carry the unit printed and its amount in 元.
 // Environment: WEB_TEMPLATES_SHAPES=a,b (only these shapes), WEB_TEMPLATES_VERBOSE=1 (the
 // documents below F1 = 1 with the scorer's misses), WEB_TEMPLATES_OUT=DIR (write the generated
 // files and keys there).
@@ -34,22 +39,23 @@ export async function benchWebTemplates(repo: string): Promise<void> {
       for (const f of files) {
         writeFileSync(join(keep, f.file), f.bytes);
         if (f.charset) writeFileSync(join(keep, `${f.file}.charset`), f.charset + '\n');
-        writeFileSync(join(keep, f.file.replace(/\.[a-z]+$/, '.expected.csv')), [keyHeader(repo, f.doc), ...renamedKey(repo, f.doc, f.file)].join('\n') + '\n');
+        writeFileSync(join(keep, f.file.replace(/\.[a-z]+$/, '.expected.csv')), [keyHeader(repo, f.doc), ...renamedKey(repo, f.doc, f.file, f.shift)].join('\n') + '\n');
       }
     }
     const r = await scoreGenerated(repo, files);
     const t = r.total;
     const perfect = r.docs.filter((d) => d.score.F1 === 1).length;
-    console.log(`  ${pad(shape.set, 7)}${pad(shape.name, 36)} P ${t.P.toFixed(4)}  R ${t.R.toFixed(4)}  F1 ${t.F1.toFixed(4)}  (${perfect}/${r.docs.length} documents at 1.0)`);
+    console.log(`  ${pad(shape.set, 7)}${pad(shape.name, 40)} P ${t.P.toFixed(4)}  R ${t.R.toFixed(4)}  F1 ${t.F1.toFixed(4)}  (${perfect}/${r.docs.length} documents at 1.0)${r.unitErrors ? `  ${r.unitErrors} facts in the wrong unit` : ''}`);
     const s = (sums[shape.set] ??= { m: 0, e: 0, p: 0, n: 0, f1s: [] });
     s.m += t.matched;
     s.e += t.expected;
     s.p += t.predicted;
     s.f1s.push(t.F1);
     if (verbose) {
-      for (const d of r.docs.filter((x) => x.score.F1 < 1)) {
+      for (const d of r.docs.filter((x) => x.score.F1 < 1 || x.unitErrors.length)) {
         console.log(`      ${d.source}: F1 ${d.score.F1.toFixed(4)}  tables ${d.tables.join(' | ')}${d.warnings.length ? `  warnings: ${d.warnings.join('; ')}` : ''}`);
         for (const l of d.score.report.trim().split('\n').slice(0, -1)) console.log(`        ${l}`);
+        for (const u of d.unitErrors.slice(0, 5)) console.log(`        unit  ${u}`);
       }
     }
   }

@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { Fetcher } from '../../corpus/fetch.js';
 import { ingest } from '../../pipeline/ingest.js';
 import { tmp } from '../runner/helpers.js';
@@ -44,6 +45,12 @@ beforeAll(async () => {
       case '/chunked-big': { let i = 0; const push = () => { if (i++ >= 40) { res.end(); return; } res.write(Buffer.alloc(64 * 1024, 65), push); }; push(); return; }
       case '/slow': return; // never answers
       case '/rate': times.push(Date.now()); res.end('x'); return;
+      case '/gzip': res.setHeader('Content-Encoding', 'gzip'); res.end(gzipSync(sample)); return;
+      case '/to-page': res.statusCode = 302; res.setHeader('Location', '/page.html'); res.end(); return;
+      case '/to-loopback': res.statusCode = 301; res.setHeader('Location', `http://127.0.0.2:${(server.address() as AddressInfo).port}/page.html`); res.end(); return;
+      case '/to-metadata': res.statusCode = 307; res.setHeader('Location', 'http://169.254.169.254/latest/meta-data/'); res.end(); return;
+      case '/to-file': res.statusCode = 302; res.setHeader('Location', 'file:///etc/passwd'); res.end(); return;
+      case '/loop': res.statusCode = 302; res.setHeader('Location', '/loop'); res.end(); return;
       default: res.statusCode = 404; res.end();
     }
   });
@@ -57,7 +64,8 @@ afterAll(async () => {
 });
 
 describe('Fetcher', () => {
-  const f = new Fetcher({ retries: 3, backoffMs: 20, timeoutMs: 300, maxBytes: 1024 * 1024, perHostRps: 0 });
+  // the test server is on 127.0.0.1: a private address, allowed here
+  const f = new Fetcher({ retries: 3, backoffMs: 20, timeoutMs: 300, maxBytes: 1024 * 1024, perHostRps: 0, allowPrivateHosts: true });
 
   it('retries 5xx with backoff and honours Retry-After', async () => {
     const a = await f.fetch(`${base}/flaky`);
@@ -79,14 +87,14 @@ describe('Fetcher', () => {
 
   it('a server that does not answer costs retries × timeout, then a one-line failure', async () => {
     const t0 = Date.now();
-    const r = await new Fetcher({ retries: 1, backoffMs: 10, timeoutMs: 200 }).fetch(`${base}/slow`);
+    const r = await new Fetcher({ retries: 1, backoffMs: 10, timeoutMs: 200, allowPrivateHosts: true }).fetch(`${base}/slow`);
     expect(r).toMatchObject({ ok: false, attempts: 2 });
     expect(!r.ok && r.error).toMatch(/no answer within/);
     expect(Date.now() - t0).toBeLessThan(3000);
   });
 
   it('keeps requests to one host apart (rate limit)', async () => {
-    const limited = new Fetcher({ perHostRps: 20 });
+    const limited = new Fetcher({ perHostRps: 20, allowPrivateHosts: true });
     await Promise.all([1, 2, 3, 4, 5].map(() => limited.fetch(`${base}/rate`)));
     expect(times.length).toBe(5);
     expect(times[4]! - times[0]!).toBeGreaterThanOrEqual(180);
@@ -103,7 +111,7 @@ describe('URLs in a manifest, incremental', () => {
       { url: `${base}/missing` },
     ] }));
     const state = join(out, 'st', 'state.sqlite');
-    const opts = { out, state, manifests: [manifest], fetch: { retries: 0, perHostRps: 0 } };
+    const opts = { out, state, manifests: [manifest], fetch: { retries: 0, perHostRps: 0, allowPrivateHosts: true } };
     const first = await ingest([], opts);
     expect(first.run.fetch).toMatchObject({ urls: 3, downloaded: 2, failed: 1 });
     const [page1, page2, missing] = [`${base}/page.html`, `${base}/nocharset.html`, `${base}/missing`].map((u) => first.documents.find((d) => d.source === u)!);
@@ -123,5 +131,40 @@ describe('URLs in a manifest, incremental', () => {
     expect(second.run.incremental).toMatchObject({ reused: 2, read: 1 });
     expect([...conditional].sort()).toEqual(['/nocharset.html', '/page.html']);
     expect(readFileSync(join(out, 'facts.csv'), 'utf8').length).toBeGreaterThan(1000);
+  });
+});
+
+describe('private addresses', () => {
+  it('refuses loopback, private and link-local addresses by default, at once and without retrying', async () => {
+    const f = new Fetcher({ retries: 2, backoffMs: 10, perHostRps: 0 });
+    const before = hits.get('/page.html') ?? 0;
+    for (const u of [`${base}/page.html`, 'http://10.1.2.3/x', 'http://169.254.169.254/latest/meta-data/', 'http://[::1]/', 'http://[::ffff:127.0.0.1]/', 'http://[fd00::1]/', 'http://100.64.0.1/', 'http://0x7f000001/']) {
+      const r = await f.fetch(u);
+      expect(r, u).toMatchObject({ ok: false, attempts: 1 });
+      expect(!r.ok && r.error, u).toMatch(/^download failed: .* address, refused \(--allow-private-hosts to allow it\)$/);
+    }
+    expect(hits.get('/page.html') ?? 0).toBe(before); // nothing reached the server
+    const named = await f.fetch(`http://localhost:${(server.address() as AddressInfo).port}/page.html`);
+    expect(!named.ok && named.error).toMatch(/localhost resolves to (127\.0\.0\.1|::1), a loopback .* refused/);
+  });
+
+  it('checks every redirect hop: a redirect to another private address or to file: is refused with its reason', async () => {
+    // only the test server's own address is allowed: a hop to any other private address is refused
+    const f = new Fetcher({ retries: 0, perHostRps: 0, allowPrivateHosts: (a) => a === '127.0.0.1' });
+    const ok = await f.fetch(`${base}/to-page`);
+    expect(ok.ok).toBe(true);
+    const loop = await f.fetch(`${base}/to-loopback`);
+    expect(!loop.ok && loop.error).toMatch(/redirected \(1 hop\) to http:\/\/127\.0\.0\.2:\d+\/page\.html: 127\.0\.0\.2 is a loopback \(127\.0\.0\.0\/8\) address, refused/);
+    const meta = await f.fetch(`${base}/to-metadata`);
+    expect(!meta.ok && meta.error).toMatch(/169\.254\.169\.254 is a link-local .* refused/);
+    const file = await f.fetch(`${base}/to-file`);
+    expect(!file.ok && file.error).toMatch(/redirected \(1 hop\) to file:\/\/\/etc\/passwd: file: URLs are not fetched, only http\(s\)/);
+    const many = await f.fetch(`${base}/loop`);
+    expect(!many.ok && many.error).toMatch(/more than 5 redirects/);
+  });
+
+  it('allowed with the option; a gzip body is decoded', async () => {
+    const r = await new Fetcher({ retries: 0, perHostRps: 0, allowPrivateHosts: true }).fetch(`${base}/gzip`);
+    expect(r.ok && Buffer.from(r.bytes).equals(sample)).toBe(true);
   });
 });

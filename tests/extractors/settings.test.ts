@@ -68,7 +68,7 @@ describe('resolving settings', () => {
       [() => resolveOcrSettings({ rereadText: { doubt: 101 } }), /ocr setting "rereadText\.doubt" must be between 0 and 100, got 101/],
       [() => resolveOcrSettings({ crops: { padPerInch: 0 } }), /ocr setting "crops\.padPerInch" must be between/],
       [() => resolveOcrSettings({ gapFill: { maxCrops: 1e3, minConfidence: null as unknown as number } }), /"gapFill\.minConfidence" must be a finite number, got null/],
-      [() => resolveExtractSettings({ layuot: {} } as never), /settings: unknown key "layuot" \(known: layout, ocr\)/],
+      [() => resolveExtractSettings({ layuot: {} } as never), /settings: unknown key "layuot" \(known: layout, ocr, limits\)/],
       [() => resolveExtractSettings({ ocr: { words: { lowConfidnce: 50 } } } as never), /unknown key "words\.lowConfidnce" \(known in "words": .*lowConfidence/],
     ];
     for (const [fn, message] of cases) {

@@ -67,4 +67,22 @@ describe('continuation across pages', () => {
     expect(pages(cands)).toEqual([[36, 37]]);
     expect(cands[0]!.grid.rows.map((r) => r[0]!.text)).toEqual(['项目', '一、部门预算', '(2)政府性基金拨款']);
   });
+  it('OCR: a page number between dashes read as 一X一 says nothing; the table continues', () => {
+    // a scanned 一般公共预算支出情况表 over two pages (the grid condition q70-200 of
+    // tests/bench/ocr-grid.ts), its lines as tesseract read them: the page number —8— as 一讨一,
+    // the 部门 line with 烟 misread as 点
+    const header = [['科目编码', '', '', '科目名称', '合计'], ['类', '款', '项', '', '']];
+    const grid = (page: number, rows: string[][]): Block => ({ kind: 'grid', page, grid: { method: 'ocr', page_first: page, page_last: page, rows: [...header, ...rows].map((r) => cells(...r)) } });
+    const line = (page: number, text: string): Block => ({ kind: 'line', text, page });
+    const cands = locateTables([
+      line(6, '公开表5'), line(6, '一般公共预算支出情况表'), line(6, '部门(单位) 烟台市医疗保障局'), line(6, '单位万元'),
+      grid(6, [['', '', '', '合计', '15,375.67'], ['210', '', '', '卫生健康支出', '14,870.93']]),
+      line(6, '一讨一'),
+      line(7, '公开表5'), line(7, '一般公共预算支出情况表'), line(7, '单位万元'), line(7, '部门(单位) 点台市医疗保障局'),
+      grid(7, [['', '13', '', '医疗救助', '4,285.00'], ['', '', '01', '城乡医疗救助', '4,285.00']]),
+      line(7, '一荣一'),
+    ]);
+    expect(pages(cands)).toEqual([[6, 7]]);
+    expect(cands[0]!.grid.rows.map((r) => r[3]!.text).slice(2)).toEqual(['合计', '卫生健康支出', '医疗救助', '城乡医疗救助']);
+  });
 });

@@ -5,8 +5,11 @@
 // around each table, a one-row 部门/单位 table, rows inside the data table, a caption), header rows
 // with or without <th>, &nbsp; padding, <br> inside codes, split 类/款/项 columns, 三公 items across,
 // and each legal Chinese encoding declared by HTTP (the charset passed to the extractor), by <meta>,
-// wrongly (ISO-8859-1 over GBK bytes) or not at all.
+// wrongly (ISO-8859-1 over GBK bytes) or not at all; content-system article boxes (TRS_Editor,
+// zoom) with inline styles, captions under the tables, the unit floated into the title's line,
+// <strong> header cells, several <tbody>s, <colgroup>, and the reshapings of transforms.ts.
 import { type KeyDoc, type KeyTable, type Placed, AMOUNT, CODE, docHeading, placed, titleOf } from './tables.js';
+import { type NumberStyle, inUnit, repeatHeaderAt, sideBySide, styledAmount } from './transforms.js';
 
 export type Encoding = 'utf-8' | 'gbk' | 'gb2312' | 'gb18030';
 
@@ -19,14 +22,15 @@ export interface PageShape {
    *  ISO-8859-1 over the bytes of another encoding (in a meta or the HTTP header) */
   declare: 'meta' | 'http-equiv' | 'http' | 'none' | 'latin1-meta' | 'latin1-http';
   /** portal: a page-frame table whose cell holds the article; portal-flat: the same with the menu
-   *  as cells of the frame itself */
-  frame: 'plain' | 'portal' | 'portal-flat' | 'div' | 'word' | 'excel';
+   *  as cells of the frame itself; trs / zoom: a content-management system's article box
+   *  (<div class="TRS_Editor">, <div id="zoom">) with inline styles on every element */
+  frame: 'plain' | 'portal' | 'portal-flat' | 'div' | 'word' | 'excel' | 'trs' | 'zoom';
   /** how title, number and unit are printed with each table: lines, a layout table around it, a
    *  one-row 部门/单位 table, rows inside the data table, a caption, a one-row table of title,
    *  department (no label) and unit */
-  wrap: 'lines' | 'layout' | 'meta-table' | 'in-grid' | 'caption' | 'title-table';
-  /** header cells: <th> in <thead>, <th> in the body, or plain <td> */
-  header: 'thead' | 'th' | 'td';
+  wrap: 'lines' | 'layout' | 'meta-table' | 'in-grid' | 'caption' | 'title-table' | 'title-below' | 'unit-in-title';
+  /** header cells: <th> in <thead>, <th> in the body, plain <td>, or <td> with the text in <strong> */
+  header: 'thead' | 'th' | 'td' | 'td-bold';
   nbsp?: boolean;
   codeBreak?: boolean;
   splitCodes?: boolean;
@@ -36,6 +40,20 @@ export interface PageShape {
   /** tables longer than this many data rows are printed in pieces (page breaks of a Word export,
    *  a page number between), each repeating the header rows */
   pageBreaks?: number;
+  /** 06 基本支出 and 三公 item | amount tables printed as this many blocks side by side */
+  sideBySide?: number;
+  /** tables in 万元 printed in 元 (all of them, or every other table of a page) */
+  yuan?: 'all' | 'alternate';
+  /** how amounts and empty amount cells are printed */
+  numbers?: NumberStyle;
+  /** the body rows in <tbody>s of this many rows */
+  tbodies?: number;
+  /** a <colgroup> of <col> widths */
+  colgroup?: boolean;
+  /** the header rows printed again in the middle of the table */
+  repeatHeader?: boolean;
+  /** header words of five characters or more broken over two lines (<br>) */
+  headerBreaks?: boolean;
 }
 
 export const PAGE_SHAPES: PageShape[] = [
@@ -50,7 +68,17 @@ export const PAGE_SHAPES: PageShape[] = [
   { name: 'gbk-labelled-latin1-meta', set: 'dev', encoding: 'gbk', declare: 'latin1-meta', frame: 'plain', wrap: 'lines', header: 'th' },
   { name: 'word-page-breaks-gbk-http', set: 'dev', encoding: 'gbk', declare: 'http', frame: 'word', wrap: 'lines', header: 'td', pageBreaks: 20 },
   { name: 'portal-flat-title-table-utf8', set: 'dev', encoding: 'utf-8', declare: 'http-equiv', frame: 'portal-flat', wrap: 'title-table', header: 'td', pageBreaks: 25 },
+  { name: 'trs-fullwidth-dashes-utf8', set: 'dev', encoding: 'utf-8', declare: 'meta', frame: 'trs', wrap: 'lines', header: 'td-bold', colgroup: true, tbodies: 15, numbers: { fullWidth: true, negative: 'paren', dashes: ['-', '—', '－', '/'] } },
+  { name: 'side-by-side-06-gbk', set: 'dev', encoding: 'gbk', declare: 'http-equiv', frame: 'plain', wrap: 'lines', header: 'td', sideBySide: 2 },
+  { name: 'title-below-yuan-utf8-http', set: 'dev', encoding: 'utf-8', declare: 'http', frame: 'div', wrap: 'title-below', header: 'th', yuan: 'all' },
+  { name: 'zoom-mixed-units-repeat-header-gb2312', set: 'dev', encoding: 'gb2312', declare: 'http-equiv', frame: 'zoom', wrap: 'meta-table', header: 'td', yuan: 'alternate', repeatHeader: true, headerBreaks: true, numbers: { negative: 'fullwidth-minus' } },
+  { name: 'unit-in-title-mixed-units-utf8', set: 'dev', encoding: 'utf-8', declare: 'meta', frame: 'trs', wrap: 'unit-in-title', header: 'th', yuan: 'alternate' },
+  { name: 'trs-fullwidth-gbk-labelled-latin1-http', set: 'dev', encoding: 'gbk', declare: 'latin1-http', frame: 'trs', wrap: 'lines', header: 'td', numbers: { fullWidth: true, negative: 'paren' } },
+  { name: 'split-codes-td-bold-tbodies-gbk', set: 'dev', encoding: 'gbk', declare: 'meta', frame: 'plain', wrap: 'lines', header: 'td-bold', splitCodes: true, tbodies: 10, colgroup: true, codeBreak: true },
   // reporting shapes: other combinations of the same features, never tuned on
+  { name: 'R-trs-side-by-side-3-title-below-gbk', set: 'report', encoding: 'gbk', declare: 'meta', frame: 'trs', wrap: 'title-below', header: 'td', sideBySide: 3, numbers: { fullWidth: true, dashes: ['—'] } },
+  { name: 'R-zoom-yuan-split-codes-tbodies-gb18030', set: 'report', encoding: 'gb18030', declare: 'http', frame: 'zoom', wrap: 'lines', header: 'td-bold', yuan: 'all', splitCodes: true, tbodies: 12, numbers: { negative: 'paren', dashes: ['－', '/'] } },
+  { name: 'R-div-repeat-header-three-across-utf8', set: 'report', encoding: 'utf-8', declare: 'none', frame: 'div', wrap: 'caption', header: 'thead', repeatHeader: true, threeAcross: true, headerBreaks: true, colgroup: true, numbers: { fullWidth: true, negative: 'fullwidth-minus' } },
   { name: 'R-portal-lines-gb18030-http', set: 'report', encoding: 'gb18030', declare: 'http', frame: 'portal', wrap: 'lines', header: 'td', nbsp: true, codeBreak: true },
   { name: 'R-word-meta-table-gbk-undeclared', set: 'report', encoding: 'gbk', declare: 'none', frame: 'word', wrap: 'meta-table', header: 'td', splitCodes: true },
   { name: 'R-div-layout-utf8-http-equiv', set: 'report', encoding: 'utf-8', declare: 'http-equiv', frame: 'div', wrap: 'layout', header: 'thead', threeAcross: true },
@@ -63,6 +91,30 @@ export interface Page {
   bytes: Uint8Array;
   /** the charset the HTTP header declares, for the extractor */
   charset?: string;
+  /** by table kind: the power of ten its amounts were scaled by (printed in 元, keyed in 万元) */
+  shift: Record<string, number>;
+  /** by table kind: the unit the page prints it in */
+  units: Record<string, string>;
+}
+
+/** The key document's tables as the shape reshapes them: in 元, side by side, the header again in
+ *  the middle. */
+function prepareTables(doc: KeyDoc, shape: PageShape): { tables: KeyTable[]; shift: Record<string, number>; units: Record<string, string> } {
+  const shift: Record<string, number> = {};
+  const units: Record<string, string> = {};
+  const tables = doc.tables.map((t, i) => {
+    let x = t;
+    if (shape.yuan === 'all' || (shape.yuan === 'alternate' && i % 2 === 0)) {
+      const s = inUnit(x, '元');
+      x = s.table;
+      if (s.shift) shift[t.kind] = s.shift;
+    }
+    if (shape.sideBySide) x = sideBySide(x, shape.sideBySide);
+    if (shape.repeatHeader) x = repeatHeaderAt(x, Math.ceil((x.rows.length - x.headerRows) / 2));
+    units[t.kind] = x.unit;
+    return x;
+  });
+  return { tables, shift, units };
 }
 
 // ---- cells ---------------------------------------------------------------------------------------
@@ -71,6 +123,8 @@ const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;'
 
 interface Cell extends Placed {
   head: boolean;
+  /** in a column of amounts (an empty cell there may print a dash) */
+  amountCol?: boolean;
 }
 
 /** Split 类/款/项: the code column becomes three (201 | 06 | 01), its header spans them over a new
@@ -123,9 +177,15 @@ function threeAcross(t: KeyTable): KeyTable {
 function cellsOf(t: KeyTable, shape: PageShape): { rows: Cell[][]; headerRows: number; width: number } {
   const table = shape.threeAcross ? threeAcross(t) : t;
   const p = placed(table);
-  let rows: Cell[][] = p.rows.map((row) => row.map((c) => ({ ...c, head: c.r < table.headerRows })));
+  const again = table.repeatedHeaderAt ?? -1;
+  const isHead = (r: number): boolean => r < table.headerRows || (r >= again && r < again + table.headerRows);
+  let rows: Cell[][] = p.rows.map((row) => row.map((c) => ({ ...c, head: isHead(c.r) })));
   let headerRows = table.headerRows;
   let width = p.width;
+  // columns of amounts: some amount printed with decimals or separators (codes never are)
+  const amountCols = new Set<number>();
+  for (const c of rows.slice(headerRows).flat()) if (c.cs === 1 && AMOUNT.test(c.text) && /[.,]/.test(c.text)) amountCols.add(c.c);
+  for (const c of rows.slice(headerRows).flat()) if (c.cs === 1 && amountCols.has(c.c)) c.amountCol = true;
   if (shape.splitCodes) {
     const before = rows.length;
     rows = splitCodeColumns(rows, headerRows);
@@ -142,12 +202,25 @@ function cellHtml(cell: Cell, shape: PageShape): string {
   let text = cell.text;
   const amount = !cell.head && AMOUNT.test(text);
   if (amount && shape.noSeparators) text = text.replace(/,/g, '');
+  // codes stay as they are: a column of amounts is styled
+  if (amount && cell.amountCol && shape.numbers) text = styledAmount(text, shape.numbers);
+  const dashes = shape.numbers?.dashes;
+  if (!cell.head && text === '' && cell.amountCol && dashes?.length) text = dashes[cell.c % dashes.length]!;
+  if (cell.head && shape.headerBreaks && !text.includes('\n') && [...text].length >= 5) {
+    const half = Math.ceil([...text].length / 2);
+    text = `${[...text].slice(0, half).join('')}\n${[...text].slice(half).join('')}`;
+  }
   let html = text.split('\n').map(esc).join('<br>');
+  if (cell.head && shape.header === 'td-bold' && html) html = `<strong>${html}</strong>`;
   if (!cell.head && shape.codeBreak && /^\d{7}$/.test(text)) html = `${text.slice(0, 5)}<br>${text.slice(5)}`;
   if (shape.nbsp) {
     if (text === '') html = '&nbsp;';
     else if (amount) html = `${html}&nbsp;&nbsp;`;
     else if (!cell.head) html = `&nbsp;&nbsp;${html}`;
+  }
+  if (shape.frame === 'trs' || shape.frame === 'zoom') {
+    const align = amount ? 'right' : cell.head ? 'center' : 'left';
+    return `<p style="margin:0;text-align:${align};line-height:150%"><span style="font-family:宋体;font-size:12px">${html}</span></p>`;
   }
   if (shape.frame === 'word') {
     const paras = html.split('<br>').map((l) => `<p class=MsoNormal align=${amount ? 'right' : 'left'} style='text-align:${amount ? 'right' : 'left'}'><span style='font-size:9.0pt;font-family:宋体'>${l || '&nbsp;'}<span lang=EN-US><o:p></o:p></span></span></p>`);
@@ -201,9 +274,12 @@ function tableMarkup(doc: KeyDoc, t: KeyTable, shape: PageShape, rows: Cell[][],
     for (let i = 0; i < width; i++) out.push(` <col width=90 style='mso-width-source:userset;mso-width-alt:2880;width:68pt'>`);
   } else if (shape.frame === 'word') {
     out.push(`<div align=center>\n<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0 width="100%" style='width:100.0%;border-collapse:collapse;border:none;mso-border-alt:solid windowtext .5pt'>`);
+  } else if (shape.frame === 'trs' || shape.frame === 'zoom') {
+    out.push(`<table border="1" cellspacing="0" cellpadding="0" align="center" style="border-collapse:collapse;width:100%;border:none;font-size:12px">`);
   } else {
     out.push(`<table class="data-table" border="1" cellspacing="0" cellpadding="3" width="100%">`);
   }
+  if (shape.colgroup) out.push(`<colgroup>${Array.from({ length: width }, (_, i) => `<col width="${i === 1 ? 220 : 90}" style="width:${i === 1 ? 165 : 68}pt">`).join('')}</colgroup>`);
   if (shape.wrap === 'caption' && first) out.push(`<caption>${esc(tt.title)}</caption>`);
   if (shape.wrap === 'in-grid' && first) {
     const left = Math.max(1, Math.ceil(width / 2));
@@ -211,8 +287,23 @@ function tableMarkup(doc: KeyDoc, t: KeyTable, shape: PageShape, rows: Cell[][],
     if (tt.no) out.push(`<tr><td colspan=${width} class=xl66 align=right>${esc(tt.no)}</td></tr>`);
     out.push(`<tr><td colspan=${left} class=xl66>${esc(tt.dept)}</td><td colspan=${width - left || 1} class=xl66 align=right>${esc(tt.unit)}</td></tr>`);
   }
-  const tag = shape.header === 'td' ? 'td' : 'th';
+  const tag = shape.header === 'td' || shape.header === 'td-bold' ? 'td' : 'th';
+  // <tbody> breaks: after the header, then every `tbodies` rows where no cell spans across
+  const breaks = new Set<number>();
+  if (shape.tbodies && shape.header !== 'thead') {
+    breaks.add(0);
+    let since = 0;
+    for (let r = headerRows; r < rows.length; r++) {
+      const spansIn = rows.slice(0, r).some((row) => row.some((c) => c.r + c.rs > rows[r]![0]!.r));
+      if (r === headerRows || (since >= shape.tbodies && !spansIn)) {
+        breaks.add(r);
+        since = 0;
+      }
+      since++;
+    }
+  }
   rows.forEach((row, r) => {
+    if (breaks.has(r)) out.push(`${r > 0 ? '</tbody>' : ''}<tbody>`);
     if (shape.header === 'thead' && r === 0 && headerRows > 0) out.push('<thead>');
     if (shape.header === 'thead' && r === headerRows) out.push(headerRows > 0 ? '</thead><tbody>' : '<tbody>');
     const cells = row.map((cell) => {
@@ -221,13 +312,14 @@ function tableMarkup(doc: KeyDoc, t: KeyTable, shape: PageShape, rows: Cell[][],
       let attrs = spanAttrs(cell);
       if (shape.frame === 'excel') attrs += ` class=${cell.head ? 'xl68' : amount ? 'xl70' : 'xl69'}${amount ? ` align=right x:num="${cell.text.replace(/,/g, '')}"` : ''}`;
       else if (shape.frame === 'word') attrs += ` width=${cell.cs * 60} valign=center style='width:${cell.cs * 45}pt;border:solid windowtext 1.0pt;mso-border-alt:solid windowtext .5pt;padding:0cm 1.4pt 0cm 1.4pt'`;
+      else if (shape.frame === 'trs' || shape.frame === 'zoom') attrs += ` valign="middle" style="border:1px solid #000000;padding:2px 4px;${amount ? 'text-align:right;' : ''}"`;
       else if (amount) attrs += ' align="right"';
       return `<${name}${attrs}>${cellHtml(cell, shape)}</${name}>`;
     });
     const trAttrs = shape.frame === 'word' ? ` style='mso-yfti-irow:${r};height:15.0pt'` : shape.frame === 'excel' ? ` height=22 style='height:16.5pt'` : '';
     out.push(`<tr${trAttrs}>${cells.join('')}</tr>`);
   });
-  if (shape.header === 'thead') out.push('</tbody>');
+  if (shape.header === 'thead' || breaks.size) out.push('</tbody>');
   out.push('</table>');
   if (shape.frame === 'word') out.push('</div>');
   return out.join('\n');
@@ -240,6 +332,9 @@ function para(shape: PageShape, text: string, opts: { bold?: boolean; align?: 'l
   if (shape.frame === 'word') {
     const size = opts.bold ? '16.0pt' : '10.5pt';
     return `<p class=MsoNormal align=${align} style='text-align:${align}'><span style='font-size:${size};font-family:宋体'>${inner}<span lang=EN-US><o:p></o:p></span></span></p>`;
+  }
+  if (shape.frame === 'trs' || shape.frame === 'zoom') {
+    return `<p style="text-align:${align};text-indent:${align === 'left' ? '2em' : '0'};line-height:2"><span style="font-family:${opts.bold ? '黑体' : '仿宋_GB2312'};font-size:${opts.bold ? 18 : 16}px">${inner}</span></p>`;
   }
   return `<p${opts.cls ? ` class="${opts.cls}"` : ''} style="text-align:${align}">${inner}</p>`;
 }
@@ -272,6 +367,12 @@ ${data}
       return `${data}\n${shape.frame === 'excel' ? '' : note}`;
     case 'caption':
       return [para(shape, `${tt.no}${tt.no ? '　' : ''}${tt.unit}`, { align: 'right' }), data, note].join('\n');
+    case 'title-below':
+      // the unit over the table's right edge, the caption (number and title) under it
+      return [`<div style="text-align:right;font-size:12px">${esc(tt.unit)}</div>`, data, para(shape, `${tt.no}${tt.no ? '　' : ''}${tt.title}`, { bold: true, align: 'center' }), note].join('\n');
+    case 'unit-in-title':
+      // the unit floated right inside the title's paragraph: one line of text, title then unit
+      return [`<p style="text-align:center;font-size:18px"><strong>${esc(tt.title)}</strong><span style="float:right;font-size:12px">${esc(tt.unit)}</span></p>`, tt.no ? para(shape, tt.no, { align: 'right' }) : '', data, note].join('\n');
     case 'title-table':
       return [`<table width="100%" class="tb-head"><tr><td align="center"><b>${esc(tt.no)}${tt.no ? ' ' : ''}${esc(tt.title)}</b></td><td>${esc(doc.issuer)}</td><td align="right">${esc(tt.unit)}</td></tr></table>`, data, note].join('\n');
   }
@@ -295,22 +396,22 @@ function metaTag(shape: PageShape): string {
   }
 }
 
-function article(doc: KeyDoc, shape: PageShape): string {
+function article(doc: KeyDoc, shape: PageShape, tables: KeyTable[]): string {
   const parts = [
     `<h1 class="art-title">${esc(docHeading(doc))}</h1>`,
     `<div class="art-info">发布时间：${doc.fiscal_year}-02-10　来源：${esc(doc.issuer)}　浏览次数：1024　【字体：<a href="#">大</a> <a href="#">中</a> <a href="#">小</a>】</div>`,
     para(shape, `根据预算公开的有关规定，现将${doc.issuer}${doc.fiscal_year}年度部门${doc.doc_kind === 'final_accounts' ? '决算' : '预算'}公开如下。`),
   ];
-  for (const t of doc.tables) parts.push(tableBlock(doc, t, shape));
+  for (const t of tables) parts.push(tableBlock(doc, t, shape));
   parts.push(`<div class="attach">附件：<a href="#">${esc(doc.issuer)}${doc.fiscal_year}年部门预决算公开.pdf</a></div>`);
   return parts.join('\n');
 }
 
-function html(doc: KeyDoc, shape: PageShape): string {
+function html(doc: KeyDoc, shape: PageShape, tables: KeyTable[]): string {
   const head = `<head>\n${metaTag(shape)}\n<title>${esc(docHeading(doc))}</title>\n<link rel="stylesheet" href="/css/main.css">\n<script>var _hmt = _hmt || []; document.write("<table><tr><td>统计</td></tr></table>");</script>\n</head>`;
   const crumbs = `<div class="crumbs">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; <a href="/czyjs/">财政预决算</a></div>`;
   const footer = `<div class="footer">主办单位：${esc(doc.issuer)}　地址：人民路1号　电话：0000-12345678<br>备案序号：12345678号-1　网站标识码：1234000001</div>`;
-  const body = article(doc, shape);
+  const body = article(doc, shape, tables);
   switch (shape.frame) {
     case 'plain':
       return `<!DOCTYPE html>\n<html>\n${head}\n<body>\n${crumbs}\n${body}\n${footer}\n</body>\n</html>\n`;
@@ -346,6 +447,38 @@ ${body}
     </td></tr>
   <tr><td colspan="${NAV.length}">${footer}</td></tr>
 </table>
+</body>
+</html>
+`;
+    case 'trs':
+      return `<!DOCTYPE html>
+<html>
+${head}
+<body>
+<div class="head_wrap"><div class="logo"><img src="/images/logo.png"></div><div class="menu"><ul>${NAV.map((n) => `<li><a href="#">${n}</a></li>`).join('')}</ul></div></div>
+<div class="w1200">${crumbs}
+<div class="detail_con">
+<div class="TRS_Editor"><div class="Custom_UnionStyle"><style type="text/css">.TRS_Editor P{margin-top:0;margin-bottom:12px;line-height:2;font-size:12pt;}</style>
+${body}
+</div></div>
+<div class="detail_tool"><a href="javascript:window.print()">【打印本页】</a><a href="javascript:window.close()">【关闭窗口】</a></div>
+</div></div>
+${footer}
+</body>
+</html>
+`;
+    case 'zoom':
+      return `<html>
+${head}
+<body style="margin:0">
+<table width="980" border="0" align="center" cellpadding="0" cellspacing="0" style="background:#fff"><tr><td>${crumbs}</td></tr></table>
+<div style="width:980px;margin:0 auto">
+<div id="zoom" style="font-size:16px;line-height:28px;padding:20px 40px">
+${body}
+</div>
+<div class="share">分享到：<a href="#">微信</a> <a href="#">微博</a></div>
+</div>
+${footer}
 </body>
 </html>
 `;
@@ -425,9 +558,10 @@ function encodeGbk(s: string): Uint8Array {
 
 /** The page of one key document in one shape. */
 export function renderPage(doc: KeyDoc, shape: PageShape): Page {
-  const text = html(doc, shape);
+  const { tables, shift, units } = prepareTables(doc, shape);
+  const text = html(doc, shape, tables);
   const bytes = shape.encoding === 'utf-8' ? new TextEncoder().encode(text) : encodeGbk(text);
-  const page: Page = { file: `${doc.source}.${shape.name}.html`, bytes };
+  const page: Page = { file: `${doc.source}.${shape.name}.html`, bytes, shift, units };
   if (shape.declare === 'http') page.charset = shape.encoding;
   if (shape.declare === 'latin1-http') page.charset = 'iso-8859-1';
   return page;

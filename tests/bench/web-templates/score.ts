@@ -13,6 +13,10 @@ export interface Generated {
   file: string;
   bytes: Uint8Array;
   charset?: string;
+  /** by table kind: the power of ten the file's amounts are scaled by from the key's */
+  shift?: Record<string, number>;
+  /** by table kind: the money unit the file prints it in; facts of the kind must carry it */
+  units?: Record<string, string>;
 }
 
 export interface Score {
@@ -27,9 +31,14 @@ export interface Score {
 
 export interface ShapeResult {
   total: Score;
+  /** money facts whose unit is not the one their table is printed in, or whose amount_yuan is not
+   *  value × the unit's factor */
+  unitErrors: number;
   /** per key document */
-  docs: { source: string; score: Score; warnings: string[]; tables: string[] }[];
+  docs: { source: string; score: Score; warnings: string[]; tables: string[]; unitErrors: string[] }[];
 }
+
+const FACTORS: Record<string, string> = { 元: '1', 千元: '1000', 万元: '10000', 亿元: '100000000' };
 
 const q = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
@@ -53,17 +62,24 @@ export async function scoreGenerated(repo: string, files: Generated[], opts: { p
     const docs: string[] = ['doc_id,source'];
     const facts: string[] = ['doc_id,table_kind,section,code,item,measure,value'];
     const keys: string[] = [];
-    const perDoc: { g: Generated; warnings: string[]; tables: string[]; key: string }[] = [];
+    const perDoc: { g: Generated; warnings: string[]; tables: string[]; key: string; unitErrors: string[] }[] = [];
     for (const g of files) {
       const rec = await processDocument(g.file, g.bytes, g.charset ? { charset: g.charset } : {});
       docs.push(`${q(rec.doc_id)},${q(g.file)}`);
-      for (const f of rec.facts) facts.push([f.doc_id, f.table_kind, f.section, f.code, f.item, f.measure, f.value.toFixed()].map(q).join(','));
-      const rows = renamedKey(repo, g.doc, g.file);
+      const unitErrors: string[] = [];
+      for (const f of rec.facts) {
+        facts.push([f.doc_id, f.table_kind, f.section, f.code, f.item, f.measure, f.value.toFixed()].map(q).join(','));
+        const want = g.units?.[f.table_kind];
+        if (!want || !f.amount_yuan) continue;
+        const factor = FACTORS[want] ?? '1';
+        if (f.unit !== want || !f.amount_yuan.eq(f.value.times(factor))) unitErrors.push(`${f.table_kind} ${f.code || f.item} ${f.measure}: ${f.value.toFixed()} ${f.unit} = ${f.amount_yuan.toFixed()} 元, printed in ${want}`);
+      }
+      const rows = renamedKey(repo, g.doc, g.file, g.shift);
       keys.push(...rows);
       const key = join(out, `${g.doc.source}.key.csv`);
       writeFileSync(key, [keyHeader(repo, g.doc), ...rows].join('\n') + '\n');
       const warnings = rec.messages.filter((m) => m.severity !== 'info' && m.stage === 'extract').map((m) => m.text);
-      perDoc.push({ g, warnings, tables: rec.tables.map((t) => `${t.table_kind}:${t.title}`), key });
+      perDoc.push({ g, warnings, tables: rec.tables.map((t) => `${t.table_kind}:${t.title}`), key, unitErrors });
     }
     writeFileSync(join(out, 'documents.csv'), docs.join('\n') + '\n');
     writeFileSync(join(out, 'facts.csv'), facts.join('\n') + '\n');
@@ -72,7 +88,8 @@ export async function scoreGenerated(repo: string, files: Generated[], opts: { p
     const total = runScorer(repo, out, all);
     return {
       total,
-      docs: perDoc.map((d) => ({ source: d.g.doc.source, score: opts.perDoc === false ? total : runScorer(repo, out, d.key), warnings: d.warnings, tables: d.tables })),
+      unitErrors: perDoc.reduce((n, d) => n + d.unitErrors.length, 0),
+      docs: perDoc.map((d) => ({ source: d.g.doc.source, score: opts.perDoc === false ? total : runScorer(repo, out, d.key), warnings: d.warnings, tables: d.tables, unitErrors: d.unitErrors })),
     };
   } finally {
     rmSync(out, { recursive: true, force: true });

@@ -13,6 +13,8 @@ export interface KeyTable {
   unit: string;
   headerRows: number;
   rows: FrozenCell[][];
+  /** (generated pages) the row where the header rows are printed again */
+  repeatedHeaderAt?: number;
 }
 
 export interface KeyDoc {
@@ -89,8 +91,10 @@ export function docHeading(doc: KeyDoc): string {
   return `${doc.issuer}${doc.fiscal_year}年度${what}公开`;
 }
 
-/** The key rows of a document with `source` renamed to the generated file's name. */
-export function renamedKey(repo: string, doc: KeyDoc, file: string): string[] {
+/** The key rows of a document with `source` renamed to the generated file's name, and the values
+ *  of a table kind the file prints in another unit scaled by 10^shift[kind] (the key gives values
+ *  in the unit printed). */
+export function renamedKey(repo: string, doc: KeyDoc, file: string, shift: Record<string, number> = {}): string[] {
   const lines = readFileSync(`${repo}/${doc.key}`, 'utf8').trim().split('\n');
   const head = lines[0]!.split(',');
   const s = head.indexOf('source');
@@ -98,9 +102,21 @@ export function renamedKey(repo: string, doc: KeyDoc, file: string): string[] {
   for (const l of lines.slice(1)) {
     // the source is the first column in every key; keep the rest of the line as written
     if (s !== 0 || !l.startsWith(`${doc.source}.pdf,`)) throw new Error(`${doc.key}: unexpected row ${l.slice(0, 60)}`);
-    out.push(file + l.slice(doc.source.length + 4));
+    const row = file + l.slice(doc.source.length + 4);
+    const k = shift[row.split(',')[1]!];
+    out.push(k ? row.replace(/[^,]*$/, (v) => scaled(v, k)) : row);
   }
   return out;
+}
+
+/** a key value (a plain decimal) times 10^k, exactly */
+function scaled(v: string, k: number): string {
+  const neg = v.startsWith('-');
+  const [i = '0', f = ''] = v.replace(/^-/, '').split('.');
+  const frac = f.padEnd(k, '0');
+  const int = (i + frac.slice(0, k)).replace(/^0+(?=\d)/, '');
+  const rest = frac.slice(k);
+  return `${neg ? '-' : ''}${int}${rest ? `.${rest}` : ''}`;
 }
 
 /** the header line every key shares */
