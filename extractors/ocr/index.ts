@@ -16,14 +16,10 @@ import { sharedPool } from './shared.js';
 import { inLanes, ocrPdfPagesDetailed } from './pdf.js';
 import type { OcrPool } from './types.js';
 
-export type { OcrPage, OcrWord, OcrPool, RecognizeOptions, ImageInput } from './types.js';
-export { DEFAULT_OCR_SETTINGS, resolveOcrSettings, type OcrSettings, type OcrSettingsOverrides } from './settings.js';
-export type { GreyImage } from './image.js';
-export { ocrPageContent, ocrToContent, layoutOcr, type OcrContent } from './page.js';
-export { ocrPdfPages, ocrPdfPagesDetailed, pdfPageImages, type OcrPdfOptions } from './pdf.js';
-export { repairTokens, repairGrid, repairNumberText, type Repair } from './repair.js';
-export { decodeImagePages } from './image.js';
-export { sharedPool, closeSharedPool } from './shared.js';
+export type { OcrPool } from './types.js';
+export { ocrToContent, layoutOcr } from './page.js';
+export { ocrPdfPagesDetailed } from './pdf.js';
+export { closeSharedPool } from './shared.js';
 
 /** A pool of tesseract.js workers: `workers` defaults to the cores (at most 4), each worker is
  *  replaced after `recycleAfter` pages (default 40). Workers start on first use. */
