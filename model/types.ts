@@ -132,7 +132,7 @@ export interface ColumnSpec {
   section: string;
   /** how the measure id was found: the kind's vocabulary, generic header words, a prior-year
    *  column, the column-sum test, a source of funds that parts two columns, or not at all */
-  measure_evidence?: 'kind' | 'generic' | 'prior_year' | 'sum' | 'source' | 'none';
+  measure_evidence?: 'kind' | 'generic' | 'prior_year' | 'sum' | 'source' | 'none' | 'layout' | 'fuzzy';
   /** two columns named the same measure and nothing told them apart: neither keeps the id */
   measure_conflict?: boolean;
 }
@@ -204,8 +204,11 @@ export interface Fact {
   /** 'printed' when the code is in the document, 'resolved' when derived from the name */
   code_source: '' | 'printed' | 'resolved';
   /** where a table prints its rows again for each unit of the department (a row naming the unit,
-   *  then the unit's own 类/款/项): that unit row's label, for every row of its block */
+   *  then the unit's own 类/款/项): that unit row's label, for every row of its block; where a
+   *  label is printed more than once in a section: each print's heading or `#n` (SCHEMA.md) */
   row_group?: string;
+  /** (not written) the unit part of row_group alone: the tree a hierarchy check adds up in */
+  unit_group?: string;
   /** the code of a second classification printed on the row beside its own (政府经济科目 50101
    *  beside 部门经济科目 30101: a row per pair) */
   secondary_code?: string;

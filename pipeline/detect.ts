@@ -34,8 +34,7 @@ export function detectFormat(b: Uint8Array): Format {
     const wide = utf16 ? new TextDecoder(enc.encoding).decode(b.subarray(enc.bomLength, enc.bomLength + 16384)) : '';
     const t = (utf16 ? wide.slice(0, 1024) : head).replace(/^\ufeff/, '').trimStart().toLowerCase();
     const looksHtml = /^(?:\xef\xbb\xbf)?\s*(<!doctype html|<html|<head[\s>]|<meta[\s>]|<body[\s>]|<\?xml[^>]*>\s*<html)/.test(t) || /<table[\s>]/i.test(utf16 ? wide.slice(0, 8192) : asciiHead(b, 8192));
-    // the HTML reader knows UTF-16 by its byte-order mark only
-    if (looksHtml && !(utf16 && enc.bomLength === 0)) return 'html';
+    if (looksHtml) return 'html';
     return 'text';
   }
   return 'unknown';

@@ -281,12 +281,38 @@ function withoutRepeatedHeader(grid: RawGrid): RawGrid {
       i += head - 1;
     }
   }
+  // a part of the header printed again (its last row only, or the header flattened into one row,
+  // with other spacing, bracket widths or a unit added to a word): a row of words without amounts
+  // whose words are, most of them, the header words of their columns
+  const words = headerWords(grid, head);
+  for (let i = head; i < grid.rows.length; i++) {
+    if (drop.has(i)) continue;
+    const row = grid.rows[i]!;
+    const cells = row.map((c, col) => ({ t: headerWord(c.text), col })).filter((x) => x.t !== '');
+    if (cells.length < 2 || row.some((c) => isAmount(clean(c.text)))) continue;
+    const hits = cells.filter((x) => words[x.col]?.has(x.t)).length;
+    if (hits >= 2 && hits * 3 >= cells.length * 2) drop.add(i);
+  }
   if (drop.size === 0) return grid;
   const before = (r: number): number => [...drop].filter((d) => d < r).length;
   const rows = grid.rows
     .filter((_, i) => !drop.has(i))
     .map((r) => r.map((c) => (c.mergedFrom ? { ...c, mergedFrom: [c.mergedFrom[0] - before(c.mergedFrom[0]), c.mergedFrom[1]] as [number, number] } : c)));
   return { ...grid, rows };
+}
+
+/** a header word as compared with a reprint: no spaces, brackets or the unit a reprint may add */
+const headerWord = (s: string): string => clean(s.normalize('NFKC')).replace(/[()（）\[\]【】:：]|单位|万元|元$/g, '');
+
+/** By column: the words of the header cells over it (a merged cell's under every column it covers). */
+function headerWords(grid: RawGrid, head: number): Set<string>[] {
+  const out: Set<string>[] = [];
+  grid.rows.slice(0, head).forEach((row) => row.forEach((c, col) => {
+    const origin = c.mergedFrom ? grid.rows[c.mergedFrom[0]]?.[c.mergedFrom[1]] : c;
+    const w = headerWord(origin?.text ?? '');
+    if (w) (out[col] ??= new Set()).add(w);
+  }));
+  return out;
 }
 
 const width = (g: RawGrid): number => g.rows.reduce((m, r) => Math.max(m, r.length), 0);

@@ -3,6 +3,7 @@
 // in the head; with none of these, UTF-8 when the bytes are valid UTF-8, else GB18030 (the superset
 // of GB2312 and GBK that Chinese government sites publish in).
 import { InputError } from '../../model/stages.js';
+import { sniffText } from '../text/encoding.js';
 
 interface Decoded {
   text: string;
@@ -82,6 +83,12 @@ export function decodeHtml(bytes: Uint8Array, charset?: string): Decoded {
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', from: 'bom' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', from: 'bom' };
+  // UTF-16 without a byte-order mark (a page saved as "Unicode"): told by its bytes, as a text
+  // dump is, whatever a <meta> says (a declaration read from UTF-16 bytes is not to be trusted)
+  const wide = bytes.includes(0) ? sniffText(bytes) : undefined;
+  if (wide?.encoding.startsWith('utf-16')) {
+    return { text: new TextDecoder(wide.encoding).decode(bytes), encoding: wide.encoding, from: 'sniffed' };
+  }
 
   const declared: { label: string; from: 'option' | 'meta' }[] = [];
   if (charset) declared.push({ label: charset, from: 'option' });

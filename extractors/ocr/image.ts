@@ -531,6 +531,55 @@ export function scale(img: GreyImage, f: number): GreyImage {
   return { width: W, height: H, data: out };
 }
 
+/** Enlarge by a factor `f` (> 1) with bicubic (Catmull-Rom) interpolation, separable: rows, then
+ *  columns. Sharper than bilinear: the edges of a 150 dpi page's small print enlarged to 200 dpi
+ *  stay steep, where bilinear blurs them into the counters (4.70 read as 1.70, 合 as 司). */
+export function enlargeBicubic(img: GreyImage, f: number): GreyImage {
+  const W = Math.max(1, Math.round(img.width * f));
+  const H = Math.max(1, Math.round(img.height * f));
+  const { width: w, height: h, data } = img;
+  // for each output position along an axis: the first of its four source samples and their weights
+  const taps = (len: number, n: number): { at: Int32Array; wt: Float64Array } => {
+    const at = new Int32Array(n * 4);
+    const wt = new Float64Array(n * 4);
+    const g = len / n;
+    for (let i = 0; i < n; i++) {
+      const s = (i + 0.5) * g - 0.5;
+      const i0 = Math.floor(s);
+      const t = s - i0;
+      const t2 = t * t;
+      const t3 = t2 * t;
+      const k = [(-t3 + 2 * t2 - t) / 2, (3 * t3 - 5 * t2 + 2) / 2, (-3 * t3 + 4 * t2 + t) / 2, (t3 - t2) / 2];
+      for (let j = 0; j < 4; j++) {
+        at[i * 4 + j] = Math.min(len - 1, Math.max(0, i0 - 1 + j));
+        wt[i * 4 + j] = k[j]!;
+      }
+    }
+    return { at, wt };
+  };
+  const xs = taps(w, W);
+  const ys = taps(h, H);
+  const rows = new Float32Array(W * h);
+  for (let y = 0; y < h; y++) {
+    const r = y * w;
+    for (let X = 0; X < W; X++) {
+      const q = X * 4;
+      rows[y * W + X] = data[r + xs.at[q]!]! * xs.wt[q]! + data[r + xs.at[q + 1]!]! * xs.wt[q + 1]! + data[r + xs.at[q + 2]!]! * xs.wt[q + 2]! + data[r + xs.at[q + 3]!]! * xs.wt[q + 3]!;
+    }
+  }
+  const out = new Uint8Array(W * H);
+  for (let Y = 0; Y < H; Y++) {
+    const q = Y * 4;
+    const r0 = ys.at[q]! * W, r1 = ys.at[q + 1]! * W, r2 = ys.at[q + 2]! * W, r3 = ys.at[q + 3]! * W;
+    const a = ys.wt[q]!, b = ys.wt[q + 1]!, c = ys.wt[q + 2]!, d = ys.wt[q + 3]!;
+    for (let X = 0; X < W; X++) {
+      const v = rows[r0 + X]! * a + rows[r1 + X]! * b + rows[r2 + X]! * c + rows[r3 + X]! * d;
+      out[Y * W + X] = v <= 0 ? 0 : v >= 255 ? 255 : Math.round(v);
+    }
+  }
+  return { width: W, height: H, data: out };
+}
+
 export function crop(img: GreyImage, x: number, y: number, w: number, h: number): GreyImage {
   x = Math.max(0, Math.floor(x));
   y = Math.max(0, Math.floor(y));

@@ -1,6 +1,7 @@
 // A pool of tesseract.js workers, fully offline: the language models come from the npm data
-// packages (linked into one folder under the OS temp dir, since tesseract.js wants every
-// `<lang>.traineddata.gz` in one langPath), cacheMethod 'none' so nothing is written into the
+// packages, unpacked once into one folder under the OS temp dir (tesseract.js wants every
+// `<lang>.traineddata` in one langPath) with only the parts the LSTM engine reads (lstm-model.ts:
+// a worker then loads 8 MB instead of 68 MB), cacheMethod 'none' so nothing is written into the
 // working folder. Workers are created lazily up to the pool size, reused, and recycled after a
 // number of pages to bound the memory a long run can take. A job is independent of the worker that
 // runs it and of what that worker read before (every parameter is set for the job; a worker whose
@@ -9,12 +10,14 @@
 // TESSERACT_MAX_SIDE) are refused before they are sent; a job can be cancelled (its signal), which
 // ends the worker running it.
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, renameSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import Tesseract from 'tesseract.js';
 import { encodePgm, type GreyImage } from './image.js';
+import { lstmOnlyModel } from './lstm-model.js';
 
 export type Psm = '3' | '4' | '6' | '11';
 /** 'standard': tessdata 4.0.0 (larger, most accurate here); 'small': 4.0.0_best_int */
@@ -23,7 +26,8 @@ export type ModelSet = 'standard' | 'small';
 export interface PoolOptions {
   /** worker count (default: available cores, at most 4) */
   workers?: number;
-  /** replace a worker after this many pages (default 40) */
+  /** replace a worker after this many page readings (default 40; re-reads of crops and probes do
+   *  not count: a page makes up to a dozen jobs, and a worker restart costs a second) */
   recycleAfter?: number;
   /** languages, chi_sim first (default ['chi_sim', 'eng']) */
   langs?: string[];
@@ -37,6 +41,8 @@ export interface RawJobOptions {
   tsv?: boolean;
   /** characters tesseract may return (tessedit_char_whitelist); default: any */
   whitelist?: string;
+  /** the reading of a whole page (counts toward PoolOptions.recycleAfter) */
+  page?: boolean;
 }
 
 export interface RawWord {
@@ -83,7 +89,9 @@ export interface RawResult {
 const require = createRequire(import.meta.url);
 let langDirs: Map<ModelSet, string> | undefined;
 
-/** One folder holding `<lang>.traineddata.gz` for the languages (links to the npm packages). */
+/** One folder holding `<lang>.traineddata` for the languages: the npm packages' models unpacked,
+ *  with only the parts the LSTM engine reads (made once; a folder another process is filling is
+ *  shared, each file written under a temporary name and renamed). */
 export function languageFolder(langs: readonly string[], model: ModelSet = 'standard'): string {
   langDirs ??= new Map();
   const sub = model === 'small' ? '4.0.0_best_int' : '4.0.0';
@@ -91,22 +99,20 @@ export function languageFolder(langs: readonly string[], model: ModelSet = 'stan
     const pkg = path.dirname(require.resolve(`@tesseract.js-data/${l}/package.json`));
     return path.join(pkg, sub, `${l}.traineddata.gz`);
   });
-  const key = createHash('sha1').update(sources.join('|')).digest('hex').slice(0, 12);
+  const key = createHash('sha1').update(`lstm-only|${sources.join('|')}`).digest('hex').slice(0, 12);
   const dir = path.join(os.tmpdir(), `fiscal-extract-tessdata-${key}`);
   for (let i = 0; i < langs.length; i++) {
-    const target = path.join(dir, `${langs[i]}.traineddata.gz`);
+    const target = path.join(dir, `${langs[i]}.traineddata`);
     if (existsSync(target)) continue;
     mkdirSync(dir, { recursive: true });
     const tmp = `${target}.${process.pid}.tmp`;
     try {
-      symlinkSync(sources[i]!, tmp);
-    } catch {
-      copyFileSync(sources[i]!, tmp);
-    }
-    try {
+      writeFileSync(tmp, lstmOnlyModel(gunzipSync(readFileSync(sources[i]!))));
       renameSync(tmp, target);
-    } catch {
-      /* another process linked it first */
+    } catch (e) {
+      rmSync(tmp, { force: true });
+      // another process wrote it first; anything else is a real failure
+      if (!existsSync(target)) throw e;
     }
   }
   return dir;
@@ -114,6 +120,7 @@ export function languageFolder(langs: readonly string[], model: ModelSet = 'stan
 
 interface Slot {
   worker: Tesseract.Worker;
+  /** pages read (RawJobOptions.page) */
   jobs: number;
   busy: boolean;
   /** ended: its job failed or was cancelled */
@@ -162,7 +169,7 @@ export class TesseractPool {
     const worker = await Tesseract.createWorker(this.langs, Tesseract.OEM.LSTM_ONLY, {
       langPath,
       cacheMethod: 'none',
-      gzip: true,
+      gzip: false,
       logger: () => undefined,
       errorHandler: () => undefined,
     });
@@ -318,7 +325,7 @@ export class TesseractPool {
       if (!slot.discarded && !this.closed) this.discard(slot);
       job.reject(new OcrJobError(`tesseract failed: ${String(e instanceof Error ? e.message : e).split('\n')[0]!.slice(0, 200)}`));
     } finally {
-      slot.jobs++;
+      if (job.opts.page) slot.jobs++;
       slot.busy = false;
       if (slot.jobs >= this.recycleAfter && !this.closed && !slot.discarded) this.discard(slot);
       this.pump();

@@ -23,13 +23,22 @@ export interface ImageSettings {
   /** ... and its ink is thickened by this many pixels (a 4-neighbour dilation each) before it is read
    *  (px; 1: the threshold of a 1-bit scan thins and breaks the 1-2 px strokes of characters at
    *  200 dpi, and tesseract reads the broken strokes as other characters or Latin letters; a 1-bit
-   *  scan read at 300 dpi is reduced to grey first and not thickened) */
+   *  scan read at 300 dpi is reduced to grey first and not thickened. Three table pages of the dev
+   *  grid's fax-200 condition, numbers found against the PDF's text layer: thickened 1 px 81/88/47 %,
+   *  2 px 75/85/22 %; made grey instead of thickened: a Gaussian blur of 0.7 px 78/68/38 %, 1 px
+   *  74/73/36 %, enlarged ×1.5 bicubic and reduced again 74/70/45 %; thickened 1 px and blurred
+   *  0.5 px 80/85/50 %. Thin print broken by the threshold is not brought back by smoothing) */
   readonly bilevelThickenPx: number;
 }
 
 /** The resolution OCR reads at (recognize.ts, pdf.ts). */
 export interface ResolutionSettings {
-  /** images coarser than this are enlarged to targetDpi (dpi; 150: tesseract misreads smaller print) */
+  /** images coarser than this are enlarged to targetDpi, bicubic (dpi; 175: a 150 dpi scan is
+   *  enlarged to 200. Three table pages of the dev grid's q80-150 condition (grey JPEG), numbers and
+   *  CJK characters found against the PDF's text layer: read at 150 dpi 100/98, 90/100, 77/60 %;
+   *  enlarged bilinear 98/100, 98/100, 78/76 %; enlarged bicubic 100/100, 100/100, 92/88 % (the thin
+   *  print of the third: 4.70 read 1.70, 合计 司计 at 150 dpi). Below 150 tesseract misreads
+   *  smaller print anyway) */
   readonly minDpi: number;
   /** the resolution recognition is tuned for: the pixel thresholds, crop margins and the re-reads'
    *  enlargement were set on pages at this resolution (dpi; 200) */
@@ -38,7 +47,7 @@ export interface ResolutionSettings {
    *  JPEG scans of 16 table pages of three documents, read as they are and reduced to 200 dpi,
    *  against their text layers: numbers right 94.8 → 97.4 %, 91.3 → 91.7 %, 70.4 → 69.6 %, CJK
    *  characters about the same (91.3 → 91.1, 96.6 → 98.1, 98.8 → 98.7 %), up to 1.8× faster; the
-   *  200 dpi scans of the same pages read 93.3, 91.3 and 70.7 % of the numbers. 150-250 dpi are
+   *  200 dpi scans of the same pages read 93.3, 91.3 and 70.7 % of the numbers. 175-250 dpi are
    *  read as they are) */
   readonly maxDpi: number;
   /** long side of the page assumed when an image records no resolution (inch; 11.69: A4) */
@@ -410,7 +419,7 @@ export const DEFAULT_OCR_SETTINGS: OcrSettings = deepFreeze(
   checkDefaults<OcrSettings>('ocr', {
     image: { redSealMargin: 60, minFileDpi: 50, maxFileDpi: 1200, bilevelShare: 0.995, bilevelThickenPx: 1 },
     resolution: {
-      minDpi: 150, targetDpi: 200, maxDpi: 250, assumedPageInches: 11.69, minGuessDpi: 60, maxGuessDpi: 1200, fallbackDpi: 200,
+      minDpi: 175, targetDpi: 200, maxDpi: 250, assumedPageInches: 11.69, minGuessDpi: 60, maxGuessDpi: 1200, fallbackDpi: 200,
       renderDpi: 200, minScanCover: 0.8, pageScaleTolerance: 0.02,
     },
     pixels: { maxPageMegapixels: 30, minPageDpi: 70, maxImageMegapixels: 100 },

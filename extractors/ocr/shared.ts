@@ -9,14 +9,17 @@ import type { OcrPool } from './types.js';
 let inner: OcrPool | undefined;
 let busy = 0;
 let timer: NodeJS.Timeout | undefined;
-/** close the workers this long after the last page */
-export const IDLE_CLOSE_MS = 2000;
 
 const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 /** inside a document worker of the runner (pipeline/runner/pool.ts): its share of the cores, so N
  *  document workers do not start N × cores tesseract instances (each ~300 MB with chi_sim) */
 const share = !isMainThread && typeof (workerData as { ocrWorkers?: unknown } | null)?.ocrWorkers === 'number' ? (workerData as { ocrWorkers: number }).ocrWorkers : undefined;
 const size = Math.max(1, Math.min(4, share ?? cores));
+/** close the workers this long after the last page: 2 s in a process of its own (it can then end);
+ *  30 s in a document worker of the runner, which ends its threads itself, so that the next
+ *  scanned document finds the workers started (between two documents, reading the next file and
+ *  laying out the last often takes over 2 s, and each start costs about a second of CPU) */
+export const IDLE_CLOSE_MS = share === undefined ? 2000 : 30_000;
 
 const facade: OcrPool = {
   size,

@@ -11,8 +11,9 @@ const TOTAL_ITEM = /^(合计|总计|本年支出合计|本年收入合计|支出
 export function hierarchyChecks(facts: Fact[], o: CompareOptions): CheckResult[] {
   const out: CheckResult[] = [];
   // columns whose header maps to no measure id are kept apart by their position
-  // a table printed per unit (row_group) is a tree per unit
-  for (const group of groupBy(facts, (f) => `${f.table_id}|${f.section}|${f.row_group ?? ''}|${f.measure || `col${f.col}`}`).values()) {
+  // a table printed per unit (row_group) is a tree per unit; the prints of a label printed twice
+  // (the rest of row_group) stay in their tree
+  for (const group of groupBy(facts, (f) => `${f.table_id}|${f.section}|${f.unit_group ?? ''}|${f.measure || `col${f.col}`}`).values()) {
     const coded = group.filter((f) => f.code && f.code_source === 'printed');
     if (coded.length < 2) continue;
     // a table may print the same codes again under a second grouping (烟台's 06表 prints the

@@ -9,7 +9,9 @@ import { editDistance } from '../taxonomy/text.js';
 import { readKnowledgeJson } from '../knowledge/load.js';
 import { isNonMoneyMeasure } from '../tables/header-words.js';
 import { OCR_KIND_INFERRED, OCR_KIND_UNKNOWN } from '../tables/classify.js';
+import { kindById } from '../tables/kinds.js';
 import { valueSource } from './provenance.js';
+import { reparentOcrCodes } from './ocr-parents.js';
 
 interface FactContext {
   doc_id: string;
@@ -25,6 +27,28 @@ function namesAreFunctionClasses(table: Table, section: string): boolean {
   return false;
 }
 
+/** A name-only row's code and the label written for it; `fuzzy` when the name was matched to the
+ *  taxonomy only approximately (OCR_NAME_FUZZY). */
+interface ResolvedName {
+  code: string;
+  item: string;
+  fuzzy?: true;
+}
+
+/** a number whose row name OCR misread and the taxonomy matched only approximately (一、般公共服务支出
+ *  → 201): the item is written as the matched name after the printed list number */
+export const OCR_NAME_FUZZY = 'ocr_name_fuzzy';
+/** a number of an OCR'd table whose column header was misread and whose measure was inferred from
+ *  the table's structure (normalizers/tables/ocr-measures.ts) */
+export const OCR_MEASURE_INFERRED = 'ocr_measure_inferred';
+
+/** An OCR'd name resolved by a fuzzy match: its list number as printed, then the name matched. */
+function fuzzyName(printed: string, code: string, name: string): ResolvedName {
+  const label = cleanLabel(printed).normalize('NFKC');
+  const rest = stripNumbering(label);
+  return { code, item: label.slice(0, label.length - rest.length) + name, fuzzy: true };
+}
+
 const OCR_ORDINAL = /^([一二三四五六七八九十]{1,3})(?![、.．)）])/;
 
 /** A name-only row of a 总表's expenditure side → its function 类. Read by OCR, the list number is
@@ -32,17 +56,18 @@ const OCR_ORDINAL = /^([一二三四五六七八九十]{1,3})(?![、.．)）])/;
  *  for 六、). The name is then also resolved without the number — a bare number (its 、 written
  *  back: 四、教育支出), or one or two unreadable leading characters (dropped) when what follows is
  *  exactly a 类 name — an exact or alias match winning over a fuzzy one. */
-function resolveClassName(printed: string, ocr: boolean, ctx: FactContext): { code: string; item: string } | undefined {
+function resolveClassName(printed: string, ocr: boolean, ctx: FactContext): ResolvedName | undefined {
   const opts = { system: 'function' as const, level: '类' as const, year: ctx.fiscal_year };
   const hit = ctx.taxonomy.resolveName(stripNumbering(printed), opts);
-  const whole = hit ? { code: hit.code, item: printed } : undefined;
+  // read by OCR and named only by a fuzzy match: written as the 类's name, flagged
+  const whole = hit ? (ocr && hit.method === 'fuzzy' ? fuzzyName(printed, hit.code, hit.entry.name) : { code: hit.code, item: printed }) : undefined;
   if (!ocr || (hit && hit.method !== 'fuzzy')) return whole;
   const label = cleanLabel(printed);
   const m = OCR_ORDINAL.exec(label);
   if (m) {
     const rest = label.slice(m[1]!.length);
     const bare = ctx.taxonomy.resolveName(rest, opts);
-    if (bare && (!hit || bare.method !== 'fuzzy' || bare.score > hit.score)) return { code: bare.code, item: `${m[1]}、${rest}` };
+    if (bare && (!hit || bare.method !== 'fuzzy' || bare.score > hit.score)) return bare.method === 'fuzzy' ? fuzzyName(`${m[1]}、${rest}`, bare.code, bare.entry.name) : { code: bare.code, item: `${m[1]}、${rest}` };
   }
   for (const k of [1, 2]) {
     const rest = label.slice(k);
@@ -68,7 +93,7 @@ interface ClassContext {
  *  住房保障支出 by alias and the 款 21908 under 援助其他地区支出), so the place decides: a row
  *  numbered unlike the 类 rows is not a 类, and of two matches the exact name wins over an alias;
  *  the 类 otherwise. Only exact or alias matches are taken below a 类 (never fuzzy). */
-function resolveInContext(printed: string, ocr: boolean, ctx: FactContext, at: ClassContext): { code: string; item: string } | undefined {
+function resolveInContext(printed: string, ocr: boolean, ctx: FactContext, at: ClassContext): ResolvedName | undefined {
   const asClass = resolveClassName(printed, ocr, ctx);
   const name = stripNumbering(printed);
   const under = (parent: string) => {
@@ -78,7 +103,7 @@ function resolveInContext(printed: string, ocr: boolean, ctx: FactContext, at: C
   };
   const inner = under(at.kuan) ?? under(at.cls);
   const style = numberingStyle(printed);
-  let pick: { code: string; item: string } | undefined = asClass;
+  let pick: ResolvedName | undefined = asClass;
   if (inner) {
     const classMethod = asClass ? ctx.taxonomy.resolveName(stripNumbering(asClass.item), { system: 'function', level: '类', year: ctx.fiscal_year })?.method : undefined;
     const numberedAsClass = at.classStyle !== undefined && at.classStyle !== '' && style === at.classStyle;
@@ -173,8 +198,8 @@ const LIST_NO = /^((?:其中[:：])?(?:[(（]?[一二三四五六七八九十]{1
 
 /** A name-only row's label in an OCR'd table put right against the standard row labels
  *  (knowledge/row-labels.json): one character misread in a label of six or more (一航公共预算财政拨款
- *  收入), or a list number whose 、 was lost (一财政拨款收入 → 一、财政拨款收入). The label as read
- *  otherwise. */
+ *  收入), two in one of ten or more, or a list number whose 、 was lost (一财政拨款收入 →
+ *  一、财政拨款收入). The label as read otherwise. */
 export function repairOcrLabel(printed: string): string {
   rowLabels ??= readKnowledgeJson<{ labels: string[] }>('row-labels.json').labels;
   const label = cleanLabel(printed);
@@ -188,7 +213,9 @@ export function repairOcrLabel(printed: string): string {
   const near = (t: string): string | undefined => {
     const len = Array.from(t).length;
     if (len < 6) return undefined;
-    const hits = rowLabels!.filter((l) => Math.abs(Array.from(l).length - len) <= 1 && editDistance(l, t) <= 1);
+    // one character in a label of six or more, two in one of ten or more, one in four from twelve
+    const most = len >= 12 ? Math.floor(len / 4) : len >= 10 ? 2 : 1;
+    const hits = rowLabels!.filter((l) => Math.abs(Array.from(l).length - len) <= most && editDistance(l, t) <= most);
     return hits.length === 1 ? hits[0] : undefined;
   };
   // the numeral word read as the label's first character (一航… for 一般…), or a list number before it
@@ -197,6 +224,39 @@ export function repairOcrLabel(printed: string): string {
   const part = near(rest);
   return part ? prefix + part : printed;
 }
+
+/** a number of an OCR'd table read without the decimals the other numbers of its column print
+ *  (2228 among 497.53, 10685.56 …): its decimal part (or its point) may have been lost */
+export const OCR_DECIMALS_LOST = 'ocr_decimals_lost';
+
+/** Flags OCR_DECIMALS_LOST: in a column whose non-zero numbers print two decimals (half of them at
+ *  least, three at least: a scan loses the points of many), a non-zero number read without a
+ *  decimal point. */
+function flagLostDecimals(facts: Fact[]): void {
+  const byCol = new Map<number, Fact[]>();
+  for (const f of facts) if (f.unit !== '%' && !f.value.isZero()) byCol.set(f.col, [...(byCol.get(f.col) ?? []), f]);
+  for (const col of byCol.values()) {
+    const withTwo = col.filter((f) => f.scale === 2).length;
+    if (withTwo < 3 || withTwo < col.length / 2) continue;
+    for (const f of col) if (f.scale === 0 && !f.flags.includes(OCR_DECIMALS_LOST)) f.flags = [...f.flags, OCR_DECIMALS_LOST];
+  }
+}
+
+/** A name-only row's label (as written after repairOcrLabel) that is no standard row label but
+ *  lies within one character in three of one (four characters at least): a standard label OCR
+ *  misread beyond putting right (平札结转和结余: 年初 or 年末?). */
+function doubtfulLabel(label: string): boolean {
+  rowLabels ??= readKnowledgeJson<{ labels: string[] }>('row-labels.json').labels;
+  const t = stripNumbering(label);
+  const len = Array.from(t).length;
+  if (len < 4 || rowLabels.includes(t)) return false;
+  return rowLabels.some((l) => editDistance(l, t) <= Math.max(1, Math.floor(Array.from(l).length / 3)));
+}
+
+const isStandardLabel = (label: string): boolean => {
+  rowLabels ??= readKnowledgeJson<{ labels: string[] }>('row-labels.json').labels;
+  return rowLabels.includes(stripNumbering(label));
+};
 
 /** A coded table that prints its rows again for each unit of the department (深圳市…（本级）, then
  *  its 类/款/项; the next unit, then its own): the unit row's label for every row of its block.
@@ -224,6 +284,47 @@ function rowGroups(table: Table): Map<TableRow, string> {
   return out;
 }
 
+/** A label printed twice in one section of a table (a 总表 printing (1)工资福利支出 under
+ *  1、人员经费 and again under 2、专项业务经费): every print gets a row_group so that one key names
+ *  one figure, the label of the nearest row above numbered in another style (its heading), or
+ *  `#n` (the print's number) where a print has no numbering or no heading of its own. Rows of one
+ *  label that fill different measures (a 三公 table's year row and prior-year row under the unit's
+ *  name) are one print. Counted over every labelled row, valued or not, so the key follows the
+ *  printed place, not what was read; labels printed once keep their keys. */
+function repeatGroups(table: Table, groups: Map<TableRow, string>): Map<TableRow, string> {
+  const out = new Map<TableRow, string>();
+  for (const section of new Set(table.rows.map((r) => r.section))) {
+    const rows = table.rows.filter((r) => r.section === section);
+    const prints = new Map<string, { row: TableRow; heading: string }[]>();
+    const measures = new Map<string, Set<string>>();
+    rows.forEach((row, i) => {
+      const label = row.code || stripNumbering(row.item);
+      if (!label) return;
+      const key = [groups.get(row) ?? '', label, row.secondary_code ?? ''].join('|');
+      const mine = new Set(row.values.map((v) => v.measure));
+      const had = measures.get(key);
+      measures.set(key, new Set([...(had ?? []), ...mine]));
+      if (had && mine.size && had.size && ![...mine].some((m) => had.has(m))) return;
+      const style = numberingStyle(row.item);
+      let heading = '';
+      if (style) for (let j = i - 1; j >= 0 && !heading; j--) {
+        const s = numberingStyle(rows[j]!.item);
+        if (s && s !== style) heading = cleanLabel(rows[j]!.item);
+      }
+      prints.set(key, [...(prints.get(key) ?? []), { row, heading }]);
+    });
+    for (const list of prints.values()) {
+      if (list.length < 2) continue;
+      list.forEach(({ row, heading }, n) => {
+        const own = heading && list.filter((p) => p.heading === heading).length === 1 ? heading : `#${n + 1}`;
+        const unit = groups.get(row);
+        out.set(row, unit ? `${unit} / ${own}` : own);
+      });
+    }
+  }
+  return out;
+}
+
 export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
   const facts: Fact[] = [];
   const unit = table.unit || ctx.defaultUnit;
@@ -231,17 +332,30 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
   // an OCR'd table that prints codes: a row whose code was not read and could not be inferred has
   // no place in the classification a reader can trust (its label may be misread too)
   const valued = table.rows.filter((r) => r.values.length && !TOTAL_ROW.test(stripNumbering(r.item)));
-  const codedTable = table.method === 'ocr' && valued.filter((r) => /^\d{3,7}$/.test(r.code) || lost?.has(r)).length * 2 >= valued.length && valued.length >= 4;
+  // (or one printing its codes in 类 | 款 | 项 columns, or of a kind whose rows print codes: a row
+  // without a code there lost it)
+  const kind = kindById(table.table_kind);
+  const codedKind = !!kind?.code_system && !kind.two_sided;
+  const codedTable = table.method === 'ocr' && valued.length >= 4 && (valued.filter((r) => /^\d{3,7}$/.test(r.code) || lost?.has(r)).length * 2 >= valued.length || codedKind || table.columns.some((c) => c.role === 'code_part'));
   const places = new Map<string, ClassContext>();
-  const groups = rowGroups(table);
+  const units = rowGroups(table);
+  const groups = new Map(units);
+  for (const [row, g] of repeatGroups(table, units)) groups.set(row, g);
   const kindFlags = table.flags.filter((f) => f === OCR_KIND_UNKNOWN || f === OCR_KIND_INFERRED);
+  // OCR'd columns whose misread header was named by the table's structure
+  const inferredCols = new Set(table.method === 'ocr' ? table.columns.filter((c) => c.measure && ['sum', 'layout', 'fuzzy'].includes(c.measure_evidence ?? '')).map((c) => c.index) : []);
   for (const row of table.rows) {
     let code = row.code;
     const at = places.get(row.section) ?? { cls: '', kuan: '' };
     places.set(row.section, at);
     let code_source: Fact['code_source'] = code ? 'printed' : '';
     let item = row.item;
-    if (table.method === 'ocr' && !code && item) item = repairOcrLabel(item);
+    const nameFlags: string[] = [];
+    if (table.method === 'ocr' && !code && item) {
+      item = repairOcrLabel(item);
+      // a label put right by an edit distance (not only its list number's 、 written back)
+      if (stripNumbering(item) !== stripNumbering(row.item)) nameFlags.push(OCR_NAME_FUZZY);
+    }
     const inferred = lost?.get(row);
     if (inferred) {
       code = inferred;
@@ -253,7 +367,14 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
         code = hit.code;
         code_source = 'resolved';
         item = hit.item;
+        if (hit.fuzzy) nameFlags.push(OCR_NAME_FUZZY);
       }
+    }
+    // an OCR'd name-only row left without a code: a misread standard label is in doubt; on a 总表's
+    // expenditure side (类 names and standard labels only) any other label is a 类 not read
+    if (table.method === 'ocr' && !code && item && !nameFlags.length && !TOTAL_ROW.test(stripNumbering(item))) {
+      if (doubtfulLabel(item)) nameFlags.push(OCR_NAME_FUZZY);
+      else if (!codedTable && namesAreFunctionClasses(table, row.section) && !isStandardLabel(item)) nameFlags.push(OCR_CODE_UNREAD);
     }
     const repaired = inferred ?? (table.method === 'ocr' && code_source === 'printed' ? repairOcrCode(code, row.item, ctx) : undefined);
     if (repaired) code = repaired;
@@ -287,9 +408,10 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
         scale: parsed.scale,
         unit: cellUnit,
         amount_yuan: toYuan(parsed.value, cellUnit),
-        flags: [...(inferred ? row.flags.filter((f) => f !== 'bad_code') : row.flags), ...(entry?.provisional ? ['provisional_code'] : []), ...(repaired ? [OCR_CODE_REPAIRED] : []), ...(codedTable && !code && !TOTAL_ROW.test(stripNumbering(row.item)) ? [OCR_CODE_UNREAD] : []), ...(table.method === 'ocr' && table.table_kind !== 'unknown' && !v.measure ? [OCR_HEADER_UNREAD] : []), ...(v.measure ? [] : [MEASURE_UNKNOWN]), ...kindFlags],
+        flags: [...(inferred ? row.flags.filter((f) => f !== 'bad_code') : row.flags), ...(entry?.provisional ? ['provisional_code'] : []), ...(repaired ? [OCR_CODE_REPAIRED] : []), ...(codedTable && !code && !TOTAL_ROW.test(stripNumbering(row.item)) ? [OCR_CODE_UNREAD] : []), ...(table.method === 'ocr' && table.table_kind !== 'unknown' && !v.measure ? [OCR_HEADER_UNREAD] : []), ...(v.measure ? [] : [MEASURE_UNKNOWN]), ...kindFlags, ...nameFlags, ...(inferredCols.has(v.col) ? [OCR_MEASURE_INFERRED] : [])],
         code_source,
         ...(groups.has(row) ? { row_group: groups.get(row)! } : {}),
+        ...(units.has(row) ? { unit_group: units.get(row)! } : {}),
         ...(row.secondary_code ? { secondary_code: row.secondary_code } : {}),
         row: row.rowIndex,
         col: v.col,
@@ -305,5 +427,8 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
       facts.push(fact);
     }
   }
+  // a row under a repaired 款 that kept the prefix it was read with (2101201 under 21013)
+  if (table.method === 'ocr') reparentOcrCodes(facts, ctx, OCR_CODE_REPAIRED);
+  if (table.method === 'ocr') flagLostDecimals(facts);
   return facts;
 }

@@ -156,6 +156,8 @@ export function locateTables(blocks: Block[]): TableCandidate[] {
   let last: TableCandidate | null = null;
   /** per candidate: its title was read from the lines above it */
   const titledAbove: boolean[] = [];
+  /** per candidate: the index among its lines `before` of the title's last line, or -1 */
+  const titleAt: number[] = [];
   for (const b of blocks) {
     if (b.kind === 'line') {
       lines.push(b);
@@ -189,13 +191,16 @@ export function locateTables(blocks: Block[]): TableCandidate[] {
     const cand: TableCandidate = { grid: b.grid, title, table_no, unit, before: texts, notes: [] };
     if (gridPage !== undefined) cand.page = gridPage;
     out.push(cand);
+    // where the title above ends among the lines before the table (html pages: no page filter)
+    const at = above === undefined ? -1 : texts.length - near.length + titleAbove(near)!.to;
     titledAbove.push(above !== undefined);
+    titleAt.push(at);
     last = cand;
     lines = [];
   }
   if (last) last.notes = notesFrom(lines.map((l) => (l.kind === 'line' ? l.text : '')));
   const trailing = lines.map((l) => (l.kind === 'line' ? l.text : '')).filter((t) => t.trim() !== '');
-  captionsBelow(out, titledAbove, trailing);
+  if (out.length && out.every((c) => c.grid.method === 'html')) bindAcrossTables(out, titleAt, trailing);
   return out;
 }
 
@@ -213,21 +218,50 @@ function titleBelow(after: string[]): { title: string; table_no: string } | null
   return null;
 }
 
-/** Pages that print each table's caption (number and title) under it, not above: the first table
- *  has no title above it, and every table (the last one too) a title as the first line after it. Each table then takes the title printed after it — read as lines above,
- *  that title would name the next table. Web pages only (a PDF's page furniture is not a caption). */
-function captionsBelow(out: TableCandidate[], titledAbove: boolean[], trailing: string[]): void {
-  if (out.length === 0 || titledAbove[0] || out.some((c) => c.grid.method !== 'html')) return;
-  const after = out.map((_, i) => (i + 1 < out.length ? out[i + 1]!.before : trailing).filter((t) => t.trim() !== ''));
-  const below = after.map(titleBelow);
-  if (below.some((b, i) => !b && !titleInGrid(out[i]!.grid))) return;
+/** Web pages: each table's caption and unit, where a page prints them above some tables and below
+ *  others. In table order: a table with no title above it (none in the lines between it and the
+ *  previous table, after what that table took) takes a title printed as the first line after it,
+ *  when the next table can do without that line: another title follows it before the next table,
+ *  or the next table has a caption of its own below it. A unit printed between a table and the
+ *  next one's title above (单位：万元 under the table) is the earlier table's when that table has
+ *  none of its own; the later table then takes only a unit printed after its title. PDFs are
+ *  never rebound (a page's furniture is not a caption). */
+function bindAcrossTables(out: TableCandidate[], titleAt: number[], trailing: string[]): void {
+  const lines = out.map((c) => c.before.filter((t) => t.trim() !== ''));
+  const after = (i: number): string[] => (i + 1 < out.length ? lines[i + 1]! : trailing.filter((t) => t.trim() !== ''));
+  // lines at the start of a table's `before` taken by the previous table's caption
+  const taken = out.map(() => 0);
+  const below = out.map((_, i) => titleBelow(after(i)));
+  // a title between the line at `from` and the table (its own title above)
+  const aboveFrom = (i: number, from: number): boolean => titleAt[i]! >= from;
   out.forEach((c, i) => {
+    if (aboveFrom(i, taken[i]!) || titleInGrid(c.grid)) return;
     const b = below[i];
     if (!b) return;
+    const next = i + 1 < out.length ? i + 1 : -1;
+    if (next >= 0 && !aboveFrom(next, 1) && !below[next] && !titleInGrid(out[next]!.grid)) return;
     c.title = b.title;
     c.table_no = b.table_no;
+    if (next >= 0) taken[next] = 1;
+  });
+  // units: a table's own lines start after what the previous table took (its caption below, a
+  // unit under it); a table with no unit there nor in its first rows takes one printed under it,
+  // between it and the next table's title
+  const ownFrom = [...taken];
+  const gridUnit = (c: TableCandidate): string => findUnit(c.grid.rows.slice(0, 3).flat().map((x) => x.text).join(''));
+  out.forEach((c, i) => {
+    c.unit = findUnit(lines[i]!.slice(ownFrom[i]).join('')) || gridUnit(c);
+    if (c.unit) return;
+    const next = i + 1 < out.length ? i + 1 : -1;
+    const end = next >= 0 ? titleAt[next]! : Math.min(2, after(i).length);
+    if (end < 0) return;
+    const under = after(i).slice(next >= 0 ? taken[next]! : 0, end).map((t) => findUnit(t)).find((u) => u);
+    if (!under) return;
+    c.unit = under;
+    if (next >= 0) ownFrom[next] = end;
   });
 }
+
 
 /** a misread title says this much at least (a known title's length less twice its misreadings) */
 const MISREAD_TITLE_STRENGTH = 4;

@@ -17,9 +17,12 @@ import type { ColumnSpec } from '../../model/types.js';
 import { parseNumber } from '../values/numbers.js';
 import { headerLevels, isCurrentPeriod, roleOf, sameLevel, sourceOf, type HeaderLevel } from './header-words.js';
 import { measureOf, type KindDef } from './kinds.js';
+import { inferOcrMeasures, mirrorSides } from './ocr-measures.js';
 
 interface MeasureContext {
   kind: KindDef | undefined;
+  /** the table was read by OCR: misread headers are inferred from the structure (ocr-measures.ts) */
+  ocr?: boolean;
   /** the document's fiscal year ('' when unknown) */
   fiscalYear: string;
   /** the data rows, aligned to the table width */
@@ -27,7 +30,7 @@ interface MeasureContext {
 }
 
 /** How a column's measure was found, for tables.csv evidence. */
-type MeasureEvidence = 'kind' | 'generic' | 'prior_year' | 'sum' | 'source' | 'none';
+type MeasureEvidence = NonNullable<ColumnSpec['measure_evidence']>;
 
 type Period = '' | 'prior_year' | 'change_vs_prior_year' | 'change_rate_vs_prior_year';
 
@@ -60,6 +63,7 @@ export function assignMeasures(specs: ColumnSpec[], ctx: MeasureContext): void {
     if (!cols.length) continue;
     const levels = withoutSharedLevels(cols.map((c) => headerLevels(c.header)));
     const resolved: Resolved[] = cols.map((spec, i) => resolveColumn(spec, levels[i]!, ctx.kind, current));
+    if (ctx.ocr) inferOcrMeasures(resolved, ctx.data, ctx.kind, kindTotal(ctx.kind));
     byColumnSums(resolved, ctx);
     periodIds(resolved, ctx.kind);
     separateDuplicates(resolved, ctx.kind);
@@ -68,6 +72,7 @@ export function assignMeasures(specs: ColumnSpec[], ctx: MeasureContext): void {
       r.spec.measure_evidence = r.base ? r.evidence : 'none';
     }
   }
+  if (ctx.ocr) mirrorSides(specs, ctx.kind, kindValue(ctx.kind));
 }
 
 /** The current year of a table: the document's, or the table's own latest year when it prints a

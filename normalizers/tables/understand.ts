@@ -41,7 +41,7 @@ export function understandTable(cand: TableCandidate, kind: KindDef | undefined,
   const header = withLevelWords(betterHeaderReadings(flattenHeader(headerRows, width), cand, width, kind), dataRows.map((d) => d.r));
 
   const columns = assignColumns(header, dataRows.map((d) => d.r), width, kind);
-  assignMeasures(columns, { kind, fiscalYear: opts.fiscalYear ?? '', data: dataRows.map((d) => d.r) });
+  assignMeasures(columns, { kind, fiscalYear: opts.fiscalYear ?? '', data: dataRows.map((d) => d.r), ocr: cand.grid.method === 'ocr' });
   // a short row in a side-by-side table (merged summary cells: 人员经费合计 | 2,146.63 | 公用经费合计
   // | 183.22) is placed block by block, not right-aligned
   if (new Set(columns.map((c) => c.block)).size > 1) {
@@ -241,7 +241,8 @@ function assignColumns(header: string[], data: string[][], width: number, kind: 
     const texts = cells.length - nums - codes;
     let role: ColumnSpec['role'];
     if (ROW_NO_HEADER.test(last) || UNIT_CODE_HEADER.test(last)) role = 'row_no';
-    else if (/^(类|款|项)$/.test(last) && parts >= cells.length / 2) role = 'code_part';
+    // (a column right of a code part whose header was not read, holding code parts: the 项 part)
+    else if ((/^(类|款|项)$/.test(last) || (last === '' && specs.at(-1)?.role === 'code_part' && parts > 0)) && parts >= cells.length / 2) role = 'code_part';
     else if (CODE_HEADER.test(last) || (codes > 0 && codes >= (cells.length * 2) / 3 && !measureOf(kind, h))) role = 'code';
     else if (cells.length === 0) role = LABEL_HEADER.test(last) ? 'name' : 'measure';
     else if (!LABEL_HEADER.test(last) && measureOf(kind, h) && nums > 0) role = 'measure';

@@ -2,7 +2,9 @@
 // (tests/bench/web-templates/pages.ts: portal layout tables, div grids, Word and Excel web exports,
 // TRS_Editor / zoom article boxes, every Chinese encoding declared by HTTP, meta, wrongly or not at
 // all; transforms.ts: 万元 tables printed in 元, 06 and 三公 tables as blocks side by side, the
-// header again mid-table, full-width and bracketed numbers, dashes in empty cells; workbooks.ts:
+// header again mid-table (all its rows, its last row, or respaced with a unit added), full-width
+// and bracketed numbers, dashes in empty cells; captions above some tables and below others, units
+// under the tables, UTF-16 without a byte-order mark, rowspan 类/款 codes, <font>/<span> wrappers; workbooks.ts:
 // one sheet per table, tables stacked on one sheet, side by side, a hidden column, in 元, .xlsx
 // and .xls), read through the pipeline and
 // scored with score-facts against the keys: fact P/R/F1 per shape, dev shapes (rules may be tuned

@@ -1,7 +1,8 @@
 // One key, one figure: a table printed again for each unit of the department carries the unit
 // (row_group), and a table that prints a code once per code of a second classification carries the
 // second code (secondary_code), so (table, section, row_group, code, secondary_code, measure) names
-// one printed figure. Pages cut from ../shared/corpus-budgets (see tests/fixtures/README.md).
+// one printed figure; a label printed twice in one section carries each print's heading (row_group).
+// Pages cut from ../shared/corpus-budgets (see tests/fixtures/README.md).
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentRecord, Fact } from '../../model/types.js';
 import { processDocument } from '../../pipeline/process-document.js';
@@ -67,5 +68,34 @@ describe('a 部门经济科目 table that prints each code once per 政府经济
   it('adds a code printed on consecutive rows as one child: 301 = Σ 301xx holds', () => {
     expect(doc.checks.filter((c) => c.check_id === 'hierarchy_sum' && c.subject.startsWith('301 '))).toEqual([]);
     expect(doc.facts.find((f) => f.code === '301' && f.measure === 'total')?.verified).toBe(true);
+  });
+});
+
+describe('a label printed twice in one section (a 总表 listing 工资福利支出 under two headings)', () => {
+  const row = (...cells: string[]) => `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
+  const page = (dash: string) => `<html><head><meta charset="utf-8"></head><body><p>2026年部门收支总表</p><p>单位：万元</p>
+<table border=1>${row('收入', '', '支出', '')}${row('项目', '预算数', '项目', '预算数')}
+${row('一、一般公共预算拨款收入', '30.00', '1、人员经费和公用经费支出', '10.00')}
+${row('', '', '(1)工资福利支出', '8.00')}${row('', '', '(2)商品和服务支出', '2.00')}
+${row('', '', '2、专项业务经费支出', '20.00')}${row('', '', '(1)工资福利支出', dash)}${row('', '', '(2)商品和服务支出', '20.00')}
+${row('本年收入合计', '30.00', '本年支出合计', '30.00')}</table></body></html>`;
+  const keyed = async (dash: string): Promise<Fact[]> => (await processDocument('zongbiao.html', new TextEncoder().encode(page(dash)))).facts.filter((f) => /工资福利|商品和服务/.test(f.item));
+
+  it('gives each print its heading as row_group, so no key is written twice', async () => {
+    const facts = await keyed('');
+    expect(facts.map((f) => [f.row_group, f.item, f.value.toFixed(2)])).toEqual([
+      ['1、人员经费和公用经费支出', '(1)工资福利支出', '8.00'],
+      ['1、人员经费和公用经费支出', '(2)商品和服务支出', '2.00'],
+      ['2、专项业务经费支出', '(2)商品和服务支出', '20.00'],
+    ]);
+    expect(duplicates(facts)).toEqual([]);
+  });
+
+  it('keeps the keys when a dash fills the empty cell: the zero gets its own print\'s key', async () => {
+    const before = new Map((await keyed('')).map((f) => [key(f), f.value.toFixed(2)]));
+    const after = await keyed('-');
+    expect(duplicates(after)).toEqual([]);
+    for (const [k, v] of before) expect(after.find((f) => key(f) === k)?.value.toFixed(2)).toBe(v);
+    expect(after.filter((f) => !before.has(key(f))).map((f) => [f.row_group, f.value.toFixed()])).toEqual([['2、专项业务经费支出', '0']]);
   });
 });

@@ -7,11 +7,15 @@
 // and each legal Chinese encoding declared by HTTP (the charset passed to the extractor), by <meta>,
 // wrongly (ISO-8859-1 over GBK bytes) or not at all; content-system article boxes (TRS_Editor,
 // zoom) with inline styles, captions under the tables, the unit floated into the title's line,
-// <strong> header cells, several <tbody>s, <colgroup>, and the reshapings of transforms.ts.
+// <strong> header cells, several <tbody>s, <colgroup>, and the reshapings of transforms.ts; pages
+// mixing captions above and below their tables, units printed under the tables, UTF-16 without a
+// byte-order mark, split code columns whose 类/款 cells span the rows under them, and tables inside
+// <font>/<span> wrappers.
 import { type KeyDoc, type KeyTable, type Placed, AMOUNT, CODE, docHeading, placed, titleOf } from './tables.js';
 import { type NumberStyle, inUnit, repeatHeaderAt, sideBySide, styledAmount } from './transforms.js';
 
-export type Encoding = 'utf-8' | 'gbk' | 'gb2312' | 'gb18030';
+/** utf-16le / utf-16be: without a byte-order mark (a page saved as "Unicode") */
+export type Encoding = 'utf-8' | 'gbk' | 'gb2312' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
 export interface PageShape {
   name: string;
@@ -28,7 +32,7 @@ export interface PageShape {
   /** how title, number and unit are printed with each table: lines, a layout table around it, a
    *  one-row 部门/单位 table, rows inside the data table, a caption, a one-row table of title,
    *  department (no label) and unit */
-  wrap: 'lines' | 'layout' | 'meta-table' | 'in-grid' | 'caption' | 'title-table' | 'title-below' | 'unit-in-title';
+  wrap: 'lines' | 'layout' | 'meta-table' | 'in-grid' | 'caption' | 'title-table' | 'title-below' | 'unit-in-title' | 'mixed-captions' | 'unit-after';
   /** header cells: <th> in <thead>, <th> in the body, plain <td>, or <td> with the text in <strong> */
   header: 'thead' | 'th' | 'td' | 'td-bold';
   nbsp?: boolean;
@@ -50,10 +54,15 @@ export interface PageShape {
   tbodies?: number;
   /** a <colgroup> of <col> widths */
   colgroup?: boolean;
-  /** the header rows printed again in the middle of the table */
-  repeatHeader?: boolean;
+  /** the header rows printed again in the middle of the table (true: as they are; or only as one
+   *  flat row of the lowest header words; or with other spacing, brackets and a unit added) */
+  repeatHeader?: boolean | 'last-row' | 'altered';
   /** header words of five characters or more broken over two lines (<br>) */
   headerBreaks?: boolean;
+  /** with splitCodes: a 类 (款) code printed once, its cell spanning the rows under it (rowspan) */
+  rowspanCodes?: boolean;
+  /** each table inside inline wrappers (<font size=2><span style>…</span></font>) */
+  inlineWrap?: boolean;
 }
 
 export const PAGE_SHAPES: PageShape[] = [
@@ -75,7 +84,17 @@ export const PAGE_SHAPES: PageShape[] = [
   { name: 'unit-in-title-mixed-units-utf8', set: 'dev', encoding: 'utf-8', declare: 'meta', frame: 'trs', wrap: 'unit-in-title', header: 'th', yuan: 'alternate' },
   { name: 'trs-fullwidth-gbk-labelled-latin1-http', set: 'dev', encoding: 'gbk', declare: 'latin1-http', frame: 'trs', wrap: 'lines', header: 'td', numbers: { fullWidth: true, negative: 'paren' } },
   { name: 'split-codes-td-bold-tbodies-gbk', set: 'dev', encoding: 'gbk', declare: 'meta', frame: 'plain', wrap: 'lines', header: 'td-bold', splitCodes: true, tbodies: 10, colgroup: true, codeBreak: true },
+  { name: 'mixed-captions-gbk', set: 'dev', encoding: 'gbk', declare: 'http-equiv', frame: 'plain', wrap: 'mixed-captions', header: 'td' },
+  { name: 'unit-after-div-utf8', set: 'dev', encoding: 'utf-8', declare: 'meta', frame: 'div', wrap: 'unit-after', header: 'th', yuan: 'alternate' },
+  { name: 'repeat-last-row-gb2312', set: 'dev', encoding: 'gb2312', declare: 'http-equiv', frame: 'plain', wrap: 'lines', header: 'td', repeatHeader: 'last-row' },
+  { name: 'trs-repeat-altered-utf8', set: 'dev', encoding: 'utf-8', declare: 'meta', frame: 'trs', wrap: 'lines', header: 'td-bold', repeatHeader: 'altered' },
+  { name: 'utf16le-undeclared', set: 'dev', encoding: 'utf-16le', declare: 'none', frame: 'plain', wrap: 'lines', header: 'th' },
+  { name: 'rowspan-codes-font-span-gbk', set: 'dev', encoding: 'gbk', declare: 'http-equiv', frame: 'plain', wrap: 'lines', header: 'td', splitCodes: true, rowspanCodes: true, inlineWrap: true },
   // reporting shapes: other combinations of the same features, never tuned on
+  { name: 'R-trs-rowspan-codes-font-span-mixed-captions-gb18030', set: 'report', encoding: 'gb18030', declare: 'meta', frame: 'trs', wrap: 'mixed-captions', header: 'td-bold', splitCodes: true, rowspanCodes: true, inlineWrap: true, threeAcross: true },
+  { name: 'R-zoom-mixed-captions-yuan-utf8', set: 'report', encoding: 'utf-8', declare: 'http', frame: 'zoom', wrap: 'mixed-captions', header: 'td', yuan: 'alternate', splitCodes: true },
+  { name: 'R-word-unit-after-repeat-last-row-gbk', set: 'report', encoding: 'gbk', declare: 'none', frame: 'word', wrap: 'unit-after', header: 'td', repeatHeader: 'last-row', yuan: 'alternate' },
+  { name: 'R-portal-utf16be-repeat-altered', set: 'report', encoding: 'utf-16be', declare: 'http-equiv', frame: 'portal', wrap: 'meta-table', header: 'th', repeatHeader: 'altered', nbsp: true },
   { name: 'R-trs-side-by-side-3-title-below-gbk', set: 'report', encoding: 'gbk', declare: 'meta', frame: 'trs', wrap: 'title-below', header: 'td', sideBySide: 3, numbers: { fullWidth: true, dashes: ['—'] } },
   { name: 'R-zoom-yuan-split-codes-tbodies-gb18030', set: 'report', encoding: 'gb18030', declare: 'http', frame: 'zoom', wrap: 'lines', header: 'td-bold', yuan: 'all', splitCodes: true, tbodies: 12, numbers: { negative: 'paren', dashes: ['－', '/'] } },
   { name: 'R-div-repeat-header-three-across-utf8', set: 'report', encoding: 'utf-8', declare: 'none', frame: 'div', wrap: 'caption', header: 'thead', repeatHeader: true, threeAcross: true, headerBreaks: true, colgroup: true, numbers: { fullWidth: true, negative: 'fullwidth-minus' } },
@@ -110,7 +129,7 @@ function prepareTables(doc: KeyDoc, shape: PageShape): { tables: KeyTable[]; shi
       if (s.shift) shift[t.kind] = s.shift;
     }
     if (shape.sideBySide) x = sideBySide(x, shape.sideBySide);
-    if (shape.repeatHeader) x = repeatHeaderAt(x, Math.ceil((x.rows.length - x.headerRows) / 2));
+    if (shape.repeatHeader) x = repeatHeaderAt(x, Math.ceil((x.rows.length - x.headerRows) / 2), shape.repeatHeader === true ? 'same' : shape.repeatHeader);
     units[t.kind] = x.unit;
     return x;
   });
@@ -125,6 +144,8 @@ interface Cell extends Placed {
   head: boolean;
   /** in a column of amounts (an empty cell there may print a dash) */
   amountCol?: boolean;
+  /** a split code's 类 (0), 款 (1) or 项 (2) part */
+  part?: number;
 }
 
 /** Split 类/款/项: the code column becomes three (201 | 06 | 01), its header spans them over a new
@@ -141,7 +162,7 @@ function splitCodeColumns(rows: Cell[][], headerRows: number): Cell[][] {
       if (r >= headerRows && cell.c === col && cell.cs === 1 && CODE.test(cell.text)) {
         const t = cell.text;
         const parts = [t.slice(0, 3), t.slice(3, 5), t.slice(5, 7)];
-        return parts.map((p, i) => ({ ...cell, text: p, c: col + i }));
+        return parts.map((p, i) => ({ ...cell, text: p, c: col + i, part: i }));
       }
       if (covers) return [{ ...cell, cs: cell.cs + 2 }];
       if (r < headerRows && cell.r + cell.rs - 1 === last) return [{ ...cell, rs: cell.rs + 1 }];
@@ -163,6 +184,30 @@ function codeColumn(rows: Cell[][], headerRows: number): number {
   return n >= 3 ? best : -1;
 }
 
+/** Split code columns with the 类 (and 款) code printed once: its cell spans the consecutive rows
+ *  that share it (201 over 201, 20106, 2010601; 06 over 20106, 2010601). */
+function mergeCodeRuns(rows: Cell[][], headerRows: number): Cell[][] {
+  const at = (row: Cell[], k: number): string => row.find((x) => x.part === k)?.text ?? '';
+  // the run key of a row at a part: the code parts up to it
+  const keys = rows.map((row) => [at(row, 0), at(row, 1)]);
+  const out = rows.map((row) => [...row]);
+  for (const k of [1, 0]) {
+    let i = headerRows;
+    while (i < out.length) {
+      const key = keys[i]!.slice(0, k + 1).join('|');
+      const cell = out[i]!.find((x) => x.part === k);
+      let j = i + 1;
+      if (cell && keys[i]![k]) while (j < out.length && keys[j]!.slice(0, k + 1).join('|') === key && out[j]!.some((x) => x.part === k)) j++;
+      if (cell && j - i > 1) {
+        cell.rs = j - i;
+        for (let r = i + 1; r < j; r++) out[r] = out[r]!.filter((x) => x.part !== k);
+      }
+      i = j;
+    }
+  }
+  return out;
+}
+
 /** A 三公 table printed as rows of item | amount, printed with the items as column headers over one
  *  row of amounts. */
 function threeAcross(t: KeyTable): KeyTable {
@@ -178,7 +223,7 @@ function cellsOf(t: KeyTable, shape: PageShape): { rows: Cell[][]; headerRows: n
   const table = shape.threeAcross ? threeAcross(t) : t;
   const p = placed(table);
   const again = table.repeatedHeaderAt ?? -1;
-  const isHead = (r: number): boolean => r < table.headerRows || (r >= again && r < again + table.headerRows);
+  const isHead = (r: number): boolean => r < table.headerRows || (r >= again && r < again + (table.repeatedHeaderRows ?? table.headerRows));
   let rows: Cell[][] = p.rows.map((row) => row.map((c) => ({ ...c, head: isHead(c.r) })));
   let headerRows = table.headerRows;
   let width = p.width;
@@ -192,6 +237,7 @@ function cellsOf(t: KeyTable, shape: PageShape): { rows: Cell[][]; headerRows: n
     if (rows.length !== before) {
       headerRows++;
       width += 2;
+      if (shape.rowspanCodes) rows = mergeCodeRuns(rows, headerRows);
     }
   }
   return { rows, headerRows, width };
@@ -322,6 +368,7 @@ function tableMarkup(doc: KeyDoc, t: KeyTable, shape: PageShape, rows: Cell[][],
   if (shape.header === 'thead' || breaks.size) out.push('</tbody>');
   out.push('</table>');
   if (shape.frame === 'word') out.push('</div>');
+  if (shape.inlineWrap) return `<font size="2" face="宋体"><span style="font-size:12px;line-height:1.5">\n${out.join('\n')}\n</span></font>`;
   return out.join('\n');
 }
 
@@ -340,7 +387,7 @@ function para(shape: PageShape, text: string, opts: { bold?: boolean; align?: 'l
 }
 
 /** One table with its title, number, unit and note, as the shape prints them. */
-function tableBlock(doc: KeyDoc, t: KeyTable, shape: PageShape): string {
+function tableBlock(doc: KeyDoc, t: KeyTable, shape: PageShape, index: number): string {
   const tt = tableText(doc, t);
   const data = dataTable(doc, t, shape);
   const note = para(shape, '注：本表数据来源于部门预算编制系统，金额合计数与分项之和可能因四舍五入存在尾差。');
@@ -373,6 +420,15 @@ ${data}
     case 'unit-in-title':
       // the unit floated right inside the title's paragraph: one line of text, title then unit
       return [`<p style="text-align:center;font-size:18px"><strong>${esc(tt.title)}</strong><span style="float:right;font-size:12px">${esc(tt.unit)}</span></p>`, tt.no ? para(shape, tt.no, { align: 'right' }) : '', data, note].join('\n');
+    case 'mixed-captions':
+      // a page pasted together from two sources: even tables titled above (title, number, unit
+      // lines), odd ones with the unit above and the caption under the table
+      return index % 2 === 0
+        ? [para(shape, tt.title, { bold: true, align: 'center', cls: 'title' }), tt.no ? para(shape, tt.no, { align: 'right' }) : '', para(shape, `${tt.dept}　　　　${tt.unit}`), data, note].join('\n')
+        : [`<div style="text-align:right;font-size:12px">${esc(tt.unit)}</div>`, data, para(shape, `${tt.no}${tt.no ? '　' : ''}${tt.title}`, { bold: true, align: 'center' }), note].join('\n');
+    case 'unit-after':
+      // title and department above, the unit printed right under the table, before its note
+      return [para(shape, tt.title, { bold: true, align: 'center', cls: 'title' }), tt.no ? para(shape, tt.no, { align: 'right' }) : '', para(shape, tt.dept), data, `<div style="text-align:right">${esc(tt.unit)}</div>`, note].join('\n');
     case 'title-table':
       return [`<table width="100%" class="tb-head"><tr><td align="center"><b>${esc(tt.no)}${tt.no ? ' ' : ''}${esc(tt.title)}</b></td><td>${esc(doc.issuer)}</td><td align="right">${esc(tt.unit)}</td></tr></table>`, data, note].join('\n');
   }
@@ -402,7 +458,7 @@ function article(doc: KeyDoc, shape: PageShape, tables: KeyTable[]): string {
     `<div class="art-info">发布时间：${doc.fiscal_year}-02-10　来源：${esc(doc.issuer)}　浏览次数：1024　【字体：<a href="#">大</a> <a href="#">中</a> <a href="#">小</a>】</div>`,
     para(shape, `根据预算公开的有关规定，现将${doc.issuer}${doc.fiscal_year}年度部门${doc.doc_kind === 'final_accounts' ? '决算' : '预算'}公开如下。`),
   ];
-  for (const t of tables) parts.push(tableBlock(doc, t, shape));
+  tables.forEach((t, i) => parts.push(tableBlock(doc, t, shape, i)));
   parts.push(`<div class="attach">附件：<a href="#">${esc(doc.issuer)}${doc.fiscal_year}年部门预决算公开.pdf</a></div>`);
   return parts.join('\n');
 }
@@ -556,11 +612,22 @@ function encodeGbk(s: string): Uint8Array {
   return new Uint8Array(out);
 }
 
+/** UTF-16 code units, little- or big-endian, without a byte-order mark. */
+function encodeUtf16(s: string, be: boolean): Uint8Array {
+  const out = new Uint8Array(s.length * 2);
+  for (let i = 0; i < s.length; i++) {
+    const u = s.charCodeAt(i);
+    out[2 * i] = be ? u >> 8 : u & 0xff;
+    out[2 * i + 1] = be ? u & 0xff : u >> 8;
+  }
+  return out;
+}
+
 /** The page of one key document in one shape. */
 export function renderPage(doc: KeyDoc, shape: PageShape): Page {
   const { tables, shift, units } = prepareTables(doc, shape);
   const text = html(doc, shape, tables);
-  const bytes = shape.encoding === 'utf-8' ? new TextEncoder().encode(text) : encodeGbk(text);
+  const bytes = shape.encoding === 'utf-8' ? new TextEncoder().encode(text) : shape.encoding.startsWith('utf-16') ? encodeUtf16(text, shape.encoding === 'utf-16be') : encodeGbk(text);
   const page: Page = { file: `${doc.source}.${shape.name}.html`, bytes, shift, units };
   if (shape.declare === 'http') page.charset = shape.encoding;
   if (shape.declare === 'latin1-http') page.charset = 'iso-8859-1';

@@ -15,6 +15,8 @@ export interface KeyTable {
   rows: FrozenCell[][];
   /** (generated pages) the row where the header rows are printed again */
   repeatedHeaderAt?: number;
+  /** (generated pages) how many header rows are printed there (all of them unless a part) */
+  repeatedHeaderRows?: number;
 }
 
 export interface KeyDoc {

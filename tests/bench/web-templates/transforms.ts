@@ -79,16 +79,56 @@ export function sideBySide(t: KeyTable, n: number): KeyTable {
   return { ...t, rows };
 }
 
+/** How the header is printed again: all its rows as they are, only its words as one flat row (each
+ *  column under the lowest header cell over it), or all its rows with other spacing, bracket
+ *  widths and a unit added to the last word. */
+export type HeaderRepeat = 'same' | 'last-row' | 'altered';
+
+/** The header as one row: each column's lowest header word, once under a cell spanning columns. */
+function flatHeader(t: KeyTable, width: number): FrozenCell[] {
+  const flat: FrozenCell[] = Array<FrozenCell>(width).fill('');
+  t.rows.slice(0, t.headerRows).forEach((row, r) => row.forEach((c, col) => {
+    const text = textOf(c);
+    if (text === null) return;
+    const rs = Array.isArray(c) ? c[1] : 1;
+    if (r + rs >= t.headerRows) flat[col] = text;
+  }));
+  return flat;
+}
+
+/** A header word reprinted a little differently: spaced out, brackets of the other width. */
+function altered(text: string): string {
+  const t = text.replace(/（/g, '(').replace(/）/g, ')');
+  return t === text && [...t].length <= 4 ? [...t].join(' ') : t;
+}
+
 /** The header rows printed again after `at` body rows (a site pasting a table in two halves). The
  *  cut is moved down to a row no cell spans into. */
-export function repeatHeaderAt(t: KeyTable, at: number): KeyTable {
+export function repeatHeaderAt(t: KeyTable, at: number, how: HeaderRepeat = 'same'): KeyTable {
   const body = t.rows.slice(t.headerRows);
   let cut = Math.min(at, body.length - 1);
   const spansInto = (i: number): boolean => body.slice(0, i).some((row, r) => row.some((c) => Array.isArray(c) && r + c[1] > i));
   while (cut < body.length && spansInto(cut)) cut++;
   if (cut <= 0 || cut >= body.length) return t;
   const head = t.rows.slice(0, t.headerRows);
-  return { ...t, rows: [...head, ...body.slice(0, cut), ...head, ...body.slice(cut)], repeatedHeaderAt: t.headerRows + cut };
+  const width = Math.max(...t.rows.map((r) => r.length));
+  let again: FrozenCell[][] = head;
+  if (how === 'last-row') again = [flatHeader(t, width)];
+  if (how === 'altered') {
+    again = head.map((row) => row.map((c) => (c === null ? c : typeof c === 'string' ? altered(c) : [altered(c[0]), c[1], c[2]])));
+    // a unit added to the last word of the lowest header row of words only (not a 栏次 row of
+    // column numbers)
+    for (let r = again.length - 1; r >= 0; r--) {
+      const row = again[r]!;
+      if (row.some((c) => /\d|栏|行次|^\*+$/.test(textOf(c) ?? ''))) continue;
+      const k = row.map((c) => textOf(c) ?? '').reduce((m, x, i) => (/[\u4e00-\u9fff]/.test(x) && !/\d/.test(x) ? i : m), -1);
+      const c = row[k];
+      if (k < 0 || c === null || c === undefined) continue;
+      row[k] = typeof c === 'string' ? `${c}（万元）` : [`${c[0]}（万元）`, c[1], c[2]];
+      break;
+    }
+  }
+  return { ...t, rows: [...head, ...body.slice(0, cut), ...again, ...body.slice(cut)], repeatedHeaderAt: t.headerRows + cut, repeatedHeaderRows: again.length };
 }
 
 export interface NumberStyle {

@@ -3,7 +3,10 @@
 // under their tables name the table above them, not the next one (web pages only); a unit
 // floated into the title's line is the table's unit and not part of its title; a blank row whose
 // empty cells print dashes gives no facts; a GBK page labelled ISO-8859-1 whose amounts are in
-// full-width digits is still recognised as Chinese.
+// full-width digits is still recognised as Chinese. A part of the header printed again (one flat row
+// of its words, respaced, a unit added) is dropped too; a page mixing captions above and below its
+// tables binds each to its own table, and a unit printed under a table to that table; a page in
+// UTF-16 without a byte-order mark is read as HTML.
 import { describe, it, expect } from 'vitest';
 import type { Block, RawGrid } from '../../../model/types.js';
 import { extractHtml } from '../../../extractors/html/index.js';
@@ -32,8 +35,15 @@ describe('a table pasted in two halves', () => {
     expect(g!.rows[1]![0]!.mergedFrom).toEqual([0, 0]);
   });
 
-  it('keeps a row that only looks like a header once (no repeat of every header row)', () => {
-    const html = `<table border=1>${HEAD}${row('201', '一般公共服务支出', '1.00', '2.00')}${row('科目编码', '科目名称', '基本支出', '项目支出')}${row('20101', '人大事务', '1.00', '2.00')}</table>`;
+  it('drops a part of the header printed again: its words as one flat row, or respaced with a unit added', () => {
+    const flat = `<table border=1>${HEAD}${row('201', '一般公共服务支出', '1.00', '2.00')}${row('科目编码', '科目名称', '基本支出', '项目支出')}${row('20101', '人大事务', '1.00', '2.00')}</table>`;
+    expect(texts(grids(extractHtml(enc(flat)).blocks)[0]!).map((r) => r[0])).toEqual(['科目编码', '', '201', '20101']);
+    const altered = `<table border=1>${HEAD}${row('201', '一般公共服务支出', '1.00', '2.00')}${row('科 目 编 码', '科目名称', '基 本 支 出', '项目支出（万元）')}${row('20101', '人大事务', '1.00', '2.00')}</table>`;
+    expect(grids(extractHtml(enc(altered)).blocks)[0]!.rows).toHaveLength(4);
+  });
+
+  it('keeps a row of words that are not the header words of their columns', () => {
+    const html = `<table border=1>${HEAD}${row('201', '一般公共服务支出', '1.00', '2.00')}${row('', '其中：', '人员经费', '')}${row('20101', '人大事务', '1.00', '2.00')}</table>`;
     expect(grids(extractHtml(enc(html)).blocks)[0]!.rows).toHaveLength(5);
   });
 });
@@ -80,6 +90,36 @@ describe('captions under their tables', () => {
   });
 });
 
+describe('a page that prints some captions above their tables and some below', () => {
+  it('binds each title to the table it was printed for, and a unit printed under a table to it', () => {
+    const T3 = [['项目', '金额'], ['因公出国（境）费', '1.00']];
+    const c = locateTables([
+      line('表1　收支总表'),
+      line('单位：万元'),
+      htmlGrid(T1),
+      line('注：无。'),
+      line('单位：元'),
+      htmlGrid(T2),
+      line('表5　一般公共预算支出表'),
+      line('注：无。'),
+      line('表8　“三公”经费支出表'),
+      htmlGrid(T3),
+      line('单位：万元'),
+      line('注：无。'),
+    ]);
+    expect(c.map((x) => [x.title, x.unit])).toEqual([
+      ['表1收支总表', '万元'],
+      ['表5一般公共预算支出表', '元'],
+      ['表8“三公”经费支出表', '万元'],
+    ]);
+  });
+
+  it('a unit printed under a table goes to it, not to the next table', () => {
+    const c = locateTables([line('收支总表'), htmlGrid(T1), line('单位：元'), line('一般公共预算支出表'), line('部门：某局'), htmlGrid(T2), line('单位：万元')]);
+    expect(c.map((x) => x.unit)).toEqual(['元', '万元']);
+  });
+});
+
 describe('a unit on the title line', () => {
   it('is the unit, and the title is the words before it', () => {
     const [c] = locateTables([line('2026年一般公共预算支出表单位：万元'), htmlGrid(T2)]);
@@ -97,6 +137,25 @@ ${row('201', '一般公共服务支出', '3.00', '1.00', '2.00')}${row('20101', 
     expect(facts).toHaveLength(9);
     expect(facts).toContain('2010101|project|0');
     expect(rec.facts.every((f) => f.code !== '')).toBe(true);
+  });
+});
+
+describe('a page saved as UTF-16 without a byte-order mark', () => {
+  it('is read as HTML in UTF-16, little- or big-endian, whatever its <meta> says', async () => {
+    const page = `<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body><p>2026年一般公共预算支出表</p><p>单位：万元</p>
+<table border=1><tr><td>科目编码</td><td>科目名称</td><td>合计</td></tr>${row('201', '一般公共服务支出', '3.00')}${row('20101', '人大事务', '3.00')}</table></body></html>`;
+    for (const be of [false, true]) {
+      const bytes = new Uint8Array(page.length * 2);
+      for (let i = 0; i < page.length; i++) {
+        const u = page.charCodeAt(i);
+        bytes[2 * i + (be ? 1 : 0)] = u & 0xff;
+        bytes[2 * i + (be ? 0 : 1)] = u >> 8;
+      }
+      expect(decodeHtml(bytes)).toMatchObject({ encoding: be ? 'utf-16be' : 'utf-16le' });
+      const rec = await processDocument('unicode.htm', bytes);
+      expect(rec.format).toBe('html');
+      expect(rec.facts.map((f) => `${f.code}|${f.value.toFixed(2)}|${f.unit}`)).toEqual(['201|3.00|万元', '20101|3.00|万元']);
+    }
   });
 });
 

@@ -1,0 +1,64 @@
+// A code of an OCR'd table whose 类 / 款 part disagrees with the row it is printed under: the 款
+// row above was repaired (21012 read, 21013 by its name), while the 项 row under it kept the prefix
+// it was read or carried with (2101201 for 2101301 城乡医疗救助). The child takes the parent's
+// prefix when its printed name is that code's name, and is flagged like any repaired code.
+import type { Fact } from '../../model/types.js';
+import type { Taxonomy } from '../taxonomy/index.js';
+
+interface ParentContext {
+  taxonomy: Taxonomy;
+  fiscal_year: string;
+}
+
+/** How many places two codes of one length differ in. */
+function digitsApart(a: string, b: string): number {
+  let n = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) n++;
+  return n;
+}
+
+/** Facts of one OCR'd table (in row order), with the codes of rows whose 类/款 prefix disagrees with
+ *  the code of the row above them at that level put right: taken when the row's code does not name
+ *  its printed name, the code under the parent above (its prefix with the row's own last part)
+ *  does, and the prefix is explained by the parent (the parent's code was itself repaired or
+ *  inferred, the row's parts were carried from the rows above, or the prefix is one digit from the
+ *  parent's). The facts of such a row carry `repairedFlag`, their code_source is `resolved`. */
+export function reparentOcrCodes(facts: Fact[], ctx: ParentContext, repairedFlag: string): void {
+  // per section: the last code seen at each length (3, 5), and whether it was repaired
+  const above = new Map<string, Map<number, { code: string; repaired: boolean }>>();
+  let i = 0;
+  while (i < facts.length) {
+    const first = facts[i]!;
+    let j = i + 1;
+    while (j < facts.length && facts[j]!.row === first.row && facts[j]!.section === first.section && facts[j]!.code === first.code) j++;
+    const row = facts.slice(i, j);
+    i = j;
+    const ctxOf = above.get(first.section) ?? new Map<number, { code: string; repaired: boolean }>();
+    above.set(first.section, ctxOf);
+    const code = first.code;
+    if (!/^\d{3}(\d{2}){0,2}$/.test(code)) continue;
+    const parent = code.length > 3 ? ctxOf.get(code.length - 2) : undefined;
+    const prefix = code.slice(0, -2);
+    if (parent && parent.code !== prefix && first.item && !first.flags.includes(repairedFlag)) {
+      const carried = first.flags.includes('code_parts_carried');
+      const explained = parent.repaired || carried || digitsApart(parent.code, prefix) === 1;
+      const candidate = parent.code + code.slice(-2);
+      const entry = explained ? ctx.taxonomy.lookup(candidate, ctx.fiscal_year) : undefined;
+      if (entry && !entry.provisional && !ctx.taxonomy.checkName(code, first.item, ctx.fiscal_year).ok && ctx.taxonomy.checkName(candidate, first.item, ctx.fiscal_year).ok) {
+        for (const f of row) {
+          f.code = candidate;
+          f.code_source = 'resolved';
+          f.canonical_name = entry.name;
+          f.level = entry.level;
+          f.parent_code = entry.parent;
+          f.cofog = ctx.taxonomy.cofog(candidate);
+          f.flags = [...f.flags, repairedFlag];
+        }
+      }
+    }
+    const now = row[0]!.code;
+    ctxOf.set(now.length, { code: now, repaired: row[0]!.flags.includes(repairedFlag) });
+    // a new parent forgets the deeper levels of the previous one
+    for (const len of [...ctxOf.keys()]) if (len > now.length) ctxOf.delete(len);
+  }
+}

@@ -1,0 +1,209 @@
+// Measures of an OCR'd table's columns whose header words were misread (司计 for 合计, 般公共预够入
+// for 一般公共预算收入, 金颜 for 金额), inferred from the table's structure. Each inference needs a
+// structural check that holds on the rows the OCR read:
+//   1. a column that equals, row by row, the sum of a run of the columns right of it is the kind's
+//      total (the run may start past a subtotal: 合计 = 一般公共预算 + 政府性基金 + 国有资本经营);
+//   2. two columns that name one group (财政拨款收入 / 小计 and 财政拨款收入 / <misread part>): the one
+//      printed under a total word is the group's subtotal; a 小计 under a group whose words were not
+//      read is no table total beside a 合计, nor beside a column that equals the sum of a run;
+//   3. a header within a few misread characters of one of the kind's measure words (an edit
+//      distance, one signal) names that measure only when the column is a part of a column sum that
+//      holds (the kind's total or the group's subtotal = a run of columns including it);
+//   4. a two-sided table (收入 | 支出 side by side, one amount each): a side whose single amount
+//      column is unnamed takes the amount the other side's names.
+// Rows whose cells OCR misread break a sum, so a sum holds when it holds on two thirds of the rows
+// that print numbers (three at least); the misread rows are left to the identity checks. Every
+// inferred measure has its evidence set (`sum`, `layout`, `fuzzy`): the facts are flagged
+// `ocr_measure_inferred` (normalizers/facts).
+import { Decimal } from 'decimal.js';
+import type { ColumnSpec } from '../../model/types.js';
+import { editDistance } from '../taxonomy/text.js';
+import { parseNumber } from '../values/numbers.js';
+import { headerKey } from '../values/labels.js';
+import { headerLevels, roleOf } from './header-words.js';
+import type { KindDef } from './kinds.js';
+
+/** A column of a block as measures.ts resolves it. */
+interface Col {
+  spec: ColumnSpec;
+  base: string;
+  evidence: NonNullable<ColumnSpec['measure_evidence']>;
+  period: string;
+}
+
+/** Share of the rows with numbers on which a sum must hold in an OCR'd table, and the fewest rows. */
+const OCR_SUM_SHARE = 2 / 3;
+const OCR_SUM_ROWS = 3;
+
+/** How a column sum `col = Σ parts` fares on the rows: rows with numbers, rows where it holds,
+ *  and whether some holding row has a non-zero value in `needed`. */
+function sumRows(col: number, parts: number[], data: string[][], needed?: number): { rows: number; held: number; usesNeeded: boolean } {
+  let rows = 0;
+  let held = 0;
+  let usesNeeded = needed === undefined;
+  const tol = new Decimal('0.01').times(Math.max(1, parts.length - 1));
+  for (const r of data) {
+    const v = parseNumber(r[col] ?? '');
+    const ps = parts.map((p) => parseNumber(r[p] ?? ''));
+    if (!v && ps.every((p) => !p)) continue;
+    if (v?.value.isZero() && ps.every((p) => !p || p.value.isZero())) continue;
+    rows++;
+    if (!v) continue;
+    const sum = ps.reduce((s, p) => (p ? s.plus(p.value) : s), new Decimal(0));
+    if (sum.minus(v.value).abs().gt(tol)) continue;
+    held++;
+    if (needed !== undefined && !(parseNumber(r[needed] ?? '')?.value.isZero() ?? true)) usesNeeded = true;
+  }
+  return { rows, held, usesNeeded };
+}
+
+const holds = (s: { rows: number; held: number; usesNeeded: boolean }): boolean =>
+  s.usesNeeded && s.held >= OCR_SUM_ROWS && s.held >= s.rows * OCR_SUM_SHARE;
+
+/** The runs (two columns at least, no prior-year or change column) among `cols` after `from`. */
+function* runsAfter(cols: Col[], from: number): Generator<Col[]> {
+  for (let start = from + 1; start < cols.length; start++) {
+    for (let end = cols.length; end >= start + 2; end--) {
+      const run = cols.slice(start, end);
+      if (run.some((r) => r.period !== '')) continue;
+      yield run;
+    }
+  }
+}
+
+/** A total word under a group whose words were not read (棣木支画 / 小计): a subtotal of some group,
+ *  named the kind's total only for want of its group's name. */
+function weakTotal(c: Col, total: string): boolean {
+  if (c.base !== total || c.evidence !== 'generic') return false;
+  const levels = headerLevels(c.spec.header);
+  return levels.length > 1 && roleOf(levels[levels.length - 1]!.text) === 'total';
+}
+
+/** 1: an unnamed column that equals a run of columns right of it is the kind's total; a weak total
+ *  (weakTotal) in that run is a subtotal of an unread group, and loses the id. */
+function totalBySum(cols: Col[], data: string[][], total: string): void {
+  if (!total || cols.some((c) => c.base === total && !weakTotal(c, total))) return;
+  for (let i = 0; i < cols.length; i++) {
+    const c = cols[i]!;
+    if (c.base || c.period) continue;
+    for (const run of runsAfter(cols, i)) {
+      if (holds(sumRows(c.spec.index, run.map((r) => r.spec.index), data))) {
+        for (const w of cols) if (weakTotal(w, total)) w.base = '';
+        c.base = total;
+        c.evidence = 'sum';
+        return;
+      }
+    }
+  }
+}
+
+/** Two columns named the kind's total: one printed under a single level (合计) and weak totals
+ *  (a 小计 under an unread group): the single level is the total. */
+function totalOverWeak(cols: Col[], total: string): void {
+  const named = cols.filter((c) => c.base === total);
+  const plain = named.filter((c) => !weakTotal(c, total) && headerLevels(c.spec.header).length === 1);
+  if (named.length < 2 || plain.length !== 1 || named.some((c) => c !== plain[0] && !weakTotal(c, total))) return;
+  for (const c of named) if (c !== plain[0]) c.base = '';
+  plain[0]!.evidence = 'layout';
+}
+
+/** 2: of columns that name one measure by the group above them, the one under a total word (小计)
+ *  is the group's subtotal; the others are its parts, left to be named otherwise. */
+function subtotalOfGroup(cols: Col[]): void {
+  const byBase = new Map<string, Col[]>();
+  for (const c of cols) if (c.base && !c.period) byBase.set(c.base, [...(byBase.get(c.base) ?? []), c]);
+  for (const group of byBase.values()) {
+    // columns of one group: two levels at least, the same top level
+    const tops = new Set(group.map((c) => headerLevels(c.spec.header)[0]?.text ?? ''));
+    if (group.length < 2 || tops.size !== 1 || group.some((c) => headerLevels(c.spec.header).length < 2)) continue;
+    const underTotal = group.filter((c) => {
+      const levels = headerLevels(c.spec.header);
+      return levels.length > 1 && roleOf(levels[levels.length - 1]!.text) === 'total';
+    });
+    if (underTotal.length !== 1) continue;
+    for (const c of group) if (c !== underTotal[0]) c.base = '';
+    underTotal[0]!.evidence = 'layout';
+  }
+}
+
+/** The kind's measure words as plain text (the alternatives of its patterns that are Chinese words
+ *  of three characters or more), with their measure ids. */
+function measureWords(kind: KindDef): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [pattern, id] of kind.measures) {
+    for (const alt of pattern.split('|')) {
+      const word = alt.replace(/[\^$()?]/g, '');
+      if (/^[\u4e00-\u9fff]{3,}$/.test(word)) out.push([word, id]);
+    }
+  }
+  return out;
+}
+
+/** The fewest edits that turn some stretch of `text` into `word`. */
+function editsWithin(text: string, word: string): number {
+  const t = Array.from(text);
+  const L = Array.from(word).length;
+  let best = Infinity;
+  for (let len = Math.max(1, L - 2); len <= L + 2; len++) {
+    for (let i = 0; i + len <= t.length; i++) best = Math.min(best, editDistance(t.slice(i, i + len).join(''), word));
+  }
+  return best;
+}
+
+/** One edit in three characters of a measure word (a word of three or four characters: one). */
+const maxEdits = (len: number): number => Math.max(1, Math.floor(len / 3));
+
+/** The one measure of the kind, not yet taken in the block, that the misread header's last level
+ *  names within maxEdits; '' when none or several. */
+function fuzzyMeasure(header: string, kind: KindDef, taken: Set<string>): string {
+  const last = headerKey(header.split(' / ').pop() ?? '');
+  if (Array.from(last).length < 2) return '';
+  const hits = new Set<string>();
+  for (const [word, id] of measureWords(kind)) {
+    if (taken.has(id)) continue;
+    if (editsWithin(last, word) <= maxEdits(Array.from(word).length)) hits.add(id);
+  }
+  return hits.size === 1 ? [...hits][0]! : '';
+}
+
+/** 3: a misread header named by a fuzzy match, when the column is a part of a holding column sum
+ *  (a named column = a run of columns that includes it). */
+function fuzzyWithSum(cols: Col[], data: string[][], kind: KindDef): void {
+  for (let u = 0; u < cols.length; u++) {
+    const c = cols[u]!;
+    if (c.base || c.period) continue;
+    const id = fuzzyMeasure(c.spec.header, kind, new Set(cols.map((x) => x.base).filter(Boolean)));
+    if (!id) continue;
+    const backed = cols.some((t, ti) => t.base && !t.period && ti < u && [...runsAfter(cols, ti)].some((run) => run.includes(c) && holds(sumRows(t.spec.index, run.map((r) => r.spec.index), data, c.spec.index))));
+    if (!backed) continue;
+    c.base = id;
+    c.evidence = 'fuzzy';
+  }
+}
+
+/** 4: a two-sided table whose sides print one amount column each: an unnamed side takes the
+ *  measure the other sides name, when they all name the same one; when none is named, the kind's
+ *  value (`value`: the one amount a side of this layout prints). */
+export function mirrorSides(specs: ColumnSpec[], kind: KindDef | undefined, value: string): void {
+  if (!kind?.two_sided || !value) return;
+  const blocks = [...new Set(specs.map((s) => s.block))];
+  if (blocks.length < 2) return;
+  const amounts = blocks.map((b) => specs.filter((s) => s.block === b && s.role === 'measure'));
+  if (amounts.some((a) => a.length !== 1)) return;
+  const named = new Set(amounts.map((a) => a[0]!.measure).filter(Boolean));
+  if (named.size > 1 || (named.size === 1 && !named.has(value))) return;
+  const id = value;
+  for (const [s] of amounts) {
+    if (s!.measure || s!.measure_conflict) continue;
+    s!.measure = id;
+    s!.measure_evidence = 'layout';
+  }
+}
+
+/** Steps 1–3 on one block of an OCR'd table (step 4 runs over the blocks, mirrorSides). */
+export function inferOcrMeasures(cols: Col[], data: string[][], kind: KindDef | undefined, total: string): void {
+  subtotalOfGroup(cols);
+  totalOverWeak(cols, total);
+  totalBySum(cols, data, total);
+  if (kind) fuzzyWithSum(cols, data, kind);
+}
