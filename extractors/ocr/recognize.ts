@@ -11,6 +11,8 @@
 // image, the engine errs) costs its cells their second reading, recorded in OcrPage.problems; the
 // page's time running out (RecognizeOptions.signal) is the one failure that ends the page.
 import { decodeImagePages, enlargeBicubic, rotateQuarter, rotateSmall, scale, type GreyImage } from './image.js';
+import { whitenBackground } from './background.js';
+import { despeckle } from './despeckle.js';
 import { gapFill } from './gap-fill.js';
 import { bestTurn, readsWell } from './orientation.js';
 import type { OcrRunner, TesseractPool } from './pool.js';
@@ -49,6 +51,8 @@ async function readTurned(ocr: OcrRunner, base: GreyImage, dpi: number, sourceDp
     rules = tableRules(findRules(binarize(im, otsu(im, s.binarize)), im.width, im.height, { dpi }, s.rules), Math.round(dpi / s.rules.touchPerInch));
     eraseRules(ocrImage, rules, s.rules);
   }
+  // isolated toner specks (a photocopy) would be read as decimal points and commas
+  despeckle(ocrImage, dpi, s.despeckle, s.binarize);
   const prep = now() - tp;
   const t1 = now();
   const r = await ocr.run(ocrImage, { psm: opts.psm ?? '11', dpi, page: true });
@@ -105,6 +109,17 @@ function cappedDpi(img: GreyImage, dpi: number, target: number, s: OcrSettings):
   return fit;
 }
 
+/** The resolution a page image of `dpi` is read at, and whether its ink is thickened first: a 1-bit
+ *  scan coarser than image.bilevelReadDpi is enlarged to it (bicubic: the stair-stepped edges turn
+ *  grey) and thickened there; a 1-bit scan read as it is is thickened; a 1-bit scan reduced or
+ *  enlarged otherwise turns grey and is not; any other image is read at readingDpi. */
+export function readingPlan(img: GreyImage, dpi: number, s: OcrSettings): { dpi: number; thicken: boolean } {
+  const bilevel = s.image.bilevelThickenPx > 0 && isBilevel(img, s.image.bilevelShare);
+  const fine = bilevel && dpi < s.image.bilevelReadDpi;
+  const target = cappedDpi(img, dpi, fine ? s.image.bilevelReadDpi : readingDpi(dpi, s.resolution), s);
+  return { dpi: target, thicken: bilevel && (fine ? target > dpi : target === dpi) };
+}
+
 export async function recognizeWith(pool: TesseractPool, input: ImageInput, opts: RecognizeOptions = {}): Promise<OcrPage> {
   const s = opts.settings ?? DEFAULT_OCR_SETTINGS;
   const res = s.resolution;
@@ -119,14 +134,16 @@ export async function recognizeWith(pool: TesseractPool, input: ImageInput, opts
   } else img = input;
   dpi ??= guessDpi(img, res);
   const sourceDpi = dpi;
-  const target = cappedDpi(img, dpi, readingDpi(dpi, res), s);
-  if (target !== dpi) {
+  const plan = readingPlan(img, dpi, s);
+  if (plan.dpi !== dpi) {
     // enlarged bicubic (a bilinear enlargement blurs small print), reduced by area averaging
-    img = target > dpi ? enlargeBicubic(img, target / dpi) : scale(img, target / dpi);
-    dpi = target;
+    img = plan.dpi > dpi ? enlargeBicubic(img, plan.dpi / dpi) : scale(img, plan.dpi / dpi);
+    dpi = plan.dpi;
   }
   // a 1-bit scan: its threshold thinned the strokes; they are thickened before anything is read
-  if (s.image.bilevelThickenPx > 0 && isBilevel(img, s.image.bilevelShare)) img = thickenInk(img, s.image.bilevelThickenPx);
+  if (plan.thicken) img = thickenInk(img, s.image.bilevelThickenPx);
+  // a grey paper (a photocopy) brought to white
+  img = whitenBackground(img, s.background);
   const base = img;
   const fixedDpi = dpi;
   const run = (k: number): Promise<OcrPage> => readTurned(ocr, base, fixedDpi, sourceDpi, k, opts, s, t0);

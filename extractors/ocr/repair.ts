@@ -52,14 +52,15 @@ export function repairNumberText(text: string, settings: OcrSettings = DEFAULT_O
     t = t.replace(/[OoDQ]/g, '0').replace(/[Il|!]/g, '1');
     rules.push('letter-digit');
   }
-  // separators: 2.946.25 (a dot for a thousands comma), 2946,25 (a comma for the decimal point)
+  // separators: 2.946.25 (a dot for a thousands comma), 2946,25 and 2,228,57 (a comma for the
+  // decimal point: a last group of two digits is no thousands group)
   if (!AMOUNT.test(t)) {
     const dots = t.split('.');
     if (dots.length > 2 && dots.slice(1, -1).every((g) => /^\d{3}$/.test(g)) && /^\d{1,3}$/.test(dots[0]!)) {
       t = dots.slice(0, -1).join(',') + '.' + dots.at(-1);
       rules.push('separator');
-    } else if (/^\d+,\d{1,2}$/.test(t)) {
-      t = t.replace(',', '.');
+    } else if (/^\d+,\d{1,2}$/.test(t) || /^\d{1,3}(,\d{3})+,\d{1,2}$/.test(t)) {
+      t = t.replace(/,(?=\d{1,2}$)/, '.');
       rules.push('separator');
     } else if (/^\d{1,3}(,\d{3})*,\d{3}\.\d+$/.test(t.replace(/\.(?=\d{3}[,.])/g, ','))) {
       t = t.replace(/\.(?=\d{3}[,.])/g, ',');

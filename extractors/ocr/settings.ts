@@ -23,12 +23,19 @@ export interface ImageSettings {
   /** ... and its ink is thickened by this many pixels (a 4-neighbour dilation each) before it is read
    *  (px; 1: the threshold of a 1-bit scan thins and breaks the 1-2 px strokes of characters at
    *  200 dpi, and tesseract reads the broken strokes as other characters or Latin letters; a 1-bit
-   *  scan read at 300 dpi is reduced to grey first and not thickened. Three table pages of the dev
+   *  scan read at 300 dpi is reduced to grey first and not thickened (see bilevelReadDpi). Three table pages of the dev
    *  grid's fax-200 condition, numbers found against the PDF's text layer: thickened 1 px 81/88/47 %,
    *  2 px 75/85/22 %; made grey instead of thickened: a Gaussian blur of 0.7 px 78/68/38 %, 1 px
    *  74/73/36 %, enlarged ×1.5 bicubic and reduced again 74/70/45 %; thickened 1 px and blurred
    *  0.5 px 80/85/50 %. Thin print broken by the threshold is not brought back by smoothing) */
   readonly bilevelThickenPx: number;
+  /** a 1-bit scan coarser than this is enlarged to it, bicubic, thickened there by bilevelThickenPx
+   *  and read at it (dpi; 0: off, read at the usual resolution. The dev grid's fax-200 condition,
+   *  5 documents, 38 pages, two builds run side by side: read at 200 dpi thickened 1 px F1 0.748, silent errors
+   *  0.17 %, CPU 3.7 s a page; enlarged to 300 and thickened there F1 0.745, silent 0.17 %, CPU
+   *  5.0 s (per document 0.58/0.73/1.00/0.995/0.07 against 0.74/0.76/0.88/0.99/0.03: no net gain
+   *  for 36 % more time); enlarged, thickened and reduced to 200 again F1 0.46) */
+  readonly bilevelReadDpi: number;
 }
 
 /** The resolution OCR reads at (recognize.ts, pdf.ts). */
@@ -160,6 +167,32 @@ export interface RuleSettings {
   readonly eraseOverhang: number;
   /** rulings handed to the layout are at least this wide (pt; 0.3) */
   readonly minRulingWidthPt: number;
+}
+
+/** A grey paper brought to white before reading (background.ts). */
+export interface BackgroundSettings {
+  /** pages whose median grey (the paper) is below this are stretched to a white paper (grey; 240: a clean scan's paper is 250 or more, dev photocopy-200's 86% white is 215; with the specks painted out, dev photocopy-200 F1 0.298 -> 0.684, q70-200 unchanged at 0.990) */
+  readonly belowLevel: number;
+  /** ... unless it is below this: no paper (grey; 120) */
+  readonly minLevel: number;
+  /** every Nth pixel is counted (count; 7) */
+  readonly sampleStep: number;
+}
+
+/** Isolated toner specks painted out before reading (despeckle.ts). */
+export interface DespeckleSettings {
+  /** 1: on, 0: off (count; 1) */
+  readonly on: number;
+  /** a speck is at most 1/N inch on each side (perInch; 40: 5 px at 200 dpi, a photocopy's specks of ~3 px and their blur; a digit or a CJK stroke is longer; 30 and 50 remove as many, 490 ± 1 on a dev photocopy-200 page) */
+  readonly maxDotPerInch: number;
+  /** ... with no other ink within 1/N inch below its box (perInch; 25: 8 px at 200 dpi) ... */
+  readonly clearPerInch: number;
+  /** ... nor within 1/N inch left and right (perInch; 12: 17 px at 200 dpi; a decimal point or a 、 sits within 10 px of its characters) ... */
+  readonly clearAlongPerInch: number;
+  /** ... nor within 1/N inch above it (perInch; 16: 12 px at 200 dpi, half a line: a 、 at the foot of its line has its characters' strokes there; 8 px above removed 7 dots, 、 among them, on 15 dev q70-200 table pages, 12 px 4, while dev photocopy-200's 15 pages lose 8,250 specks) */
+  readonly clearAbovePerInch: number;
+  /** a speck is painted out this many pixels beyond its box (px; 1: the scan's blur) */
+  readonly haloPx: number;
 }
 
 /** Text running down the page, from smeared runs of ink (prep.ts measureOrientation). */
@@ -356,6 +389,8 @@ export interface OcrSettings {
   readonly binarize: BinarizeSettings;
   readonly skew: SkewSettings;
   readonly rules: RuleSettings;
+  readonly background: BackgroundSettings;
+  readonly despeckle: DespeckleSettings;
   readonly sideways: SidewaysSettings;
   readonly words: WordSettings;
   readonly repair: RepairSettings;
@@ -380,7 +415,7 @@ const RATIO: readonly [number, number] = [0, 100];
 const COUNT = (min = 0, max = 100_000_000): readonly [number, number, 'int'] => [min, max, 'int'];
 
 export const OCR_SETTINGS_LIMITS: Limits<OcrSettings> = {
-  image: { redSealMargin: GREY, minFileDpi: DPI, maxFileDpi: DPI, bilevelShare: SHARE, bilevelThickenPx: COUNT(0, 5) },
+  image: { redSealMargin: GREY, minFileDpi: DPI, maxFileDpi: DPI, bilevelShare: SHARE, bilevelThickenPx: COUNT(0, 5), bilevelReadDpi: [0, 1200] },
   resolution: {
     minDpi: DPI, targetDpi: DPI, maxDpi: DPI, assumedPageInches: [0.1, 1000], minGuessDpi: DPI, maxGuessDpi: DPI, fallbackDpi: DPI,
     renderDpi: [10, 1200], minScanCover: SHARE, pageScaleTolerance: RATIO,
@@ -396,6 +431,8 @@ export const OCR_SETTINGS_LIMITS: Limits<OcrSettings> = {
     minLengthPt: PT, gapPt: PT, maxThicknessPt: PT, minMaxThicknessPx: PX, runOverlap: SHARE, skipRows: COUNT(0, 1000), touchPerInch: PER_INCH,
     eraseMargin: PX, eraseOverhang: PX, minRulingWidthPt: PT,
   },
+  background: { belowLevel: GREY, minLevel: GREY, sampleStep: COUNT(1, 1000) },
+  despeckle: { on: COUNT(0, 1), maxDotPerInch: PER_INCH, clearPerInch: PER_INCH, clearAlongPerInch: PER_INCH, clearAbovePerInch: PER_INCH, haloPx: COUNT(0, 10) },
   sideways: { eraseRunPt: PT, minEraseRunPx: PX, smearGapPt: PT, minSmearGapPx: PX, longRunPt: PT, ratio: RATIO },
   words: { ruleGlyphMaxLength: COUNT(), latinHeightRatio: [0.01, 10], minFontSizePt: PT, cjkJoinGap: RATIO, latinJoinGap: RATIO, wallSlackPx: PX, lowConfidence: CONF },
   repair: { maxNumberLength: COUNT(), minDigits: COUNT(), digitsPerLetter: [0.01, 1000], sameLineOverlap: SHARE, lookahead: COUNT(), splitDecimalGap: RATIO, overlapSlackPt: PT, wallSlackPt: PT, splitAmountMinCells: COUNT() },
@@ -417,7 +454,7 @@ export const OCR_SETTINGS_LIMITS: Limits<OcrSettings> = {
 
 export const DEFAULT_OCR_SETTINGS: OcrSettings = deepFreeze(
   checkDefaults<OcrSettings>('ocr', {
-    image: { redSealMargin: 60, minFileDpi: 50, maxFileDpi: 1200, bilevelShare: 0.995, bilevelThickenPx: 1 },
+    image: { redSealMargin: 60, minFileDpi: 50, maxFileDpi: 1200, bilevelShare: 0.995, bilevelThickenPx: 1, bilevelReadDpi: 0 },
     resolution: {
       minDpi: 175, targetDpi: 200, maxDpi: 250, assumedPageInches: 11.69, minGuessDpi: 60, maxGuessDpi: 1200, fallbackDpi: 200,
       renderDpi: 200, minScanCover: 0.8, pageScaleTolerance: 0.02,
@@ -430,6 +467,8 @@ export const DEFAULT_OCR_SETTINGS: OcrSettings = deepFreeze(
     binarize: { minThreshold: 60, maxThreshold: 200, sampleAbove: 4_000_000, sampleStep: 3 },
     skew: { minAngle: 0.05, range: 3, maxPoints: 200_000, profileSlack: 0.06, binPerInch: 150, coarseStep: 0.25, midStep: 0.05, fineStep: 0.01 },
     rules: { minLengthPt: 20, gapPt: 0.6, maxThicknessPt: 2.5, minMaxThicknessPx: 3, runOverlap: 0.5, skipRows: 1, touchPerInch: 24, eraseMargin: 1.5, eraseOverhang: 1, minRulingWidthPt: 0.3 },
+    background: { belowLevel: 240, minLevel: 120, sampleStep: 7 },
+    despeckle: { on: 1, maxDotPerInch: 40, clearPerInch: 25, clearAlongPerInch: 12, clearAbovePerInch: 16, haloPx: 1 },
     sideways: { eraseRunPt: 20, minEraseRunPx: 30, smearGapPt: 3, minSmearGapPx: 2, longRunPt: 36, ratio: 1.5 },
     words: { ruleGlyphMaxLength: 2, latinHeightRatio: 0.75, minFontSizePt: 4, cjkJoinGap: 0.6, latinJoinGap: 0.15, wallSlackPx: 1, lowConfidence: 60 },
     repair: { maxNumberLength: 24, minDigits: 2, digitsPerLetter: 3, sameLineOverlap: 0.5, lookahead: 40, splitDecimalGap: 1.2, overlapSlackPt: 1, wallSlackPt: 0.5, splitAmountMinCells: 2 },

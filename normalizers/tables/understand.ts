@@ -241,8 +241,9 @@ function assignColumns(header: string[], data: string[][], width: number, kind: 
     const texts = cells.length - nums - codes;
     let role: ColumnSpec['role'];
     if (ROW_NO_HEADER.test(last) || UNIT_CODE_HEADER.test(last)) role = 'row_no';
-    // (a column right of a code part whose header was not read, holding code parts: the 项 part)
-    else if ((/^(类|款|项)$/.test(last) || (last === '' && specs.at(-1)?.role === 'code_part' && parts > 0)) && parts >= cells.length / 2) role = 'code_part';
+    // (a column right of a code part whose header was not read, or misread as a character or two
+    // that name no measure (项 read `I` off a 1-bit scan), holding code parts: the 项 part)
+    else if ((/^(类|款|项)$/.test(last) || ((last === '' || (last.length <= 2 && !LABEL_HEADER.test(last) && !measureOf(kind, h))) && specs.at(-1)?.role === 'code_part' && parts > 0)) && parts >= cells.length / 2) role = 'code_part';
     else if (CODE_HEADER.test(last) || (codes > 0 && codes >= (cells.length * 2) / 3 && !measureOf(kind, h))) role = 'code';
     else if (cells.length === 0) role = LABEL_HEADER.test(last) ? 'name' : 'measure';
     else if (!LABEL_HEADER.test(last) && measureOf(kind, h) && nums > 0) role = 'measure';

@@ -12,9 +12,10 @@ import type { RawGrid } from '../../model/types.js';
 
 const cells = (texts: string[]): { text: string }[] => texts.map((text) => ({ text }));
 /** the header and the first rows of p. 3; `read`: the header over the 项 and name columns read
- *  (as at 200 dpi), else lost as at 150 dpi */
-function table(read: boolean) {
-  const [a, b, c] = read ? ['项目', '功能分类科目编码', '项'] : ['', '', ''];
+ *  (as at 200 dpi), `lost` as at 150 dpi, `misread`: 项 read as `I` (a 1-bit scan, the fax
+ *  condition) */
+function table(header: 'read' | 'lost' | 'misread') {
+  const [a, b, c] = header === 'read' ? ['项目', '功能分类科目编码', '项'] : header === 'misread' ? ['项目', '功能分类科目编码', 'I'] : ['', '', ''];
   const grid: RawGrid = {
     method: 'ocr',
     rows: [
@@ -34,11 +35,12 @@ function table(read: boolean) {
 
 describe('a code column whose 项 header OCR did not read', () => {
   it('is still the 项 part of the code: no section, the same codes as with the header read', () => {
-    const read = table(true);
-    const lost = table(false);
-    expect(new Set(read.rows.map((r) => r.section))).toEqual(new Set(['']));
-    expect(new Set(lost.rows.map((r) => r.section))).toEqual(new Set(['']));
-    expect(lost.rows.map((r) => r.code)).toEqual(read.rows.map((r) => r.code));
-    expect(lost.rows.map((r) => r.code)).toEqual(expect.arrayContaining(['2010507', '2012902']));
+    const read = table('read');
+    for (const other of [table('lost'), table('misread')]) {
+      expect(new Set(read.rows.map((r) => r.section))).toEqual(new Set(['']));
+      expect(new Set(other.rows.map((r) => r.section))).toEqual(new Set(['']));
+      expect(other.rows.map((r) => r.code)).toEqual(read.rows.map((r) => r.code));
+      expect(other.rows.map((r) => r.code)).toEqual(expect.arrayContaining(['2010507', '2012902']));
+    }
   });
 });

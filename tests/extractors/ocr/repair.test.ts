@@ -13,6 +13,9 @@ describe('OCR number repair', () => {
     expect(repairNumberText('2776. 77')).toEqual({ text: '2776.77', rules: ['split-decimal'] });
     expect(repairNumberText('2,946。25')?.text).toBe('2,946.25');
     expect(repairNumberText('2.946.25')?.text).toBe('2,946.25');
+    // a comma for the decimal point after thousands groups (a photocopy's blurred point)
+    expect(repairNumberText('2,228,57')).toEqual({ text: '2,228.57', rules: ['separator'] });
+    expect(repairNumberText('12,345,678')).toBeUndefined();
   });
 
   it('leaves good numbers, codes and text alone', () => {

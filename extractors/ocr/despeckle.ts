@@ -1,0 +1,79 @@
+// Toner specks removed before reading: a photocopy or a dusty scanner glass leaves small dark dots
+// scattered over the page, which tesseract reads as decimal points, commas or quote marks, or as
+// a stroke that joins two lines of text. A speck is a blob of ink no bigger than a dot and with no
+// other ink near it, above and below or farther along the line; a decimal point or a list comma
+// (、) sits beside its digits or characters on the line, so it is kept. The blobs are painted white in the grey image (in place).
+import type { GreyImage } from './image.js';
+import { binarize, otsu } from './prep.js';
+import { DEFAULT_OCR_SETTINGS, type BinarizeSettings, type DespeckleSettings } from './settings.js';
+
+/** Paint white, in `img`, the isolated specks of ink: connected blobs (8-neighbour) at most
+ *  `maxDotPerInch` on each side with no other ink within `clearPerInch` below their box,
+ *  `clearAbovePerInch` above it (a 、 sits at the foot of its line) and `clearAlongPerInch` left
+ *  and right.
+ *  Returns how many were removed. */
+export function despeckle(img: GreyImage, dpi: number, s: DespeckleSettings = DEFAULT_OCR_SETTINGS.despeckle, b: BinarizeSettings = DEFAULT_OCR_SETTINGS.binarize): number {
+  if (!s.on) return 0;
+  const { width: w, height: h, data } = img;
+  const mask = binarize(img, otsu(img, b));
+  const maxSide = Math.max(1, Math.round(dpi / s.maxDotPerInch));
+  const clear = Math.max(1, Math.round(dpi / s.clearPerInch));
+  const above = Math.max(clear, Math.round(dpi / s.clearAbovePerInch));
+  const clearX = Math.max(clear, Math.round(dpi / s.clearAlongPerInch));
+  // integral image of the ink, to count the ink around a blob in constant time
+  const W = w + 1;
+  const sum = new Int32Array(W * (h + 1));
+  for (let y = 0; y < h; y++) {
+    let row = 0;
+    for (let x = 0; x < w; x++) {
+      row += mask[y * w + x]!;
+      sum[(y + 1) * W + x + 1] = sum[y * W + x + 1]! + row;
+    }
+  }
+  const inkIn = (x0: number, y0: number, x1: number, y1: number): number => {
+    const a = Math.max(0, x0), c = Math.min(w - 1, x1), t = Math.max(0, y0), d = Math.min(h - 1, y1);
+    if (a > c || t > d) return 0;
+    return sum[(d + 1) * W + c + 1]! - sum[t * W + c + 1]! - sum[(d + 1) * W + a]! + sum[t * W + a]!;
+  };
+  const seen = new Uint8Array(w * h);
+  const stack: number[] = [];
+  let removed = 0;
+  for (let start = 0; start < mask.length; start++) {
+    if (!mask[start] || seen[start]) continue;
+    seen[start] = 1;
+    stack.push(start);
+    let x0 = w, y0 = h, x1 = -1, y1 = -1, area = 0;
+    while (stack.length) {
+      const p = stack.pop()!;
+      const x = p % w;
+      const y = (p - x) / w;
+      area++;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+      for (let dy = -1; dy <= 1; dy++) {
+        const yy = y + dy;
+        if (yy < 0 || yy >= h) continue;
+        for (let dx = -1; dx <= 1; dx++) {
+          const xx = x + dx;
+          if (xx < 0 || xx >= w) continue;
+          const q = yy * w + xx;
+          if (mask[q] && !seen[q]) {
+            seen[q] = 1;
+            stack.push(q);
+          }
+        }
+      }
+    }
+    if (x1 - x0 + 1 > maxSide || y1 - y0 + 1 > maxSide) continue;
+    // the blob's own ink is all inside its box: anything more in the surrounding window is a neighbour
+    if (inkIn(x0 - clearX, y0 - above, x1 + clearX, y1 + clear) > area) continue;
+    // a pixel of halo (the scan's blur) goes with it
+    for (let y = Math.max(0, y0 - s.haloPx); y <= Math.min(h - 1, y1 + s.haloPx); y++) {
+      data.fill(255, y * w + Math.max(0, x0 - s.haloPx), y * w + Math.min(w - 1, x1 + s.haloPx) + 1);
+    }
+    removed++;
+  }
+  return removed;
+}
