@@ -1,5 +1,5 @@
 // Table kinds from the knowledge file: title → kind, header → measure id, top header → section.
-import { editDistance } from '../taxonomy/text.js';
+import { editDistance, editsWithin } from '../taxonomy/text.js';
 import { readKnowledgeJson } from '../knowledge/load.js';
 import { cleanLabel, headerKey } from '../values/labels.js';
 import { normaliseLevel, roleOf } from './header-words.js';
@@ -88,22 +88,6 @@ export function classifyTitle(title: string, tableNo: string, docKind: string): 
  *  symbols (“三公”经费 → 三公经费; brackets, colons and quotes are what OCR misreads most). */
 function titleChars(title: string): string[] {
   return Array.from(cleanLabel(title).normalize('NFKC').replace(/[\p{P}\p{S}]/gu, ''));
-}
-
-/** The fewest edits (a character replaced, lost or added) that turn some stretch of `text` into
- *  `known`: a title printed with a year, issuer or list number before it, or a note after it, costs
- *  nothing for those. */
-function editsWithin(text: string[], known: string[]): number {
-  let prev = new Array<number>(text.length + 1).fill(0);
-  let cur = new Array<number>(text.length + 1);
-  for (let i = 1; i <= known.length; i++) {
-    cur[0] = i;
-    for (let j = 1; j <= text.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (known[i - 1] === text[j - 1] ? 0 : 1));
-    }
-    [prev, cur] = [cur, prev];
-  }
-  return Math.min(...prev);
 }
 
 /** A kind whose known title is found in an OCR'd title with a few characters misread. */

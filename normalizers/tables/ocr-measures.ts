@@ -17,7 +17,7 @@
 // `ocr_measure_inferred` (normalizers/facts).
 import { Decimal } from 'decimal.js';
 import type { ColumnSpec } from '../../model/types.js';
-import { editDistance } from '../taxonomy/text.js';
+import { editsWithin } from '../taxonomy/text.js';
 import { parseNumber } from '../values/numbers.js';
 import { headerKey } from '../values/labels.js';
 import { headerLevels, roleOf } from './header-words.js';
@@ -139,17 +139,6 @@ function measureWords(kind: KindDef): [string, string][] {
   return out;
 }
 
-/** The fewest edits that turn some stretch of `text` into `word`. */
-function editsWithin(text: string, word: string): number {
-  const t = Array.from(text);
-  const L = Array.from(word).length;
-  let best = Infinity;
-  for (let len = Math.max(1, L - 2); len <= L + 2; len++) {
-    for (let i = 0; i + len <= t.length; i++) best = Math.min(best, editDistance(t.slice(i, i + len).join(''), word));
-  }
-  return best;
-}
-
 /** One edit in three characters of a measure word (a word of three or four characters: one). */
 const maxEdits = (len: number): number => Math.max(1, Math.floor(len / 3));
 
@@ -161,7 +150,7 @@ function fuzzyMeasure(header: string, kind: KindDef, taken: Set<string>): string
   const hits = new Set<string>();
   for (const [word, id] of measureWords(kind)) {
     if (taken.has(id)) continue;
-    if (editsWithin(last, word) <= maxEdits(Array.from(word).length)) hits.add(id);
+    if (editsWithin(Array.from(last), Array.from(word)) <= maxEdits(Array.from(word).length)) hits.add(id);
   }
   return hits.size === 1 ? [...hits][0]! : '';
 }
