@@ -38,7 +38,25 @@ export interface ExtractResult {
   pageIssues?: PageIssue[];
   /** the pages read by OCR: the resolution each was read at and that of its image */
   ocrPages?: OcrPageRead[];
+  /** OCR: reads number cells again from the pages' images under other image treatments (the
+   *  pipeline asks for the cells of failing in-table sums; normalizers/ocr-correct/reread.ts decides) */
+  rereadCells?: CellRereader;
 }
+
+/** A number cell to read again: its page and the box of its printed value (points, page as given). */
+export interface CellRereadRequest {
+  page: number;
+  box: Box;
+}
+
+/** What reading a cell again gave: a text per image treatment that read something (`how`). */
+export interface CellRereading {
+  readings: { how: string; text: string }[];
+}
+
+/** Reads the cells again (one CellRereading per request, in order); what failed is in `problems`
+ *  (one line each) and costs only those readings. */
+export type CellRereader = (cells: readonly CellRereadRequest[], signal?: AbortSignal) => Promise<{ cells: CellRereading[]; problems: string[] }>;
 
 /** A page read by OCR: its image's resolution (dpi) and the one it was read at (a finer scan is
  *  reduced to the resolution recognition is tuned for). */

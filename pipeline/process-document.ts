@@ -154,6 +154,15 @@ async function runStages(doc: DocumentRecord, bytes: Uint8Array, opts: ProcessOp
     // a misread digit that the identities pin down uniquely is corrected (and flagged ocr_repaired)
     const { correctOcr } = await import('../normalizers/ocr-correct/index.js');
     doc.checks = timed(doc, 'ocr-correct', () => correctOcr(doc, taxonomy, doc.checks));
+    // the cells of sums still failing read again from the page images; a reading is taken where the sums then hold
+    const reread = result.rereadCells;
+    if (reread && settings.ocr.rereadSums.maxCells > 0) {
+      const { rereadFailingSums } = await import('../normalizers/ocr-correct/reread.js');
+      const { maxCells, maxChanges, maxCombinations } = settings.ocr.rereadSums;
+      const signal = AbortSignal.timeout(Math.max(1, Math.ceil(stagesUntil - performance.now())));
+      doc.checks = await timedAsync(doc, 'ocr-reread', () => rereadFailingSums(doc, taxonomy, doc.checks, reread, { maxCells, maxChanges, maxCombinations }, signal));
+      inTime();
+    }
   }
   doc.checks.push(...corrected);
   // pages (or cells) the extractor could not read: reported, the rest stands

@@ -2,15 +2,17 @@
 // scattered over the page, which tesseract reads as decimal points, commas or quote marks, or as
 // a stroke that joins two lines of text. A speck is a blob of ink no bigger than a dot and with no
 // other ink near it, above and below or farther along the line; a decimal point or a list comma
-// (、) sits beside its digits or characters on the line, so it is kept. The blobs are painted white in the grey image (in place).
+// (、) sits beside its digits or characters on the line, so it is kept. Specks fall in clusters (two or
+// three within a character's width): the ink that counts as a neighbour is that of blobs bigger
+// than a speck, so a speck beside another speck goes too. The blobs are painted white in the grey image (in place).
 import type { GreyImage } from './image.js';
 import { binarize, otsu } from './prep.js';
 import { DEFAULT_OCR_SETTINGS, type BinarizeSettings, type DespeckleSettings } from './settings.js';
 
 /** Paint white, in `img`, the isolated specks of ink: connected blobs (8-neighbour) at most
- *  `maxDotPerInch` on each side with no other ink within `clearPerInch` below their box,
+ *  `maxDotPerInch` on each side with no ink of a bigger blob within `clearPerInch` below their box,
  *  `clearAbovePerInch` above it (a 、 sits at the foot of its line) and `clearAlongPerInch` left
- *  and right.
+ *  and right (other specks nearby do not count).
  *  Returns how many were removed. */
 export function despeckle(img: GreyImage, dpi: number, s: DespeckleSettings = DEFAULT_OCR_SETTINGS.despeckle, b: BinarizeSettings = DEFAULT_OCR_SETTINGS.binarize): number {
   if (!s.on) return 0;
@@ -20,16 +22,8 @@ export function despeckle(img: GreyImage, dpi: number, s: DespeckleSettings = DE
   const clear = Math.max(1, Math.round(dpi / s.clearPerInch));
   const above = Math.max(clear, Math.round(dpi / s.clearAbovePerInch));
   const clearX = Math.max(clear, Math.round(dpi / s.clearAlongPerInch));
-  // integral image of the ink, to count the ink around a blob in constant time
   const W = w + 1;
   const sum = new Int32Array(W * (h + 1));
-  for (let y = 0; y < h; y++) {
-    let row = 0;
-    for (let x = 0; x < w; x++) {
-      row += mask[y * w + x]!;
-      sum[(y + 1) * W + x + 1] = sum[y * W + x + 1]! + row;
-    }
-  }
   const inkIn = (x0: number, y0: number, x1: number, y1: number): number => {
     const a = Math.max(0, x0), c = Math.min(w - 1, x1), t = Math.max(0, y0), d = Math.min(h - 1, y1);
     if (a > c || t > d) return 0;
@@ -37,17 +31,22 @@ export function despeckle(img: GreyImage, dpi: number, s: DespeckleSettings = DE
   };
   const seen = new Uint8Array(w * h);
   const stack: number[] = [];
-  let removed = 0;
+  // the blobs no bigger than a speck: their box, and their pixels taken out of the ink that counts
+  // as a neighbour
+  const small: [number, number, number, number][] = [];
+  const big = mask.slice();
+  const pixels: number[] = [];
   for (let start = 0; start < mask.length; start++) {
     if (!mask[start] || seen[start]) continue;
     seen[start] = 1;
     stack.push(start);
-    let x0 = w, y0 = h, x1 = -1, y1 = -1, area = 0;
+    let x0 = w, y0 = h, x1 = -1, y1 = -1;
+    pixels.length = 0;
     while (stack.length) {
       const p = stack.pop()!;
+      if (pixels.length <= maxSide * maxSide) pixels.push(p);
       const x = p % w;
       const y = (p - x) / w;
-      area++;
       if (x < x0) x0 = x;
       if (x > x1) x1 = x;
       if (y < y0) y0 = y;
@@ -67,8 +66,20 @@ export function despeckle(img: GreyImage, dpi: number, s: DespeckleSettings = DE
       }
     }
     if (x1 - x0 + 1 > maxSide || y1 - y0 + 1 > maxSide) continue;
-    // the blob's own ink is all inside its box: anything more in the surrounding window is a neighbour
-    if (inkIn(x0 - clearX, y0 - above, x1 + clearX, y1 + clear) > area) continue;
+    small.push([x0, y0, x1, y1]);
+    for (const p of pixels) big[p] = 0;
+  }
+  // integral image of the bigger blobs' ink, to count it around a speck in constant time
+  for (let y = 0; y < h; y++) {
+    let row = 0;
+    for (let x = 0; x < w; x++) {
+      row += big[y * w + x]!;
+      sum[(y + 1) * W + x + 1] = sum[y * W + x + 1]! + row;
+    }
+  }
+  let removed = 0;
+  for (const [x0, y0, x1, y1] of small) {
+    if (inkIn(x0 - clearX, y0 - above, x1 + clearX, y1 + clear) > 0) continue;
     // a pixel of halo (the scan's blur) goes with it
     for (let y = Math.max(0, y0 - s.haloPx); y <= Math.min(h - 1, y1 + s.haloPx); y++) {
       data.fill(255, y * w + Math.max(0, x0 - s.haloPx), y * w + Math.min(w - 1, x1 + s.haloPx) + 1);

@@ -5,7 +5,7 @@
 //   imageExtractor        PNG/JPEG/TIFF documents
 //   ocrPdfPages(...)      scanned PDF pages (embedded scan, else rendered)
 import type { Block, Message, PageContent } from '../../model/types.js';
-import { InputError, type ExtractContext, type ExtractResult, type Extractor, type OcrPageRead, type PageIssue } from '../../model/stages.js';
+import { InputError, type CellRereader, type ExtractContext, type ExtractResult, type Extractor, type OcrPageRead, type PageIssue } from '../../model/stages.js';
 import { DEFAULT_EXTRACT_SETTINGS, type ExtractSettings } from '../settings.js';
 import { decodeImagePages } from './image.js';
 import { layoutOcr, ocrToContent, type OcrContent } from './page.js';
@@ -13,6 +13,7 @@ import { makePool } from './page-pool.js';
 import { languageFolder, OcrAbortedError, type PoolOptions } from './pool.js';
 import type { OcrSettings } from './settings.js';
 import { sharedPool } from './shared.js';
+import { cellRereader, keepPage } from './reread-cells.js';
 import { inLanes, ocrPdfPagesDetailed } from './pdf.js';
 import type { OcrPool } from './types.js';
 
@@ -63,7 +64,9 @@ export const imageExtractor: Extractor = {
       try {
         if (ctx.signal?.aborted) throw new OcrAbortedError();
         const r = await pool.recognize(img, { ...(img.dpi ? { dpi: img.dpi } : {}), settings: settings.ocr, ...(ctx.signal ? { signal: ctx.signal } : {}) });
-        return ocrToContent(r, page, r.dpi, settings.ocr);
+        const oc = ocrToContent(r, page, r.dpi, settings.ocr);
+        const kept = keepPage(page, r, oc.frame);
+        return kept ? { ...oc, kept } : oc;
       } catch (e) {
         if (e instanceof OcrAbortedError || ctx.signal?.aborted) return { page, kind: 'time', step: 'page', boxes: [], error: 'the document’s time limit was reached first' };
         return { page, kind: 'unreadable', step: 'page', boxes: [], error: String((e as Error)?.message ?? e).split('\n')[0]!.slice(0, 200) };
@@ -73,7 +76,7 @@ export const imageExtractor: Extractor = {
     const issues = read.flatMap((r) => ('kind' in r ? [r] : r.issues));
     if (!pages.length) throw new InputError(issues.some((i) => i.kind === 'time') ? `gave up: the time limit was reached before any page was read by OCR; raise --timeout / --page-timeout to retry` : `no page of the image could be read by OCR: ${issues[0]?.error ?? 'unknown error'}`);
     const blocks: Block[] = layoutOcr(pages, settings.layout, settings.ocr);
-    return { pages: images.length, blocks, messages: summary(pages, issues, settings.ocr), needsOcrPages: [], pageIssues: issues, ocrPages: pagesRead(pages) };
+    return { pages: images.length, blocks, messages: summary(pages, issues, settings.ocr), needsOcrPages: [], pageIssues: issues, ocrPages: pagesRead(pages), rereadCells: rereader(pages, pool, settings.ocr) };
   },
 };
 
@@ -84,13 +87,18 @@ export async function ocrPdfBlocks(
   bytes: Uint8Array,
   pages: number[],
   opts: { pool?: OcrPool; signal?: AbortSignal; settings?: ExtractSettings } = {},
-): Promise<{ blocks: Block[]; contents: PageContent[]; messages: Message[]; issues: PageIssue[]; read: OcrPageRead[] }> {
+): Promise<{ blocks: Block[]; contents: PageContent[]; messages: Message[]; issues: PageIssue[]; read: OcrPageRead[]; rereadCells: CellRereader }> {
   const { settings = DEFAULT_EXTRACT_SETTINGS, ...rest } = opts;
   const done = await ocrPdfPagesDetailed(bytes, pages, { ...rest, settings: settings.ocr });
   return {
     blocks: layoutOcr(done.pages, settings.layout, settings.ocr), contents: done.pages.map((d) => d.content), messages: summary(done.pages, done.issues, settings.ocr),
-    issues: done.issues, read: pagesRead(done.pages),
+    issues: done.issues, read: pagesRead(done.pages), rereadCells: rereader(done.pages, opts.pool ?? (await sharedPool()), settings.ocr),
   };
+}
+
+/** Number cells read again on the pages' kept images (reread-cells.ts). */
+function rereader(pages: readonly OcrContent[], pool: OcrPool, settings: OcrSettings): CellRereader {
+  return cellRereader(pages.flatMap((p) => (p.kept ? [p.kept] : [])), pool, settings);
 }
 
 function pagesRead(pages: readonly OcrContent[]): OcrPageRead[] {

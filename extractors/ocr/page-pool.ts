@@ -10,5 +10,6 @@ export function makePool(opts: PoolOptions = {}): OcrPool {
     size: pool.size,
     recognize: (image, o) => recognizeWith(pool, image, o),
     close: () => pool.close(),
+    runner: (signal) => pool.runner(signal),
   };
 }

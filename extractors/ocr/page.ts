@@ -9,8 +9,10 @@ import { separator } from '../layout/text.js';
 import { toRulings } from './prep.js';
 import { describeRepairs, repairTokens, type Repair } from './repair.js';
 import { DEFAULT_OCR_SETTINGS, type OcrSettings, type WordSettings } from './settings.js';
+import { trimSpeckGlyphs } from './speck-glyphs.js';
 import { repairSplitAmounts } from './split-amounts.js';
 import type { OcrPage, OcrWord } from './types.js';
+import type { KeptPage } from './reread-cells.js';
 
 /** a lone glyph left of an erased rule */
 const RULE_GLYPH = /^[|‖丨[\]!！_—\-–=~'"‘’“”`.,:;、。，]+$/;
@@ -35,6 +37,8 @@ export interface OcrContent {
   /** how the page was read: turned `rotation` degrees clockwise, then deskewed by `skew` degrees;
    *  `width` × `height`: the image read, in points (pageBox maps a box back onto the page) */
   frame: { width: number; height: number; rotation: number; skew: number };
+  /** the prepared image, kept to read cells again (reread-cells.ts); set by the extractors */
+  kept?: KeptPage;
 }
 
 /** A box on the image as read (turned, deskewed; points) → the same spot on the page as given:
@@ -68,8 +72,11 @@ function pageBox(f: OcrContent['frame'], b: Box): Box {
  *  character per word) unless a vertical rule runs between them. */
 function wordsToTokens(page: OcrPage, k: number, walls: number[], s: WordSettings): Token[] {
   const byLine = new Map<number, OcrWord[]>();
-  for (const w of page.words) {
-    if (RULE_GLYPH.test(w.text) && w.text.length <= s.ruleGlyphMaxLength) continue;
+  for (const read of page.words) {
+    if (RULE_GLYPH.test(read.text) && read.text.length <= s.ruleGlyphMaxLength) continue;
+    // a speck glued to a CJK word (合计.“) taken off
+    const text = trimSpeckGlyphs(read.text);
+    const w = text === read.text ? read : { ...read, text };
     let l = byLine.get(w.line);
     if (!l) byLine.set(w.line, (l = []));
     l.push(w);

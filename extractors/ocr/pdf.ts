@@ -7,6 +7,7 @@ import { openPdf, pdfjs } from '../pdf/load.js';
 import { rotateQuarter, toGrey, tooManyPixels, type GreyImage } from './image.js';
 import { ocrToContent, type OcrContent } from './page.js';
 import { OcrAbortedError } from './pool.js';
+import { keepPage } from './reread-cells.js';
 import { DEFAULT_OCR_SETTINGS, type OcrSettings } from './settings.js';
 import type { OcrPool, RecognizeOptions } from './types.js';
 
@@ -281,7 +282,8 @@ async function ocrPageChunk(bytes: Uint8Array, pages: readonly number[], pool: O
       scaleContent(oc.content, k);
       for (const is of oc.issues) is.boxes = is.boxes.map((b) => ({ x0: b.x0 * k, y0: b.y0 * k, x1: b.x1 * k, y1: b.y1 * k }));
     }
-    return { ...oc, source: pi.source };
+    const kept = keepPage(n, page, oc.frame, Math.abs(k - 1) > settings.resolution.pageScaleTolerance ? k : 1);
+    return { ...oc, source: pi.source, ...(kept ? { kept } : {}) };
   });
   const out: OcrPdfResult = { pages: [], issues: [] };
   for (const r of await jobs) {

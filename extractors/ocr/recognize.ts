@@ -13,6 +13,8 @@
 import { decodeImagePages, enlargeBicubic, rotateQuarter, rotateSmall, scale, type GreyImage } from './image.js';
 import { whitenBackground } from './background.js';
 import { despeckle } from './despeckle.js';
+import { cleanNoisyPaper } from './denoise.js';
+import { sharpenBlurred } from './sharpen.js';
 import { gapFill } from './gap-fill.js';
 import { bestTurn, readsWell } from './orientation.js';
 import type { OcrRunner, TesseractPool } from './pool.js';
@@ -88,6 +90,7 @@ async function readTurned(ocr: OcrRunner, base: GreyImage, dpi: number, sourceDp
     confidence: words.length ? Math.round((conf / words.length) * 10) / 10 : 0,
     timings: { prep: Math.round(prep + (tp - t0)), orientation: 0, ocr: Math.round(now() - t1) },
     problems,
+    image: ocrImage,
   };
 }
 
@@ -144,6 +147,10 @@ export async function recognizeWith(pool: TesseractPool, input: ImageInput, opts
   if (plan.thicken) img = thickenInk(img, s.image.bilevelThickenPx);
   // a grey paper (a photocopy) brought to white
   img = whitenBackground(img, s.background);
+  // a grainy page (sensor noise) cleaned: the grain would be read as thousands of candidate characters
+  img = cleanNoisyPaper(img, dpi, s.noise, s.binarize);
+  // a blurred page sharpened: its thin strokes and small marks (、) are lost in grey ramps
+  img = sharpenBlurred(img, s.sharpen);
   const base = img;
   const fixedDpi = dpi;
   const run = (k: number): Promise<OcrPage> => readTurned(ocr, base, fixedDpi, sourceDpi, k, opts, s, t0);

@@ -3,14 +3,25 @@
 // digit whitelist; a reading that only adds what the first one dropped replaces the words.
 import { columnSnap, columnsBetween, cropPad } from './cell-columns.js';
 import { readStacked } from './crop-stack.js';
+import { inkDigits } from './digit-ink.js';
 import type { GreyImage } from './image.js';
 import type { OcrRunner } from './pool.js';
-import type { PixelRule } from './prep.js';
+import { otsu, type PixelRule } from './prep.js';
 import { DEFAULT_OCR_SETTINGS, type OcrSettings } from './settings.js';
 import type { OcrProblem, OcrWord } from './types.js';
 import type { Box } from '../../model/types.js';
 
 const NUMBERISH = /^[\d.,\-−()（）]+$/;
+
+/** a number, or a number a speck touched: three digits at least and at most
+ *  rereadNumbers.maxStrayMarks other marks, no CJK (`},000.0Q,` for 1,000.00: specks read as a
+ *  brace and a tail that made a 0 a Q) */
+function numberish(t: string, s: OcrSettings['rereadNumbers']): boolean {
+  if (NUMBERISH.test(t)) return /\d/.test(t);
+  const digits = t.replace(/\D/g, '').length;
+  const stray = t.replace(/[\d.,\-−()（）]/g, '').length;
+  return digits >= 3 && stray <= s.maxStrayMarks && !/[\u3400-\u9fff\s]/.test(t);
+}
 const DECIMAL_AMOUNT = /^[-−]?(\d{1,3}(,\d{3})+|\d+)\.\d{1,4}$/;
 
 /** digits of a as a subsequence of the digits of b */
@@ -47,7 +58,7 @@ export async function rereadNumbers(ocr: OcrRunner, img: GreyImage, rules: reado
   const bySlot = new Map<number, OcrWord[]>();
   const bounds = new Map<number, { left: number; right: number }>();
   for (const w of words) {
-    if (!NUMBERISH.test(w.text) || !/\d/.test(w.text)) continue;
+    if (!numberish(w.text, s)) continue;
     const c = columnOf(w);
     if (!c) continue;
     const key = Math.round(c.left / snap) * 100000 + Math.round(c.right / snap);
@@ -93,11 +104,12 @@ export async function rereadNumbers(ocr: OcrRunner, img: GreyImage, rules: reado
     }
   }
   if (!cells.length || cells.length > s.maxCells) return { words: [...words] };
-  const stacked = await readStacked(ocr, img, cells, dpi, settings.crops, 1, { psm: '6', dpi, whitelist: '0123456789.,-' }, 'reread-numbers');
+  const stacked = await readStacked(ocr, img, cells, dpi, settings.crops, 1, { psm: '6', dpi, whitelist: '0123456789.,-', ...(s.latinModel ? { langs: ['eng'] } : {}) }, 'reread-numbers');
   const read: { text: string; x0: number; conf: number; box: Box }[][] = cells.map(() => []);
   for (const w of stacked.words) read[w.crop]!.push({ text: w.text, x0: w.strip.x0, conf: w.confidence, box: w.box });
   const drop = new Set<OcrWord>();
   const add: OcrWord[] = [];
+  let threshold: number | undefined;
   cells.forEach((c, k) => {
     const r = read[k]!.sort((a, b) => a.x0 - b.x0);
     if (!r.length) return;
@@ -105,10 +117,14 @@ export async function rereadNumbers(ocr: OcrRunner, img: GreyImage, rules: reado
     // (tesseract gives a whitelisted line a confidence of 0 now and then, correct or not: the gate
     // is the agreement with the first reading, whose confidence the word keeps)
     if (!rereadAccepted(c.text, text, settings)) return;
-    for (const q of c.words) drop.add(q);
     // the box of the whole number: the first reading's words and what the re-read found (the digits
     // the first reading dropped: `839` → `839.13`)
     const b = [...c.words.map((q) => q.box), ...r.map((q) => q.box)];
+    // the digits added must be ink of a digit's size (a speck beside the number read as a 5 is not)
+    const span = { x0: Math.min(...b.map((q) => q.x0)), y0: Math.min(...c.words.map((q) => q.box.y0)), x1: Math.max(...b.map((q) => q.x1)), y1: Math.max(...c.words.map((q) => q.box.y1)) };
+    const ink = inkDigits(img, (threshold ??= otsu(img, settings.binarize)), span, c.words.map((q) => q.box), settings.digitInk);
+    if (ink !== undefined && ink < text.replace(/\D/g, '').length) return;
+    for (const q of c.words) drop.add(q);
     add.push({
       text,
       confidence: Math.round(Math.min(...c.words.map((q) => q.confidence)) * 10) / 10,

@@ -179,6 +179,32 @@ export interface BackgroundSettings {
   readonly sampleStep: number;
 }
 
+/** The grain of a noisy scan cleaned before reading (denoise.ts). */
+export interface NoiseSettings {
+  /** a page is noisy when the median absolute 3×3 Laplacian of its pixels reaches this (grey; 20; 0: never. The dev grid's pages: clean scans 0-2, photocopy-200 5, noise-lo-200 9-12, noise-hi-200 42-48; a noise-hi-200 table page took over 150 CPU s in tesseract's first reading, 2 s cleaned; dev noise-hi-200 cleaned: F1 0.876 -> 0.973, CPU 16.5 -> 4.0 s a page) */
+  readonly minLevel: number;
+  /** every Nth row and column is looked at for the level (count; 2) */
+  readonly sampleStep: number;
+  /** a noisy page keeps the pixels within 1/N inch of its ink, the rest is painted white (perInch; 100: 2 px at 200 dpi) */
+  readonly keepPerInch: number;
+}
+
+/** A blurred scan sharpened before reading (sharpen.ts). */
+export interface SharpenSettings {
+  /** a page is blurred when its edge sharpness (4-neighbour Laplacian over gradient at its edges) is below this (ratio; 0.34; 0: never. Dev grid pages as read (a 150 dpi page enlarged first): blur-hi-200 0.25-0.32, blur-lo-200 0.34-0.44, q80-150 0.35-0.60, photocopy-200 0.37-0.48, q70-200 0.45-0.66, noise-lo-200 0.49-0.75, noise-hi-200 0.71-0.85. Dev blur-hi-200 sharpened: F1 0.850 -> 0.921, CPU 3.2 s a page as before) */
+  readonly below: number;
+  /** ... and it is unsharp-masked by `amount` at this sharpness or below, by a share of it that falls
+   *  linearly to none at `below` above it (ratio; 0.32: a page just under the line gets a touch, not a
+   *  jump; forced on the dev q80-150 pages (0.35-0.60) a full amount cost two silent digits) */
+  readonly full: number;
+  /** the unsharp mask's strength (ratio; 1) */
+  readonly amount: number;
+  /** edges are pixels whose gradient, |gx| + |gy| of central differences, is at least this (grey; 60) */
+  readonly minEdge: number;
+  /** every Nth row is looked at (count; 2) */
+  readonly sampleStep: number;
+}
+
 /** Isolated toner specks painted out before reading (despeckle.ts). */
 export interface DespeckleSettings {
   /** 1: on, 0: off (count; 1) */
@@ -321,6 +347,48 @@ export interface RereadNumberSettings {
   readonly maxCells: number;
   /** a reading may add at most this many digits to the first (count; 4: a lost `16,` or decimals, not another number) */
   readonly maxAddedDigits: number;
+  /** a word of three digits or more with at most this many other marks (no CJK) is a number specks touched, read again like one (count; 2: `},000.0Q,` for 1,000.00) */
+  readonly maxStrayMarks: number;
+  /** 1: the number strips are read by the Latin model alone (eng, workers of their own), 0: by the
+   *  page's languages (chi_sim+eng) (flag; 1: tesseract tries every language on a line it finds
+   *  doubtful, and a whitelisted line of digits often is: on the dev grid's q70-200 pages eng alone
+   *  took 40% of the CPU with the same readings, and the re-read was a quarter of a page's CPU) */
+  readonly latinModel: number;
+}
+
+/** The digits a stretch of a number line can hold by its ink (digit-ink.ts): a second reading of a
+ *  number cell that finds more digits than that read a speck as a digit and is refused. */
+export interface DigitInkSettings {
+  /** a blob of ink at least this share of the tallest blob of the number as first read is a digit (share; 0.6: a comma, a decimal point or a speck is at most a third) */
+  readonly heightShare: number;
+  /** a digit is this share of its height wide: a blob holds as many digits as its width holds, one at least (digits the blur joined) (ratio; 0.55) */
+  readonly digitWidth: number;
+  /** no judgement when the number's tallest blob is lower than this (px; 6) */
+  readonly minHeightPx: number;
+}
+
+/** Number cells in failing in-table sums read again under other image treatments (reread-cells.ts;
+ *  the normalizer ocr-correct/reread.ts keeps a reading only when the sums then hold). */
+export interface RereadSumSettings {
+  /** at most this many cells of a document are read again (count; 120; 0: off) */
+  readonly maxCells: number;
+  /** treatment "dark": a pixel up to Otsu's threshold plus this is ink, the rest white (grey
+   *  0..255; 50: thin grey strokes of a faint print are kept) */
+  readonly darkGain: number;
+  /** treatment "thick": ink thickened this many pixels (a 4-neighbour dilation each) (px; 1) */
+  readonly thickenPx: number;
+  /** treatment "grey": the grey crop enlarged this much, not binarised (ratio; 2) */
+  readonly greyEnlarge: number;
+  /** the crop reaches this share of the value's height left and right of it (share; 0.5) */
+  readonly sideMargin: number;
+  /** ... and this share above and below (share; 0.3), plus lineMarginPx */
+  readonly lineMargin: number;
+  /** (px; 2) */
+  readonly lineMarginPx: number;
+  /** at most this many cells of one cluster of failing sums take a second reading together (count; 4) */
+  readonly maxChanges: number;
+  /** at most this many combinations of readings are tried per cluster (count; 20 000) */
+  readonly maxCombinations: number;
 }
 
 /** Short Latin words between rules (a CJK header character misread) read again (reread-latin.ts). */
@@ -391,12 +459,16 @@ export interface OcrSettings {
   readonly rules: RuleSettings;
   readonly background: BackgroundSettings;
   readonly despeckle: DespeckleSettings;
+  readonly noise: NoiseSettings;
+  readonly sharpen: SharpenSettings;
   readonly sideways: SidewaysSettings;
   readonly words: WordSettings;
   readonly repair: RepairSettings;
   readonly crops: CropSettings;
   readonly gapFill: GapFillSettings;
   readonly rereadNumbers: RereadNumberSettings;
+  readonly digitInk: DigitInkSettings;
+  readonly rereadSums: RereadSumSettings;
   readonly rereadLatin: RereadLatinSettings;
   readonly rereadText: RereadTextSettings;
 }
@@ -432,6 +504,8 @@ export const OCR_SETTINGS_LIMITS: Limits<OcrSettings> = {
     eraseMargin: PX, eraseOverhang: PX, minRulingWidthPt: PT,
   },
   background: { belowLevel: GREY, minLevel: GREY, sampleStep: COUNT(1, 1000) },
+  noise: { minLevel: [0, 2040], sampleStep: COUNT(1, 1000), keepPerInch: PER_INCH },
+  sharpen: { below: [0, 10], full: [0, 10], amount: [0, 10], minEdge: [1, 1020], sampleStep: COUNT(1, 1000) },
   despeckle: { on: COUNT(0, 1), maxDotPerInch: PER_INCH, clearPerInch: PER_INCH, clearAlongPerInch: PER_INCH, clearAbovePerInch: PER_INCH, haloPx: COUNT(0, 10) },
   sideways: { eraseRunPt: PT, minEraseRunPx: PX, smearGapPt: PT, minSmearGapPx: PX, longRunPt: PT, ratio: RATIO },
   words: { ruleGlyphMaxLength: COUNT(), latinHeightRatio: [0.01, 10], minFontSizePt: PT, cjkJoinGap: RATIO, latinJoinGap: RATIO, wallSlackPx: PX, lowConfidence: CONF },
@@ -444,7 +518,9 @@ export const OCR_SETTINGS_LIMITS: Limits<OcrSettings> = {
     padPerInch: PER_INCH, minPadPx: PX, minHeightPerInch: PER_INCH, inkLevel: GREY, minInkPerInch: PER_INCH, minInkHeightPerInch: PER_INCH,
     thinInkPerInch: PER_INCH, thinInkMinWidthPerInch: PER_INCH, marginPerInch: PER_INCH, maxCrops: COUNT(), minConfidence: CONF,
   },
-  rereadNumbers: { decimalColumnShare: SHARE, minDecimalCells: COUNT(), lineMargin: RATIO, lineMarginPx: PX, minHeightPx: PX, maxCells: COUNT(), maxAddedDigits: COUNT() },
+  rereadNumbers: { decimalColumnShare: SHARE, minDecimalCells: COUNT(), lineMargin: RATIO, lineMarginPx: PX, minHeightPx: PX, maxCells: COUNT(), maxAddedDigits: COUNT(), maxStrayMarks: COUNT(0, 10), latinModel: COUNT(0, 1) },
+  digitInk: { heightShare: SHARE, digitWidth: RATIO, minHeightPx: PX },
+  rereadSums: { maxCells: COUNT(), darkGain: GREY, thickenPx: COUNT(0, 5), greyEnlarge: [0.5, 6], sideMargin: RATIO, lineMargin: RATIO, lineMarginPx: PX, maxChanges: COUNT(1, 10), maxCombinations: COUNT(1) },
   rereadLatin: { maxLetters: COUNT(1, 100), lineMargin: RATIO, lineMarginPx: PX, minWidthPx: PX, minHeightPx: PX, maxWidthInches: [0, 1000], maxCells: COUNT(), maxChars: COUNT(1, 100), minConfidence: CONF },
   rereadText: {
     maxCells: COUNT(), doubt: CONF, maxRuledCellPerInch: PER_INCH, lineMargin: RATIO, lineMarginPx: PX, minHeightPx: PX, minHeightEm: RATIO, squeezeEm: RATIO,
@@ -468,6 +544,8 @@ export const DEFAULT_OCR_SETTINGS: OcrSettings = deepFreeze(
     skew: { minAngle: 0.05, range: 3, maxPoints: 200_000, profileSlack: 0.06, binPerInch: 150, coarseStep: 0.25, midStep: 0.05, fineStep: 0.01 },
     rules: { minLengthPt: 20, gapPt: 0.6, maxThicknessPt: 2.5, minMaxThicknessPx: 3, runOverlap: 0.5, skipRows: 1, touchPerInch: 24, eraseMargin: 1.5, eraseOverhang: 1, minRulingWidthPt: 0.3 },
     background: { belowLevel: 240, minLevel: 120, sampleStep: 7 },
+    noise: { minLevel: 20, sampleStep: 2, keepPerInch: 100 },
+    sharpen: { below: 0.34, full: 0.32, amount: 1, minEdge: 60, sampleStep: 2 },
     despeckle: { on: 1, maxDotPerInch: 40, clearPerInch: 25, clearAlongPerInch: 12, clearAbovePerInch: 16, haloPx: 1 },
     sideways: { eraseRunPt: 20, minEraseRunPx: 30, smearGapPt: 3, minSmearGapPx: 2, longRunPt: 36, ratio: 1.5 },
     words: { ruleGlyphMaxLength: 2, latinHeightRatio: 0.75, minFontSizePt: 4, cjkJoinGap: 0.6, latinJoinGap: 0.15, wallSlackPx: 1, lowConfidence: 60 },
@@ -480,7 +558,9 @@ export const DEFAULT_OCR_SETTINGS: OcrSettings = deepFreeze(
       padPerInch: 50, minPadPx: 3, minHeightPerInch: 18, inkLevel: 128, minInkPerInch: 45, minInkHeightPerInch: 40, thinInkPerInch: 30,
       thinInkMinWidthPerInch: 25, marginPerInch: 30, maxCrops: 400, minConfidence: 50,
     },
-    rereadNumbers: { decimalColumnShare: 0.15, minDecimalCells: 2, lineMargin: 0.35, lineMarginPx: 2, minHeightPx: 4, maxCells: 600, maxAddedDigits: 4 },
+    rereadNumbers: { decimalColumnShare: 0.15, minDecimalCells: 2, lineMargin: 0.35, lineMarginPx: 2, minHeightPx: 4, maxCells: 600, maxAddedDigits: 4, maxStrayMarks: 2, latinModel: 1 },
+    digitInk: { heightShare: 0.6, digitWidth: 0.55, minHeightPx: 6 },
+    rereadSums: { maxCells: 120, darkGain: 50, thickenPx: 1, greyEnlarge: 2, sideMargin: 0.5, lineMargin: 0.3, lineMarginPx: 2, maxChanges: 4, maxCombinations: 20_000 },
     rereadLatin: { maxLetters: 4, lineMargin: 0.4, lineMarginPx: 3, minWidthPx: 4, minHeightPx: 4, maxWidthInches: 1.5, maxCells: 200, maxChars: 6, minConfidence: 60 },
     rereadText: {
       maxCells: 120, doubt: 95, maxRuledCellPerInch: 2, lineMargin: 0.35, lineMarginPx: 2, minHeightPx: 4, minHeightEm: 0.8, squeezeEm: 0.5, squeezeMinPx: 4,

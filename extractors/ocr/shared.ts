@@ -39,6 +39,25 @@ const facade: OcrPool = {
     }
   },
   close: () => closeSharedPool(),
+  runner(signal) {
+    return {
+      async run(image, opts) {
+        busy++;
+        if (timer) clearTimeout(timer);
+        timer = undefined;
+        inner ??= makePool({ workers: size });
+        try {
+          return await inner.runner(signal).run(image, opts);
+        } finally {
+          busy--;
+          if (busy === 0) {
+            timer = setTimeout(() => void closeSharedPool(), IDLE_CLOSE_MS);
+            timer.unref();
+          }
+        }
+      },
+    };
+  },
 };
 
 export async function sharedPool(): Promise<OcrPool> {

@@ -3,7 +3,7 @@
 import type { Box } from '../../model/types.js';
 import type { GreyImage } from './image.js';
 import type { PixelRule } from './prep.js';
-import type { Psm } from './pool.js';
+import type { OcrRunner, Psm } from './pool.js';
 import type { OcrSettings } from './settings.js';
 
 export interface OcrWord {
@@ -18,7 +18,7 @@ export interface OcrWord {
 }
 
 /** A step of reading a page: the page itself, its orientation probes, a re-read strategy. */
-export type OcrStep = 'page' | 'orientation' | 'gap-fill' | 'reread-numbers' | 'reread-latin' | 'reread-text';
+export type OcrStep = 'page' | 'orientation' | 'gap-fill' | 'reread-numbers' | 'reread-latin' | 'reread-text' | 'reread-sums';
 
 /** A step that failed on part of a page: its cells keep what the first reading gave (a re-read)
  *  or are not read (gap fill); the rest of the page is kept. */
@@ -50,7 +50,9 @@ export interface OcrPage {
   problems?: OcrProblem[];
   /** resolution of the image as given (file, PDF placement or guess), before it was brought to
    *  the resolution OCR reads at (`dpi`); absent: `dpi` */
-  sourceDpi?: number;
+  sourceDpi?: number;  /** the prepared image as read (upright, levelled, rules erased; `width` × `height` at `dpi`): kept
+   *  so that cells can be read again later (reread-cells.ts) */
+  image?: GreyImage;
 }
 
 export interface RecognizeOptions {
@@ -86,6 +88,8 @@ export type ImageInput = GreyImage | Uint8Array;
 export interface OcrPool {
   recognize(image: ImageInput, opts?: RecognizeOptions): Promise<OcrPage>;
   close(): Promise<void>;
+  /** runs single OCR jobs (cell crops) on the pool's workers; `signal` cancels them */
+  runner(signal?: AbortSignal): OcrRunner;
   /** worker count */
   readonly size: number;
 }

@@ -1,6 +1,6 @@
 // The PDF text-layer extractor: pages -> PageContent -> layout -> Block[].
 import type { Block, Message, PageContent } from '../../model/types.js';
-import { InputError, type ExtractContext, type ExtractResult, type Extractor, type OcrPageRead, type PageIssue } from '../../model/stages.js';
+import { InputError, type CellRereader, type ExtractContext, type ExtractResult, type Extractor, type OcrPageRead, type PageIssue } from '../../model/stages.js';
 import { layoutPage } from '../layout/index.js';
 import { DEFAULT_LAYOUT_SETTINGS, type LayoutSettings } from '../layout/settings.js';
 import { DEFAULT_EXTRACT_SETTINGS } from '../settings.js';
@@ -80,6 +80,7 @@ export const pdfExtractor: Extractor = {
     let unread = needsOcrPages;
     let pageIssues: PageIssue[] = [];
     let ocrPages: OcrPageRead[] = [];
+    let rereadCells: CellRereader | undefined;
     if (needsOcrPages.length && ctx.ocr !== false) {
       ctx.ocrPages?.(needsOcrPages.length);
       // loaded only when a page needs it: text-only runs never start tesseract
@@ -92,6 +93,7 @@ export const pdfExtractor: Extractor = {
       messages.push(...ocr.messages);
       pageIssues = ocr.issues;
       ocrPages = ocr.read;
+      rereadCells = ocr.rereadCells;
       unread = [];
       // nothing read at all: the document has nothing to give
       const lost = new Set(pageIssues.filter((i) => i.kind !== 'partial').map((i) => i.page));
@@ -102,7 +104,7 @@ export const pdfExtractor: Extractor = {
       }
     }
     const blocks: Block[] = [...byPage.keys()].sort((a, b) => a - b).flatMap((p) => byPage.get(p)!);
-    const result: ExtractResult = { pages: numPages, blocks, messages, needsOcrPages: unread, ...(pageIssues.length ? { pageIssues } : {}), ...(ocrPages.length ? { ocrPages } : {}) };
+    const result: ExtractResult = { pages: numPages, blocks, messages, needsOcrPages: unread, ...(pageIssues.length ? { pageIssues } : {}), ...(ocrPages.length ? { ocrPages } : {}), ...(rereadCells ? { rereadCells } : {}) };
     if (allScanned) {
       result.format = 'pdf-scanned';
       messages.push({ stage: 'extract', severity: 'info', text: unread.length ? 'no page has a usable text layer: OCR needed' : 'no page has a text layer: every page read by OCR' });

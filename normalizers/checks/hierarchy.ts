@@ -6,6 +6,8 @@ import { compareSum, type CompareOptions } from './compare.js';
 import { groupBy, label } from './select.js';
 
 // 人员经费合计 / 公用经费合计 are class_sum's (classes.ts), whatever the 06表's layout.
+/** the flag of a code OCR misread and put right (normalizers/facts OCR_CODE_REPAIRED) */
+const OCR_CODE_REPAIRED = 'ocr_code_repaired';
 const TOTAL_ITEM = /^(合计|总计|本年支出合计|本年收入合计|支出合计|收入合计|合计数)$/;
 
 export function hierarchyChecks(facts: Fact[], o: CompareOptions): CheckResult[] {
@@ -14,7 +16,9 @@ export function hierarchyChecks(facts: Fact[], o: CompareOptions): CheckResult[]
   // a table printed per unit (row_group) is a tree per unit; the prints of a label printed twice
   // (the rest of row_group) stay in their tree
   for (const group of groupBy(facts, (f) => `${f.table_id}|${f.section}|${f.unit_group ?? ''}|${f.measure || `col${f.col}`}`).values()) {
-    const coded = group.filter((f) => f.code && f.code_source === 'printed');
+    // a code OCR misread and put right from its digits and name (208035 → 20805) stands where it was
+    // printed: its children are summed under it, so a child misread too (1028.18 for 1028.48) is caught
+    const coded = group.filter((f) => f.code && (f.code_source === 'printed' || f.flags.includes(OCR_CODE_REPAIRED)));
     if (coded.length < 2) continue;
     // a table may print the same codes again under a second grouping (烟台's 06表 prints the
     // 部门经济 classes once under each 政府经济 class): then each code stands for all its rows

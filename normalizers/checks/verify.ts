@@ -33,6 +33,9 @@ export interface IdentityStats {
   /** indices of the members of held identities whose members are all zero, in tables not read
    *  by OCR: verified where their table is (verifiedZeros) */
   zeroHeld?: Set<number>;
+  /** when set, every total = Σ parts that held is added here (check id, indices of the total then
+   *  the parts): the OCR re-read (normalizers/ocr-correct/reread.ts) keeps them holding */
+  heldSums?: { check_id: string; factRefs: number[] }[];
 }
 
 /** What recordEvaluation needs of the compare options (kept structural: no import cycle). */
@@ -88,6 +91,10 @@ export function recordSides(o: Recorder, checkId: string, a: Fact[], b: Fact[], 
   o.stats.evaluated++;
   if (!held) return;
   o.stats.held = (o.stats.held ?? 0) + 1;
+  if (o.stats.heldSums && relation === 'eq' && a.length === 1) {
+    const refs = [...a, ...b].map((f) => o.indexOf.get(f));
+    if (refs.every((i) => i !== undefined)) o.stats.heldSums.push({ check_id: checkId, factRefs: refs as number[] });
+  }
   const ocr = !!o.ocrTables?.size && [...a, ...b].some((f) => o.ocrTables!.has(f.table_id));
   if (relation === 'eq' && !ocr && rules().zerosInVerifiedTables && [...a, ...b].every((f) => f.value.isZero())) {
     addTo((o.stats.zeroHeld ??= new Set()), o, [...a, ...b]);

@@ -229,25 +229,37 @@ export function repairOcrLabel(printed: string): string {
  *  (2228 among 497.53, 10685.56 …): its decimal part (or its point) may have been lost */
 export const OCR_DECIMALS_LOST = 'ocr_decimals_lost';
 
+/** a number of an OCR'd table read with more decimals than the other numbers of its column print
+ *  (160.787 among 165.18, 2113.68 …): a speck or a broken stroke read as a digit */
+export const OCR_DECIMALS_EXTRA = 'ocr_decimals_extra';
+
 /** Flags OCR_DECIMALS_LOST: in a column whose non-zero numbers print two decimals (half of them at
  *  least, three at least: a scan loses the points of many), a non-zero number read without a
- *  decimal point. */
+ *  decimal point; and OCR_DECIMALS_EXTRA: one read with more than two. */
 function flagLostDecimals(facts: Fact[]): void {
   const byCol = new Map<number, Fact[]>();
-  for (const f of facts) if (f.unit !== '%' && !f.value.isZero()) byCol.set(f.col, [...(byCol.get(f.col) ?? []), f]);
-  for (const col of byCol.values()) {
+  for (const f of facts) if (!f.value.isZero()) byCol.set(f.col, [...(byCol.get(f.col) ?? []), f]);
+  for (const all of byCol.values()) {
+    const col = all.filter((f) => f.unit !== '%');
     const withTwo = col.filter((f) => f.scale === 2).length;
     if (withTwo < 3 || withTwo < col.length / 2) continue;
     for (const f of col) if (f.scale === 0 && !f.flags.includes(OCR_DECIMALS_LOST)) f.flags = [...f.flags, OCR_DECIMALS_LOST];
+    // a stray mark read as a digit and a % (160.787% in a column of money) is among them too
+    const extra = all.length - col.length < col.length ? all : col;
+    for (const f of extra) if ((f.scale ?? 0) > 2 && !f.flags.includes(OCR_DECIMALS_EXTRA)) f.flags = [...f.flags, OCR_DECIMALS_EXTRA];
   }
 }
 
 /** A name-only row's label (as written after repairOcrLabel) that is no standard row label but
- *  lies within one character in three of one (four characters at least): a standard label OCR
- *  misread beyond putting right (平札结转和结余: 年初 or 年末?). */
+ *  lies within one character in three of one (four characters at least; marks before its first
+ *  Chinese character left out): a standard label OCR misread beyond putting right (平札结转和结余:
+ *  年初 or 年末?). Also a label read as Latin letters only (Bit for 总计: a label of a Chinese
+ *  table misread, a speck or a smudge taken for letters). */
 function doubtfulLabel(label: string): boolean {
   rowLabels ??= readKnowledgeJson<{ labels: string[] }>('row-labels.json').labels;
-  const t = stripNumbering(label);
+  if (/[A-Za-z]/.test(label) && !/[\u3400-\u9fff]/.test(label)) return true;
+  // a list number misread as other marks before the words (--航公共预算资金 for 1.一般公共预算资金)
+  const t = stripNumbering(label).replace(/^[^\u4e00-\u9fff]+(?=[\u4e00-\u9fff])/, '');
   const len = Array.from(t).length;
   if (len < 4 || rowLabels.includes(t)) return false;
   return rowLabels.some((l) => editDistance(l, t) <= Math.max(1, Math.floor(Array.from(l).length / 3)));

@@ -24,11 +24,11 @@ export { ocrConfusion, CONFUSABLE } from './confusion.js';
 export const OCR_REPAIRED = 'ocr_repaired';
 
 /** identities of the form total = Σ parts inside one table (compareSum: factRefs[0] is the total) */
-const PINNING = new Set(['hierarchy_sum', 'column_sum', 'side_sum', 'grand_total', 'class_sum', 'three_public_sum']);
+export const PINNING = new Set(['hierarchy_sum', 'column_sum', 'side_sum', 'grand_total', 'class_sum', 'three_public_sum']);
 /** every check id whose outcome depends on values (the flags a rerun must recompute) */
-const VALUE_CHECKS = new Set([...PINNING, 'balance', 'cross_table_total', 'prose_vs_table']);
+export const VALUE_CHECKS = new Set([...PINNING, 'balance', 'cross_table_total', 'prose_vs_table']);
 
-interface OcrRepair {
+export interface OcrRepair {
   /** index into doc.facts */
   fact: number;
   table_id: string;
@@ -38,12 +38,15 @@ interface OcrRepair {
   confusion: string;
   /** subjects of the failing identities that pinned the cell */
   identities: string[];
+  /** 'reread': the value is a second reading of the cell on the page image (reread.ts), not a
+   *  misreading undone (confusion.ts) */
+  how?: 'reread';
 }
 
-const keyOf = (c: CheckResult): string => `${c.table_id}|${c.check_id}|${c.subject}`;
+export const keyOf = (c: CheckResult): string => `${c.table_id}|${c.check_id}|${c.subject}`;
 
 /** The cell text as printed (the row's raw value), else the value as read. */
-function printedText(doc: DocumentRecord, f: Fact): string {
+export function printedText(doc: DocumentRecord, f: Fact): string {
   const t = doc.tables.find((x) => x.table_id === f.table_id);
   for (const r of t?.rows ?? []) {
     if (r.rowIndex !== f.row) continue;
@@ -53,7 +56,7 @@ function printedText(doc: DocumentRecord, f: Fact): string {
   return f.scale !== undefined ? f.value.toFixed(f.scale) : f.value.toFixed();
 }
 
-function setValue(f: Fact, value: Decimal, scale: number | undefined): void {
+export function setValue(f: Fact, value: Decimal, scale: number | undefined): void {
   f.value = value;
   if (scale === undefined) delete f.scale;
   else f.scale = scale;
@@ -61,7 +64,7 @@ function setValue(f: Fact, value: Decimal, scale: number | undefined): void {
 }
 
 /** clusters of failing checks that share a fact (union-find over the checks) */
-function clusters(failing: CheckResult[]): CheckResult[][] {
+export function clusters(failing: CheckResult[]): CheckResult[][] {
   const parent = failing.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   const owner = new Map<number, number>();
@@ -184,7 +187,7 @@ export function findOcrRepairs(doc: DocumentRecord): OcrRepair[] {
 }
 
 /** checks.csv rows (severity info) for the corrections made. */
-function repairChecks(doc: DocumentRecord, repairs: OcrRepair[]): CheckResult[] {
+export function repairChecks(doc: DocumentRecord, repairs: OcrRepair[]): CheckResult[] {
   const names = new Map(doc.tables.map((t) => [t.table_id, t.table_no || t.title]));
   return repairs.map((r) => {
     const f = doc.facts[r.fact]!;
@@ -196,7 +199,9 @@ function repairChecks(doc: DocumentRecord, repairs: OcrRepair[]): CheckResult[] 
       subject: `${rowName(f)} [${f.measure || f.measure_label}${f.section ? ', ' + f.section : ''}]`,
       expected: r.corrected,
       actual: r.printed,
-      message: `${tableName(f, names)}: ${rowName(f)}${f.measure_label ? ' (' + f.measure_label + ')' : ''} read by OCR as ${r.printed}, corrected to ${r.corrected} (${r.confusion}): the only cell in every failing identity (${r.identities.join('; ')}) and the only plausible reading that makes them all hold; compare with the printed page`,
+      message: r.how === 'reread'
+        ? `${tableName(f, names)}: ${rowName(f)}${f.measure_label ? ' (' + f.measure_label + ')' : ''} read by OCR as ${r.printed}, ${r.confusion} as ${r.corrected}: with it the failing identities (${r.identities.join('; ')}) hold and no other breaks, the only such reading; compare with the printed page`
+        : `${tableName(f, names)}: ${rowName(f)}${f.measure_label ? ' (' + f.measure_label + ')' : ''} read by OCR as ${r.printed}, corrected to ${r.corrected} (${r.confusion}): the only cell in every failing identity (${r.identities.join('; ')}) and the only plausible reading that makes them all hold; compare with the printed page`,
       factRefs: [r.fact],
     };
   });

@@ -26,6 +26,10 @@ export interface KindDef {
   /** the titles the kind is printed under, as plain text (no year, issuer or list number): what a
    *  title misread by OCR is compared with (fuzzyTitleKinds) */
   known_titles?: string[];
+  /** the amount columns of the kind's standard templates, left to right, and the column sums that
+   *  hold on their rows ([whole, part, …]): an OCR'd table's unnamed columns take their measure
+   *  from their position (normalizers/tables/ocr-measures.ts) */
+  column_layouts?: { columns: string[]; sums: string[][] }[];
 }
 
 interface KindFile {

@@ -10,7 +10,13 @@
 //      distance, one signal) names that measure only when the column is a part of a column sum that
 //      holds (the kind's total or the group's subtotal = a run of columns including it);
 //   4. a two-sided table (收入 | 支出 side by side, one amount each): a side whose single amount
-//      column is unnamed takes the amount the other side's names.
+//      column is unnamed takes the amount the other side's names;
+//   5. a table of a kind with standard column layouts (table-kinds.json `column_layouts`: 本年收入合计,
+//      财政拨款收入, 上级补助收入, … of a 收入决算表) whose amount columns are as many as a layout's and
+//      whose named columns all sit where the layout puts them (one at least): an unnamed column
+//      (事水收入, 入, 焯札支出), or a total word under an unread group, takes the measure of its
+//      position, when every sum of the layout holds on the rows (基本支出 = 人员 + 公用 …), and on the
+//      rows where that column prints a number.
 // Rows whose cells OCR misread break a sum, so a sum holds when it holds on two thirds of the rows
 // that print numbers (three at least); the misread rows are left to the identity checks. Every
 // inferred measure has its evidence set (`sum`, `layout`, `fuzzy`): the facts are flagged
@@ -189,10 +195,43 @@ export function mirrorSides(specs: ColumnSpec[], kind: KindDef | undefined, valu
   }
 }
 
-/** Steps 1–3 on one block of an OCR'd table (step 4 runs over the blocks, mirrorSides). */
+/** 5: the kind's standard layout that fits the block (as many amount columns, none of another
+ *  period, every named column where the layout puts its measure, one at least; a total word under
+ *  an unread group counts as unnamed) names the unnamed columns by their position, when every sum
+ *  of the layout holds on the rows. Several layouts fitting name none. */
+function measuresByLayout(cols: Col[], data: string[][], kind: KindDef, total: string): void {
+  if (!kind.column_layouts?.length || cols.some((c) => c.period)) return;
+  const named = (c: Col): boolean => !!c.base && !weakTotal(c, total);
+  if (cols.every(named) || !cols.some(named)) return;
+  const fits = kind.column_layouts.filter((l) => l.columns.length === cols.length && cols.every((c, i) => !named(c) || c.base === l.columns[i]));
+  if (fits.length !== 1) return;
+  const { columns, sums } = fits[0]!;
+  const at = (id: string): number => cols[columns.indexOf(id)]?.spec.index ?? -1;
+  const unnamed = cols.filter((c) => !named(c)).map((c) => c.spec.index);
+  const sumsHold = sums.every(([whole, ...parts]) => {
+    const idx = [at(whole!), ...parts.map(at)];
+    if (idx.includes(-1) || !holds(sumRows(idx[0]!, idx.slice(1), data))) return false;
+    // the sum holds also on the rows where an unnamed column in it prints a number (a column blank
+    // on most rows is not vouched for by the rows where it is blank)
+    return unnamed.filter((u) => idx.includes(u)).every((u) => {
+      const rows = data.filter((r) => !(parseNumber(r[u] ?? '')?.value.isZero() ?? true));
+      const s = sumRows(idx[0]!, idx.slice(1), rows);
+      return s.rows === 0 || s.held >= Math.max(1, s.rows * OCR_SUM_SHARE);
+    });
+  });
+  if (!sumsHold) return;
+  cols.forEach((c, i) => {
+    if (named(c)) return;
+    c.base = columns[i]!;
+    c.evidence = 'layout';
+  });
+}
+
+/** Steps 1–3 and 5 on one block of an OCR'd table (step 4 runs over the blocks, mirrorSides). */
 export function inferOcrMeasures(cols: Col[], data: string[][], kind: KindDef | undefined, total: string): void {
   subtotalOfGroup(cols);
   totalOverWeak(cols, total);
   totalBySum(cols, data, total);
   if (kind) fuzzyWithSum(cols, data, kind);
+  if (kind) measuresByLayout(cols, data, kind, total);
 }

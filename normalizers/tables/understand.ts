@@ -223,6 +223,12 @@ function withMergedText(cand: TableCandidate, rows: string[][], from: number, to
   });
 }
 
+/** Every non-blank cell of column `c` is a 类 code (three digits), two at least. */
+function classCodesOnly(data: string[][], c: number): boolean {
+  const cells = data.map((r) => cleanLabel(r[c] ?? '')).filter((t) => t !== '');
+  return cells.length >= 2 && cells.every((t) => /^\d{3}$/.test(t));
+}
+
 /** Column roles from the header words first, the data second; blocks begin where a code or label
  *  column follows a measure column. */
 function assignColumns(header: string[], data: string[][], width: number, kind: KindDef | undefined): ColumnSpec[] {
@@ -240,10 +246,17 @@ function assignColumns(header: string[], data: string[][], width: number, kind: 
     const nums = cells.filter((t) => isNumberCell(t) && !isCode(t)).length;
     const texts = cells.length - nums - codes;
     let role: ColumnSpec['role'];
+    // a column of 类 codes alone (201, 208: three digits, nothing longer) whose 类 word was not read
+    const prev = specs.at(-1);
+    const prevClasses = prev?.role === 'code' && classCodesOnly(data, prev.index);
     if (ROW_NO_HEADER.test(last) || UNIT_CODE_HEADER.test(last)) role = 'row_no';
     // (a column right of a code part whose header was not read, or misread as a character or two
-    // that name no measure (项 read `I` off a 1-bit scan), holding code parts: the 项 part)
-    else if ((/^(类|款|项)$/.test(last) || ((last === '' || (last.length <= 2 && !LABEL_HEADER.test(last) && !measureOf(kind, h))) && specs.at(-1)?.role === 'code_part' && parts > 0)) && parts >= cells.length / 2) role = 'code_part';
+    // that name no measure (项 read `I` off a 1-bit scan), holding code parts: the 项 part; right of
+    // a column of 类 codes alone, the 款 part, and that column the 类 part (兴 | 欺 | 颅 for 类 | 款 | 项))
+    else if ((/^(类|款|项)$/.test(last) || ((last === '' || (last.length <= 2 && !LABEL_HEADER.test(last) && !measureOf(kind, h))) && (prev?.role === 'code_part' || prevClasses) && parts > 0)) && parts >= cells.length / 2) {
+      role = 'code_part';
+      if (prevClasses) prev.role = 'code_part';
+    }
     else if (CODE_HEADER.test(last) || (codes > 0 && codes >= (cells.length * 2) / 3 && !measureOf(kind, h))) role = 'code';
     else if (cells.length === 0) role = LABEL_HEADER.test(last) ? 'name' : 'measure';
     else if (!LABEL_HEADER.test(last) && measureOf(kind, h) && nums > 0) role = 'measure';

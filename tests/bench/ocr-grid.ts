@@ -12,7 +12,8 @@
 // quick conditions, scan-grid.json `quick`), BENCH_GRID_CONDITIONS=a,b, BENCH_GRID_DOCS=key,…,
 // BENCH_GRID_WORKERS (ingest --workers, default 1), BENCH_GRID_DIR (where the scans are made),
 // BENCH_GRID_KEEP=DIR (keep each condition's output folder there), BENCH_GRID_NATIVE=0 (no native
-// tesseract baseline).
+// tesseract baseline), BENCH_GRID_SETTINGS=FILE (ingest --settings FILE: a setting's effect measured
+// against the defaults in one build).
 // Speed: CPU seconds per page (user + system, so that a machine busy with other work does not
 // count) of the whole ingest (start-up, model loading, OCR with its re-reads, tables, facts), and of
 // native tesseract (Debian's, one thread, PSM 11, chi_sim+eng: one plain reading) on the same page
@@ -122,6 +123,7 @@ export async function benchOcrGrid(repo: string, shared: string): Promise<void> 
   const only = (process.env.BENCH_GRID_CONDITIONS ?? '').split(',').filter(Boolean);
   const docKeys = Object.keys(grid.documents).filter((k) => !process.env.BENCH_GRID_DOCS || process.env.BENCH_GRID_DOCS.split(',').includes(k));
   const workers = process.env.BENCH_GRID_WORKERS ?? '1';
+  const settingsFile = process.env.BENCH_GRID_SETTINGS;
   const scans = process.env.BENCH_GRID_DIR ?? join(tmpdir(), 'fiscal-extract-scan-grid');
   const keep = process.env.BENCH_GRID_KEEP;
   const keyFiles = docKeys.map((k) => join(repo, 'tests/fixtures/expected', `${k}.expected.csv`));
@@ -144,7 +146,7 @@ export async function benchOcrGrid(repo: string, shared: string): Promise<void> 
       const out = keep ? join(keep, set, c.name) : mkdtempSync(join(tmpdir(), `fx-ocr-grid-${c.name}-`));
       if (keep) { rmSync(out, { recursive: true, force: true }); mkdirSync(out, { recursive: true }); }
       try {
-        const { r, cpu, wall } = timedRun(process.execPath, [join(repo, 'dist/pipeline/cli.js'), 'ingest', ...files, '--out', out, '--quiet', '--no-state', '--workers', workers]);
+        const { r, cpu, wall } = timedRun(process.execPath, [join(repo, 'dist/pipeline/cli.js'), 'ingest', ...files, '--out', out, '--quiet', '--no-state', '--workers', workers, ...(settingsFile ? ['--settings', settingsFile] : [])]);
         if (r.status !== 0 && r.status !== 1) { console.log(`     ${c.name}: ingest exited ${r.status}: ${(r.stderr || '').split('\n').slice(-4, -2).join(' ')}`); continue; }
         const res = scoreCondition(out, shared, keyFiles);
         const nat = native ? nativeTesseract(join(scans, set, c.name, 'pages'), c.dpi, docKeys) : undefined;

@@ -113,6 +113,17 @@ describe('a 类 name matched only approximately', () => {
     expect(factsOf(summary('ruled', ['平札结转和结余', '九h生健康支巾'])).flatMap((f) => f.flags)).toEqual([]);
   });
 
+  it('a label read as Latin letters only is in doubt on either side (Bit for 总计, a dev photocopy-200 reading)', () => {
+    const t = summary('ocr', ['Bit', '本年收入合计', '一、财政拨款收入']);
+    for (const c of t.columns) c.section = 'income';
+    for (const r of t.rows) r.section = 'income';
+    const facts = factsOf(t);
+    expect(facts[0]!.item).toBe('Bit');
+    expect(facts[0]!.flags).toContain(OCR_NAME_FUZZY);
+    expect(facts[1]!.flags).toEqual([]);
+    expect(facts[2]!.flags).toEqual([]);
+  });
+
   it('a text layer keeps the label as printed', () => {
     const facts = factsOf(summary('ruled', ['一、般公共服务支出']));
     expect(facts[0]!.item).toBe('一、般公共服务支出');

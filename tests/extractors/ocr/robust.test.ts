@@ -124,6 +124,7 @@ describe('pages of a scanned PDF: one that fails or runs out of time is reported
     const pool: OcrPool = {
       size: 1,
       close: () => Promise.resolve(),
+      runner: () => ({ run: () => Promise.reject(new OcrJobError('not used')) }),
       recognize: (_img, o) => (++n === 2 ? Promise.reject(new OcrJobError('tesseract failed: SyntaxError: Unexpected end of JSON input')) : Promise.resolve(blank(o?.dpi ?? 200))),
     };
     const r = await ocrPdfPagesDetailed(scan, [1, 2, 3], { pool });
@@ -137,6 +138,7 @@ describe('pages of a scanned PDF: one that fails or runs out of time is reported
     const pool: OcrPool = {
       size: 1,
       close: () => Promise.resolve(),
+      runner: () => ({ run: () => Promise.reject(new OcrJobError('not used')) }),
       recognize: (_img, o) => {
         if (++n === 1) return Promise.resolve(blank(o?.dpi ?? 200));
         // the second page is still being read when the time runs out

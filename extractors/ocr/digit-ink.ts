@@ -1,0 +1,66 @@
+// How many digits the ink of a stretch of a number line can hold: its connected blobs of ink
+// counted by size. A digit is a blob about as tall as the digits of the number first read there;
+// a decimal point, a comma or a toner speck is much smaller and holds none; digits the blur
+// joined into one blob count by the blob's width (a digit is about half as wide as it is tall). A second reading of a number cell that finds more
+// digits than the ink can hold read a speck (or a smudge) as a digit (516,375.67 for 16,375.67:
+// a speck left of the number taken for a 5).
+import type { Box } from '../../model/types.js';
+import type { GreyImage } from './image.js';
+import { DEFAULT_OCR_SETTINGS, type DigitInkSettings } from './settings.js';
+
+interface Blob { x0: number; y0: number; x1: number; y1: number }
+
+/** The connected blobs (8-neighbour) of ink (grey ≤ `threshold`) of `img` inside `b` (clamped). */
+function blobsIn(img: GreyImage, threshold: number, b: Box): Blob[] {
+  const X0 = Math.max(0, Math.floor(b.x0)), Y0 = Math.max(0, Math.floor(b.y0));
+  const X1 = Math.min(img.width - 1, Math.ceil(b.x1)), Y1 = Math.min(img.height - 1, Math.ceil(b.y1));
+  const w = X1 - X0 + 1, h = Y1 - Y0 + 1;
+  if (w <= 0 || h <= 0) return [];
+  const ink = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) ink[y * w + x] = img.data[(Y0 + y) * img.width + X0 + x]! <= threshold ? 1 : 0;
+  const out: Blob[] = [];
+  const stack: number[] = [];
+  for (let start = 0; start < ink.length; start++) {
+    if (!ink[start]) continue;
+    ink[start] = 0;
+    stack.push(start);
+    const blob = { x0: w, y0: h, x1: -1, y1: -1 };
+    while (stack.length) {
+      const p = stack.pop()!;
+      const x = p % w;
+      const y = (p - x) / w;
+      if (x < blob.x0) blob.x0 = x;
+      if (x > blob.x1) blob.x1 = x;
+      if (y < blob.y0) blob.y0 = y;
+      if (y > blob.y1) blob.y1 = y;
+      for (let dy = -1; dy <= 1; dy++) {
+        const yy = y + dy;
+        if (yy < 0 || yy >= h) continue;
+        for (let dx = -1; dx <= 1; dx++) {
+          const xx = x + dx;
+          if (xx < 0 || xx >= w) continue;
+          const q = yy * w + xx;
+          if (ink[q]) {
+            ink[q] = 0;
+            stack.push(q);
+          }
+        }
+      }
+    }
+    out.push({ x0: blob.x0 + X0, y0: blob.y0 + Y0, x1: blob.x1 + X0, y1: blob.y1 + Y0 });
+  }
+  return out;
+}
+
+/** The digits the ink in `span` can hold, judged against the digits of `ref` (the boxes of the number
+ *  as first read, on the same line): a blob at least `s.heightShare` of the tallest blob in `ref`
+ *  is as many digits as its width holds at `s.digitWidth` of that height each (one at least).
+ *  Undefined when `ref` holds no blob to measure a digit by. */
+export function inkDigits(img: GreyImage, threshold: number, span: Box, ref: readonly Box[], s: DigitInkSettings = DEFAULT_OCR_SETTINGS.digitInk): number | undefined {
+  const blobs = blobsIn(img, threshold, span);
+  const centreIn = (q: Blob, r: Box): boolean => (q.x0 + q.x1) / 2 >= r.x0 && (q.x0 + q.x1) / 2 <= r.x1 && (q.y0 + q.y1) / 2 >= r.y0 && (q.y0 + q.y1) / 2 <= r.y1;
+  const tall = Math.max(0, ...blobs.filter((q) => ref.some((r) => centreIn(q, r))).map((q) => q.y1 - q.y0 + 1));
+  if (tall < s.minHeightPx) return undefined;
+  const digits = blobs.filter((q) => q.y1 - q.y0 + 1 >= tall * s.heightShare);
+  return digits.reduce((n, q) => n + Math.max(1, Math.round((q.x1 - q.x0 + 1) / (tall * s.digitWidth))), 0);
+}

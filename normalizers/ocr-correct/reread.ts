@@ -1,0 +1,227 @@
+// Cells of failing sums read again, chosen by the sums. In a table read by OCR, a faint print can
+// misread several digits of one sum (4.70 → 1.70 twice in a column): no single cell then pins the
+// failing identities (index.ts) and they stay unrepaired. The values of the failing in-table sums
+// (column_sum, hierarchy_sum, side_sum, …) are read again from the page image under other
+// treatments (the extractor's CellRereader: extractors/ocr/reread-cells.ts), and a combination of
+// those readings is taken only when it makes failing identities hold without breaking any that
+// held: per cluster of failing sums, the combination that makes the most of them hold with the
+// fewest cells changed, when it is the only one; then every identity in the document is checked
+// again (no new failure, none left on a changed cell). OCR confidence plays no part. A cell taken
+// carries `ocr_repaired` and an `ocr_repaired` row in checks.csv keeps its first reading.
+import { Decimal } from 'decimal.js';
+import type { CellRereader, CellRereadRequest } from '../../model/stages.js';
+import type { CheckResult, DocumentRecord, Fact } from '../../model/types.js';
+import { identityChecks, runChecks } from '../checks/index.js';
+import { maxDp, tableDecimals } from '../checks/compare.js';
+import { checkedFacts } from '../checks/select.js';
+import type { IdentityStats } from '../checks/verify.js';
+import { tolerance } from '../checks/tolerance.js';
+import type { Taxonomy } from '../taxonomy/index.js';
+import { clusters, keyOf, OCR_REPAIRED, PINNING, printedText, repairChecks, setValue, VALUE_CHECKS, type OcrRepair } from './index.js';
+
+/** bounds of the search (extractors/ocr/settings.ts rereadSums) */
+interface RereadLimits {
+  /** cells read again per document */
+  maxCells: number;
+  /** cells changed together in one cluster */
+  maxChanges: number;
+  /** combinations tried per cluster */
+  maxCombinations: number;
+}
+
+/** a reading as the table prints amounts: digits, thousands separators, a decimal point */
+const AMOUNT = /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
+
+function failingSums(doc: DocumentRecord, ocrTables: Set<string>): CheckResult[] {
+  return identityChecks(doc).filter((c) => c.severity !== 'info' && PINNING.has(c.check_id) && ocrTables.has(c.table_id) && (c.factRefs?.length ?? 0) >= 2 && !c.subject.includes('printed several times'));
+}
+
+const fixed = (f: Fact): boolean => f.flags.includes('corrected') || f.flags.includes('confirmed') || f.flags.includes(OCR_REPAIRED);
+
+/** The cells to read again: the values of the failing in-table sums of OCR'd tables that have a
+ *  box on a page (those in most failing sums first, then in fact order), at most `maxCells`. */
+export function rereadTargets(doc: DocumentRecord, maxCells: number): { facts: number[]; requests: CellRereadRequest[] } {
+  const ocrTables = new Set(doc.tables.filter((t) => t.method === 'ocr').map((t) => t.table_id));
+  if (!ocrTables.size || maxCells <= 0) return { facts: [], requests: [] };
+  const count = new Map<number, number>();
+  for (const c of failingSums(doc, ocrTables)) for (const r of c.factRefs!) count.set(r, (count.get(r) ?? 0) + 1);
+  const facts = [...count.keys()]
+    .filter((i) => {
+      const f = doc.facts[i];
+      return !!f && f.page !== undefined && !!f.box && !fixed(f) && ocrTables.has(f.table_id);
+    })
+    .sort((a, b) => count.get(b)! - count.get(a)! || a - b)
+    .slice(0, maxCells)
+    .sort((a, b) => a - b);
+  return { facts, requests: facts.map((i) => ({ page: doc.facts[i]!.page!, box: doc.facts[i]!.box! })) };
+}
+
+/** The distinct values a cell's readings give, other than its value, as the cell prints amounts
+ *  (its decimals), with the treatments that read each. */
+function alternatives(f: Fact, readings: { how: string; text: string }[]): { value: Decimal; text: string; how: string[] }[] {
+  const out = new Map<string, { value: Decimal; text: string; how: string[] }>();
+  const dp = f.scale ?? 0;
+  for (const r of readings) {
+    const t = r.text.replace(/[,，]/g, ',');
+    if (!AMOUNT.test(t)) continue;
+    const value = new Decimal(t.replace(/,/g, ''));
+    // the cell's decimals, or fewer where a trailing 0 was not read (4.7 for 4.70); never more
+    const decimals = t.split('.')[1]?.length ?? 0;
+    if (decimals > dp || (decimals < dp && decimals === 0 && dp > 0) || value.eq(f.value) || value.isNeg() !== f.value.isNeg()) continue;
+    const k = value.toFixed(dp);
+    const o = out.get(k);
+    if (o) o.how.push(r.how);
+    else out.set(k, { value, text: k, how: [r.how] });
+  }
+  return [...out.values()];
+}
+
+interface Choice { cells: number[]; values: Decimal[]; checks: Set<number>; fixed: number }
+
+/** The sets of readings that make every failing sum of their cells hold (each sum of a changed cell
+ *  that failed must hold; one that held is checked later, by verification): from each reading, the
+ *  sums it leaves failing are closed by changing one more of their cells, depth first, up to
+ *  maxChanges cells and maxCombinations steps. Of sets that touch a common sum (rivals) only the one
+ *  that makes strictly the most sums hold is returned (none on a tie), with the sums it touches. */
+function choose(doc: DocumentRecord, cluster: CheckResult[], heldSums: readonly { check_id: string; factRefs: number[] }[], alts: Map<number, Decimal[]>, tableDp: Map<string, number>, limits: RereadLimits): Choice[] {
+  // the failing sums (0 .. cluster.length-1), then the sums that hold on the same cells
+  const inCluster = new Set(cluster.flatMap((c) => c.factRefs!));
+  const sums = [...cluster.map((c) => c.factRefs!), ...heldSums.filter((h) => PINNING.has(h.check_id) && h.factRefs.some((r) => inCluster.has(r))).map((h) => h.factRefs)];
+  const value = new Map<number, Decimal>();
+  const get = (i: number): Decimal => value.get(i) ?? doc.facts[i]!.value;
+  const holds = (refs: number[]): boolean => {
+    const parts = refs.slice(1);
+    const sum = parts.reduce((a, i) => a.plus(get(i)), new Decimal(0));
+    const nonZero = parts.filter((i) => !get(i).isZero()).length;
+    const tol = tolerance(nonZero, maxDp(refs.map((i) => doc.facts[i]!), tableDp));
+    return get(refs[0]!).minus(sum).abs().lte(tol);
+  };
+  const checksOf = new Map<number, number[]>();
+  sums.forEach((refs, k) => {
+    for (const r of refs) checksOf.set(r, [...(checksOf.get(r) ?? []), k]);
+  });
+  const found = new Map<string, Choice>();
+  let steps = 0;
+  const dfs = (chosen: number[]): void => {
+    if (++steps > limits.maxCombinations) return;
+    const touched = [...new Set(chosen.flatMap((c) => checksOf.get(c) ?? []))].sort((a, b) => a - b);
+    const open = touched.find((k) => !holds(sums[k]!));
+    if (open === undefined) {
+      const order = [...chosen].sort((a, b) => a - b);
+      const key = order.map((c) => `${c}=${get(c).toFixed()}`).join(',');
+      const fixed = touched.filter((k) => k < cluster.length).length;
+      if (fixed && !found.has(key)) found.set(key, { cells: order, values: order.map((c) => get(c)), checks: new Set(touched), fixed });
+      return;
+    }
+    if (chosen.length >= limits.maxChanges) return;
+    for (const cell of sums[open]!) {
+      if (value.has(cell) || !alts.has(cell)) continue;
+      for (const v of alts.get(cell)!) {
+        value.set(cell, v);
+        chosen.push(cell);
+        dfs(chosen);
+        chosen.pop();
+        value.delete(cell);
+      }
+    }
+  };
+  for (const cell of [...new Set(cluster.flatMap((c) => c.factRefs!))].sort((a, b) => a - b)) {
+    for (const v of alts.get(cell) ?? []) {
+      value.set(cell, v);
+      dfs([cell]);
+      value.delete(cell);
+    }
+  }
+  if (steps > limits.maxCombinations) return [];
+  const all = [...found.values()];
+  // of rival sets (touching a common sum), the one that makes the most sums hold, when it is the only one
+  return all.filter((a) => !all.some((b) => b !== a && b.fixed >= a.fixed && [...a.checks].some((k) => b.checks.has(k))));
+}
+
+/** Read the cells of the failing sums again (`reread`, the extractor's) and take the readings the
+ *  sums choose; the checks are run again when any is taken, the `ocr_repaired` rows of `checks`
+ *  kept. Returns the checks and a line for the messages (undefined: nothing read). A failed
+ *  re-read costs only its readings. */
+export async function rereadFailingSums(doc: DocumentRecord, taxonomy: Taxonomy, checks: CheckResult[], reread: CellRereader, limits: RereadLimits, signal?: AbortSignal): Promise<CheckResult[]> {
+  const { facts, requests } = rereadTargets(doc, limits.maxCells);
+  if (!facts.length) return checks;
+  let got: Awaited<ReturnType<CellRereader>>;
+  try {
+    got = await reread(requests, signal);
+  } catch (e) {
+    doc.messages.push({ stage: 'ocr-correct', severity: 'warning', text: `cells of failing sums could not be read again: ${String((e as Error)?.message ?? e).split('\n')[0]!.slice(0, 200)}` });
+    return checks;
+  }
+  for (const p of got.problems.slice(0, 5)) doc.messages.push({ stage: 'ocr-correct', severity: 'warning', text: `reading cells of failing sums again: ${p}` });
+  const alts = new Map<number, Decimal[]>();
+  const how = new Map<string, string[]>();
+  facts.forEach((i, k) => {
+    const a = alternatives(doc.facts[i]!, got.cells[k]?.readings ?? []);
+    if (!a.length) return;
+    alts.set(i, a.map((x) => x.value));
+    for (const x of a) how.set(`${i}|${x.value.toFixed()}`, x.how);
+  });
+  const repairs = takeReadings(doc, alts, how, limits);
+  if (!repairs.length) {
+    doc.messages.push({ stage: 'ocr-correct', severity: 'info', text: `${facts.length} cell(s) of failing sums read again: no reading made them hold` });
+    return checks;
+  }
+  for (const f of doc.facts) f.flags = f.flags.filter((x) => !VALUE_CHECKS.has(x));
+  const rerun = runChecks(doc, taxonomy);
+  doc.messages.push({ stage: 'ocr-correct', severity: 'info', text: `${facts.length} cell(s) of failing sums read again, ${repairs.length} taken where the sums then hold: ${repairs.slice(0, 5).map((r) => `${r.printed}→${r.corrected}`).join(', ')}${repairs.length > 5 ? ', …' : ''}` });
+  return [...rerun, ...checks.filter((c) => c.check_id === OCR_REPAIRED), ...repairChecks(doc, repairs)];
+}
+
+/** The readings the sums choose, cluster by cluster, each verified against every identity of the
+ *  document and set on the facts (flag ocr_repaired); `h`: the treatments behind each reading. */
+function takeReadings(d: DocumentRecord, a: Map<number, Decimal[]>, h: Map<string, string[]>, limits: RereadLimits): OcrRepair[] {
+  const ocrTables = new Set(d.tables.filter((t) => t.method === 'ocr').map((t) => t.table_id));
+  const tableDp = tableDecimals(checkedFacts(d.facts).filter((f) => f.unit !== '%'));
+  const out: OcrRepair[] = [];
+  const done = new Set<string>();
+  for (let round = 0; round < 100; round++) {
+    const stats: IdentityStats = { evaluated: 0, heldSums: [] };
+    const before = identityChecks(d, stats).filter((c) => c.severity !== 'info');
+    const beforeKeys = new Set(before.map(keyOf));
+    const failing = before.filter((c) => PINNING.has(c.check_id) && ocrTables.has(c.table_id) && (c.factRefs?.length ?? 0) >= 2 && !c.subject.includes('printed several times'));
+    let applied = false;
+    next: for (const cluster of clusters(failing)) {
+      for (const ch of choose(d, cluster, stats.heldSums!, a, tableDp, limits)) {
+        const id = ch.cells.map((c, k) => `${c}=${ch.values[k]!.toFixed()}`).join(',');
+        if (done.has(id)) continue;
+        done.add(id);
+        const old = ch.cells.map((c) => ({ value: d.facts[c]!.value, scale: d.facts[c]!.scale, amount_yuan: d.facts[c]!.amount_yuan }));
+        const printed = ch.cells.map((c) => printedText(d, d.facts[c]!));
+        ch.cells.forEach((c, k) => setValue(d.facts[c]!, ch.values[k]!, d.facts[c]!.scale));
+        const after = identityChecks(d).filter((c) => c.severity !== 'info');
+        const on = new Set(ch.cells);
+        const ok = after.length < before.length && after.every((c) => beforeKeys.has(keyOf(c)) && !(c.factRefs ?? []).some((r) => on.has(r)));
+        if (!ok) {
+          ch.cells.forEach((c, k) => {
+            const f = d.facts[c]!;
+            f.value = old[k]!.value;
+            if (old[k]!.scale === undefined) delete f.scale;
+            else f.scale = old[k]!.scale;
+            f.amount_yuan = old[k]!.amount_yuan;
+          });
+          continue;
+        }
+        ch.cells.forEach((c, k) => {
+          const f = d.facts[c]!;
+          if (!f.flags.includes(OCR_REPAIRED)) f.flags.push(OCR_REPAIRED);
+          out.push({
+            fact: c, table_id: f.table_id, printed: printed[k]!, corrected: f.value.toFixed(f.scale ?? 0),
+            confusion: `read again on the page image (${(h.get(`${c}|${ch.values[k]!.toFixed()}`) ?? []).join(', ')})`,
+            identities: [...ch.checks].filter((x) => x < cluster.length).map((x) => cluster[x]!.subject),
+            how: 'reread',
+          });
+          a.delete(c);
+        });
+        applied = true;
+        break next; // the checks changed: cluster again
+      }
+    }
+    if (!applied) break;
+  }
+  return out;
+}

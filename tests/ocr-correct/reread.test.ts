@@ -1,0 +1,113 @@
+// Cells of failing sums read again, chosen by the sums (normalizers/ocr-correct/reread.ts), on
+// constructed records: the readings stand for what the extractor's treatments gave (a faint 7 read
+// as 1 on the page, right when thickened: see tests/extractors/ocr/reread-cells.test.ts for the
+// reading of a real crop).
+import { describe, expect, it } from 'vitest';
+import { rereadFailingSums, rereadTargets } from '../../normalizers/ocr-correct/reread.js';
+import { correctOcr, OCR_REPAIRED } from '../../normalizers/ocr-correct/index.js';
+import { runChecks } from '../../normalizers/checks/index.js';
+import { loadTaxonomy } from '../../normalizers/taxonomy/index.js';
+import type { CellRereader } from '../../model/stages.js';
+import type { DocumentRecord } from '../../model/types.js';
+import { fact, makeDoc, misread, type Row } from './helpers.js';
+
+const tax = loadTaxonomy();
+const LIMITS = { maxCells: 120, maxChanges: 4, maxCombinations: 20_000 };
+const errors = (doc: DocumentRecord) => doc.checks.filter((c) => c.severity !== 'info' && ['hierarchy_sum', 'column_sum'].includes(c.check_id));
+
+/** a record of `rows` whose facts have boxes (row, column), its checks run and the one-cell repair done */
+function scanned(rows: Row[]): DocumentRecord {
+  const doc = makeDoc(rows);
+  for (const f of doc.facts) f.box = { x0: f.col * 100, y0: f.row * 20, x1: f.col * 100 + 60, y1: f.row * 20 + 10 };
+  doc.checks = runChecks(doc, tax);
+  doc.checks = correctOcr(doc, tax, doc.checks);
+  return doc;
+}
+
+/** a CellRereader giving, for the cell of (code, measure), the readings listed (others: none) */
+function reader(doc: DocumentRecord, readings: Record<string, { how: string; text: string }[]>, asked: string[] = []): CellRereader {
+  return async (cells) => ({
+    cells: cells.map((c) => {
+      const f = doc.facts.find((x) => x.box && x.box.x0 === c.box.x0 && x.box.y0 === c.box.y0)!;
+      asked.push(`${f.code}/${f.measure}`);
+      return { readings: readings[`${f.code}/${f.measure}`] ?? [] };
+    }),
+    problems: [],
+  });
+}
+
+describe('cells of failing sums read again, chosen by the sums', () => {
+  it('two cells of one sum misread (7 → 1): no single cell pins them; their second readings make every sum hold', async () => {
+    const doc = scanned(misread(2, 1, '100.06', misread(3, 1, '100.06'))); // 20101 and 2010101 basic 700.06
+    expect(fact(doc, '20101', 'basic').flags).not.toContain(OCR_REPAIRED); // the one-cell repair could not
+    const before = errors(doc).length;
+    expect(before).toBeGreaterThan(1);
+    const asked: string[] = [];
+    doc.checks = await rereadFailingSums(doc, tax, doc.checks, reader(doc, {
+      '20101/basic': [{ how: 'thick', text: '700.06' }, { how: 'grey', text: '100.06' }],
+      '2010101/basic': [{ how: 'dark', text: '10.06' }, { how: 'thick', text: '700.06' }],
+      // a neighbour's stray reading, in no sum that fails once the two are right: not taken
+      '201/basic': [{ how: 'grey', text: '1,000.66' }],
+    }, asked), LIMITS);
+    // only the cells of failing sums were asked for
+    expect(asked).toContain('20101/basic');
+    expect(asked).not.toContain('2010201/basic');
+    for (const code of ['20101', '2010101']) {
+      const f = fact(doc, code, 'basic');
+      expect(f.value.toFixed(2)).toBe('700.06');
+      expect(f.flags).toContain(OCR_REPAIRED);
+    }
+    expect(fact(doc, '201', 'basic').value.toFixed(2)).toBe('1000.06');
+    expect(errors(doc)).toEqual([]);
+    // the first reading is kept in checks.csv
+    const rows = doc.checks.filter((c) => c.check_id === OCR_REPAIRED);
+    expect(rows.map((c) => [c.actual, c.expected])).toEqual([['100.06', '700.06'], ['100.06', '700.06']]);
+    expect(rows[0]!.message).toMatch(/read again on the page image \(thick\)/);
+  });
+
+  it('a row whose total and part were both misread: their readings taken together', async () => {
+    const doc = scanned(misread(3, 0, '100.06', misread(3, 1, '100.06'))); // 2010101 total and basic
+    const failing = errors(doc).length;
+    doc.checks = await rereadFailingSums(doc, tax, doc.checks, reader(doc, {
+      '2010101/expenditure_total': [{ how: 'thick', text: '700.06' }],
+      '2010101/basic': [{ how: 'grey', text: '700.06' }],
+    }), LIMITS);
+    expect(fact(doc, '2010101', 'expenditure_total').value.toFixed(2)).toBe('700.06');
+    expect(fact(doc, '2010101', 'basic').value.toFixed(2)).toBe('700.06');
+    expect(errors(doc).length).toBeLessThan(failing);
+    expect(errors(doc)).toEqual([]);
+  });
+
+  it('readings that make no failing sum hold are not taken', async () => {
+    const doc = scanned(misread(2, 1, '100.06', misread(3, 1, '100.06')));
+    const failing = errors(doc).length;
+    doc.checks = await rereadFailingSums(doc, tax, doc.checks, reader(doc, {
+      '20101/basic': [{ how: 'thick', text: '900.06' }],
+      '2010101/basic': [{ how: 'thick', text: '100.0' }, { how: 'grey', text: '1,700.06' }],
+    }), LIMITS);
+    expect(errors(doc).length).toBe(failing);
+    expect(doc.facts.some((f) => f.flags.includes(OCR_REPAIRED))).toBe(false);
+    expect(doc.messages.at(-1)!.text).toMatch(/no reading made them hold/);
+  });
+
+  it('a re-read that fails costs its readings only', async () => {
+    const doc = scanned(misread(2, 1, '100.06', misread(3, 1, '100.06')));
+    const checks = doc.checks;
+    const out = await rereadFailingSums(doc, tax, checks, async () => {
+      throw new Error('tesseract failed: image too large');
+    }, LIMITS);
+    expect(out).toBe(checks);
+    expect(doc.messages.at(-1)!.text).toMatch(/could not be read again: tesseract failed/);
+    expect(fact(doc, '20101', 'basic').value.toFixed(2)).toBe('100.06');
+  });
+
+  it('asks for at most maxCells cells, those in most failing sums first', () => {
+    const doc = scanned(misread(2, 1, '100.06', misread(3, 1, '100.06')));
+    const all = rereadTargets(doc, 120).facts;
+    const two = rereadTargets(doc, 2).facts;
+    expect(all.length).toBeGreaterThan(2);
+    expect(two).toHaveLength(2);
+    expect(two.every((i) => all.includes(i))).toBe(true);
+    expect(rereadTargets(doc, 0).facts).toEqual([]);
+  });
+});
