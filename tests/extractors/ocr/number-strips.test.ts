@@ -10,7 +10,7 @@ const CROP = new URL('../../fixtures/scans/yt-yibaoju-p15-faint-4-70-crop.png', 
 
 let img: GreyImage;
 beforeAll(async () => {
-  [img] = await decodeImagePages(new Uint8Array(readFileSync(CROP)));
+  img = (await decodeImagePages(new Uint8Array(readFileSync(CROP))))[0]!;
 });
 
 describe('jobs in another language', () => {
