@@ -7,7 +7,7 @@
 // each way, which keeps a 1-pixel stroke where a 3×3 median would erase it), its ink found on the
 // smoothed image (Otsu), and everything farther than a pixel or two from ink painted white, so the
 // grain between the characters and in empty cells is gone and the characters keep their shape.
-import type { GreyImage } from './image.js';
+import { blur121, type GreyImage } from './image.js';
 import { otsu } from './prep.js';
 import { DEFAULT_OCR_SETTINGS, type BinarizeSettings, type NoiseSettings } from './settings.js';
 
@@ -31,29 +31,6 @@ export function noiseLevel(img: GreyImage, step: number = DEFAULT_OCR_SETTINGS.n
     if (acc * 2 >= n) return v;
   }
   return 0;
-}
-
-/** `img` blurred 1-2-1 horizontally and vertically (a new image; edges repeat). */
-function smooth(img: GreyImage): GreyImage {
-  const { width: w, height: h, data: d } = img;
-  const t = new Uint16Array(d.length);
-  for (let y = 0; y < h; y++) {
-    const row = y * w;
-    for (let x = 0; x < w; x++) {
-      const i = row + x;
-      t[i] = d[x > 0 ? i - 1 : i]! + 2 * d[i]! + d[x + 1 < w ? i + 1 : i]!;
-    }
-  }
-  const out = new Uint8Array(d.length);
-  for (let y = 0; y < h; y++) {
-    const up = y > 0 ? -w : 0;
-    const down = y + 1 < h ? w : 0;
-    for (let x = 0; x < w; x++) {
-      const i = y * w + x;
-      out[i] = (t[i + up]! + 2 * t[i]! + t[i + down]! + 8) >> 4;
-    }
-  }
-  return { width: w, height: h, data: out };
 }
 
 /** `mask` grown by `r` pixels each way (a (2r+1)² square), as a new mask. */
@@ -96,7 +73,7 @@ function grow(mask: Uint8Array, w: number, h: number, r: number): Uint8Array {
 export function cleanNoisyPaper(img: GreyImage, dpi: number, s: NoiseSettings = DEFAULT_OCR_SETTINGS.noise, b: BinarizeSettings = DEFAULT_OCR_SETTINGS.binarize): GreyImage {
   if (!s.minLevel || noiseLevel(img, s.sampleStep) < s.minLevel) return img;
   const { width: w, height: h } = img;
-  const sm = smooth(img);
+  const sm = blur121(img);
   const t = otsu(sm, b);
   const ink = new Uint8Array(w * h);
   for (let i = 0; i < ink.length; i++) ink[i] = sm.data[i]! <= t ? 1 : 0;

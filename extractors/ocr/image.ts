@@ -531,6 +531,29 @@ export function scale(img: GreyImage, f: number): GreyImage {
   return { width: W, height: H, data: out };
 }
 
+/** `img` blurred 1-2-1 horizontally and vertically (a new image; edges repeat). */
+export function blur121(img: GreyImage): GreyImage {
+  const { width: w, height: h, data: d } = img;
+  const t = new Uint16Array(d.length);
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    for (let x = 0; x < w; x++) {
+      const i = row + x;
+      t[i] = d[x > 0 ? i - 1 : i]! + 2 * d[i]! + d[x + 1 < w ? i + 1 : i]!;
+    }
+  }
+  const out = new Uint8Array(d.length);
+  for (let y = 0; y < h; y++) {
+    const up = y > 0 ? -w : 0;
+    const down = y + 1 < h ? w : 0;
+    for (let x = 0; x < w; x++) {
+      const i = y * w + x;
+      out[i] = (t[i + up]! + 2 * t[i]! + t[i + down]! + 8) >> 4;
+    }
+  }
+  return { width: w, height: h, data: out };
+}
+
 /** Enlarge by a factor `f` (> 1) with bicubic (Catmull-Rom) interpolation, separable: rows, then
  *  columns. Sharper than bilinear: the edges of a 150 dpi page's small print enlarged to 200 dpi
  *  stay steep, where bilinear blurs them into the counters (4.70 read as 1.70, 合 as 司). */

@@ -4,7 +4,7 @@
 // 4-neighbour Laplacian's size against the gradient's; a ramp spread over more pixels has a smaller
 // second derivative for the same slope. A page below a level is unsharp-masked: the image plus
 // `amount` times its difference from a 1-2-1 blur of it.
-import type { GreyImage } from './image.js';
+import { blur121, type GreyImage } from './image.js';
 import { DEFAULT_OCR_SETTINGS, type SharpenSettings } from './settings.js';
 
 /** The page's sharpness: over the pixels whose gradient (|gx| + |gy|, central differences) is at
@@ -26,28 +26,6 @@ export function edgeSharpness(img: GreyImage, s: SharpenSettings = DEFAULT_OCR_S
   return g ? l / g : 1;
 }
 
-/** `img` blurred 1-2-1 each way (edges repeat). */
-function blur121(img: GreyImage): Uint8Array {
-  const { width: w, height: h, data: d } = img;
-  const t = new Uint16Array(d.length);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const i = y * w + x;
-      t[i] = d[x > 0 ? i - 1 : i]! + 2 * d[i]! + d[x + 1 < w ? i + 1 : i]!;
-    }
-  }
-  const out = new Uint8Array(d.length);
-  for (let y = 0; y < h; y++) {
-    const up = y > 0 ? -w : 0;
-    const down = y + 1 < h ? w : 0;
-    for (let x = 0; x < w; x++) {
-      const i = y * w + x;
-      out[i] = (t[i + up]! + 2 * t[i]! + t[i + down]! + 8) >> 4;
-    }
-  }
-  return out;
-}
-
 /** The share of `s.amount` a page of this sharpness is masked with: all of it at `s.full` or below,
  *  none at `s.below` or above, linear between. */
 export function sharpenShare(sharpness: number, s: SharpenSettings = DEFAULT_OCR_SETTINGS.sharpen): number {
@@ -62,7 +40,7 @@ export function sharpenBlurred(img: GreyImage, s: SharpenSettings = DEFAULT_OCR_
   if (!s.below) return img;
   const amount = s.amount * sharpenShare(edgeSharpness(img, s), s);
   if (amount <= 0) return img;
-  const b = blur121(img);
+  const b = blur121(img).data;
   const d = img.data;
   const out = new Uint8Array(d.length);
   for (let i = 0; i < out.length; i++) {
