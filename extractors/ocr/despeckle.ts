@@ -5,6 +5,7 @@
 // (、) sits beside its digits or characters on the line, so it is kept. Specks fall in clusters (two or
 // three within a character's width): the ink that counts as a neighbour is that of blobs bigger
 // than a speck, so a speck beside another speck goes too. The blobs are painted white in the grey image (in place).
+import { forEachBlob } from './blobs.js';
 import type { GreyImage } from './image.js';
 import { binarize, otsu } from './prep.js';
 import { DEFAULT_OCR_SETTINGS, type BinarizeSettings, type DespeckleSettings } from './settings.js';
@@ -29,46 +30,15 @@ export function despeckle(img: GreyImage, dpi: number, s: DespeckleSettings = DE
     if (a > c || t > d) return 0;
     return sum[(d + 1) * W + c + 1]! - sum[t * W + c + 1]! - sum[(d + 1) * W + a]! + sum[t * W + a]!;
   };
-  const seen = new Uint8Array(w * h);
-  const stack: number[] = [];
   // the blobs no bigger than a speck: their box, and their pixels taken out of the ink that counts
   // as a neighbour
   const small: [number, number, number, number][] = [];
   const big = mask.slice();
-  const pixels: number[] = [];
-  for (let start = 0; start < mask.length; start++) {
-    if (!mask[start] || seen[start]) continue;
-    seen[start] = 1;
-    stack.push(start);
-    let x0 = w, y0 = h, x1 = -1, y1 = -1;
-    pixels.length = 0;
-    while (stack.length) {
-      const p = stack.pop()!;
-      if (pixels.length <= maxSide * maxSide) pixels.push(p);
-      const x = p % w;
-      const y = (p - x) / w;
-      if (x < x0) x0 = x;
-      if (x > x1) x1 = x;
-      if (y < y0) y0 = y;
-      if (y > y1) y1 = y;
-      for (let dy = -1; dy <= 1; dy++) {
-        const yy = y + dy;
-        if (yy < 0 || yy >= h) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const xx = x + dx;
-          if (xx < 0 || xx >= w) continue;
-          const q = yy * w + xx;
-          if (mask[q] && !seen[q]) {
-            seen[q] = 1;
-            stack.push(q);
-          }
-        }
-      }
-    }
-    if (x1 - x0 + 1 > maxSide || y1 - y0 + 1 > maxSide) continue;
+  forEachBlob(mask, w, h, ({ x0, y0, x1, y1 }, pixels) => {
+    if (x1 - x0 + 1 > maxSide || y1 - y0 + 1 > maxSide) return;
     small.push([x0, y0, x1, y1]);
     for (const p of pixels) big[p] = 0;
-  }
+  }, maxSide * maxSide + 1);
   // integral image of the bigger blobs' ink, to count it around a speck in constant time
   for (let y = 0; y < h; y++) {
     let row = 0;

@@ -5,10 +5,9 @@
 // digits than the ink can hold read a speck (or a smudge) as a digit (516,375.67 for 16,375.67:
 // a speck left of the number taken for a 5).
 import type { Box } from '../../model/types.js';
+import { forEachBlob, type Blob } from './blobs.js';
 import type { GreyImage } from './image.js';
 import { DEFAULT_OCR_SETTINGS, type DigitInkSettings } from './settings.js';
-
-interface Blob { x0: number; y0: number; x1: number; y1: number }
 
 /** The connected blobs (8-neighbour) of ink (grey ≤ `threshold`) of `img` inside `b` (clamped). */
 function blobsIn(img: GreyImage, threshold: number, b: Box): Blob[] {
@@ -19,36 +18,7 @@ function blobsIn(img: GreyImage, threshold: number, b: Box): Blob[] {
   const ink = new Uint8Array(w * h);
   for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) ink[y * w + x] = img.data[(Y0 + y) * img.width + X0 + x]! <= threshold ? 1 : 0;
   const out: Blob[] = [];
-  const stack: number[] = [];
-  for (let start = 0; start < ink.length; start++) {
-    if (!ink[start]) continue;
-    ink[start] = 0;
-    stack.push(start);
-    const blob = { x0: w, y0: h, x1: -1, y1: -1 };
-    while (stack.length) {
-      const p = stack.pop()!;
-      const x = p % w;
-      const y = (p - x) / w;
-      if (x < blob.x0) blob.x0 = x;
-      if (x > blob.x1) blob.x1 = x;
-      if (y < blob.y0) blob.y0 = y;
-      if (y > blob.y1) blob.y1 = y;
-      for (let dy = -1; dy <= 1; dy++) {
-        const yy = y + dy;
-        if (yy < 0 || yy >= h) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const xx = x + dx;
-          if (xx < 0 || xx >= w) continue;
-          const q = yy * w + xx;
-          if (ink[q]) {
-            ink[q] = 0;
-            stack.push(q);
-          }
-        }
-      }
-    }
-    out.push({ x0: blob.x0 + X0, y0: blob.y0 + Y0, x1: blob.x1 + X0, y1: blob.y1 + Y0 });
-  }
+  forEachBlob(ink, w, h, (q) => out.push({ x0: q.x0 + X0, y0: q.y0 + Y0, x1: q.x1 + X0, y1: q.y1 + Y0 }));
   return out;
 }
 
