@@ -10,35 +10,43 @@ export function forEachBlob(mask: Uint8Array, w: number, h: number, visit: (box:
   const seen = new Uint8Array(w * h);
   const stack: number[] = [];
   const pixels: number[] = [];
-  for (let start = 0; start < mask.length; start++) {
+  const take = (q: number): void => {
+    if (mask[q] && !seen[q]) {
+      seen[q] = 1;
+      stack.push(q);
+    }
+  };
+  for (let start = 0, n = mask.length; start < n; start++) {
     if (!mask[start] || seen[start]) continue;
     seen[start] = 1;
     stack.push(start);
-    const box = { x0: w, y0: h, x1: -1, y1: -1 };
+    let x0 = w, y0 = h, x1 = -1, y1 = -1;
     pixels.length = 0;
     while (stack.length) {
       const p = stack.pop()!;
       if (pixels.length < keepPixels) pixels.push(p);
       const x = p % w;
       const y = (p - x) / w;
-      if (x < box.x0) box.x0 = x;
-      if (x > box.x1) box.x1 = x;
-      if (y < box.y0) box.y0 = y;
-      if (y > box.y1) box.y1 = y;
-      for (let dy = -1; dy <= 1; dy++) {
-        const yy = y + dy;
-        if (yy < 0 || yy >= h) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const xx = x + dx;
-          if (xx < 0 || xx >= w) continue;
-          const q = yy * w + xx;
-          if (mask[q] && !seen[q]) {
-            seen[q] = 1;
-            stack.push(q);
-          }
-        }
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+      // the 8 neighbours, row above, own row, row below, left to right
+      const left = x > 0;
+      const right = x + 1 < w;
+      if (y > 0) {
+        if (left) take(p - w - 1);
+        take(p - w);
+        if (right) take(p - w + 1);
+      }
+      if (left) take(p - 1);
+      if (right) take(p + 1);
+      if (y + 1 < h) {
+        if (left) take(p + w - 1);
+        take(p + w);
+        if (right) take(p + w + 1);
       }
     }
-    visit(box, pixels);
+    visit({ x0, y0, x1, y1 }, pixels);
   }
 }

@@ -23,13 +23,6 @@ export function despeckle(img: GreyImage, dpi: number, s: DespeckleSettings = DE
   const clear = Math.max(1, Math.round(dpi / s.clearPerInch));
   const above = Math.max(clear, Math.round(dpi / s.clearAbovePerInch));
   const clearX = Math.max(clear, Math.round(dpi / s.clearAlongPerInch));
-  const W = w + 1;
-  const sum = new Int32Array(W * (h + 1));
-  const inkIn = (x0: number, y0: number, x1: number, y1: number): number => {
-    const a = Math.max(0, x0), c = Math.min(w - 1, x1), t = Math.max(0, y0), d = Math.min(h - 1, y1);
-    if (a > c || t > d) return 0;
-    return sum[(d + 1) * W + c + 1]! - sum[t * W + c + 1]! - sum[(d + 1) * W + a]! + sum[t * W + a]!;
-  };
   // the blobs no bigger than a speck: their box, and their pixels taken out of the ink that counts
   // as a neighbour
   const small: [number, number, number, number][] = [];
@@ -39,17 +32,19 @@ export function despeckle(img: GreyImage, dpi: number, s: DespeckleSettings = DE
     small.push([x0, y0, x1, y1]);
     for (const p of pixels) big[p] = 0;
   }, maxSide * maxSide + 1);
-  // integral image of the bigger blobs' ink, to count it around a speck in constant time
-  for (let y = 0; y < h; y++) {
-    let row = 0;
-    for (let x = 0; x < w; x++) {
-      row += big[y * w + x]!;
-      sum[(y + 1) * W + x + 1] = sum[y * W + x + 1]! + row;
+  // a bigger blob's ink in the box (clamped to the image), looked for directly: most small blobs
+  // sit by text and find it in a row or two; a lone speck's box is a few hundred pixels (cheaper
+  // than an integral image of the page, which a page of text needs no more)
+  const inkIn = (x0: number, y0: number, x1: number, y1: number): boolean => {
+    const a = Math.max(0, x0), c = Math.min(w - 1, x1), d = Math.min(h - 1, y1);
+    for (let y = Math.max(0, y0); y <= d; y++) {
+      for (let i = y * w + a, end = y * w + c; i <= end; i++) if (big[i]) return true;
     }
-  }
+    return false;
+  };
   let removed = 0;
   for (const [x0, y0, x1, y1] of small) {
-    if (inkIn(x0 - clearX, y0 - above, x1 + clearX, y1 + clear) > 0) continue;
+    if (inkIn(x0 - clearX, y0 - above, x1 + clearX, y1 + clear)) continue;
     // a pixel of halo (the scan's blur) goes with it
     for (let y = Math.max(0, y0 - s.haloPx); y <= Math.min(h - 1, y1 + s.haloPx); y++) {
       data.fill(255, y * w + Math.max(0, x0 - s.haloPx), y * w + Math.min(w - 1, x1 + s.haloPx) + 1);

@@ -446,19 +446,26 @@ export function rotateSmall(img: GreyImage, deg: number): GreyImage {
     // inverse mapping: source = R(-a) * dest
     let sx = cxp + -dy * -sin + -cxp * cos;
     let sy = cyp + dy * cos + -cxp * -sin;
-    for (let X = 0; X < w; X++, sx += cos, sy -= sin) {
-      const x0 = Math.floor(sx);
-      const y0 = Math.floor(sy);
-      if (x0 < 0 || y0 < 0 || x0 >= w - 1 || y0 >= h - 1) {
-        out[Y * w + X] = 255;
+    for (let X = 0, o = Y * w; X < w; X++, o++, sx += cos, sy -= sin) {
+      // (a negative coordinate is outside; else truncation is the floor)
+      if (sx < 0 || sy < 0) {
+        out[o] = 255;
+        continue;
+      }
+      const x0 = sx | 0;
+      const y0 = sy | 0;
+      if (x0 >= w - 1 || y0 >= h - 1) {
+        out[o] = 255;
         continue;
       }
       const fx = sx - x0;
       const fy = sy - y0;
       const p = y0 * w + x0;
-      const top = data[p]! + (data[p + 1]! - data[p]!) * fx;
-      const bot = data[p + w]! + (data[p + w + 1]! - data[p + w]!) * fx;
-      out[Y * w + X] = top + (bot - top) * fy;
+      const a = data[p]!;
+      const c = data[p + w]!;
+      const top = a + (data[p + 1]! - a) * fx;
+      const bot = c + (data[p + w + 1]! - c) * fx;
+      out[o] = top + (bot - top) * fy;
     }
   }
   return { width: w, height: h, data: out };

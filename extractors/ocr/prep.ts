@@ -6,10 +6,11 @@ import type { GreyImage } from './image.js';
 import { DEFAULT_OCR_SETTINGS, type BinarizeSettings, type RuleSettings, type SidewaysSettings, type SkewSettings } from './settings.js';
 
 export function otsu(img: GreyImage, s: BinarizeSettings = DEFAULT_OCR_SETTINGS.binarize): number {
-  const hist = new Float64Array(256);
+  // (integer counts: the same sums as a float histogram, counted faster)
+  const hist = new Uint32Array(256);
   const d = img.data;
   const step = d.length > s.sampleAbove ? s.sampleStep : 1;
-  for (let i = 0; i < d.length; i += step) hist[d[i]!]!++;
+  for (let i = 0, n = d.length; i < n; i += step) hist[d[i]!]!++;
   let total = 0;
   let sum = 0;
   for (let v = 0; v < 256; v++) {
@@ -77,8 +78,10 @@ export function thickenInk(img: GreyImage, px: number): GreyImage {
 
 /** 1 = ink */
 export function binarize(img: GreyImage, threshold = otsu(img)): Uint8Array {
-  const out = new Uint8Array(img.data.length);
-  for (let i = 0; i < out.length; i++) out[i] = img.data[i]! <= threshold ? 1 : 0;
+  const d = img.data;
+  const n = d.length;
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) out[i] = d[i]! <= threshold ? 1 : 0;
   return out;
 }
 
@@ -89,19 +92,20 @@ function inkPoints(mask: Uint8Array, w: number, h: number, max: number): { xs: F
   let count = 0;
   for (let i = 0; i < mask.length; i++) count += mask[i]!;
   const keep = Math.max(1, Math.ceil(count / max));
-  const xs: number[] = [];
-  const ys: number[] = [];
+  const xs = new Float32Array(Math.ceil(count / keep));
+  const ys = new Float32Array(xs.length);
   let k = 0;
+  let n = 0;
   for (let y = 0; y < h; y++) {
     const row = y * w;
     for (let x = 0; x < w; x++) {
       if (mask[row + x] && k++ % keep === 0) {
-        xs.push(x);
-        ys.push(y);
+        xs[n] = x;
+        ys[n++] = y;
       }
     }
   }
-  return { xs: Float32Array.from(xs), ys: Float32Array.from(ys) };
+  return { xs, ys };
 }
 
 /** Peakiness of the projection of points onto the axis perpendicular to direction `deg` off the
@@ -110,9 +114,9 @@ function inkPoints(mask: Uint8Array, w: number, h: number, max: number): { xs: F
 function profileScore(xs: Float32Array, ys: Float32Array, len: number, deg: number, vertical: boolean, bin: number): number {
   const t = Math.tan((deg * Math.PI) / 180);
   const nb = Math.ceil(len / bin) + 64;
-  const hist = new Float64Array(nb);
+  const hist = new Int32Array(nb);
   const off = 32;
-  for (let i = 0; i < xs.length; i++) {
+  for (let i = 0, n = xs.length; i < n; i++) {
     const p = vertical ? xs[i]! - ys[i]! * t : ys[i]! - xs[i]! * t;
     const b = Math.floor(p / bin) + off;
     if (b >= 0 && b < nb) hist[b]!++;
