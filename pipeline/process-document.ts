@@ -13,7 +13,7 @@ import { locateTables, type TableCandidate } from '../normalizers/tables/locate.
 import { classifyTitle } from '../normalizers/tables/kinds.js';
 import { understandTable } from '../normalizers/tables/understand.js';
 import { classifyTable } from '../normalizers/tables/classify.js';
-import { factsOfTable } from '../normalizers/facts/index.js';
+import { factsOfTable, flagLostDecimalsAcrossPages } from '../normalizers/facts/index.js';
 import { readDocumentContext } from '../normalizers/document/context.js';
 import { runChecks } from '../normalizers/checks/index.js';
 import { loadTaxonomy, type Taxonomy } from '../normalizers/taxonomy/index.js';
@@ -246,6 +246,8 @@ function readTables(doc: DocumentRecord, taxonomy: Taxonomy, inTime: () => void)
       doc.messages.push({ stage: 'understand', severity: 'error', text: `table ${tableId} (${cand.title || 'untitled'}): ${failureLine(e)}`, table_id: tableId });
     }
   }
+  // a column's decimals told over all the pages of its table (OCR reads each page as a table)
+  flagLostDecimalsAcrossPages(doc.tables, doc.facts);
   return { candidates: candidates.length, failed };
 }
 

@@ -1,11 +1,12 @@
 // Gap fill: ruled cells that hold ink but got no word (tesseract's PSM 11 drops lone short codes
 // such as `01` and small amounts such as `0.01`) are cropped, stacked and read again in one go;
-// confident numbers found there are added as words.
+// confident numbers found there are added as words. Ink is what is darker than the ink level or,
+// on a faint page (thin strokes greyed by a blur), than the page's Otsu threshold.
 import { columnSnap } from './cell-columns.js';
 import { readStacked } from './crop-stack.js';
 import type { GreyImage } from './image.js';
 import type { OcrRunner } from './pool.js';
-import type { PixelRule } from './prep.js';
+import { otsu, type PixelRule } from './prep.js';
 import { DEFAULT_OCR_SETTINGS, type OcrSettings } from './settings.js';
 import type { OcrProblem, OcrWord } from './types.js';
 
@@ -34,6 +35,7 @@ export async function gapFill(ocr: OcrRunner, img: GreyImage, rules: readonly Pi
   };
   for (const w of words) hit.add(slotOf(ys, (w.box.y0 + w.box.y1) / 2) * xs.length + slotOf(xs, (w.box.x0 + w.box.x1) / 2));
   const pad = Math.max(s.minPadPx, Math.round(dpi / s.padPerInch));
+  const inkLevel = Math.max(s.inkLevel, Math.min(s.maxInkLevel, otsu(img, settings.binarize)));
   const crops: { x: number; y: number; w: number; h: number }[] = [];
   for (let r = 0; r + 1 < ys.length; r++) {
     for (let c = 0; c + 1 < xs.length; c++) {
@@ -51,7 +53,7 @@ export async function gapFill(ocr: OcrRunner, img: GreyImage, rules: readonly Pi
       for (let y = y0; y < y1; y++) {
         for (let x = x0; x < x1; x++) {
           const i = y * img.width + x;
-          if (img.data[i]! < s.inkLevel) {
+          if (img.data[i]! < inkLevel) {
             ink++;
             if (x < minX) minX = x;
             if (x > maxX) maxX = x;

@@ -2,7 +2,7 @@
 // scan is reduced to 200 dpi, a 150 dpi scan enlarged to it bicubic: every pixel threshold, crop margin and the 1.5× enlargement of the
 // re-reads were set on 200 dpi pages), quarter-turn and skew corrected, rules found and erased, then
 // tesseract.js (PSM 11, chi_sim+eng) for words with boxes (a 1-bit scan's ink thickened by a pixel
-// first: its threshold broke the thin strokes); ruled cells with ink but no word, number
+// first: its threshold broke the thin strokes, and its rules, joined again: broken-rules.ts); ruled cells with ink but no word, number
 // cells that came back in pieces or without their decimals, and text cells that look damaged (a
 // Latin letter, a doubtful character, a lone 、) are read again on their crops (gap-fill.ts,
 // reread-numbers.ts, reread-latin.ts, reread-text.ts). The page's orientation is decided in
@@ -18,6 +18,7 @@ import { sharpenBlurred } from './sharpen.js';
 import { gapFill } from './gap-fill.js';
 import { bestTurn, readsWell } from './orientation.js';
 import type { OcrRunner, TesseractPool } from './pool.js';
+import { joinBrokenRules } from './broken-rules.js';
 import { binarize, eraseRules, findRules, isBilevel, measureSkew, otsu, tableRules, thickenInk, type PixelRule } from './prep.js';
 import { rereadLatin } from './reread-latin.js';
 import { rereadNumbers } from './reread-numbers.js';
@@ -41,16 +42,24 @@ function now(): number {
 async function readTurned(ocr: OcrRunner, base: GreyImage, dpi: number, sourceDpi: number, k: number, opts: RecognizeOptions, s: OcrSettings, t0: number): Promise<OcrPage> {
   const tp = now();
   let im = k ? rotateQuarter(base, k) : base;
+  // a 1-bit scan's threshold breaks its rules into collinear pieces (broken-rules.ts)
+  const bilevel = s.brokenRules.on > 0 && isBilevel(im, s.image.bilevelShare);
   let skew = 0;
+  // the ink of the image as it is read (found once: a level page's skew mask serves the rules)
+  let mask: Uint8Array | undefined;
   if (opts.deskew !== false) {
-    skew = measureSkew(binarize(im, otsu(im, s.binarize)), im.width, im.height, dpi, s.skew);
-    if (Math.abs(skew) >= s.skew.minAngle) im = rotateSmall(im, -skew);
-    else skew = 0;
+    mask = binarize(im, otsu(im, s.binarize));
+    skew = measureSkew(mask, im.width, im.height, dpi, s.skew);
+    if (Math.abs(skew) >= s.skew.minAngle) {
+      im = rotateSmall(im, -skew);
+      mask = undefined;
+    } else skew = 0;
   }
   let rules: PixelRule[] = [];
   const ocrImage: GreyImage = { width: im.width, height: im.height, data: im.data.slice() };
   if (opts.rulings !== false) {
-    rules = tableRules(findRules(binarize(im, otsu(im, s.binarize)), im.width, im.height, { dpi }, s.rules), Math.round(dpi / s.rules.touchPerInch));
+    const found = findRules(mask ?? binarize(im, otsu(im, s.binarize)), im.width, im.height, { dpi }, s.rules);
+    rules = tableRules(bilevel ? joinBrokenRules(found, dpi, s.brokenRules) : found, Math.round(dpi / s.rules.touchPerInch));
     eraseRules(ocrImage, rules, s.rules);
   }
   // isolated toner specks (a photocopy) would be read as decimal points and commas

@@ -169,6 +169,23 @@ export interface RuleSettings {
   readonly minRulingWidthPt: number;
 }
 
+/** Rules of a 1-bit scan broken by its threshold joined again (broken-rules.ts). */
+export interface BrokenRuleSettings {
+  /** 1: collinear rule pieces of a 1-bit scan are joined over short gaps, 0: off (count; 1) */
+  readonly on: number;
+  /** a gap is at most 1/N inch (perInch; 4: 50 px at 200 dpi. Dev fax45-200 (threshold 45 %, rules
+   *  0.25-0.4° off the grid): gaps of 15-45 px between pieces of ~200 px; 29 of 30 table pages
+   *  6,656 rule pieces -> 1,531 rules, dev fax-200 2,618 -> 1,954) */
+  readonly maxGapPerInch: number;
+  /** ... and at most this share of the shorter piece beside it (share; 0.5: a rule that stops at a
+   *  merged cell leaves a gap as wide as the cell; at 0.25 the shorter pieces by the column rules
+   *  stayed apart) */
+  readonly gapShare: number;
+  /** pieces whose centres lie this close across the rule are collinear (px; 2: a rule's step from
+   *  one pixel row to the next, levelled by the deskew) */
+  readonly acrossPx: number;
+}
+
 /** A grey paper brought to white before reading (background.ts). */
 export interface BackgroundSettings {
   /** pages whose median grey (the paper) is below this are stretched to a white paper (grey; 240: a clean scan's paper is 250 or more, dev photocopy-200's 86% white is 215; with the specks painted out, dev photocopy-200 F1 0.298 -> 0.684, q70-200 unchanged at 0.990) */
@@ -191,10 +208,10 @@ export interface NoiseSettings {
 
 /** A blurred scan sharpened before reading (sharpen.ts). */
 export interface SharpenSettings {
-  /** a page is blurred when its edge sharpness (4-neighbour Laplacian over gradient at its edges) is below this (ratio; 0.34; 0: never. Dev grid pages as read (a 150 dpi page enlarged first): blur-hi-200 0.25-0.32, blur-lo-200 0.34-0.44, q80-150 0.35-0.60, photocopy-200 0.37-0.48, q70-200 0.45-0.66, noise-lo-200 0.49-0.75, noise-hi-200 0.71-0.85. Dev blur-hi-200 sharpened: F1 0.850 -> 0.921, CPU 3.2 s a page as before) */
+  /** a page is blurred when its edge sharpness (4-neighbour Laplacian over gradient at its edges) is below this (ratio; 0.38; 0: never. Dev grid table pages as read (a 150 dpi page enlarged first, a grey paper whitened, grain cleaned): blur-hi-200 0.26-0.32, blur-md-200 0.34-0.41, blur-lo-200 0.42-0.49, q80-150 0.46-0.60, photocopy-200 0.46-0.52, q70-200 0.57-0.66, q45/level/skew-200 0.61-0.72, noise-hi-200 0.69-0.84 (covers read lower, 0.28-0.35 on blur-lo). Dev blur-hi-200 sharpened: F1 0.850 -> 0.921, CPU 3.2 s a page as before; the line raised from 0.34 to 0.38 with `full` from 0.32 to 0.34: dev blur-md-200 (sigma 0.9) yt 0.953 -> 0.990, 4 other documents 1.000/1.000/1.000/0.996, no other dev condition's table page in the band) */
   readonly below: number;
   /** ... and it is unsharp-masked by `amount` at this sharpness or below, by a share of it that falls
-   *  linearly to none at `below` above it (ratio; 0.32: a page just under the line gets a touch, not a
+   *  linearly to none at `below` above it (ratio; 0.34: a page just under the line gets a touch, not a
    *  jump; forced on the dev q80-150 pages (0.35-0.60) a full amount cost two silent digits) */
   readonly full: number;
   /** the unsharp mask's strength (ratio; 1) */
@@ -315,6 +332,10 @@ export interface GapFillSettings {
   readonly minHeightPerInch: number;
   /** a pixel darker than this is ink (grey 0..255; 128) */
   readonly inkLevel: number;
+  /** ... or than the page's Otsu threshold where that is higher, up to this (grey; 200: a thin
+   *  print blurred greys its strokes, dev blur-md-200's 类 code `205` has 7 pixels under 128 and
+   *  240 under its page's threshold 200; every code of that table was lost) */
+  readonly maxInkLevel: number;
   /** a cell needs (dpi / N)² ink pixels, a character's worth (perInch; 45: a thin `12` at 200 dpi is ~30 dark pixels) */
   readonly minInkPerInch: number;
   /** ... at least 1/N inch tall, a quarter character (perInch; 40) */
@@ -457,6 +478,7 @@ export interface OcrSettings {
   readonly binarize: BinarizeSettings;
   readonly skew: SkewSettings;
   readonly rules: RuleSettings;
+  readonly brokenRules: BrokenRuleSettings;
   readonly background: BackgroundSettings;
   readonly despeckle: DespeckleSettings;
   readonly noise: NoiseSettings;
@@ -503,6 +525,7 @@ export const OCR_SETTINGS_LIMITS: Limits<OcrSettings> = {
     minLengthPt: PT, gapPt: PT, maxThicknessPt: PT, minMaxThicknessPx: PX, runOverlap: SHARE, skipRows: COUNT(0, 1000), touchPerInch: PER_INCH,
     eraseMargin: PX, eraseOverhang: PX, minRulingWidthPt: PT,
   },
+  brokenRules: { on: COUNT(0, 1), maxGapPerInch: PER_INCH, gapShare: SHARE, acrossPx: PX },
   background: { belowLevel: GREY, minLevel: GREY, sampleStep: COUNT(1, 1000) },
   noise: { minLevel: [0, 2040], sampleStep: COUNT(1, 1000), keepPerInch: PER_INCH },
   sharpen: { below: [0, 10], full: [0, 10], amount: [0, 10], minEdge: [1, 1020], sampleStep: COUNT(1, 1000) },
@@ -515,7 +538,7 @@ export const OCR_SETTINGS_LIMITS: Limits<OcrSettings> = {
     enlarge: [0.1, 10], stripGapPerInch: PER_INCH, squeezeInkLevel: GREY, squeezeOver: RATIO, maxStripHeightPx: [100, 32_767],
   },
   gapFill: {
-    padPerInch: PER_INCH, minPadPx: PX, minHeightPerInch: PER_INCH, inkLevel: GREY, minInkPerInch: PER_INCH, minInkHeightPerInch: PER_INCH,
+    padPerInch: PER_INCH, minPadPx: PX, minHeightPerInch: PER_INCH, inkLevel: GREY, maxInkLevel: GREY, minInkPerInch: PER_INCH, minInkHeightPerInch: PER_INCH,
     thinInkPerInch: PER_INCH, thinInkMinWidthPerInch: PER_INCH, marginPerInch: PER_INCH, maxCrops: COUNT(), minConfidence: CONF,
   },
   rereadNumbers: { decimalColumnShare: SHARE, minDecimalCells: COUNT(), lineMargin: RATIO, lineMarginPx: PX, minHeightPx: PX, maxCells: COUNT(), maxAddedDigits: COUNT(), maxStrayMarks: COUNT(0, 10), latinModel: COUNT(0, 1) },
@@ -543,9 +566,10 @@ export const DEFAULT_OCR_SETTINGS: OcrSettings = deepFreeze(
     binarize: { minThreshold: 60, maxThreshold: 200, sampleAbove: 4_000_000, sampleStep: 3 },
     skew: { minAngle: 0.05, range: 3, maxPoints: 200_000, profileSlack: 0.06, binPerInch: 150, coarseStep: 0.25, midStep: 0.05, fineStep: 0.01 },
     rules: { minLengthPt: 20, gapPt: 0.6, maxThicknessPt: 2.5, minMaxThicknessPx: 3, runOverlap: 0.5, skipRows: 1, touchPerInch: 24, eraseMargin: 1.5, eraseOverhang: 1, minRulingWidthPt: 0.3 },
+    brokenRules: { on: 1, maxGapPerInch: 4, gapShare: 0.5, acrossPx: 2 },
     background: { belowLevel: 240, minLevel: 120, sampleStep: 7 },
     noise: { minLevel: 20, sampleStep: 2, keepPerInch: 100 },
-    sharpen: { below: 0.34, full: 0.32, amount: 1, minEdge: 60, sampleStep: 2 },
+    sharpen: { below: 0.38, full: 0.34, amount: 1, minEdge: 60, sampleStep: 2 },
     despeckle: { on: 1, maxDotPerInch: 40, clearPerInch: 25, clearAlongPerInch: 12, clearAbovePerInch: 16, haloPx: 1 },
     sideways: { eraseRunPt: 20, minEraseRunPx: 30, smearGapPt: 3, minSmearGapPx: 2, longRunPt: 36, ratio: 1.5 },
     words: { ruleGlyphMaxLength: 2, latinHeightRatio: 0.75, minFontSizePt: 4, cjkJoinGap: 0.6, latinJoinGap: 0.15, wallSlackPx: 1, lowConfidence: 60 },
@@ -555,7 +579,7 @@ export const DEFAULT_OCR_SETTINGS: OcrSettings = deepFreeze(
       squeezeInkLevel: 140, squeezeOver: 4, maxStripHeightPx: 30_000,
     },
     gapFill: {
-      padPerInch: 50, minPadPx: 3, minHeightPerInch: 18, inkLevel: 128, minInkPerInch: 45, minInkHeightPerInch: 40, thinInkPerInch: 30,
+      padPerInch: 50, minPadPx: 3, minHeightPerInch: 18, inkLevel: 128, maxInkLevel: 200, minInkPerInch: 45, minInkHeightPerInch: 40, thinInkPerInch: 30,
       thinInkMinWidthPerInch: 25, marginPerInch: 30, maxCrops: 400, minConfidence: 50,
     },
     rereadNumbers: { decimalColumnShare: 0.15, minDecimalCells: 2, lineMargin: 0.35, lineMarginPx: 2, minHeightPx: 4, maxCells: 600, maxAddedDigits: 4, maxStrayMarks: 2, latinModel: 1 },

@@ -9,7 +9,7 @@ import { editDistance } from '../taxonomy/text.js';
 import { readKnowledgeJson } from '../knowledge/load.js';
 import { isNonMoneyMeasure } from '../tables/header-words.js';
 import { OCR_KIND_INFERRED, OCR_KIND_UNKNOWN } from '../tables/classify.js';
-import { kindById } from '../tables/kinds.js';
+import { kindById, measuresNearlyNamed } from '../tables/kinds.js';
 import { valueSource } from './provenance.js';
 import { reparentOcrCodes } from './ocr-parents.js';
 
@@ -127,6 +127,9 @@ const isRateMeasure = (m: string): boolean => m.split('.').includes('change_rate
 export const OCR_CODE_UNREAD = 'ocr_code_unread';
 /** a number of an OCR'd table of a known kind in a column whose header names no measure of the kind */
 const OCR_HEADER_UNREAD = 'ocr_header_unread';
+/** a number of an OCR'd table in a column whose header's words name two of the kind's measures (two
+ *  headers read as one cell: 政府性基金国有资本经营): which of the two columns it sits in is in doubt */
+export const OCR_HEADER_MERGED = 'ocr_header_merged';
 
 /** A code OCR misread by one digit (21014 for 21011 行政事业单位医疗): the taxonomy does not know it
  *  or names it otherwise, while the printed name is exactly (or by a known alias) the name of a
@@ -194,22 +197,27 @@ function inferLostCodes(table: Table, ctx: FactContext): Map<TableRow, string> {
 }
 
 let rowLabels: string[] | undefined;
+/** a list number 一 read as one or two dashes (--、财政拨款收入): no other numeral looks like one */
+const DASH_NO = /^[-－—―_~]{1,2}(?=[、.．])/;
+/** a label's words: its list number (a dashed 一 included) left out */
+const wordsOf = (label: string): string => stripNumbering(cleanLabel(label).replace(DASH_NO, '一'));
 const LIST_NO = /^((?:其中[:：])?(?:[(（]?[一二三四五六七八九十]{1,3}[)）、.．]|[(（]\d{1,2}[)）]|\d{1,2}[、.．])?)([一二三四五六七八九十]{1,3}(?![、.．)）]))?/;
 
 /** A name-only row's label in an OCR'd table put right against the standard row labels
  *  (knowledge/row-labels.json): one character misread in a label of six or more (一航公共预算财政拨款
  *  收入), two in one of ten or more, or a list number whose 、 was lost (一财政拨款收入 →
- *  一、财政拨款收入). The label as read otherwise. */
+ *  一、财政拨款收入) or whose 一 was read as dashes (--、财政拨款收入). The label as read otherwise. */
 export function repairOcrLabel(printed: string): string {
   rowLabels ??= readKnowledgeJson<{ labels: string[] }>('row-labels.json').labels;
-  const label = cleanLabel(printed);
+  const label = cleanLabel(printed).replace(DASH_NO, '一');
+  const dashed = label !== cleanLabel(printed);
   const m = LIST_NO.exec(label)!;
   const bare = m[2] ?? '';
   const prefix = (m[1] ?? '') + (bare ? bare + '、' : '');
   const rest = label.slice((m[1] ?? '').length + bare.length);
   const exact = (t: string) => rowLabels!.includes(t);
   if (bare && exact(bare + rest)) return printed; // a label that starts with a numeral word
-  if (exact(rest)) return bare ? prefix + rest : printed;
+  if (exact(rest)) return bare ? prefix + rest : dashed ? label : printed;
   const near = (t: string): string | undefined => {
     const len = Array.from(t).length;
     if (len < 6) return undefined;
@@ -235,26 +243,44 @@ export const OCR_DECIMALS_EXTRA = 'ocr_decimals_extra';
 
 /** Flags OCR_DECIMALS_LOST: in a column whose non-zero numbers print two decimals (half of them at
  *  least, three at least: a scan loses the points of many), a non-zero number read without a
- *  decimal point; and OCR_DECIMALS_EXTRA: one read with more than two. */
-function flagLostDecimals(facts: Fact[]): void {
-  const byCol = new Map<number, Fact[]>();
-  for (const f of facts) if (!f.value.isZero()) byCol.set(f.col, [...(byCol.get(f.col) ?? []), f]);
+ *  decimal point or with one decimal; and OCR_DECIMALS_EXTRA: one read with more than two. A column is what `columnOf`
+ *  names (a table's column index; across a table's pages, its kind and measure). */
+function flagLostDecimals(facts: Fact[], columnOf: (f: Fact) => string | number = (f) => f.col): void {
+  const byCol = new Map<string | number, Fact[]>();
+  for (const f of facts) if (!f.value.isZero()) byCol.set(columnOf(f), [...(byCol.get(columnOf(f)) ?? []), f]);
   for (const all of byCol.values()) {
     const col = all.filter((f) => f.unit !== '%');
     const withTwo = col.filter((f) => f.scale === 2).length;
     if (withTwo < 3 || withTwo < col.length / 2) continue;
-    for (const f of col) if (f.scale === 0 && !f.flags.includes(OCR_DECIMALS_LOST)) f.flags = [...f.flags, OCR_DECIMALS_LOST];
+    // (or one of its two decimals: 160.7 for 160.78)
+    for (const f of col) if ((f.scale === 0 || f.scale === 1) && !f.flags.includes(OCR_DECIMALS_LOST)) f.flags = [...f.flags, OCR_DECIMALS_LOST];
     // a stray mark read as a digit and a % (160.787% in a column of money) is among them too
     const extra = all.length - col.length < col.length ? all : col;
     for (const f of extra) if ((f.scale ?? 0) > 2 && !f.flags.includes(OCR_DECIMALS_EXTRA)) f.flags = [...f.flags, OCR_DECIMALS_EXTRA];
+    // and a last digit read as a % (160.7% for 160.78)
+    for (const f of extra) if (f.unit === '%' && (f.scale ?? 0) < 2 && !f.flags.includes(OCR_DECIMALS_LOST)) f.flags = [...f.flags, OCR_DECIMALS_LOST];
   }
+}
+
+/** OCR_DECIMALS_LOST / OCR_DECIMALS_EXTRA over the pieces of a table printed on several pages
+ *  (each page is a table of its own when read by OCR: a page carrying two rows over has too few
+ *  numbers to tell its columns' decimals): the numbers of one measure in the OCR'd tables of one
+ *  known kind in a document are one column. */
+export function flagLostDecimalsAcrossPages(tables: Table[], facts: Fact[]): void {
+  const ocr = new Set(tables.filter((t) => t.method === 'ocr' && t.table_kind !== 'unknown').map((t) => t.table_id));
+  if (ocr.size < 2) return;
+  flagLostDecimals(facts.filter((f) => ocr.has(f.table_id) && f.measure), (f) => `${f.table_kind}|${f.section}|${f.measure}`);
 }
 
 /** A name-only row's label (as written after repairOcrLabel) that is no standard row label but
  *  lies within one character in three of one (four characters at least; marks before its first
  *  Chinese character left out): a standard label OCR misread beyond putting right (平札结转和结余:
- *  年初 or 年末?). Also a label read as Latin letters only (Bit for 总计: a label of a Chinese
- *  table misread, a speck or a smudge taken for letters). */
+ *  年初 or 年末?), a total's label among them (支出总订). Also a label read as Latin letters only
+ *  (Bit for 总计: a label of a Chinese table misread, a speck or a smudge taken for letters), and
+ *  words after dashes or dots within one character in two of one (-般公兰顶算资企). */
+const LEADING_MARKS = /^[-－—―_~·•.．,，、]+(?=[\u4e00-\u9fff])/;
+const JUNK_IN_WORDS = /[A-Za-z<>|\\^@#$%&*=+]|[\u4e00-\u9fff]\d+[\u4e00-\u9fff]/;
+
 function doubtfulLabel(label: string): boolean {
   rowLabels ??= readKnowledgeJson<{ labels: string[] }>('row-labels.json').labels;
   if (/[A-Za-z]/.test(label) && !/[\u3400-\u9fff]/.test(label)) return true;
@@ -262,7 +288,10 @@ function doubtfulLabel(label: string): boolean {
   const t = stripNumbering(label).replace(/^[^\u4e00-\u9fff]+(?=[\u4e00-\u9fff])/, '');
   const len = Array.from(t).length;
   if (len < 4 || rowLabels.includes(t)) return false;
-  return rowLabels.some((l) => editDistance(l, t) <= Math.max(1, Math.floor(Array.from(l).length / 3)));
+  // dashes or dots before the words (-般公兰顶算资企 for 1.一般公共预算资金): the start of the print
+  // was misread (a text layer prints no such marks), so the words may be further off: one in two
+  const share = LEADING_MARKS.test(stripNumbering(label)) ? 2 : 3;
+  return rowLabels.some((l) => editDistance(l, t) <= Math.max(1, Math.floor(Array.from(l).length / share)));
 }
 
 const isStandardLabel = (label: string): boolean => {
@@ -348,7 +377,9 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
   // without a code there lost it)
   const kind = kindById(table.table_kind);
   const codedKind = !!kind?.code_system && !kind.two_sided;
-  const codedTable = table.method === 'ocr' && valued.length >= 4 && (valued.filter((r) => /^\d{3,7}$/.test(r.code) || lost?.has(r)).length * 2 >= valued.length || codedKind || table.columns.some((c) => c.role === 'code_part'));
+  // (a kind whose rows print codes, or 类 | 款 | 项 columns, say so however few rows a piece of the
+  // table holds: a page carrying the last row of a table over)
+  const codedTable = table.method === 'ocr' && valued.length > 0 && ((valued.length >= 4 && valued.filter((r) => /^\d{3,7}$/.test(r.code) || lost?.has(r)).length * 2 >= valued.length) || codedKind || table.columns.some((c) => c.role === 'code_part'));
   const places = new Map<string, ClassContext>();
   const units = rowGroups(table);
   const groups = new Map(units);
@@ -356,6 +387,8 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
   const kindFlags = table.flags.filter((f) => f === OCR_KIND_UNKNOWN || f === OCR_KIND_INFERRED);
   // OCR'd columns whose misread header was named by the table's structure
   const inferredCols = new Set(table.method === 'ocr' ? table.columns.filter((c) => c.measure && ['sum', 'layout', 'fuzzy'].includes(c.measure_evidence ?? '')).map((c) => c.index) : []);
+  // OCR'd columns under a header that names two measures (two headers read as one)
+  const mergedCols = new Set(table.method === 'ocr' ? table.columns.filter((c) => c.measure && measuresNearlyNamed(kind, c.header).length > 1).map((c) => c.index) : []);
   for (const row of table.rows) {
     let code = row.code;
     const at = places.get(row.section) ?? { cls: '', kuan: '' };
@@ -366,7 +399,7 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
     if (table.method === 'ocr' && !code && item) {
       item = repairOcrLabel(item);
       // a label put right by an edit distance (not only its list number's 、 written back)
-      if (stripNumbering(item) !== stripNumbering(row.item)) nameFlags.push(OCR_NAME_FUZZY);
+      if (wordsOf(item) !== wordsOf(row.item)) nameFlags.push(OCR_NAME_FUZZY);
     }
     const inferred = lost?.get(row);
     if (inferred) {
@@ -384,9 +417,13 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
     }
     // an OCR'd name-only row left without a code: a misread standard label is in doubt; on a 总表's
     // expenditure side (类 names and standard labels only) any other label is a 类 not read
-    if (table.method === 'ocr' && !code && item && !nameFlags.length && !TOTAL_ROW.test(stripNumbering(item))) {
+    // (a total's label too: 支出总订 for 支出总计)
+    if (table.method === 'ocr' && !code && item && !nameFlags.length) {
       if (doubtfulLabel(item)) nameFlags.push(OCR_NAME_FUZZY);
-      else if (!codedTable && namesAreFunctionClasses(table, row.section) && !isStandardLabel(item)) nameFlags.push(OCR_CODE_UNREAD);
+      else if (!TOTAL_ROW.test(stripNumbering(item)) && !codedTable && namesAreFunctionClasses(table, row.section) && !isStandardLabel(item)) nameFlags.push(OCR_CODE_UNREAD);
+      // a two-sided 总表 prints standard words: Latin letters, odd marks or a digit among its Chinese
+      // characters are misread strokes (E载么共弦算砂政抵1敷收> for 一般公共预算财政拨款收入)
+      else if (kind?.two_sided && JUNK_IN_WORDS.test(stripNumbering(item))) nameFlags.push(OCR_NAME_FUZZY);
     }
     const repaired = inferred ?? (table.method === 'ocr' && code_source === 'printed' ? repairOcrCode(code, row.item, ctx) : undefined);
     if (repaired) code = repaired;
@@ -420,7 +457,7 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
         scale: parsed.scale,
         unit: cellUnit,
         amount_yuan: toYuan(parsed.value, cellUnit),
-        flags: [...(inferred ? row.flags.filter((f) => f !== 'bad_code') : row.flags), ...(entry?.provisional ? ['provisional_code'] : []), ...(repaired ? [OCR_CODE_REPAIRED] : []), ...(codedTable && !code && !TOTAL_ROW.test(stripNumbering(row.item)) ? [OCR_CODE_UNREAD] : []), ...(table.method === 'ocr' && table.table_kind !== 'unknown' && !v.measure ? [OCR_HEADER_UNREAD] : []), ...(v.measure ? [] : [MEASURE_UNKNOWN]), ...kindFlags, ...nameFlags, ...(inferredCols.has(v.col) ? [OCR_MEASURE_INFERRED] : [])],
+        flags: [...(inferred ? row.flags.filter((f) => f !== 'bad_code') : row.flags), ...(entry?.provisional ? ['provisional_code'] : []), ...(repaired ? [OCR_CODE_REPAIRED] : []), ...(codedTable && !code && !TOTAL_ROW.test(stripNumbering(row.item)) ? [OCR_CODE_UNREAD] : []), ...(table.method === 'ocr' && table.table_kind !== 'unknown' && !v.measure ? [OCR_HEADER_UNREAD] : []), ...(v.measure ? [] : [MEASURE_UNKNOWN]), ...kindFlags, ...nameFlags, ...(inferredCols.has(v.col) ? [OCR_MEASURE_INFERRED] : []), ...(mergedCols.has(v.col) ? [OCR_HEADER_MERGED] : [])],
         code_source,
         ...(groups.has(row) ? { row_group: groups.get(row)! } : {}),
         ...(units.has(row) ? { unit_group: units.get(row)! } : {}),

@@ -8,11 +8,18 @@
 // the fact takes the value, keeps its printed text in the `ocr_repaired` row of checks.csv
 // (severity info: printed → corrected, the identities that pinned it) and carries the flag
 // `ocr_repaired`. Anything less certain is left as read, for the failing checks to flag.
-// Never applied to tables with a text layer (method other than 'ocr').
+// A cell no pin takes (its cluster holds other misreadings, or its reading is no plausible
+// confusion: a thin print's 4 read as 1) is inferred from its failing identities (inferOne) when
+// they all require the very same value and two of them whose every other cell is in an identity
+// that holds share no cell but it, one of them summing two or more other amounts (not a copy of
+// one): the message says `inferred from identities`. Never applied to tables with a text layer
+// (method other than 'ocr').
 import { Decimal } from 'decimal.js';
 import type { CheckResult, DocumentRecord, Fact } from '../../model/types.js';
 import type { Taxonomy } from '../taxonomy/index.js';
 import { identityChecks, runChecks } from '../checks/index.js';
+import type { IdentityStats } from '../checks/verify.js';
+import { OCR_DECIMALS_EXTRA, OCR_DECIMALS_LOST } from '../facts/index.js';
 import { maxDp, rowName, tableDecimals, tableName } from '../checks/compare.js';
 import { checkedFacts } from '../checks/select.js';
 import { tolerance } from '../checks/tolerance.js';
@@ -40,7 +47,7 @@ export interface OcrRepair {
   identities: string[];
   /** 'reread': the value is a second reading of the cell on the page image (reread.ts), not a
    *  misreading undone (confusion.ts) */
-  how?: 'reread';
+  how?: 'reread' | 'inferred';
 }
 
 export const keyOf = (c: CheckResult): string => `${c.table_id}|${c.check_id}|${c.subject}`;
@@ -181,9 +188,67 @@ export function findOcrRepairs(doc: DocumentRecord): OcrRepair[] {
       applied = true;
       break; // the checks changed: cluster again
     }
-    if (!applied) break;
+    if (!applied) {
+      const inferred = inferOne(doc, ocrTables, tableDp, tried);
+      if (!inferred) break;
+      repairs.push(inferred);
+    }
   }
   return repairs;
+}
+
+/** One cell inferred from its failing identities (see the head of this file), verified like a
+ *  pinned one (nothing new fails, nothing failing left on it) and set; undefined when none. */
+function inferOne(doc: DocumentRecord, ocrTables: Set<string>, tableDp: Map<string, number>, tried: Set<string>): OcrRepair | undefined {
+  const stats: IdentityStats = { evaluated: 0, heldSums: [] };
+  const before = identityChecks(doc, stats).filter((c) => c.severity !== 'info');
+  const beforeKeys = new Set(before.map(keyOf));
+  const failing = before.filter((c) => PINNING.has(c.check_id) && ocrTables.has(c.table_id) && (c.factRefs?.length ?? 0) >= 2 && !c.subject.includes('printed several times'));
+  // (a cell whose decimals OCR lost or added is no witness, whatever holds with it)
+  const doubt = (r: number): boolean => doc.facts[r]!.flags.includes(OCR_DECIMALS_LOST) || doc.facts[r]!.flags.includes(OCR_DECIMALS_EXTRA);
+  const held = new Set(stats.heldSums!.filter((h) => PINNING.has(h.check_id)).flatMap((h) => h.factRefs).filter((r) => !doubt(r)));
+  const of = new Map<number, CheckResult[]>();
+  for (const c of failing) for (const r of new Set(c.factRefs!)) of.set(r, [...(of.get(r) ?? []), c]);
+  for (const cell of [...of.keys()].sort((a, b) => a - b)) {
+    const f = doc.facts[cell]!;
+    const checks = of.get(cell)!;
+    if (checks.length < 2 || !ocrTables.has(f.table_id) || f.flags.includes(OCR_REPAIRED) || f.flags.includes('corrected') || f.flags.includes('confirmed')) continue;
+    // the cell and the other cells appear once in each
+    const others = checks.map((c) => c.factRefs!.filter((r) => r !== cell));
+    if (others.some((o) => new Set(o).size !== o.length) || checks.some((c) => c.factRefs!.filter((r) => r === cell).length !== 1)) continue;
+    // the witnesses: identities whose every other cell is in an identity that holds; one of them
+    // sums two or more amounts besides the cell, and another shares no cell with it but this one.
+    // A copy (a parent over its only child, a total over its only part) holds with a misreading
+    // too, the same printed text misread the same way (172.12 read 172 in a whole chain of 类, 款
+    // and 项 rows and columns: only the one 172.12 read right breaks them), so it never suffices
+    const sure = others.filter((o) => o.every((r) => held.has(r)));
+    const sums = sure.filter((o) => o.filter((r) => !doc.facts[r]!.value.isZero()).length >= 2);
+    if (!sums.some((a) => sure.some((b) => b !== a && !a.some((r) => b.includes(r))))) continue;
+    const want = checks.map((c) => {
+      const refs = c.factRefs!;
+      const parts = refs.slice(1).filter((r) => r !== cell).reduce((a, r) => a.plus(doc.facts[r]!.value), new Decimal(0));
+      return refs[0] === cell ? parts : doc.facts[refs[0]!]!.value.minus(parts);
+    });
+    const v = want[0]!;
+    const dp = tableDp.get(f.table_id) ?? f.scale ?? 0;
+    if (!want.every((w) => w.eq(v)) || v.eq(f.value) || v.isNeg() || v.decimalPlaces() > dp) continue;
+    const id = `${cell}|${v.toFixed()}`;
+    if (tried.has(id)) continue;
+    tried.add(id);
+    const old = { value: f.value, scale: f.scale, amount_yuan: f.amount_yuan };
+    const printed = printedText(doc, f);
+    setValue(f, v, f.scale !== undefined ? Math.max(f.scale, v.decimalPlaces()) : undefined);
+    const after = identityChecks(doc).filter((c) => c.severity !== 'info');
+    if (after.length < before.length && after.every((c) => beforeKeys.has(keyOf(c)) && !(c.factRefs ?? []).includes(cell))) {
+      f.flags.push(OCR_REPAIRED);
+      return { fact: cell, table_id: f.table_id, printed, corrected: f.scale !== undefined ? f.value.toFixed(f.scale) : f.value.toFixed(dp), confusion: 'inferred from identities', identities: checks.map((c) => c.subject), how: 'inferred' };
+    }
+    f.value = old.value;
+    if (old.scale === undefined) delete f.scale;
+    else f.scale = old.scale;
+    f.amount_yuan = old.amount_yuan;
+  }
+  return undefined;
 }
 
 /** checks.csv rows (severity info) for the corrections made. */
@@ -199,7 +264,9 @@ export function repairChecks(doc: DocumentRecord, repairs: OcrRepair[]): CheckRe
       subject: `${rowName(f)} [${f.measure || f.measure_label}${f.section ? ', ' + f.section : ''}]`,
       expected: r.corrected,
       actual: r.printed,
-      message: r.how === 'reread'
+      message: r.how === 'inferred'
+        ? `${tableName(f, names)}: ${rowName(f)}${f.measure_label ? ' (' + f.measure_label + ')' : ''} read by OCR as ${r.printed}, inferred from identities as ${r.corrected}: the failing identities it is in (${r.identities.join('; ')}) all require that value, and two of them whose other cells are each in an identity that holds share no other cell, one summing two or more other amounts; with it nothing else breaks; compare with the printed page`
+        : r.how === 'reread'
         ? `${tableName(f, names)}: ${rowName(f)}${f.measure_label ? ' (' + f.measure_label + ')' : ''} read by OCR as ${r.printed}, ${r.confusion} as ${r.corrected}: with it the failing identities (${r.identities.join('; ')}) hold and no other breaks, the only such reading; compare with the printed page`
         : `${tableName(f, names)}: ${rowName(f)}${f.measure_label ? ' (' + f.measure_label + ')' : ''} read by OCR as ${r.printed}, corrected to ${r.corrected} (${r.confusion}): the only cell in every failing identity (${r.identities.join('; ')}) and the only plausible reading that makes them all hold; compare with the printed page`,
       factRefs: [r.fact],

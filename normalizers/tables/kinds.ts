@@ -161,20 +161,33 @@ export function measureOf(kind: KindDef | undefined, header: string): string {
  *  header's last level with at most one character wrong, lost or added. Returns the last level with
  *  those words put right (一般公共预算收入) and the measure, when exactly one measure is named. */
 export function approxMeasureOf(kind: KindDef | undefined, header: string): { fixed: string; measure: string } | undefined {
-  if (!kind) return undefined;
+  const hits = nearlyNamed(kind, header);
+  if (hits.size !== 1) return undefined;
+  const [measure, fixed] = [...hits][0]!;
+  return { fixed, measure };
+}
+
+/** The measures whose plain words (no regex syntax, five characters or more) the header's last
+ *  level holds, but for one character each: measure → the level with those words put right. */
+function nearlyNamed(kind: KindDef | undefined, header: string): Map<string, string> {
+  const hits = new Map<string, string>();
+  if (!kind) return hits;
   const compiled = load().kinds.find((k) => k.id === kind.id)!;
   const last = headerKey(header.split(' / ').pop() ?? '');
-  if (!last) return undefined;
-  const hits = new Map<string, string>();
+  if (!last) return hits;
   for (const [re, m] of compiled.measureRes) {
     const lit = re.source;
     if (!/^[\u4e00-\u9fff]{5,}$/.test(lit)) continue;
     const fixed = nearlyContained(last, lit);
     if (fixed !== undefined) hits.set(m, fixed);
   }
-  if (hits.size !== 1) return undefined;
-  const [measure, fixed] = [...hits][0]!;
-  return { fixed, measure };
+  return hits;
+}
+
+/** The measures a header's last level names by plain words, one character misread at most: two or
+ *  more when OCR read two headers as one (政府性基金国有资本经营 over two columns). */
+export function measuresNearlyNamed(kind: KindDef | undefined, header: string): string[] {
+  return [...nearlyNamed(kind, header).keys()];
 }
 
 /** `text` with the window that is `lit` but for one character replaced by `lit`, if there is one */

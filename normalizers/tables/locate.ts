@@ -30,12 +30,15 @@ const NOT_TITLE = /^(注|说明|备注|填报|单位|部门[:：]|金额单位|�
 /** a repeated header is at most this many grid rows */
 const HEADER_MAX = 12;
 const CONTINUATION = /^(续表|续|[-—]?\s*\d+\s*[-—]?|第\s*\d+\s*页.*)$/;
-/** what OCR makes of a page number printed between rules (—8— → "E", "Egy", "Sd]"): a few Latin
- *  letters or marks, no ideograph, no digit */
-const OCR_PAGE_MARK = /^[A-Za-z[\]|()_~.·'"`!:;,\-—–]{1,4}$/;
+/** what OCR makes of a page number printed between rules (—8— → "E", "Egy", "Sd]", "=H",
+ *  "yy=o"): a few Latin letters or marks, no ideograph, no digit */
+const OCR_PAGE_MARK = /^[A-Za-z[\]|()_~.·'"`!:;,=\-—–]{1,4}$/;
 /** …or a page number between dashes with its dashes read as 一 and its digits as whatever
  *  (—8— → 一讨一, 一荣一): a dash, one or two characters, a dash, and nothing else */
 const OCR_DASHED_PAGE_NO = /^[-—–一]\S{1,2}[-—–一]$/;
+/** …or anything this short (characters, white space aside) on the page of the grid above, under
+ *  it: its page number however misread (—8— blurred: "Seyke", "So Maas", "<明江", "认李") */
+const OCR_FOOTER_MAX = 6;
 
 /** a line printed between two grids that says nothing: 续表, a page number (or its OCR) */
 function isPageFurniture(text: string): boolean {
@@ -309,10 +312,12 @@ function repeatsPreamble(prev: TableCandidate, texts: TextLine[], ocr: boolean):
   // the title again, maybe over several lines: the lines it is printed on must join to prev's
   const title = titleAbove(texts);
   if (title && !sameLine(title.title, prev.title, ocr)) return false;
-  return texts.every(({ text: t }, i) => {
+  const footerPage = prev.grid.page_last ?? prev.page;
+  return texts.every(({ text: t, page }, i) => {
     if (title && i >= title.from && i <= title.to) return true;
     const c = cleanLabel(t);
     if (isPageFurniture(c)) return true;
+    if (ocr && page !== undefined && page === footerPage && c.replace(/\s+/g, '').length <= OCR_FOOTER_MAX) return true;
     if (noOnly.test(c)) return TABLE_NO.exec(c)?.[1] === prev.table_no;
     if (isTitleLine(t)) return sameLine(withoutUnit(t), prev.title, ocr);
     return before.some((b) => sameLine(c, b, ocr));
@@ -392,6 +397,15 @@ function mergeInto(prev: TableCandidate, grid: RawGrid): void {
   const keys = new Set(head.map(rowKey));
   let skip = 0;
   while (skip < grid.rows.length && skip < HEADER_MAX && (keys.has(rowKey(grid.rows[skip]!)) || (grid.method === 'ocr' && sameHeaderRow(grid.rows[skip]!, head)))) skip++;
+  // OCR: a header row misread too far to be matched (its small words garbled) above one that is
+  // matched is header too: the rows before the first row with an amount, down to the last matched
+  if (grid.method === 'ocr') {
+    for (let i = skip; i < Math.min(grid.rows.length, HEADER_MAX); i++) {
+      const r = grid.rows[i]!;
+      if (r.some((c) => /\d/.test(c.text) && parseNumber(cleanLabel(c.text)) !== null)) break;
+      if (keys.has(rowKey(r)) || sameHeaderRow(r, head)) skip = i + 1;
+    }
+  }
   // a merged cell names its origin by row index on its own page: move it to the merged grid's rows
   const offset = prev.grid.rows.length - skip;
   const rows = grid.rows.slice(skip).map((r) =>

@@ -229,6 +229,22 @@ function classCodesOnly(data: string[][], c: number): boolean {
   return cells.length >= 2 && cells.every((t) => /^\d{3}$/.test(t));
 }
 
+/** Column `c` prints the table's line numbers (行次 1, 2, 3 …) though its header was not read as
+ *  行次 (`(TRIN`, a 1-bit scan): whole numbers of up to three digits, four at least and two thirds
+ *  of its cells, each of at least half of them one more than the one above it. An amount column
+ *  does not count up by one row by row; code parts do (类 201 … 208, 款 01 02 …), and are told
+ *  apart by their header (`h`: 类, 款, 项, 编码, 科目), a leading zero, or three digits each (类). */
+function lineNumbersOnly(data: string[][], c: number, h: string): boolean {
+  if (/[类款项]|编码|代码|科目/.test(h) || classCodesOnly(data, c)) return false;
+  const cells = data.map((r) => cleanLabel(r[c] ?? '')).filter((t) => t !== '');
+  if (cells.some((t) => /^0\d/.test(t))) return false;
+  const ints = cells.filter((t) => /^\d{1,3}$/.test(t)).map(Number);
+  if (ints.length < 4 || ints.length < (cells.length * 2) / 3) return false;
+  let steps = 0;
+  for (let i = 1; i < ints.length; i++) if (ints[i] === ints[i - 1]! + 1) steps++;
+  return steps >= 3 && steps >= (ints.length - 1) / 2;
+}
+
 /** Column roles from the header words first, the data second; blocks begin where a code or label
  *  column follows a measure column. */
 function assignColumns(header: string[], data: string[][], width: number, kind: KindDef | undefined): ColumnSpec[] {
@@ -249,7 +265,7 @@ function assignColumns(header: string[], data: string[][], width: number, kind: 
     // a column of 类 codes alone (201, 208: three digits, nothing longer) whose 类 word was not read
     const prev = specs.at(-1);
     const prevClasses = prev?.role === 'code' && classCodesOnly(data, prev.index);
-    if (ROW_NO_HEADER.test(last) || UNIT_CODE_HEADER.test(last)) role = 'row_no';
+    if (ROW_NO_HEADER.test(last) || UNIT_CODE_HEADER.test(last) || (!measureOf(kind, h) && lineNumbersOnly(data, c, h))) role = 'row_no';
     // (a column right of a code part whose header was not read, or misread as a character or two
     // that name no measure (项 read `I` off a 1-bit scan), holding code parts: the 项 part; right of
     // a column of 类 codes alone, the 款 part, and that column the 类 part (兴 | 欺 | 颅 for 类 | 款 | 项))

@@ -100,7 +100,9 @@ describe('identity-pinned correction', () => {
     expect(errors(doc)).toEqual([]);
   });
 
-  it('an implausible reading (7 read as 2) is left as read, and the checks flag it', () => {
+  it('an implausible reading (7 read as 2) is left as read, and the checks flag it: its row and column only copy 700.06', () => {
+    // a parent over its only nonzero child and a total over its only nonzero part hold with a
+    // misreading too (the same printed text misread the same way): they infer nothing
     const doc = run(makeDoc(misread(3, 1, '200.06')));
     const f = fact(doc, '2010101', 'basic');
     expect(f.value.toFixed(2)).toBe('200.06');
@@ -108,6 +110,69 @@ describe('identity-pinned correction', () => {
     expect(f.flags).toContain('hierarchy_sum');
     expect(f.flags).not.toContain(OCR_REPAIRED);
     expect(doc.checks.some((c) => c.check_id === OCR_REPAIRED)).toBe(false);
+  });
+
+  it('a thin print’s 4.70 read 1.70 and 14.70 in one column chain: the 1.70 inferred from its identities (合计 = Σ 类 among them), then the 14.70 pinned', () => {
+    // as dev scans of a 预算 table read the 205 教育支出 rows (no one cell is in every failing
+    // identity, and 4→1 is no confusion the pin takes)
+    const rows: [string, string, string, string, string][] = [
+      ['', '合计', '7.70', '7.70', ''],
+      ['205', '教育支出', '4.70', '1.70', ''],
+      ['20508', '进修及培训', '4.70', '4.70', ''],
+      ['2050803', '培训支出', '4.70', '14.70', ''],
+      ['208', '社会保障和就业支出', '3.00', '3.00', ''],
+      ['20805', '行政事业单位养老支出', '3.00', '3.00', ''],
+      ['2080501', '行政单位离退休', '3.00', '3.00', ''],
+    ];
+    const doc = makeDoc(rows);
+    doc.checks = runChecks(doc, tax);
+    expect(errors(doc).length).toBe(5);
+    doc.checks = correctOcr(doc, tax, doc.checks);
+    expect(fact(doc, '205', 'basic').value.toFixed(2)).toBe('4.70');
+    expect(fact(doc, '2050803', 'basic').value.toFixed(2)).toBe('4.70');
+    const info = doc.checks.filter((c) => c.check_id === OCR_REPAIRED);
+    expect(info.map((c) => [c.actual, c.expected])).toEqual([['1.70', '4.70'], ['14.70', '4.70']]);
+    expect(info[0]!.message).toContain('inferred from identities');
+    expect(info[1]!.message).toContain('digit added');
+    expect(errors(doc)).toEqual([]);
+  });
+
+  it('a witness is enough where another identity of the cell holds a doubtful cell, and that doubtful cell, with copies only, is left', () => {
+    // as dev q80-150 read 205 and 20508: 20508's 合计 read 1.70 too, so 20508 [basic] is in no
+    // identity that holds; 205 [basic] has 合计 = Σ 类 and its own row as witnesses
+    const rows: [string, string, string, string, string][] = [
+      ['', '合计', '7.70', '7.70', ''],
+      ['205', '教育支出', '4.70', '1.70', ''],
+      ['20508', '进修及培训', '1.70', '4.70', ''],
+      ['2050803', '培训支出', '4.70', '4.70', ''],
+      ['208', '社会保障和就业支出', '3.00', '3.00', ''],
+      ['20805', '行政事业单位养老支出', '3.00', '3.00', ''],
+      ['2080501', '行政单位离退休', '3.00', '3.00', ''],
+    ];
+    const doc = run(makeDoc(rows));
+    expect(fact(doc, '205', 'basic').value.toFixed(2)).toBe('4.70');
+    expect(fact(doc, '205', 'basic').flags).toEqual([OCR_REPAIRED]);
+    const f = fact(doc, '20508', 'expenditure_total');
+    expect(f.value.toFixed(2)).toBe('1.70');
+    expect(f.flags).not.toContain(OCR_REPAIRED);
+    expect(f.flags).toContain('hierarchy_sum');
+  });
+
+  it('a cell read right among copies read wrong (172.12 read 172 but once) is not inferred from the copies', () => {
+    // as dev level-200 read the 221 住房保障支出 rows: every 172.12 lost its decimals but the
+    // 2210201 total; its row and its parent require 172 (copies), 合计 = Σ 类 fails by 0.12
+    const rows: [string, string, string, string, string][] = [
+      ['', '合计', '7.82', '7.82', ''],
+      ['205', '教育支出', '4.70', '4.70', ''],
+      ['20508', '进修及培训', '4.70', '4.70', ''],
+      ['221', '住房保障支出', '3', '3', ''],
+      ['22102', '住房改革支出', '3', '3', ''],
+      ['2210201', '住房公积金', '3.12', '3', ''],
+    ];
+    const doc = run(makeDoc(rows));
+    expect(fact(doc, '2210201', 'expenditure_total').value.toFixed(2)).toBe('3.12');
+    expect(doc.facts.some((f) => f.flags.includes(OCR_REPAIRED))).toBe(false);
+    expect(errors(doc).length).toBeGreaterThan(0);
   });
 
   it('two wrong cells in one row (no single cell in every failing identity) are left', () => {

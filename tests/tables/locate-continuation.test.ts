@@ -85,4 +85,54 @@ describe('continuation across pages', () => {
     expect(pages(cands)).toEqual([[6, 7]]);
     expect(cands[0]!.grid.rows.map((r) => r[3]!.text).slice(2)).toEqual(['合计', '卫生健康支出', '医疗救助', '城乡医疗救助']);
   });
+  it('OCR: a page number read as a few letters and marks with = (=H, yy=o) says nothing; the table continues', () => {
+    // the same table under the grid conditions blur-lo-200 and q45-200: the page number at the
+    // top of page 7 read as =H (page 4 of 收入总体情况表 as yy=o); 13 | 01 then lost their 类 210
+    const header = [['科目编码', '', '', '科目名称', '合计'], ['类', '款', '项', '', '']];
+    const grid = (page: number, rows: string[][]): Block => ({ kind: 'grid', page, grid: { method: 'ocr', page_first: page, page_last: page, rows: [...header, ...rows].map((r) => cells(...r)) } });
+    const line = (page: number, text: string): Block => ({ kind: 'line', text, page });
+    const read = (mark: string) => locateTables([
+      line(6, 'iy'), line(6, '公开表5'), line(6, '一般公共预算支出情况表'), line(6, '单位万元'), line(6, '部门(单位 烟台市医疗保障局'),
+      grid(6, [['', '', '', '合计', '15,375.67'], ['210', '', '', '卫生健康支出', '14,870.93']]),
+      line(7, mark), line(7, '公开表5'), line(7, '一般公共预算支出情况表'), line(7, '部门(单位) 烟台市医疗保障局'), line(7, '单位万元'),
+      grid(7, [['', '13', '', '医疗救助', '4,285.00'], ['', '', '01', '城乡医疗救助', '4,285.00']]),
+    ]);
+    expect(pages(read('=H'))).toEqual([[6, 7]]);
+    expect(pages(read('yy=o'))).toEqual([[6, 7]]);
+    // a line that says something (a note, a heading) is not a page number: a table of its own
+    expect(pages(read('说明'))).toEqual([[6, 6], [7, 7]]);
+  });
+  it('OCR: a short line under the grid on its own page (the page number blurred past reading) says nothing; the table continues', () => {
+    // blur-md-200 of the grid: page 6's number —8— read as Seyke, So Maas, <明江 or 认李
+    const header = [['科目编码', '', '', '科目名称', '合计'], ['类', '款', '项', '', '']];
+    const grid = (page: number, rows: string[][]): Block => ({ kind: 'grid', page, grid: { method: 'ocr', page_first: page, page_last: page, rows: [...header, ...rows].map((r) => cells(...r)) } });
+    const line = (page: number, text: string): Block => ({ kind: 'line', text, page });
+    const read = (page: number, mark: string) => locateTables([
+      line(6, '公开表5'), line(6, '一般公共预算支出情况表'), line(6, '单位万元'),
+      grid(6, [['', '', '', '合计', '15,375.67'], ['210', '', '', '卫生健康支出', '14,870.93']]),
+      line(page, mark), line(7, '公开表5'), line(7, '一般公共预算支出情况表'), line(7, '单位万元'),
+      grid(7, [['', '13', '', '医疗救助', '4,285.00'], ['', '', '01', '城乡医疗救助', '4,285.00']]),
+    ]);
+    for (const mark of ['Seyke', 'So Maas', '<明江', '认李']) expect(pages(read(6, mark)), mark).toEqual([[6, 7]]);
+    // on the new page, above its title, the same words are something that page prints: not furniture
+    expect(pages(read(7, '认李'))).toEqual([[6, 6], [7, 7]]);
+    // a longer line under the grid (a note) is not a page number
+    expect(pages(read(6, '注：本表金额单位为万元，含上年结转'))).toEqual([[6, 6], [7, 7]]);
+  });
+  it('OCR: a repeated header row garbled past matching, above one that matches, is dropped with it', () => {
+    // 收入总体情况表 pages 4 and 5 under the grid condition q45-200, as tesseract read their header
+    // rows: page 5's first row has 4 of 12 words as on page 4; kept, its second row (…政府性基金预算收入…)
+    // made that empty column a label column and the 国有资本经营 amounts unlabelled
+    const h1 = (x: string[]) => ['科目编码', '', '', '科目名称', '合计', '财政拨款收入', '', '', '', ...x];
+    const page4 = [h1(['炳赖志仁答', 'Cit', 'TEESE', '其他收入', '上级补助收', '附属菊佳上', '偷用菊刑敦上年结转', '']),
+      ['类', '款', '', '', '', '小计', '一般公共预入', '政府性基金预算收入', '国有资本经营预算收入', '', '', '', '', '', '', '', ''],
+      ['', '', '03', '公务员医疗补助', '12.28', '12.28', '12.28', '', '', '', '', '', '', '', '', '', '']];
+    const page5 = [h1(['管理资金收入', '事业收入bid', 'WAGE', '北他收入', '工级打助收', 'BEIGE', '健周菊剧数', '上年结转']),
+      ['类', '款', '项', '', '', '小计', '一般公共预算收入', '政府性基金预算收入', '国有资本经营预算收入', '', '', '', '', '', '', '', ''],
+      ['', '', '08', '离休干部医药费补助支出', '1,000.00', '1,000.00', '', '', '1,000.00', '', '', '', '', '', '', '', '']];
+    const grid = (page: number, rows: string[][]): Block => ({ kind: 'grid', page, grid: { method: 'ocr', page_first: page, page_last: page, rows: rows.map((r) => cells(...r)) } });
+    const cands = locateTables([{ kind: 'line', text: '收入总体情况表', page: 4 }, grid(4, page4), { kind: 'line', text: '单位万元', page: 5 }, grid(5, page5)]);
+    expect(pages(cands)).toEqual([[4, 5]]);
+    expect(cands[0]!.grid.rows.map((r) => r[3]!.text)).toEqual(['科目名称', '', '公务员医疗补助', '离休干部医药费补助支出']);
+  });
 });
