@@ -63,6 +63,18 @@ export function printedText(doc: DocumentRecord, f: Fact): string {
   return f.scale !== undefined ? f.value.toFixed(f.scale) : f.value.toFixed();
 }
 
+/** A function that puts back the fact's value, scale and amount in yuan as they are now (a trial
+ *  setValue undone). */
+export function keepValue(f: Fact): () => void {
+  const { value, scale, amount_yuan } = f;
+  return () => {
+    f.value = value;
+    if (scale === undefined) delete f.scale;
+    else f.scale = scale;
+    f.amount_yuan = amount_yuan;
+  };
+}
+
 export function setValue(f: Fact, value: Decimal, scale: number | undefined): void {
   f.value = value;
   if (scale === undefined) delete f.scale;
@@ -171,16 +183,13 @@ export function findOcrRepairs(doc: DocumentRecord): OcrRepair[] {
       if (tried.has(id) || !ocrTables.has(f.table_id)) continue;
       tried.add(id);
       // verify: with the value set, no failing check involves the cell and nothing new fails
-      const old = { value: f.value, scale: f.scale, amount_yuan: f.amount_yuan };
+      const restore = keepValue(f);
       const dp = tableDp.get(f.table_id) ?? 0;
       setValue(f, cand.value, f.scale !== undefined ? (cand.value.decimalPlaces() <= f.scale ? f.scale : dp) : undefined);
       const after = identityChecks(doc).filter((c) => c.severity !== 'info');
       const ok = after.every((c) => beforeKeys.has(keyOf(c)) && !(c.factRefs ?? []).includes(cand.cell)) && after.length < before.length;
       if (!ok) {
-        f.value = old.value;
-        if (old.scale === undefined) delete f.scale;
-        else f.scale = old.scale;
-        f.amount_yuan = old.amount_yuan;
+        restore();
         continue;
       }
       f.flags.push(OCR_REPAIRED);
@@ -235,7 +244,7 @@ function inferOne(doc: DocumentRecord, ocrTables: Set<string>, tableDp: Map<stri
     const id = `${cell}|${v.toFixed()}`;
     if (tried.has(id)) continue;
     tried.add(id);
-    const old = { value: f.value, scale: f.scale, amount_yuan: f.amount_yuan };
+    const restore = keepValue(f);
     const printed = printedText(doc, f);
     setValue(f, v, f.scale !== undefined ? Math.max(f.scale, v.decimalPlaces()) : undefined);
     const after = identityChecks(doc).filter((c) => c.severity !== 'info');
@@ -243,10 +252,7 @@ function inferOne(doc: DocumentRecord, ocrTables: Set<string>, tableDp: Map<stri
       f.flags.push(OCR_REPAIRED);
       return { fact: cell, table_id: f.table_id, printed, corrected: f.scale !== undefined ? f.value.toFixed(f.scale) : f.value.toFixed(dp), confusion: 'inferred from identities', identities: checks.map((c) => c.subject), how: 'inferred' };
     }
-    f.value = old.value;
-    if (old.scale === undefined) delete f.scale;
-    else f.scale = old.scale;
-    f.amount_yuan = old.amount_yuan;
+    restore();
   }
   return undefined;
 }

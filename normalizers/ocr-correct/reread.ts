@@ -17,7 +17,7 @@ import { checkedFacts } from '../checks/select.js';
 import type { IdentityStats } from '../checks/verify.js';
 import { tolerance } from '../checks/tolerance.js';
 import type { Taxonomy } from '../taxonomy/index.js';
-import { clusters, keyOf, OCR_REPAIRED, PINNING, printedText, repairChecks, setValue, VALUE_CHECKS, type OcrRepair } from './index.js';
+import { clusters, keepValue, keyOf, OCR_REPAIRED, PINNING, printedText, repairChecks, setValue, VALUE_CHECKS, type OcrRepair } from './index.js';
 
 /** bounds of the search (extractors/ocr/settings.ts rereadSums) */
 interface RereadLimits {
@@ -190,20 +190,14 @@ function takeReadings(d: DocumentRecord, a: Map<number, Decimal[]>, h: Map<strin
         const id = ch.cells.map((c, k) => `${c}=${ch.values[k]!.toFixed()}`).join(',');
         if (done.has(id)) continue;
         done.add(id);
-        const old = ch.cells.map((c) => ({ value: d.facts[c]!.value, scale: d.facts[c]!.scale, amount_yuan: d.facts[c]!.amount_yuan }));
+        const restore = ch.cells.map((c) => keepValue(d.facts[c]!));
         const printed = ch.cells.map((c) => printedText(d, d.facts[c]!));
         ch.cells.forEach((c, k) => setValue(d.facts[c]!, ch.values[k]!, d.facts[c]!.scale));
         const after = identityChecks(d).filter((c) => c.severity !== 'info');
         const on = new Set(ch.cells);
         const ok = after.length < before.length && after.every((c) => beforeKeys.has(keyOf(c)) && !(c.factRefs ?? []).some((r) => on.has(r)));
         if (!ok) {
-          ch.cells.forEach((c, k) => {
-            const f = d.facts[c]!;
-            f.value = old[k]!.value;
-            if (old[k]!.scale === undefined) delete f.scale;
-            else f.scale = old[k]!.scale;
-            f.amount_yuan = old[k]!.amount_yuan;
-          });
+          for (const undo of restore) undo();
           continue;
         }
         ch.cells.forEach((c, k) => {
