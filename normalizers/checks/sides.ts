@@ -1,5 +1,6 @@
 // side_sum and grand_total: the two-sided 总表 (01, 04) add up on each side.
-//  - side_sum: 本年收入合计 = Σ the income items printed above it (一、… 八、); 本年支出合计 = Σ the 类 rows;
+//  - side_sum: 本年收入合计 = Σ the income items printed above it (一、… 八、); 本年支出合计 = Σ the 类 rows
+//    (01 and 04 of 决算, and the 部门预算 收支总表);
 //  - grand_total: 总计 = 本年…合计 + the 结转/结余 rows of the same side (never their sub-rows).
 import type { CheckResult, Fact } from '../../model/types.js';
 import { compareSum, type CompareOptions } from './compare.js';
@@ -21,11 +22,18 @@ export function sideSumChecks(facts: Fact[], o: CompareOptions): CheckResult[] {
       const parts = rule.parts === 'classes'
         ? group.filter((f) => f.code.length === 3 && /^\d{3}$/.test(f.code) && f.row < total.row)
         : group.filter((f) => f !== total && !f.code && f.row < total.row && !NOT_ITEM.test(label(f)));
-      if (parts.length === 0) continue;
+      if (parts.length === 0 || (rule.parts === 'classes' && !oneListOfClasses(parts))) continue;
       out.push(...compareSum(total, parts, 'side_sum', `${rule.id}: ${label(total)} = Σ ${rule.parts === 'classes' ? '类' : 'items'}`, o));
     }
   }
   return out;
+}
+
+/** 类 rows that can be summed: no code twice (a name-only row resolved to its 类), and one classification
+ *  only (functional 2xx, or economic 3xx/5xx, never both: a side listing both would be counted twice). */
+function oneListOfClasses(parts: Fact[]): boolean {
+  const codes = parts.map((f) => f.code);
+  return new Set(codes).size === codes.length && new Set(codes.map((c) => c[0] === '2')).size === 1;
 }
 
 export function grandTotalChecks(facts: Fact[], o: CompareOptions): CheckResult[] {

@@ -166,3 +166,31 @@ describe('standard tables found in another standard form (standard-tables.json a
     expect(standardMissing('final_accounts', new Set(['budget_three_public']))).toContain('three_public_expenses');
   });
 });
+
+describe('收支总表: 本年支出合计 = Σ 类 (side_sum b01_expenditure_side)', () => {
+  let yt: DocumentRecord; // 烟台 医疗保障局 2026: 收支总表 with five 类 on the expenditure side
+  beforeAll(async () => {
+    yt = await record(fixture('pdf', 'yt-yibaoju-2026-dept-budget.p1+7-10.pdf'));
+  }, 60_000);
+  const edu = (f: Fact) => f.table_kind === 'budget_income_expenditure_summary' && f.section === 'expenditure' && f.code === '205' && f.measure === 'amount';
+  const b01 = (d: DocumentRecord) => d.checks.filter((c) => c.check_id === 'side_sum' && c.subject.startsWith('b01_expenditure_side'));
+  it('holds on the printed numbers: the 类 and the total are verified', () => {
+    const d = checked(copy(yt));
+    expect(find(d, edu).value.toFixed(2)).toBe('4.70');
+    expect(find(d, edu).verified).toBe(true);
+    expect(b01(d)).toEqual([]);
+  });
+  it('a 类 misread as OCR does (4.70 → 1.70) fails it: flagged, not verified', () => {
+    const d = checked(copy(yt, edu, '1.70'));
+    expect(b01(d).length).toBe(1);
+    expect(b01(d)[0]!.message).toMatch(/本年支出合计/);
+    expect(find(d, edu).flags).toContain('side_sum');
+    expect(find(d, edu).verified).toBeUndefined();
+  });
+  it('is not run when a 类 code repeats (a name-only row resolved to its 类): the sum would count it twice', () => {
+    const d = copy(yt);
+    const dup = { ...find(d, edu), row: find(d, edu).row + 0.5 };
+    d.facts.push(dup);
+    expect(b01(checked(d))).toEqual([]);
+  });
+});
