@@ -158,9 +158,9 @@ async function runStages(doc: DocumentRecord, bytes: Uint8Array, opts: ProcessOp
     const reread = result.rereadCells;
     if (reread && settings.ocr.rereadSums.maxCells > 0) {
       const { rereadFailingSums } = await import('../normalizers/ocr-correct/reread.js');
-      const { maxCells, maxChanges, maxCombinations } = settings.ocr.rereadSums;
+      const { maxCells, maxChanges, maxCombinations, lostDecimalsEm } = settings.ocr.rereadSums;
       const signal = AbortSignal.timeout(Math.max(1, Math.ceil(stagesUntil - performance.now())));
-      doc.checks = await timedAsync(doc, 'ocr-reread', () => rereadFailingSums(doc, taxonomy, doc.checks, reread, { maxCells, maxChanges, maxCombinations }, signal));
+      doc.checks = await timedAsync(doc, 'ocr-reread', () => rereadFailingSums(doc, taxonomy, doc.checks, reread, { maxCells, maxChanges, maxCombinations, lostDecimalsEm }, signal));
       inTime();
     }
   }

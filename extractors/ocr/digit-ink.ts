@@ -3,7 +3,11 @@
 // a decimal point, a comma or a toner speck is much smaller and holds none; digits the blur
 // joined into one blob count by the blob's width (a digit is about half as wide as it is tall). A second reading of a number cell that finds more
 // digits than the ink can hold read a speck (or a smudge) as a digit (516,375.67 for 16,375.67:
-// a speck left of the number taken for a 5).
+// a speck left of the number taken for a 5). A thin print's digit can break at the ink threshold
+// into pieces each lower than a digit (the diagonal of a 2 gone: its top arc, its stem, its foot):
+// small pieces whose columns overlap are one glyph, counted by the height and width they span
+// together when they span a glyph's width (the ends of a 3's arcs cut off its stroke are not; a
+// group that overlaps a digit's columns is part of that digit).
 import type { Box } from '../../model/types.js';
 import { forEachBlob, type Blob } from './blobs.js';
 import type { GreyImage } from './image.js';
@@ -24,13 +28,25 @@ function blobsIn(img: GreyImage, threshold: number, b: Box): Blob[] {
 
 /** The digits the ink in `span` can hold, judged against the digits of `ref` (the boxes of the number
  *  as first read, on the same line): a blob at least `s.heightShare` of the tallest blob in `ref`
- *  is as many digits as its width holds at `s.digitWidth` of that height each (one at least).
- *  Undefined when `ref` holds no blob to measure a digit by. */
+ *  is as many digits as its width holds at `s.digitWidth` of that height each (one at least), and
+ *  so are lower pieces joined by their columns that span that height and `s.brokenMinWidth` of it
+ *  in width, clear of such a blob (a digit broken at the threshold). Undefined when `ref` holds no
+ *  blob to measure a digit by. */
 export function inkDigits(img: GreyImage, threshold: number, span: Box, ref: readonly Box[], s: DigitInkSettings = DEFAULT_OCR_SETTINGS.digitInk): number | undefined {
   const blobs = blobsIn(img, threshold, span);
   const centreIn = (q: Blob, r: Box): boolean => (q.x0 + q.x1) / 2 >= r.x0 && (q.x0 + q.x1) / 2 <= r.x1 && (q.y0 + q.y1) / 2 >= r.y0 && (q.y0 + q.y1) / 2 <= r.y1;
   const tall = Math.max(0, ...blobs.filter((q) => ref.some((r) => centreIn(q, r))).map((q) => q.y1 - q.y0 + 1));
   if (tall < s.minHeightPx) return undefined;
-  const digits = blobs.filter((q) => q.y1 - q.y0 + 1 >= tall * s.heightShare);
-  return digits.reduce((n, q) => n + Math.max(1, Math.round((q.x1 - q.x0 + 1) / (tall * s.digitWidth))), 0);
+  const isTall = (q: Blob): boolean => q.y1 - q.y0 + 1 >= tall * s.heightShare;
+  const digits = blobs.filter(isTall);
+  const across = (a: Blob, b: Blob): boolean => a.x0 <= b.x1 && b.x0 <= a.x1;
+  // the small pieces, left to right, joined where their columns overlap; a group over a digit's columns is part of it
+  const groups: Blob[] = [];
+  for (const q of blobs.filter((b) => !isTall(b)).sort((a, b) => a.x0 - b.x0 || a.y0 - b.y0)) {
+    const g = groups[groups.length - 1];
+    if (g && q.x0 <= g.x1) groups[groups.length - 1] = { x0: g.x0, y0: Math.min(g.y0, q.y0), x1: Math.max(g.x1, q.x1), y1: Math.max(g.y1, q.y1) };
+    else groups.push({ ...q });
+  }
+  const broken = groups.filter((g) => isTall(g) && g.x1 - g.x0 + 1 >= tall * s.brokenMinWidth && !digits.some((d) => across(d, g)));
+  return [...digits, ...broken].reduce((n, q) => n + Math.max(1, Math.round((q.x1 - q.x0 + 1) / (tall * s.digitWidth))), 0);
 }

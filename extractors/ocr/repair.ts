@@ -10,7 +10,7 @@ import { DEFAULT_OCR_SETTINGS, type OcrSettings, type RepairSettings } from './s
 export interface Repair {
   before: string;
   after: string;
-  /** what was done: 'rule-glyph', 'letter-digit', 'split-decimal', 'cjk-punct', 'separator',
+  /** what was done: 'rule-glyph', 'speck-point', 'letter-digit', 'split-decimal', 'cjk-punct', 'separator',
    *  'reread' (the cell read again on its crop: reread-numbers.ts, reread-latin.ts, reread-text.ts) */
   rules: string[];
   page?: number;
@@ -20,6 +20,16 @@ export interface Repair {
 
 const AMOUNT = /^[-−]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$/;
 const EDGE_JUNK = /^[|‖丨[\]!！'"‘’“”_:：;；`]+|[|‖丨[\]!！'"‘’“”_:：;；`]+$/g;
+
+/** `text` without a point, comma or quote mark that a toner speck put against a grouped amount:
+ *  before its first digit (.426,000, ,426,000, ‘1,106,000) or a point right after a thousands comma
+ *  (119,.100); no decimal point comes before a thousands comma or right after one, and no comma or
+ *  quote mark opens an amount. Any other text is returned as it is. */
+export function withoutSpeckPoint(text: string): string {
+  if (/^[.,'‘’`]\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) return text.slice(1);
+  if (/^\d{1,3}(,\.?\d{3})+(\.\d+)?$/.test(text)) return text.replace(/,\./g, ',');
+  return text;
+}
 
 /** Repair one printed number; undefined when the text is not number-like or needs nothing. */
 export function repairNumberText(text: string, settings: OcrSettings = DEFAULT_OCR_SETTINGS): { text: string; rules: string[] } | undefined {
@@ -33,6 +43,12 @@ export function repairNumberText(text: string, settings: OcrSettings = DEFAULT_O
   if (stripped !== t) {
     rules.push('rule-glyph');
     t = stripped;
+  }
+  // a toner speck read as a point against a grouped amount
+  const unspecked = withoutSpeckPoint(t);
+  if (unspecked !== t) {
+    rules.push('speck-point');
+    t = unspecked;
   }
   const punct = t.replace(/[。．·]/g, '.').replace(/[，、]/g, ',');
   if (punct !== t) {

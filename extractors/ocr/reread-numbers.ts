@@ -43,11 +43,27 @@ export function rereadAccepted(first: string, read: string, settings: OcrSetting
   return added <= settings.rereadNumbers.maxAddedDigits && !(DECIMAL_AMOUNT.test(first) && added <= 0);
 }
 
+/** Any pixel darker than `level` on the rows of `box`, between x and x + w, more than 2 px left or
+ *  right of `box` (a digit the first reading dropped, a speck, a neighbour's text). */
+function inkBeside(img: GreyImage, x: number, w: number, box: Box, level: number): boolean {
+  const y0 = Math.max(0, Math.floor(box.y0)), y1 = Math.min(img.height - 1, Math.ceil(box.y1));
+  const a0 = Math.max(0, Math.round(x)), a1 = Math.min(img.width - 1, Math.floor(box.x0) - 3);
+  const b0 = Math.max(0, Math.ceil(box.x1) + 3), b1 = Math.min(img.width - 1, Math.round(x + w) - 1);
+  for (let y = y0; y <= y1; y++) {
+    const row = y * img.width;
+    for (let i = a0; i <= a1; i++) if (img.data[row + i]! < level) return true;
+    for (let i = b0; i <= b1; i++) if (img.data[row + i]! < level) return true;
+  }
+  return false;
+}
+
 /** Number cells between vertical rules that came back in pieces (`770` `89`) or as an integer
  *  while the column prints decimals are cropped (the column's width, the words' line), stacked into
  *  one strip and read again one line per crop with a digit whitelist. A reading replaces the words
  *  when it is a well-formed amount with a decimal point that keeps every digit first read, in order
- *  (it only adds what PSM 11 dropped). The reread word carries `reread` with the first reading. */
+ *  (it only adds what PSM 11 dropped). The reread word carries `reread` with the first reading.
+ *  A well-formed amount read whole with no ink beside it and no more digits in its ink than it was
+ *  read with is not read again (rereadNumbers.skipWhole): no reading of it could be taken. */
 export async function rereadNumbers(ocr: OcrRunner, img: GreyImage, rules: readonly PixelRule[], words: readonly OcrWord[], dpi: number, settings: OcrSettings = DEFAULT_OCR_SETTINGS): Promise<{ words: OcrWord[]; problem?: OcrProblem }> {
   const s = settings.rereadNumbers;
   const snap = columnSnap(dpi, settings.crops);
@@ -69,6 +85,7 @@ export async function rereadNumbers(ocr: OcrRunner, img: GreyImage, rules: reado
   }
   interface Cell { col: number; words: OcrWord[]; x: number; y: number; w: number; h: number; text: string }
   const cells: Cell[] = [];
+  let threshold: number | undefined;
   for (const [col, ws] of bySlot) {
     ws.sort((a, b) => (a.box.y0 + a.box.y1) / 2 - (b.box.y0 + b.box.y1) / 2);
     const groups: OcrWord[][] = [];
@@ -100,6 +117,15 @@ export async function rereadNumbers(ocr: OcrRunner, img: GreyImage, rules: reado
       const y = Math.max(0, y0 - m);
       const h = Math.min(img.height, y1 + m) - y;
       if (w < dpi / settings.crops.minWidthPerInch || h < s.minHeightPx || h > dpi / settings.crops.maxHeightPerInch) continue;
+      // a well-formed amount read whole can only gain digits (rereadAccepted), and added digits must
+      // be ink (inkDigits below): with no ink beside it on its rows within the column (at a level
+      // halfway from the threshold to white: faint marks count) and no more digits in its own ink
+      // than it was read with, a second reading cannot be taken, and it is not made
+      if (s.skipWhole && g.length === 1 && DECIMAL_AMOUNT.test(text)) {
+        const t = (threshold ??= otsu(img, settings.binarize));
+        const inBox = inkDigits(img, t, g[0]!.box, [g[0]!.box], settings.digitInk);
+        if (inBox !== undefined && inBox <= text.replace(/\D/g, '').length && !inkBeside(img, x, w, g[0]!.box, Math.round((t + 255) / 2))) continue;
+      }
       cells.push({ col, words: g, x, y, w, h, text });
     }
   }
@@ -109,7 +135,6 @@ export async function rereadNumbers(ocr: OcrRunner, img: GreyImage, rules: reado
   for (const w of stacked.words) read[w.crop]!.push({ text: w.text, x0: w.strip.x0, conf: w.confidence, box: w.box });
   const drop = new Set<OcrWord>();
   const add: OcrWord[] = [];
-  let threshold: number | undefined;
   cells.forEach((c, k) => {
     const r = read[k]!.sort((a, b) => a.x0 - b.x0);
     if (!r.length) return;

@@ -290,7 +290,9 @@ export interface RepairSettings {
   readonly overlapSlackPt: number;
   /** a vertical rule this close to the gap still separates two pieces (pt; 0.5) */
   readonly wallSlackPt: number;
-  /** a column's decimals are known when this many of its cells agree (count; 2) */
+  /** a column's decimals are known when this many of its cells agree, and a column prints whole
+   *  amounts with thousands commas (426,000) when this many of its cells do and none has decimals
+   *  (count; 2) */
   readonly splitAmountMinCells: number;
 }
 
@@ -375,6 +377,17 @@ export interface RereadNumberSettings {
    *  doubtful, and a whitelisted line of digits often is: on the dev grid's q70-200 pages eng alone
    *  took 40% of the CPU with the same readings, and the re-read was a quarter of a page's CPU) */
   readonly latinModel: number;
+  /** 1: a cell read as one well-formed amount (`1,202.92`) is not read again when nothing can be
+   *  added to it: no ink on its rows within the column left or right of it, and its own ink holds no
+   *  more digits than it was read with (digit-ink.ts) (a second reading is taken only when it adds
+   *  digits, and added digits must be ink); 0: every one-word cell of a decimal column is read
+   *  again (flag; 1. Dev grid, all 38 pages, read with it off: of the cells it skips (q70-200 218
+   *  of 976 crops, q80-150 251 of 975, blur-md-200 286 of 975, photocopy-200 211 of 931) the second reading of none was
+   *  taken. Ingested both ways: dev q70-200 the same values, flags and checks, 6 of 1,188 facts'
+   *  boxes moved by a pixel (the strip's other crops read a pixel apart); dev photocopy-200 F1
+   *  0.912 -> 0.913, silent 0 both, 17 of 1,122 facts differ (the strip's other crops read apart:
+   *  guojia 0.963 -> 0.960, fs 0.946 -> 0.949, yt 0.843 -> 0.848), CPU 3.98 -> 3.91 s a page) */
+  readonly skipWhole: number;
 }
 
 /** The digits a stretch of a number line can hold by its ink (digit-ink.ts): a second reading of a
@@ -386,6 +399,10 @@ export interface DigitInkSettings {
   readonly digitWidth: number;
   /** no judgement when the number's tallest blob is lower than this (px; 6) */
   readonly minHeightPx: number;
+  /** pieces of a digit broken at the ink threshold (a thin print's 2 without its diagonal), joined
+   *  where their columns overlap, are one digit when they span heightShare of the height and this
+   *  share of it in width (share; 0.35: the ends of a 3's arcs cut off its stroke are narrower) */
+  readonly brokenMinWidth: number;
 }
 
 /** Number cells in failing in-table sums read again under other image treatments (reread-cells.ts;
@@ -410,6 +427,10 @@ export interface RereadSumSettings {
   readonly maxChanges: number;
   /** at most this many combinations of readings are tried per cluster (count; 20 000) */
   readonly maxCombinations: number;
+  /** a cell read without the decimals its column prints (ocr_decimals_lost) is read again on a
+   *  crop reaching this many times its height further right: amounts are right-aligned, the lost
+   *  decimals lie right of the digits read (`356` of `356. 19`) (ratio; 2.5; 0: not widened) */
+  readonly lostDecimalsEm: number;
 }
 
 /** Short Latin words between rules (a CJK header character misread) read again (reread-latin.ts). */
@@ -541,9 +562,9 @@ export const OCR_SETTINGS_LIMITS: Limits<OcrSettings> = {
     padPerInch: PER_INCH, minPadPx: PX, minHeightPerInch: PER_INCH, inkLevel: GREY, maxInkLevel: GREY, minInkPerInch: PER_INCH, minInkHeightPerInch: PER_INCH,
     thinInkPerInch: PER_INCH, thinInkMinWidthPerInch: PER_INCH, marginPerInch: PER_INCH, maxCrops: COUNT(), minConfidence: CONF,
   },
-  rereadNumbers: { decimalColumnShare: SHARE, minDecimalCells: COUNT(), lineMargin: RATIO, lineMarginPx: PX, minHeightPx: PX, maxCells: COUNT(), maxAddedDigits: COUNT(), maxStrayMarks: COUNT(0, 10), latinModel: COUNT(0, 1) },
-  digitInk: { heightShare: SHARE, digitWidth: RATIO, minHeightPx: PX },
-  rereadSums: { maxCells: COUNT(), darkGain: GREY, thickenPx: COUNT(0, 5), greyEnlarge: [0.5, 6], sideMargin: RATIO, lineMargin: RATIO, lineMarginPx: PX, maxChanges: COUNT(1, 10), maxCombinations: COUNT(1) },
+  rereadNumbers: { decimalColumnShare: SHARE, minDecimalCells: COUNT(), lineMargin: RATIO, lineMarginPx: PX, minHeightPx: PX, maxCells: COUNT(), maxAddedDigits: COUNT(), maxStrayMarks: COUNT(0, 10), latinModel: COUNT(0, 1), skipWhole: COUNT(0, 1) },
+  digitInk: { heightShare: SHARE, digitWidth: RATIO, minHeightPx: PX, brokenMinWidth: SHARE },
+  rereadSums: { maxCells: COUNT(), darkGain: GREY, thickenPx: COUNT(0, 5), greyEnlarge: [0.5, 6], sideMargin: RATIO, lineMargin: RATIO, lineMarginPx: PX, maxChanges: COUNT(1, 10), maxCombinations: COUNT(1), lostDecimalsEm: RATIO },
   rereadLatin: { maxLetters: COUNT(1, 100), lineMargin: RATIO, lineMarginPx: PX, minWidthPx: PX, minHeightPx: PX, maxWidthInches: [0, 1000], maxCells: COUNT(), maxChars: COUNT(1, 100), minConfidence: CONF },
   rereadText: {
     maxCells: COUNT(), doubt: CONF, maxRuledCellPerInch: PER_INCH, lineMargin: RATIO, lineMarginPx: PX, minHeightPx: PX, minHeightEm: RATIO, squeezeEm: RATIO,
@@ -582,9 +603,9 @@ export const DEFAULT_OCR_SETTINGS: OcrSettings = deepFreeze(
       padPerInch: 50, minPadPx: 3, minHeightPerInch: 18, inkLevel: 128, maxInkLevel: 200, minInkPerInch: 45, minInkHeightPerInch: 40, thinInkPerInch: 30,
       thinInkMinWidthPerInch: 25, marginPerInch: 30, maxCrops: 400, minConfidence: 50,
     },
-    rereadNumbers: { decimalColumnShare: 0.15, minDecimalCells: 2, lineMargin: 0.35, lineMarginPx: 2, minHeightPx: 4, maxCells: 600, maxAddedDigits: 4, maxStrayMarks: 2, latinModel: 1 },
-    digitInk: { heightShare: 0.6, digitWidth: 0.55, minHeightPx: 6 },
-    rereadSums: { maxCells: 120, darkGain: 50, thickenPx: 1, greyEnlarge: 2, sideMargin: 0.5, lineMargin: 0.3, lineMarginPx: 2, maxChanges: 4, maxCombinations: 20_000 },
+    rereadNumbers: { decimalColumnShare: 0.15, minDecimalCells: 2, lineMargin: 0.35, lineMarginPx: 2, minHeightPx: 4, maxCells: 600, maxAddedDigits: 4, maxStrayMarks: 2, latinModel: 1, skipWhole: 1 },
+    digitInk: { heightShare: 0.6, digitWidth: 0.55, minHeightPx: 6, brokenMinWidth: 0.35 },
+    rereadSums: { maxCells: 120, darkGain: 50, thickenPx: 1, greyEnlarge: 2, sideMargin: 0.5, lineMargin: 0.3, lineMarginPx: 2, maxChanges: 4, maxCombinations: 20_000, lostDecimalsEm: 2.5 },
     rereadLatin: { maxLetters: 4, lineMargin: 0.4, lineMarginPx: 3, minWidthPx: 4, minHeightPx: 4, maxWidthInches: 1.5, maxCells: 200, maxChars: 6, minConfidence: 60 },
     rereadText: {
       maxCells: 120, doubt: 95, maxRuledCellPerInch: 2, lineMargin: 0.35, lineMarginPx: 2, minHeightPx: 4, minHeightEm: 0.8, squeezeEm: 0.5, squeezeMinPx: 4,

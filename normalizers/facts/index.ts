@@ -12,6 +12,7 @@ import { OCR_KIND_INFERRED, OCR_KIND_UNKNOWN } from '../tables/classify.js';
 import { kindById, measuresNearlyNamed } from '../tables/kinds.js';
 import { valueSource } from './provenance.js';
 import { reparentOcrCodes } from './ocr-parents.js';
+import { classesByStrokes, repairStrokeLoss } from './ocr-code-strokes.js';
 
 interface FactContext {
   doc_id: string;
@@ -425,7 +426,7 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
       // characters are misread strokes (E载么共弦算砂政抵1敷收> for 一般公共预算财政拨款收入)
       else if (kind?.two_sided && JUNK_IN_WORDS.test(stripNumbering(item))) nameFlags.push(OCR_NAME_FUZZY);
     }
-    const repaired = inferred ?? (table.method === 'ocr' && code_source === 'printed' ? repairOcrCode(code, row.item, ctx) : undefined);
+    const repaired = inferred ?? (table.method === 'ocr' && code_source === 'printed' ? (repairOcrCode(code, row.item, ctx) ?? repairStrokeLoss(code, row.item, ctx.taxonomy, ctx.fiscal_year)) : undefined);
     if (repaired) code = repaired;
     // a printed function code sets the place of the name-only rows below it
     if (code_source === 'printed' && /^2\d{2}(\d{2})?$/.test(code)) {
@@ -477,6 +478,7 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
     }
   }
   // a row under a repaired 款 that kept the prefix it was read with (2101201 under 21013)
+  if (table.method === 'ocr') classesByStrokes(facts, ctx.taxonomy, ctx.fiscal_year, OCR_CODE_REPAIRED);
   if (table.method === 'ocr') reparentOcrCodes(facts, ctx, OCR_CODE_REPAIRED);
   if (table.method === 'ocr') flagLostDecimals(facts);
   return facts;

@@ -1,9 +1,11 @@
 // A code of an OCR'd table whose 类 / 款 part disagrees with the row it is printed under: the 款
 // row above was repaired (21012 read, 21013 by its name), while the 项 row under it kept the prefix
 // it was read or carried with (2101201 for 2101301 城乡医疗救助). The child takes the parent's
-// prefix when its printed name is that code's name, and is flagged like any repaired code.
+// prefix when its printed name is that code's name, and is flagged like any repaired code; under
+// a parent whose 4s and 7s were read as 1s (ocr-code-strokes.ts) when its prefix was read so too.
 import type { Fact } from '../../model/types.js';
 import type { Taxonomy } from '../taxonomy/index.js';
+import { strokeLost } from './ocr-code-strokes.js';
 
 interface ParentContext {
   taxonomy: Taxonomy;
@@ -44,7 +46,12 @@ export function reparentOcrCodes(facts: Fact[], ctx: ParentContext, repairedFlag
       const explained = parent.repaired || carried || digitsApart(parent.code, prefix) === 1;
       const candidate = parent.code + code.slice(-2);
       const entry = explained ? ctx.taxonomy.lookup(candidate, ctx.fiscal_year) : undefined;
-      if (entry && !entry.provisional && !ctx.taxonomy.checkName(code, first.item, ctx.fiscal_year).ok && ctx.taxonomy.checkName(candidate, first.item, ctx.fiscal_year).ok) {
+      // the parent put right by lost strokes (ocr-code-strokes.ts) and the row's prefix read as the
+      // parent was: a name both codes print (行政运行) is no evidence against it, and a garbled
+      // name none for it when the row's own part has no 1 that could have lost a stroke too
+      const strokes = parent.repaired && strokeLost(code, candidate);
+      const named = ctx.taxonomy.checkName(candidate, first.item, ctx.fiscal_year).ok || (strokes && !code.slice(-2).includes('1'));
+      if (entry && !entry.provisional && (strokes || !ctx.taxonomy.checkName(code, first.item, ctx.fiscal_year).ok) && named) {
         for (const f of row) {
           f.code = candidate;
           f.code_source = 'resolved';

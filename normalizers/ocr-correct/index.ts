@@ -12,7 +12,9 @@
 // confusion: a thin print's 4 read as 1) is inferred from its failing identities (inferOne) when
 // they all require the very same value and two of them whose every other cell is in an identity
 // that holds share no cell but it, one of them summing two or more other amounts (not a copy of
-// one): the message says `inferred from identities`. Never applied to tables with a text layer
+// one): the message says `inferred from identities`. A chain of copies (a parent over its only
+// child) whose figure a held sum gives takes it in its misread cells (copies.ts): `copied`.
+// Never applied to tables with a text layer
 // (method other than 'ocr').
 import { Decimal } from 'decimal.js';
 import type { CheckResult, DocumentRecord, Fact } from '../../model/types.js';
@@ -25,6 +27,7 @@ import { checkedFacts } from '../checks/select.js';
 import { tolerance } from '../checks/tolerance.js';
 import { toYuan } from '../values/units.js';
 import { ocrConfusion } from './confusion.js';
+import { copyConsensus } from './copies.js';
 
 export { ocrConfusion, CONFUSABLE } from './confusion.js';
 
@@ -46,8 +49,10 @@ export interface OcrRepair {
   /** subjects of the failing identities that pinned the cell */
   identities: string[];
   /** 'reread': the value is a second reading of the cell on the page image (reread.ts), not a
-   *  misreading undone (confusion.ts) */
-  how?: 'reread' | 'inferred';
+   *  misreading undone (confusion.ts); 'copied': the figure of the copies it must equal (copies.ts) */
+  how?: 'reread' | 'inferred' | 'copied';
+  /** 'copied': the cell of the chain whose held sum gives the figure */
+  anchor?: string;
 }
 
 export const keyOf = (c: CheckResult): string => `${c.table_id}|${c.check_id}|${c.subject}`;
@@ -199,8 +204,13 @@ export function findOcrRepairs(doc: DocumentRecord): OcrRepair[] {
     }
     if (!applied) {
       const inferred = inferOne(doc, ocrTables, tableDp, tried);
-      if (!inferred) break;
-      repairs.push(inferred);
+      if (inferred) {
+        repairs.push(inferred);
+        continue;
+      }
+      const copied = copyConsensus(doc, ocrTables, tableDp, tried);
+      if (!copied) break;
+      repairs.push(...copied);
     }
   }
   return repairs;
@@ -270,7 +280,9 @@ export function repairChecks(doc: DocumentRecord, repairs: OcrRepair[]): CheckRe
       subject: `${rowName(f)} [${f.measure || f.measure_label}${f.section ? ', ' + f.section : ''}]`,
       expected: r.corrected,
       actual: r.printed,
-      message: r.how === 'inferred'
+      message: r.how === 'copied'
+        ? `${tableName(f, names)}: ${rowName(f)}${f.measure_label ? ' (' + f.measure_label + ')' : ''} read by OCR as ${r.printed}, copied as ${r.corrected} (${r.confusion}): the cells it must equal (${r.identities.join('; ')}) print one figure, which ${r.anchor} gives in a sum of other amounts that holds; with it nothing else breaks; compare with the printed page`
+        : r.how === 'inferred'
         ? `${tableName(f, names)}: ${rowName(f)}${f.measure_label ? ' (' + f.measure_label + ')' : ''} read by OCR as ${r.printed}, inferred from identities as ${r.corrected}: the failing identities it is in (${r.identities.join('; ')}) all require that value, and two of them whose other cells are each in an identity that holds share no other cell, one summing two or more other amounts; with it nothing else breaks; compare with the printed page`
         : r.how === 'reread'
         ? `${tableName(f, names)}: ${rowName(f)}${f.measure_label ? ' (' + f.measure_label + ')' : ''} read by OCR as ${r.printed}, ${r.confusion} as ${r.corrected}: with it the failing identities (${r.identities.join('; ')}) hold and no other breaks, the only such reading; compare with the printed page`

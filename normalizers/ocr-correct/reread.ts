@@ -14,6 +14,7 @@ import type { CheckResult, DocumentRecord, Fact } from '../../model/types.js';
 import { identityChecks, runChecks } from '../checks/index.js';
 import { maxDp, tableDecimals } from '../checks/compare.js';
 import { checkedFacts } from '../checks/select.js';
+import { OCR_DECIMALS_LOST } from '../facts/index.js';
 import type { IdentityStats } from '../checks/verify.js';
 import { tolerance } from '../checks/tolerance.js';
 import type { Taxonomy } from '../taxonomy/index.js';
@@ -27,6 +28,8 @@ interface RereadLimits {
   maxChanges: number;
   /** combinations tried per cluster */
   maxCombinations: number;
+  /** a cell flagged ocr_decimals_lost is read on a box this many times its height wider to the right */
+  lostDecimalsEm?: number;
 }
 
 /** a reading as the table prints amounts: digits, thousands separators, a decimal point */
@@ -39,8 +42,10 @@ function failingSums(doc: DocumentRecord, ocrTables: Set<string>): CheckResult[]
 const fixed = (f: Fact): boolean => f.flags.includes('corrected') || f.flags.includes('confirmed') || f.flags.includes(OCR_REPAIRED);
 
 /** The cells to read again: the values of the failing in-table sums of OCR'd tables that have a
- *  box on a page (those in most failing sums first, then in fact order), at most `maxCells`. */
-export function rereadTargets(doc: DocumentRecord, maxCells: number): { facts: number[]; requests: CellRereadRequest[] } {
+ *  box on a page (those in most failing sums first, then in fact order), at most `maxCells`; the
+ *  box of one read without its column's decimals reaches `lostDecimalsEm` times its height further
+ *  right (amounts are right-aligned: the decimals lost lie right of the digits read). */
+export function rereadTargets(doc: DocumentRecord, maxCells: number, lostDecimalsEm = 0): { facts: number[]; requests: CellRereadRequest[] } {
   const ocrTables = new Set(doc.tables.filter((t) => t.method === 'ocr').map((t) => t.table_id));
   if (!ocrTables.size || maxCells <= 0) return { facts: [], requests: [] };
   const count = new Map<number, number>();
@@ -53,22 +58,26 @@ export function rereadTargets(doc: DocumentRecord, maxCells: number): { facts: n
     .sort((a, b) => count.get(b)! - count.get(a)! || a - b)
     .slice(0, maxCells)
     .sort((a, b) => a - b);
-  return { facts, requests: facts.map((i) => ({ page: doc.facts[i]!.page!, box: doc.facts[i]!.box! })) };
+  const boxOf = (f: Fact): CellRereadRequest['box'] => (f.flags.includes(OCR_DECIMALS_LOST) && lostDecimalsEm > 0 ? { ...f.box!, x1: f.box!.x1 + lostDecimalsEm * (f.box!.y1 - f.box!.y0) } : f.box!);
+  return { facts, requests: facts.map((i) => ({ page: doc.facts[i]!.page!, box: boxOf(doc.facts[i]!) })) };
 }
 
 /** The distinct values a cell's readings give, other than its value, as the cell prints amounts
- *  (its decimals), with the treatments that read each. */
-function alternatives(f: Fact, readings: { how: string; text: string }[]): { value: Decimal; text: string; how: string[] }[] {
+ *  (its decimals; a cell read without its column's decimals, `columnDp`, as the column prints
+ *  them), with the treatments that read each. */
+function alternatives(f: Fact, readings: { how: string; text: string }[], columnDp = 0): { value: Decimal; text: string; how: string[] }[] {
   const out = new Map<string, { value: Decimal; text: string; how: string[] }>();
   const dp = f.scale ?? 0;
+  const most = f.flags.includes(OCR_DECIMALS_LOST) ? Math.max(dp, columnDp) : dp;
   for (const r of readings) {
     const t = r.text.replace(/[,，]/g, ',');
     if (!AMOUNT.test(t)) continue;
     const value = new Decimal(t.replace(/,/g, ''));
     // the cell's decimals, or fewer where a trailing 0 was not read (4.7 for 4.70); never more
+    // (but those of its column where it was read without them)
     const decimals = t.split('.')[1]?.length ?? 0;
-    if (decimals > dp || (decimals < dp && decimals === 0 && dp > 0) || value.eq(f.value) || value.isNeg() !== f.value.isNeg()) continue;
-    const k = value.toFixed(dp);
+    if (decimals > most || (decimals < dp && decimals === 0 && dp > 0) || value.eq(f.value) || value.isNeg() !== f.value.isNeg()) continue;
+    const k = value.toFixed(Math.max(dp, decimals));
     const o = out.get(k);
     if (o) o.how.push(r.how);
     else out.set(k, { value, text: k, how: [r.how] });
@@ -143,7 +152,7 @@ function choose(doc: DocumentRecord, cluster: CheckResult[], heldSums: readonly 
  *  kept. Returns the checks and a line for the messages (undefined: nothing read). A failed
  *  re-read costs only its readings. */
 export async function rereadFailingSums(doc: DocumentRecord, taxonomy: Taxonomy, checks: CheckResult[], reread: CellRereader, limits: RereadLimits, signal?: AbortSignal): Promise<CheckResult[]> {
-  const { facts, requests } = rereadTargets(doc, limits.maxCells);
+  const { facts, requests } = rereadTargets(doc, limits.maxCells, limits.lostDecimalsEm);
   if (!facts.length) return checks;
   let got: Awaited<ReturnType<CellRereader>>;
   try {
@@ -155,8 +164,9 @@ export async function rereadFailingSums(doc: DocumentRecord, taxonomy: Taxonomy,
   for (const p of got.problems.slice(0, 5)) doc.messages.push({ stage: 'ocr-correct', severity: 'warning', text: `reading cells of failing sums again: ${p}` });
   const alts = new Map<number, Decimal[]>();
   const how = new Map<string, string[]>();
+  const tableDp = tableDecimals(checkedFacts(doc.facts).filter((f) => f.unit !== '%'));
   facts.forEach((i, k) => {
-    const a = alternatives(doc.facts[i]!, got.cells[k]?.readings ?? []);
+    const a = alternatives(doc.facts[i]!, got.cells[k]?.readings ?? [], tableDp.get(doc.facts[i]!.table_id));
     if (!a.length) return;
     alts.set(i, a.map((x) => x.value));
     for (const x of a) how.set(`${i}|${x.value.toFixed()}`, x.how);
@@ -192,7 +202,7 @@ function takeReadings(d: DocumentRecord, a: Map<number, Decimal[]>, h: Map<strin
         done.add(id);
         const restore = ch.cells.map((c) => keepValue(d.facts[c]!));
         const printed = ch.cells.map((c) => printedText(d, d.facts[c]!));
-        ch.cells.forEach((c, k) => setValue(d.facts[c]!, ch.values[k]!, d.facts[c]!.scale));
+        ch.cells.forEach((c, k) => setValue(d.facts[c]!, ch.values[k]!, d.facts[c]!.scale === undefined ? undefined : Math.max(d.facts[c]!.scale!, ch.values[k]!.decimalPlaces())));
         const after = identityChecks(d).filter((c) => c.severity !== 'info');
         const on = new Set(ch.cells);
         const ok = after.length < before.length && after.every((c) => beforeKeys.has(keyOf(c)) && !(c.factRefs ?? []).some((r) => on.has(r)));

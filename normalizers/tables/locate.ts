@@ -189,6 +189,15 @@ export function locateTables(blocks: Block[]): TableCandidate[] {
       lines = [];
       continue;
     }
+    // an OCR'd page whose first row of amounts prints a 款 or 项 code part alone (the 类 cells on its
+    // left empty): that row carries the parts of the rows above, so no table begins there, and the
+    // title block printed again above it (however misread: a photocopy's specks and grey) is the
+    // previous table's, when its title is that table's and it names no other table number
+    if (last && texts.length <= 8 && isOcr(b.grid) && continuesCodeParts(last.grid, b.grid) && sameTitleBlock(last, textLines(lines)) && isContinuation(last, b.grid, gridPage)) {
+      mergeInto(last, b.grid);
+      lines = [];
+      continue;
+    }
     if (last) last.notes = notesFrom(texts);
     const unit = findUnit(texts.join('')) || findUnit(b.grid.rows.slice(0, 3).flat().map((c) => c.text).join(''));
     const cand: TableCandidate = { grid: b.grid, title, table_no, unit, before: texts, notes: [] };
@@ -322,6 +331,36 @@ function repeatsPreamble(prev: TableCandidate, texts: TextLine[], ocr: boolean):
     if (isTitleLine(t)) return sameLine(withoutUnit(t), prev.title, ocr);
     return before.some((b) => sameLine(c, b, ocr));
   });
+}
+
+/** The lines between two grids name no other table: a title there is `prev`'s (OCR'd: up to a
+ *  misread character in seven), a table number there is `prev`'s number. */
+function sameTitleBlock(prev: TableCandidate, texts: TextLine[]): boolean {
+  const title = titleAbove(texts);
+  if (title && !sameLine(title.title, prev.title, true)) return false;
+  const noOnly = new RegExp('^' + TABLE_NO.source + '$');
+  return texts.every(({ text: t }) => {
+    const c = cleanLabel(t);
+    return !noOnly.test(c) || TABLE_NO.exec(c)?.[1] === prev.table_no;
+  });
+}
+
+/** a 类 code (three digits) and a 款 / 项 code part (two digits) of split code columns */
+const CLASS_PART = /^\d{3}$/;
+const SUB_PART = /^\d{2}$/;
+
+/** `grid`'s first row of amounts (an amount with a decimal point or a thousands comma, within the
+ *  header's reach) opens with a 款 or 项 part alone, the cells on its left empty, in a column
+ *  where `prev` prints such parts and beside a first column where `prev` prints 类 codes: the row
+ *  carries its 类 (and 款) from the rows above, the rows of `prev`. */
+function continuesCodeParts(prev: RawGrid, grid: RawGrid): boolean {
+  const amount = (t: string) => /[.,]/.test(t) && /\d/.test(t) && parseNumber(cleanLabel(t)) !== null;
+  const first = grid.rows.slice(0, HEADER_MAX + 1).find((r) => r.some((c) => amount(c.text)));
+  if (!first) return false;
+  const j = first.findIndex((c) => cleanLabel(c.text) !== '');
+  if (j <= 0 || !SUB_PART.test(cleanLabel(first[j]!.text))) return false;
+  const at = (r: GridCell[], k: number) => cleanLabel(r[k]?.text ?? '');
+  return prev.rows.some((r) => CLASS_PART.test(at(r, 0))) && prev.rows.some((r) => SUB_PART.test(at(r, j)));
 }
 
 function isOcr(grid: RawGrid): boolean {

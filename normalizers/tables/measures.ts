@@ -27,6 +27,8 @@ interface MeasureContext {
   fiscalYear: string;
   /** the data rows, aligned to the table width */
   data: string[][];
+  /** an OCR'd table's 栏次 row numbers column c as c − this (ocr-column-numbers.ts) */
+  columnNumberOffset?: number;
 }
 
 /** How a column's measure was found, for tables.csv evidence. */
@@ -63,7 +65,7 @@ export function assignMeasures(specs: ColumnSpec[], ctx: MeasureContext): void {
     if (!cols.length) continue;
     const levels = withoutSharedLevels(cols.map((c) => headerLevels(c.header)));
     const resolved: Resolved[] = cols.map((spec, i) => resolveColumn(spec, levels[i]!, ctx.kind, current));
-    if (ctx.ocr) inferOcrMeasures(resolved, ctx.data, ctx.kind, kindTotal(ctx.kind));
+    if (ctx.ocr) inferOcrMeasures(resolved, ctx.data, ctx.kind, kindTotal(ctx.kind), ctx.columnNumberOffset);
     byColumnSums(resolved, ctx);
     periodIds(resolved, ctx.kind);
     separateDuplicates(resolved, ctx.kind);

@@ -16,7 +16,12 @@
 //      whose named columns all sit where the layout puts them (one at least): an unnamed column
 //      (事水收入, 入, 焯札支出), or a total word under an unread group, takes the measure of its
 //      position, when every sum of the layout holds on the rows (基本支出 = 人员 + 公用 …), and on the
-//      rows where that column prints a number.
+//      rows where that column prints a number;
+//   6. the same layout by the column numbers of the table's 栏次 row (1 2 3 … under the amount
+//      columns, ocr-column-numbers.ts), when the sums of 5 fail on misread digits;
+//   7. a total of the kind's identities (checks.json: 财政拨款收入 = 一般公共预算 + 政府性基金 +
+//      国有资本经营) followed by a run of its parts all named but one: the unnamed column is the part
+//      no column names, when the total = Σ the run holds on the rows.
 // Rows whose cells OCR misread break a sum, so a sum holds when it holds on two thirds of the rows
 // that print numbers (three at least); the misread rows are left to the identity checks. Every
 // inferred measure has its evidence set (`sum`, `layout`, `fuzzy`): the facts are flagged
@@ -28,6 +33,7 @@ import { parseNumber } from '../values/numbers.js';
 import { headerKey } from '../values/labels.js';
 import { headerLevels, roleOf } from './header-words.js';
 import type { KindDef } from './kinds.js';
+import { checkKnowledge } from '../checks/knowledge.js';
 
 /** A column of a block as measures.ts resolves it. */
 interface Col {
@@ -227,11 +233,68 @@ function measuresByLayout(cols: Col[], data: string[][], kind: KindDef, total: s
   });
 }
 
-/** Steps 1–3 and 5 on one block of an OCR'd table (step 4 runs over the blocks, mirrorSides). */
-export function inferOcrMeasures(cols: Col[], data: string[][], kind: KindDef | undefined, total: string): void {
+/** 6: the kind's standard layout that fits the block (as in 5) names its unnamed columns by the
+ *  numbers of the table's 栏次 row (ocr-column-numbers.ts: column c is number c − `offset`), when
+ *  that row numbers the block's amount columns 1 … n left to right, n the layout's count; the
+ *  numbers stand in for the sums of 5, which the digits a 1-bit scan misreads (4 read 1) break. */
+function measuresByNumbers(cols: Col[], kind: KindDef, total: string, offset: number): void {
+  if (!kind.column_layouts?.length || cols.some((c) => c.period)) return;
+  // a measure two columns name (a header read once over several: 附属单位上缴收入其他收入) names neither
+  const named = (c: Col): boolean => !!c.base && !weakTotal(c, total) && cols.filter((x) => x.base === c.base).length === 1;
+  if (cols.every(named) || !cols.every((c, i) => c.spec.index - offset === i + 1)) return;
+  const fits = kind.column_layouts.filter((l) => l.columns.length === cols.length && cols.every((c, i) => !named(c) || c.base === l.columns[i]));
+  if (fits.length !== 1) return;
+  const unnamed = cols.filter((c) => !named(c));
+  cols.forEach((c, i) => {
+    if (!unnamed.includes(c)) return;
+    c.base = fits[0]!.columns[i]!;
+    c.evidence = 'layout';
+  });
+}
+
+/** A total and its parts the kind's identities name (checks.json row_identities, their `expand`
+ *  included: 财政拨款收入 = 一般公共预算 + 政府性基金 + 国有资本经营). */
+function identityGroups(kind: KindDef): [string, string[]][] {
+  const out: [string, string[]][] = [];
+  for (const id of checkKnowledge().row_identities) {
+    if (id.kind !== kind.id && !id.kinds?.includes(kind.id)) continue;
+    out.push([id.total, id.parts], ...Object.entries(id.expand ?? {}));
+  }
+  return out;
+}
+
+/** 7: a total the kind's identities name (identityGroups), named in the block, followed by a run of
+ *  columns that are its parts, all named but one: the unnamed one takes the one part that no
+ *  column of the block names, when the total = Σ the run holds on the rows, with that column
+ *  printing numbers (一恩仁共预A between 财政拨款收入 / 小计 and 政府性基金预算收入). */
+function missingPart(cols: Col[], data: string[][], kind: KindDef): void {
+  for (const [whole, parts] of identityGroups(kind)) {
+    const w = cols.findIndex((c) => c.base === whole && !c.period);
+    if (w < 0) continue;
+    const run: Col[] = [];
+    for (let i = w + 1; i < cols.length && run.length < parts.length; i++) {
+      const c = cols[i]!;
+      if (c.period || (c.base && !parts.includes(c.base))) break;
+      run.push(c);
+    }
+    const unnamed = run.filter((c) => !c.base);
+    const left = parts.filter((p) => !cols.some((c) => c.base === p));
+    if (run.length < 2 || unnamed.length !== 1 || left.length !== 1) continue;
+    const u = unnamed[0]!;
+    if (!holds(sumRows(cols[w]!.spec.index, run.map((c) => c.spec.index), data, u.spec.index))) continue;
+    u.base = left[0]!;
+    u.evidence = 'sum';
+  }
+}
+
+/** Steps 1–3, 5, 6 and 7 on one block of an OCR'd table (step 4 runs over the blocks, mirrorSides);
+ *  `columnNumberOffset`: the table's 栏次 row numbers column c as c − it. */
+export function inferOcrMeasures(cols: Col[], data: string[][], kind: KindDef | undefined, total: string, columnNumberOffset?: number): void {
   subtotalOfGroup(cols);
   totalOverWeak(cols, total);
   totalBySum(cols, data, total);
   if (kind) fuzzyWithSum(cols, data, kind);
   if (kind) measuresByLayout(cols, data, kind, total);
+  if (kind && columnNumberOffset !== undefined) measuresByNumbers(cols, kind, total, columnNumberOffset);
+  if (kind) missingPart(cols, data, kind);
 }

@@ -10,6 +10,7 @@ import { bracketedCode, CODE_PART_RE, isBlank, isCode, isCodeHeaderRemnant, isNu
 import { approxMeasureOf, measureOf, sectionOf, type KindDef } from './kinds.js';
 import { assignMeasures, currentYear, kindValue, sharedLevelCount } from './measures.js';
 import { transposeItemColumns } from './transpose.js';
+import { ocrColumnNumbers } from './ocr-column-numbers.js';
 import { headerLevels, roleOf } from './header-words.js';
 import type { TableCandidate } from './locate.js';
 
@@ -36,12 +37,14 @@ export function understandTable(cand: TableCandidate, kind: KindDef | undefined,
   while (start < rows.length && !isDataRow(rows[start]!) && isPreambleRow(rows[start]!)) start++;
   let dataStart = start;
   while (dataStart < rows.length && !isDataRow(rows[dataStart]!)) dataStart++;
-  const headerRows = withMergedText(cand, rows, start, dataStart).filter((r) => !isColumnNumberLine(r));
-  const dataRows = withoutRepeatedTotals(cand, rows.map((r, i) => ({ r, i })).filter(({ r, i }) => i >= dataStart && !isColumnNumberLine(r)));
+  // an OCR'd 栏次 row whose word and numbers were misread: no header, no data, and it numbers the columns
+  const colNos = cand.grid.method === 'ocr' ? ocrColumnNumbers(rows, start, dataStart) : undefined;
+  const headerRows = withMergedText(cand, rows, start, dataStart).filter((r, k) => !isColumnNumberLine(r) && start + k !== colNos?.row);
+  const dataRows = withoutRepeatedTotals(cand, rows.map((r, i) => ({ r, i })).filter(({ r, i }) => i >= dataStart && !isColumnNumberLine(r) && i !== colNos?.row));
   const header = withLevelWords(betterHeaderReadings(flattenHeader(headerRows, width), cand, width, kind), dataRows.map((d) => d.r));
 
-  const columns = assignColumns(header, dataRows.map((d) => d.r), width, kind);
-  assignMeasures(columns, { kind, fiscalYear: opts.fiscalYear ?? '', data: dataRows.map((d) => d.r), ocr: cand.grid.method === 'ocr' });
+  const columns = assignColumns(header, dataRows.map((d) => d.r), width, kind, colNos?.offset);
+  assignMeasures(columns, { kind, fiscalYear: opts.fiscalYear ?? '', data: dataRows.map((d) => d.r), ocr: cand.grid.method === 'ocr', ...(colNos?.offset !== undefined ? { columnNumberOffset: colNos.offset } : {}) });
   // a short row in a side-by-side table (merged summary cells: 人员经费合计 | 2,146.63 | 公用经费合计
   // | 183.22) is placed block by block, not right-aligned
   if (new Set(columns.map((c) => c.block)).size > 1) {
@@ -246,8 +249,9 @@ function lineNumbersOnly(data: string[][], c: number, h: string): boolean {
 }
 
 /** Column roles from the header words first, the data second; blocks begin where a code or label
- *  column follows a measure column. */
-function assignColumns(header: string[], data: string[][], width: number, kind: KindDef | undefined): ColumnSpec[] {
+ *  column follows a measure column. `numberedFrom`: an OCR'd 栏次 row numbers the columns right of
+ *  this one (ocr-column-numbers.ts), so those left of them, under its 栏次 word, hold no amounts. */
+function assignColumns(header: string[], data: string[][], width: number, kind: KindDef | undefined, numberedFrom?: number): ColumnSpec[] {
   const specs: ColumnSpec[] = [];
   let block = 0;
   let seenMeasure = false;
@@ -278,6 +282,7 @@ function assignColumns(header: string[], data: string[][], width: number, kind: 
     else if (!LABEL_HEADER.test(last) && measureOf(kind, h) && nums > 0) role = 'measure';
     else if (nums >= texts && nums > 0 && !LABEL_HEADER.test(last)) role = 'measure';
     else role = 'name';
+    if (role === 'measure' && numberedFrom !== undefined && c <= numberedFrom) role = codes > 0 ? 'code' : 'name';
     if ((role === 'code' || role === 'code_part' || role === 'name' || role === 'row_no') && seenMeasure) {
       block++;
       seenMeasure = false;
@@ -437,7 +442,9 @@ function readRow(cells: string[], rowIndex: number, columns: ColumnSpec[], sourc
       case 'code_part': {
         // each part at its level (类 / 款 / 项 column), so a row printing only its 款 keeps the hole
         const level = partLevel(columns, col);
-        if (CODE_PART_RE.test(t)) b.codeParts[level] = t;
+        // a toner speck read as a point, comma or quote mark against a part (.12, 01.): codes print none
+        const bare = t.replace(/^[.,'‘’`]+|[.,'‘’`]+$/g, '');
+        if (CODE_PART_RE.test(bare)) b.codeParts[level] = bare;
         // a 款 / 项 printed without its leading zero (`301 | 2` for 30102: a spreadsheet's number format)
         else if (level > 0 && /^\d$/.test(t)) b.codeParts[level] = '0' + t;
         else if (!isCodeHeaderRemnant(t)) b.labels.push(t);

@@ -6,7 +6,8 @@ import { correctOcr, findOcrRepairs, ocrConfusion, OCR_REPAIRED } from '../../no
 import { identityChecks, runChecks } from '../../normalizers/checks/index.js';
 import { loadTaxonomy } from '../../normalizers/taxonomy/index.js';
 import type { DocumentRecord } from '../../model/types.js';
-import { fact, makeDoc, misread, PRINTED } from './helpers.js';
+import { OCR_DECIMALS_LOST } from '../../normalizers/facts/index.js';
+import { fact, makeDoc, misread, PRINTED, type Row } from './helpers.js';
 
 const tax = loadTaxonomy();
 
@@ -175,18 +176,28 @@ describe('identity-pinned correction', () => {
     expect(errors(doc).length).toBeGreaterThan(0);
   });
 
-  it('two wrong cells in one row (no single cell in every failing identity) are left', () => {
+  it('two wrong cells in one row (no single cell in every failing identity): no pin; the chain of copies they are in takes 20101\'s figure', () => {
     const doc = run(makeDoc(misread(3, 1, '100.06', misread(3, 0, '100.06')))); // 2010101 total and basic
-    expect(doc.facts.some((f) => f.flags.includes(OCR_REPAIRED))).toBe(false);
-    expect(errors(doc).length).toBeGreaterThan(0);
+    // 2010101 [基本] is the only child of 20101 [基本] (700.06, held in 201 = Σ children with 300.00),
+    // 2010101 [合计] the only part of its row: one figure, 7 → 1 a confusion
+    const info = doc.checks.filter((c) => c.check_id === OCR_REPAIRED);
+    expect(info.map((c) => [c.subject, c.actual, c.expected])).toEqual([
+      ['2010101 行政运行 [expenditure_total]', '100.06', '700.06'],
+      ['2010101 行政运行 [basic]', '100.06', '700.06'],
+    ]);
+    expect(info.every((c) => c.message.includes('copied as 700.06 (digit misread 7→1)') && c.message.includes('20101 [basic]'))).toBe(true);
+    expect(errors(doc)).toEqual([]);
   });
 
-  it('a cell in one failing identity only is not pinned (a leaf with no row identity)', () => {
+  it('a cell in one failing identity only is not pinned (a leaf with no row identity); its chain of copies takes the figure', () => {
     // 2010102 project 134.50 and total 134.50 both misread the same way: the row holds, only the
-    // columns fail, and each column identity has several cells
+    // columns fail, and each column identity has several cells; 2010102 [项目] is the only non-zero
+    // child of 20101 [项目] (134.50, held in 201 = Σ children with 100.00)
     const doc = run(makeDoc(misread(4, 2, '184.50', misread(4, 0, '184.50'))));
-    expect(doc.facts.some((f) => f.flags.includes(OCR_REPAIRED))).toBe(false);
-    expect(errors(doc).length).toBe(2);
+    expect(fact(doc, '2010102', 'project').value.toFixed(2)).toBe('134.50');
+    expect(fact(doc, '2010102', 'expenditure_total').value.toFixed(2)).toBe('134.50');
+    expect(doc.checks.filter((c) => c.check_id === OCR_REPAIRED).every((c) => c.message.includes('digit misread 3→8'))).toBe(true);
+    expect(errors(doc)).toEqual([]);
   });
 
   it('a table with a text layer is never corrected', () => {
@@ -194,6 +205,63 @@ describe('identity-pinned correction', () => {
     expect(fact(doc, '2010101', 'basic').value.toFixed(2)).toBe('100.06');
     expect(errors(doc).length).toBe(2);
     expect(doc.checks.some((c) => c.check_id === OCR_REPAIRED)).toBe(false);
+  });
+
+  describe('a chain of copies takes the figure a held sum gives one of its cells', () => {
+    // as dev level-200 read the 221 住房保障支出 rows of a 支出预算表: 221 [合计] and 2210201 [合计]
+    // read 3.12, every other cell of the chain (parent over its only child, 合计 = 基本 with no
+    // 项目) lost its decimals: 3. 合计 = Σ 类 [合计] holds with 221's 3.12 among other amounts.
+    const rows: Row[] = [
+      ['', '合计', '7.82', '7.82', ''],
+      ['205', '教育支出', '4.70', '4.70', ''],
+      ['20508', '进修及培训', '4.70', '4.70', ''],
+      ['221', '住房保障支出', '3.12', '3', ''],
+      ['22102', '住房改革支出', '3', '3', ''],
+      ['2210201', '住房公积金', '3.12', '3', ''],
+    ];
+    /** the cells read `3` flagged as the facts stage flags them (their column prints two decimals) */
+    const lost = (doc: DocumentRecord): DocumentRecord => {
+      for (const f of doc.facts) if (f.scale === 0) f.flags.push(OCR_DECIMALS_LOST);
+      return doc;
+    };
+
+    it('the four cells read 3 take 3.12, flagged and reported as copied', () => {
+      const doc = run(lost(makeDoc(rows)));
+      for (const [code, m] of [['221', 'basic'], ['22102', 'expenditure_total'], ['22102', 'basic'], ['2210201', 'basic']] as const) {
+        const f = fact(doc, code, m);
+        expect(f.value.toFixed(2)).toBe('3.12');
+        expect(f.scale).toBe(2);
+        expect(f.flags).toContain(OCR_REPAIRED);
+      }
+      const info = doc.checks.filter((c) => c.check_id === OCR_REPAIRED);
+      expect(info).toHaveLength(4);
+      expect(info.every((c) => c.actual === '3' && c.expected === '3.12' && /copied as 3\.12 \(decimals lost\)/.test(c.message) && c.message.includes('221 [expenditure_total]'))).toBe(true);
+      expect(errors(doc)).toEqual([]);
+    });
+
+    it('no held sum of other amounts gives the figure (合计 read 7.70 too): left as read', () => {
+      const doc = run(lost(makeDoc(misread(0, 0, '7.70', rows))));
+      expect(fact(doc, '22102', 'basic').value.toFixed()).toBe('3');
+      expect(doc.facts.some((f) => f.flags.includes(OCR_REPAIRED))).toBe(false);
+    });
+
+    it('a cell of the chain read as no misreading of the figure (5 for 3.12) leaves the whole chain as read', () => {
+      const doc = run(lost(makeDoc(misread(4, 0, '5', rows))));
+      expect(fact(doc, '22102', 'basic').value.toFixed()).toBe('3');
+      expect(doc.facts.some((f) => f.flags.includes(OCR_REPAIRED))).toBe(false);
+    });
+
+    it('lost decimals without the flag are no misreading either', () => {
+      const doc = run(makeDoc(rows));
+      expect(doc.facts.some((f) => f.flags.includes(OCR_REPAIRED))).toBe(false);
+    });
+
+    it('a thin print’s 4 read as 1 in a chain of copies (1.70 for 4.70) takes the figure', () => {
+      const doc = run(makeDoc(misread(2, 0, '1.70', rows))); // 20508 [合计]: its row and its parent copy 4.70
+      expect(fact(doc, '20508', 'expenditure_total').value.toFixed(2)).toBe('4.70');
+      const info = doc.checks.filter((c) => c.check_id === OCR_REPAIRED);
+      expect(info.map((c) => [c.actual, c.expected])).toEqual([['1.70', '4.70']]);
+    });
   });
 
   it('findOcrRepairs reports printed, corrected and the pinning identities', () => {

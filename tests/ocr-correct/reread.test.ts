@@ -1,7 +1,7 @@
 // Cells of failing sums read again, chosen by the sums (normalizers/ocr-correct/reread.ts), on
 // constructed records: the readings stand for what the extractor's treatments gave (a faint 7 read
-// as 1 on the page, right when thickened: see tests/extractors/ocr/reread-cells.test.ts for the
-// reading of a real crop).
+// as 2 on the page, a misreading neither a pin nor a chain of copies undoes, right when thickened:
+// see tests/extractors/ocr/reread-cells.test.ts for the reading of a real crop).
 import { describe, expect, it } from 'vitest';
 import { rereadFailingSums, rereadTargets } from '../../normalizers/ocr-correct/reread.js';
 import { correctOcr, OCR_REPAIRED } from '../../normalizers/ocr-correct/index.js';
@@ -9,6 +9,7 @@ import { runChecks } from '../../normalizers/checks/index.js';
 import { loadTaxonomy } from '../../normalizers/taxonomy/index.js';
 import type { CellRereader } from '../../model/stages.js';
 import type { DocumentRecord } from '../../model/types.js';
+import { OCR_DECIMALS_LOST } from '../../normalizers/facts/index.js';
 import { fact, makeDoc, misread, type Row } from './helpers.js';
 
 const tax = loadTaxonomy();
@@ -37,14 +38,14 @@ function reader(doc: DocumentRecord, readings: Record<string, { how: string; tex
 }
 
 describe('cells of failing sums read again, chosen by the sums', () => {
-  it('two cells of one sum misread (7 → 1): no single cell pins them; their second readings make every sum hold', async () => {
-    const doc = scanned(misread(2, 1, '100.06', misread(3, 1, '100.06'))); // 20101 and 2010101 basic 700.06
+  it('two cells of one sum misread (7 → 2, no confusion a pin or a chain of copies takes): no single cell pins them; their second readings make every sum hold', async () => {
+    const doc = scanned(misread(2, 1, '200.06', misread(3, 1, '200.06'))); // 20101 and 2010101 basic 700.06
     expect(fact(doc, '20101', 'basic').flags).not.toContain(OCR_REPAIRED); // the one-cell repair could not
     const before = errors(doc).length;
     expect(before).toBeGreaterThan(1);
     const asked: string[] = [];
     doc.checks = await rereadFailingSums(doc, tax, doc.checks, reader(doc, {
-      '20101/basic': [{ how: 'thick', text: '700.06' }, { how: 'grey', text: '100.06' }],
+      '20101/basic': [{ how: 'thick', text: '700.06' }, { how: 'grey', text: '200.06' }],
       '2010101/basic': [{ how: 'dark', text: '10.06' }, { how: 'thick', text: '700.06' }],
       // a neighbour's stray reading, in no sum that fails once the two are right: not taken
       '201/basic': [{ how: 'grey', text: '1,000.66' }],
@@ -61,12 +62,12 @@ describe('cells of failing sums read again, chosen by the sums', () => {
     expect(errors(doc)).toEqual([]);
     // the first reading is kept in checks.csv
     const rows = doc.checks.filter((c) => c.check_id === OCR_REPAIRED);
-    expect(rows.map((c) => [c.actual, c.expected])).toEqual([['100.06', '700.06'], ['100.06', '700.06']]);
+    expect(rows.map((c) => [c.actual, c.expected])).toEqual([['200.06', '700.06'], ['200.06', '700.06']]);
     expect(rows[0]!.message).toMatch(/read again on the page image \(thick\)/);
   });
 
   it('a row whose total and part were both misread: their readings taken together', async () => {
-    const doc = scanned(misread(3, 0, '100.06', misread(3, 1, '100.06'))); // 2010101 total and basic
+    const doc = scanned(misread(3, 0, '200.06', misread(3, 1, '200.06'))); // 2010101 total and basic
     const failing = errors(doc).length;
     doc.checks = await rereadFailingSums(doc, tax, doc.checks, reader(doc, {
       '2010101/expenditure_total': [{ how: 'thick', text: '700.06' }],
@@ -79,7 +80,7 @@ describe('cells of failing sums read again, chosen by the sums', () => {
   });
 
   it('readings that make no failing sum hold are not taken', async () => {
-    const doc = scanned(misread(2, 1, '100.06', misread(3, 1, '100.06')));
+    const doc = scanned(misread(2, 1, '200.06', misread(3, 1, '200.06')));
     const failing = errors(doc).length;
     doc.checks = await rereadFailingSums(doc, tax, doc.checks, reader(doc, {
       '20101/basic': [{ how: 'thick', text: '900.06' }],
@@ -91,18 +92,39 @@ describe('cells of failing sums read again, chosen by the sums', () => {
   });
 
   it('a re-read that fails costs its readings only', async () => {
-    const doc = scanned(misread(2, 1, '100.06', misread(3, 1, '100.06')));
+    const doc = scanned(misread(2, 1, '200.06', misread(3, 1, '200.06')));
     const checks = doc.checks;
     const out = await rereadFailingSums(doc, tax, checks, async () => {
       throw new Error('tesseract failed: image too large');
     }, LIMITS);
     expect(out).toBe(checks);
     expect(doc.messages.at(-1)!.text).toMatch(/could not be read again: tesseract failed/);
-    expect(fact(doc, '20101', 'basic').value.toFixed(2)).toBe('100.06');
+    expect(fact(doc, '20101', 'basic').value.toFixed(2)).toBe('200.06');
+  });
+
+  it('a cell read without its column\'s decimals takes a reading with them, printed with them', async () => {
+    // 2010101 [基本] read 700 (the .06 after the gap lost) and 20101 [基本] 200.06: two cells of the
+    // 201 column, no confusion for either
+    const doc = scanned(misread(2, 1, '200.06', misread(3, 1, '700')));
+    const f = fact(doc, '2010101', 'basic');
+    f.flags.push(OCR_DECIMALS_LOST);
+    const box = { ...f.box! };
+    const asked: { x1: number }[] = [];
+    doc.checks = await rereadFailingSums(doc, tax, doc.checks, async (cells) => {
+      asked.push(...cells.filter((c) => c.box.y0 === box.y0 && c.box.x0 === box.x0).map((c) => c.box));
+      return reader(doc, { '20101/basic': [{ how: 'thick', text: '700.06' }], '2010101/basic': [{ how: 'grey', text: '700.06' }, { how: 'dark', text: '700' }] })(cells.map((c) => (c.box.y0 === box.y0 && c.box.x0 === box.x0 ? { ...c, box } : c)));
+    }, { ...LIMITS, lostDecimalsEm: 2.5 });
+    // its box reached 2.5 times its height further right
+    expect(asked).toHaveLength(1);
+    expect(asked[0]!.x1).toBe(box.x1 + 2.5 * (box.y1 - box.y0));
+    expect(f.value.toFixed()).toBe('700.06');
+    expect(f.scale).toBe(2);
+    expect(doc.checks.find((c) => c.check_id === OCR_REPAIRED && c.actual === '700')!.expected).toBe('700.06');
+    expect(errors(doc)).toEqual([]);
   });
 
   it('asks for at most maxCells cells, those in most failing sums first', () => {
-    const doc = scanned(misread(2, 1, '100.06', misread(3, 1, '100.06')));
+    const doc = scanned(misread(2, 1, '200.06', misread(3, 1, '200.06')));
     const all = rereadTargets(doc, 120).facts;
     const two = rereadTargets(doc, 2).facts;
     expect(all.length).toBeGreaterThan(2);

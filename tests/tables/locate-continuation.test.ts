@@ -136,3 +136,55 @@ describe('continuation across pages', () => {
     expect(cands[0]!.grid.rows.map((r) => r[3]!.text)).toEqual(['科目名称', '', '公务员医疗补助', '离休干部医药费补助支出']);
   });
 });
+
+// The 一般公共预算支出情况表 of a 部门预算 over two pages, as OCR read the dev grid's photocopy-200 scan
+// of it (tests/bench/ocr-grid.ts; grey paper, toner specks): the 公开表5 line above each title read
+// `BES` and `公开袋5`, the 部门 line with two characters misread. The second page's first row of
+// amounts prints the 款 13 alone under an empty 类 cell: it carries 210 from the rows above, so it
+// continues the table whatever the title block around it reads.
+describe('OCR: a continuation told by its code parts', () => {
+  const grid = (page: number, rows: string[][]): Block => ({ kind: 'grid', page, grid: { method: 'ocr', page_first: page, page_last: page, rows: rows.map((r) => cells(...r)) } });
+  const head = [['科目编码', '', '', '科目名称', '合计', '基本支出', '', '', '项目支出'], ['类', '款', '项', '', '', '小计', '人员支出', '日常公用支出', '']];
+  const page6 = [
+    ...head,
+    ['', '', '', '合if', '15,375.67', '2,200.67', '27035.20', '165.48', '13,175.00'],
+    ['205', '', '', '教育支出', '4.70', '4.70', '', '4.70', ''],
+    ['', '08', '', '进修及培训', '4.70', '4.70', '', '4.70', ''],
+    ['', '', '03', '塘训支出', '4.70', '4.70', '', '4.70', ''],
+    ['210', '', '', '卫生健康支出', '14,870.93', '1,765.93', '1,605.16', '160.78', '13,105.00'],
+    ['', '.12', '', '财政对基本医疗保险基金的补助', '8000.00', '', '', '', '8,600.00'],
+    ['', '', '02', '财政对城乡居民基本医疗保险基金的补助', '8,000.00', '', '', '', '8,000.00'],
+  ];
+  const page7 = (first: string[]) => [
+    ['料目编码', '', '', '科目名称', '合计', '基本支出', '', '', '项目支出'],
+    ['', '类款', '项', '', '', '小计', '人员支出', '日常公用支出', ''],
+    first,
+    ['', '', '', '城乡医疗教助', '4,285.00', '', '', '', '4285.00'],
+    ['221', '', '', '住房保障支出', '172.12', '172.12', '172.12', '', ''],
+  ];
+  const pageOf = (title7: string, first: string[]): Block[] => [
+    { kind: 'line', text: 'BES', page: 6, heading: true },
+    { kind: 'line', text: '一般公共预算支出情况表', page: 6, heading: true },
+    { kind: 'line', text: '单位万元', page: 6, heading: true },
+    { kind: 'line', text: '部门(单位) 烟台市医疗保障局', page: 6 },
+    grid(6, page6),
+    { kind: 'line', text: '厂', page: 6 },
+    { kind: 'line', text: '公开袋5', page: 7 },
+    { kind: 'line', text: title7, page: 7, heading: true },
+    { kind: 'line', text: '部门(单位》 烟台市医疗候障局', page: 7 },
+    { kind: 'line', text: '单位万元', page: 7, heading: true },
+    grid(7, page7(first)),
+  ];
+  const kuan = ['', '13', '', '医疗救助', '4,285.00', '', '', '', '1,285.00'];
+
+  it('a first row of amounts that prints a 款 alone continues the table, its header rows dropped', () => {
+    const cands = locateTables(pageOf('一般公共预算支出情况表', kuan));
+    expect(pages(cands)).toEqual([[6, 7]]);
+    expect(cands[0]!.grid.rows.slice(page6.length).map((r) => r[3]!.text)).toEqual(['医疗救助', '城乡医疗教助', '住房保障支出']);
+  });
+
+  it('a first row that prints its 类, or a title of another table, starts a new table', () => {
+    expect(pages(locateTables(pageOf('一般公共预算支出情况表', ['221', '', '', '住房保障支出', '172.12', '172.12', '172.12', '', ''])))).toEqual([[6, 6], [7, 7]]);
+    expect(pages(locateTables(pageOf('政府性基金预算支出情况表', kuan)))).toEqual([[6, 6], [7, 7]]);
+  });
+});

@@ -1,0 +1,71 @@
+// A code that a 1-bit scan's threshold misread by its thin strokes: a 4 or a 7 whose horizontal
+// stroke was lost reads 1 (21401 公路水路运输 read 21101, 214 交通运输支出 read 211). The code read
+// names another entry than the printed name, or none; the code with some of its 1s read back as 4
+// or 7 names the printed name (exactly, by alias or as a close garble: Taxonomy.checkName), and is
+// the only such code. Such a repair is flagged like any repaired code (ocr_code_repaired), and the
+// rows under it follow it (ocr-parents.ts).
+import type { Fact } from '../../model/types.js';
+import type { Taxonomy } from '../taxonomy/index.js';
+
+/** the digits a lost horizontal stroke turns into a 1 */
+const STROKE_LOST = ['4', '7'];
+
+/** Whether `read` is `code` with some of its 4s and 7s read as 1s (and nothing else changed). */
+export function strokeLost(read: string, code: string): boolean {
+  if (read.length !== code.length || read === code) return false;
+  for (let i = 0; i < read.length; i++) {
+    if (read[i] === code[i]) continue;
+    if (read[i] !== '1' || !STROKE_LOST.includes(code[i]!)) return false;
+  }
+  return true;
+}
+
+/** The codes `read` may stand for: each 1 kept or read back as a 4 or a 7 (`read` itself excluded). */
+function strokeCandidates(read: string): string[] {
+  let out = [''];
+  for (const d of read) out = out.flatMap((p) => (d === '1' ? ['1', ...STROKE_LOST].map((x) => p + x) : [p + d]));
+  return out.filter((c) => c !== read);
+}
+
+/** The one code that `read` (a 类, 款 or 项 code printed on an OCR'd row named `item`) stands for
+ *  when its 1s lost their strokes; undefined when `read` names the item, or no or several codes do. */
+export function repairStrokeLoss(read: string, item: string, taxonomy: Taxonomy, year: string): string | undefined {
+  if (!/^\d{3}(\d{2}){0,2}$/.test(read) || !item || !read.includes('1')) return undefined;
+  const system = taxonomy.systemOf(read);
+  if (!system || taxonomy.checkName(read, item, year).ok) return undefined;
+  const hits = strokeCandidates(read).filter((c) => {
+    const e = taxonomy.lookup(c, year);
+    return !!e && !e.provisional && taxonomy.systemOf(c) === system && taxonomy.checkName(c, item, year).ok;
+  });
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
+/** A 类 row whose code lost strokes and whose name is too garbled to say so (211 女迪迟输支出 for
+ *  214 交通运输支出), over a first 款 row put right by lost strokes (21101 公路水路运输 → 21401):
+ *  the 类 is the 款's prefix, when its code is that prefix with strokes lost. Its facts take the
+ *  code and `repairedFlag` (facts of one OCR'd table, in row order). */
+export function classesByStrokes(facts: Fact[], taxonomy: Taxonomy, year: string, repairedFlag: string): void {
+  const rows: Fact[][] = [];
+  for (const f of facts) {
+    const last = rows.at(-1);
+    if (last && last[0]!.row === f.row && last[0]!.section === f.section && last[0]!.code === f.code) last.push(f);
+    else rows.push([f]);
+  }
+  for (let i = 0; i + 1 < rows.length; i++) {
+    const [cls] = rows[i]!;
+    const [kuan] = rows[i + 1]!;
+    if (!/^\d{3}$/.test(cls!.code) || !/^\d{5}$/.test(kuan!.code) || cls!.flags.includes(repairedFlag) || !kuan!.flags.includes(repairedFlag)) continue;
+    const prefix = kuan!.code.slice(0, 3);
+    const entry = taxonomy.lookup(prefix, year);
+    if (!entry || entry.provisional || !strokeLost(cls!.code, prefix) || taxonomy.checkName(cls!.code, cls!.item, year).ok) continue;
+    for (const f of rows[i]!) {
+      f.code = prefix;
+      f.code_source = 'resolved';
+      f.canonical_name = entry.name;
+      f.level = entry.level;
+      f.parent_code = entry.parent;
+      f.cofog = taxonomy.cofog(prefix);
+      f.flags = [...f.flags, repairedFlag];
+    }
+  }
+}

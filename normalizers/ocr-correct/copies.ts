@@ -1,0 +1,135 @@
+// Cells set from the copies they must equal. A copy identity is an in-table sum with two non-zero
+// cells: a parent printed over its only child, a total over its only part (221 = 22102 = 2210201,
+// 合计 = 基本支出 with no 项目支出). Such identities hold with a misreading too (the same print
+// misread alike), so no one of them pins a cell (index.ts). But cells joined by copy identities
+// print one figure, and when one of them is also in a sum of two or more other non-zero amounts
+// that holds (the anchor: 合计 = Σ 类 with 221 in it), that figure is known: a cell of the chain
+// read otherwise takes it when its reading is a plausible misreading of it: an OCR confusion
+// (confusion.ts), a digit that lost strokes (a thin print's 4 read as 1: 1.70 for 4.70), or the
+// decimals lost (172 for 172.12, a cell flagged ocr_decimals_lost). All anchors of the chain must agree,
+// every other cell of it must read the figure or be such a misreading, and the cells are set
+// together, verified like a pin: nothing new fails, fewer checks fail, and a failing sum a cell
+// stays in is no further off than before. Flagged `ocr_repaired`; checks.csv says `copied`.
+import { Decimal } from 'decimal.js';
+import type { CheckResult, DocumentRecord } from '../../model/types.js';
+import { identityChecks } from '../checks/index.js';
+import type { IdentityStats } from '../checks/verify.js';
+import { OCR_DECIMALS_EXTRA, OCR_DECIMALS_LOST } from '../facts/index.js';
+import { ocrConfusion } from './confusion.js';
+import { keepValue, keyOf, OCR_REPAIRED, PINNING, printedText, setValue, type OcrRepair } from './index.js';
+
+/** digits a thin print loses strokes of, and what is left read as: a 4 without its cross-stroke
+ *  reads 1 (7 → 1 is a confusion of confusion.ts already) */
+const STROKE_LOST = new Set(['4>1']);
+
+/** `read` (as printed) is `value` (as the table prints it) with one digit that lost strokes, the
+ *  same number of digits on each side of the point */
+function strokeLost(read: string, value: string): boolean {
+  const a = read.replace(/[,\s]/g, '');
+  const b = value.replace(/[,\s]/g, '');
+  if (a.length !== b.length || a.indexOf('.') !== b.indexOf('.') || !/^\d+(\.\d+)?$/.test(a) || !/^\d+(\.\d+)?$/.test(b)) return false;
+  const diff = [...a].map((c, i) => `${b[i]}>${c}`).filter((_, i) => a[i] !== b[i]);
+  return diff.length === 1 && STROKE_LOST.has(diff[0]!);
+}
+
+const off = (c: CheckResult): Decimal | undefined => {
+  try {
+    return new Decimal(c.expected).minus(new Decimal(c.actual)).abs();
+  } catch {
+    return undefined;
+  }
+};
+
+/** One chain of copies set to the figure its anchors give (see the head of this file), verified;
+ *  the repairs, or undefined when no chain qualifies. `tried`: chains (cells=value) tried before. */
+export function copyConsensus(doc: DocumentRecord, ocrTables: Set<string>, tableDp: Map<string, number>, tried: Set<string>): OcrRepair[] | undefined {
+  const stats: IdentityStats = { evaluated: 0, heldSums: [] };
+  const before = identityChecks(doc, stats).filter((c) => c.severity !== 'info');
+  const inTable = (c: { check_id: string; table_id?: string; factRefs?: number[] }): boolean => PINNING.has(c.check_id) && (c.factRefs?.length ?? 0) >= 2 && new Set(c.factRefs).size === c.factRefs!.length && c.factRefs!.every((r) => ocrTables.has(doc.facts[r]!.table_id));
+  const failing = before.filter((c) => inTable(c) && !c.subject.includes('printed several times'));
+  if (!failing.length) return undefined;
+  const held = stats.heldSums!.filter(inTable);
+  const nonZero = (r: number): boolean => !doc.facts[r]!.value.isZero();
+  const doubt = (r: number): boolean => doc.facts[r]!.flags.includes(OCR_DECIMALS_LOST) || doc.facts[r]!.flags.includes(OCR_DECIMALS_EXTRA);
+  const fixed = (r: number): boolean => ['corrected', 'confirmed', OCR_REPAIRED].some((x) => doc.facts[r]!.flags.includes(x));
+  // copy identities (failing and held): two non-zero cells, the total one of them
+  const copies: { refs: number[]; subject?: string }[] = [];
+  for (const c of failing) if (nonZero(c.factRefs![0]!) && c.factRefs!.filter(nonZero).length === 2) copies.push({ refs: c.factRefs!.filter(nonZero), subject: c.subject });
+  for (const h of held) if (nonZero(h.factRefs[0]!) && h.factRefs.filter(nonZero).length === 2) copies.push({ refs: h.factRefs.filter(nonZero) });
+  if (!copies.some((c) => c.subject)) return undefined;
+  // chains: cells joined by copy identities
+  const parent = new Map<number, number>();
+  const find = (i: number): number => {
+    const p = parent.get(i) ?? i;
+    if (p === i) return i;
+    const r = find(p);
+    parent.set(i, r);
+    return r;
+  };
+  for (const { refs } of copies) {
+    const [a, b] = refs.map(find) as [number, number];
+    if (a !== b) parent.set(Math.max(a, b), Math.min(a, b));
+  }
+  const chains = new Map<number, number[]>();
+  for (const r of new Set(copies.flatMap((c) => c.refs))) chains.set(find(r), [...(chains.get(find(r)) ?? []), r]);
+  const beforeKeys = new Map(before.map((c) => [keyOf(c), c]));
+  for (const root of [...chains.keys()].sort((a, b) => a - b)) {
+    const cells = chains.get(root)!.sort((a, b) => a - b);
+    const subjects = copies.filter((c) => c.subject && c.refs.some((r) => cells.includes(r))).map((c) => c.subject!);
+    if (!subjects.length) continue; // every copy of the chain holds
+    // anchors: cells of the chain in a held sum of two or more other non-zero amounts, none in doubt
+    const anchors = cells.filter((r) => !doubt(r) && held.some((h) => h.factRefs.includes(r) && h.factRefs.filter((q) => q !== r && nonZero(q)).length >= 2 && !h.factRefs.some(doubt)));
+    const values = [...new Set(anchors.map((r) => doc.facts[r]!.value.toFixed()))];
+    if (values.length !== 1) continue;
+    const v = new Decimal(values[0]!);
+    const dp = tableDp.get(doc.facts[anchors[0]!]!.table_id) ?? doc.facts[anchors[0]!]!.scale ?? 0;
+    const printed = v.toFixed(Math.max(dp, v.decimalPlaces()));
+    const targets: { cell: number; printed: string; confusion: string }[] = [];
+    let consistent = true;
+    for (const r of cells) {
+      const f = doc.facts[r]!;
+      if (f.value.eq(v)) continue;
+      const read = printedText(doc, f);
+      const lost = f.flags.includes(OCR_DECIMALS_LOST) && (f.scale ?? 0) < v.decimalPlaces() && v.toDecimalPlaces(f.scale ?? 0, Decimal.ROUND_DOWN).eq(f.value);
+      const confusion = fixed(r) ? undefined : lost ? 'decimals lost' : (ocrConfusion(read, printed) ?? (strokeLost(read, printed) ? 'a 4 read as 1' : undefined));
+      if (!confusion) {
+        consistent = false;
+        break;
+      }
+      targets.push({ cell: r, printed: read, confusion });
+    }
+    if (!consistent || !targets.length) continue;
+    const id = targets.map((t) => `${t.cell}=${v.toFixed()}`).join(',');
+    if (tried.has(id)) continue;
+    tried.add(id);
+    const undo = targets.map((t) => keepValue(doc.facts[t.cell]!));
+    for (const t of targets) {
+      const f = doc.facts[t.cell]!;
+      setValue(f, v, f.scale !== undefined ? Math.max(f.scale, v.decimalPlaces(), dp) : undefined);
+    }
+    const after = identityChecks(doc).filter((c) => c.severity !== 'info');
+    const on = new Set(targets.map((t) => t.cell));
+    const ok = after.length < before.length && after.every((c) => {
+      const b = beforeKeys.get(keyOf(c));
+      if (!b) return false;
+      if (!(c.factRefs ?? []).some((r) => on.has(r))) return true;
+      // a failing sum a cell stays in (another cell of it misread) is no further off than before
+      const [x, y] = [off(c), off(b)];
+      return !!x && !!y && x.lte(y);
+    });
+    if (!ok) {
+      for (const u of undo) u();
+      continue;
+    }
+    const anchor = doc.facts[anchors[0]!]!;
+    return targets.map((t) => {
+      const f = doc.facts[t.cell]!;
+      f.flags.push(OCR_REPAIRED);
+      return {
+        fact: t.cell, table_id: f.table_id, printed: t.printed, corrected: f.value.toFixed(f.scale ?? dp), confusion: t.confusion,
+        identities: subjects, how: 'copied' as const, anchor: `${anchor.code || anchor.item} [${anchor.measure}]`,
+      };
+    });
+  }
+  return undefined;
+}

@@ -1,0 +1,83 @@
+// Codes a 1-bit scan misread by their thin strokes (佛山 轨道交通局 2019 收入决算表 and
+// 一般公共预算财政拨款支出决算表, the dev fax45-200 condition of the OCR grid bench; the cells below
+// are their rows as read): the threshold took the cross-stroke of every 4, so 214 交通运输支出 read
+// 211, 21401 公路水路运输 21101, 2140101 行政运行 2110101 — codes that exist, of other names
+// (节能环保支出, 环境保护管理事务). The 款's printed name is exactly 21401's, and 21401 is 21101
+// with a 1 read back as 4: it is taken; the 类 above it, whose name is too garbled to say, is the
+// 款's prefix; the 项 rows below take the 款's prefix they were read with, when their own part
+// has no 1 that may have lost a stroke too or their name says which (行政运行 is 2140101's name as
+// well as 2110101's: the 款's repair decides) (normalizers/facts/ocr-code-strokes.ts,
+// ocr-parents.ts). Each is flagged ocr_code_repaired.
+import { describe, expect, it } from 'vitest';
+import { understandTable } from '../../normalizers/tables/understand.js';
+import { kindById } from '../../normalizers/tables/kinds.js';
+import { factsOfTable, OCR_CODE_REPAIRED } from '../../normalizers/facts/index.js';
+import { strokeLost } from '../../normalizers/facts/ocr-code-strokes.js';
+import { loadTaxonomy } from '../../normalizers/taxonomy/index.js';
+import type { RawGrid } from '../../model/types.js';
+
+const tax = loadTaxonomy();
+const cells = (texts: string[]): { text: string }[] => texts.map((text) => ({ text }));
+const ROWS = [
+  ['功能分类科目编码', '科目名称', '本年支出合计', '基本支出', '项目支出'],
+  ['', '合计', '1668.11', '716.39', '921.75'],
+  ['208', '社会保隔和就业支出', '76.23', '76.23', '0.00'],
+  ['2080506', '机关事业单位职业平金缴费支出', '22.78', '22.78', '0.00'],
+  ['211', '交通迟输支巾', '1531.01', '609.29', '921.75'],
+  ['21101', '公路水路运输', '1531.01', '609.29', '921.75'],
+  ['2110101', '行政运行', '609.29', '609.29', '0.00'],
+  ['2110102', '航行政管王武分', '905.60', '0.00', '905.60'],
+  ['2110199', '其他公路札路运输支出', '16.15', '0.00', '16.15'],
+  ['221', '佐房保障支中', '60.87', '60.87', '0.00'],
+];
+
+function facts(rows: string[][], method: RawGrid['method'] = 'ocr') {
+  const t = understandTable({ grid: { method, rows: rows.map(cells) }, title: '', table_no: '', unit: '万元', before: [], notes: [], page: 7 }, kindById('general_budget_expenditure'), 't006');
+  return factsOfTable(t, { doc_id: 'd', fiscal_year: '2019', defaultUnit: '万元', taxonomy: tax });
+}
+const codeOf = (fs: ReturnType<typeof facts>, value: string) => fs.find((f) => f.measure === 'total' && f.value.toFixed(2) === value);
+
+describe('codes whose 4s lost their cross-stroke and read 1', () => {
+  it('tells a stroke lost from other damage', () => {
+    expect(strokeLost('21101', '21401')).toBe(true);
+    expect(strokeLost('2110101', '2140101')).toBe(true);
+    expect(strokeLost('211', '217')).toBe(true);
+    expect(strokeLost('21401', '21101')).toBe(false);
+    expect(strokeLost('21101', '21301')).toBe(false);
+    expect(strokeLost('211', '211')).toBe(false);
+  });
+
+  it('the 款 by its name, the 类 above it and the 项 rows below it, flagged', () => {
+    const fs = facts(ROWS);
+    const want: [string, string][] = [['1531.01', '214'], ['609.29', '2140101'], ['905.60', '2140102'], ['16.15', '2140199']];
+    for (const [value, code] of want) {
+      const f = codeOf(fs, value)!;
+      expect(f.code).toBe(code);
+      expect(f.flags).toContain(OCR_CODE_REPAIRED);
+    }
+    const kuan = fs.filter((f) => f.code === '21401');
+    expect(kuan.length).toBe(3);
+    expect(kuan.every((f) => f.flags.includes(OCR_CODE_REPAIRED))).toBe(true);
+    // codes read right are not touched
+    for (const code of ['208', '2080506', '221']) expect(fs.find((f) => f.code === code)?.flags).not.toContain(OCR_CODE_REPAIRED);
+  });
+
+  it('no 款 name to go by: only a row whose own name says so is put right', () => {
+    const rows = ROWS.map((r) => (r[0] === '21101' ? ['21101', 'AHAbaEB', ...r.slice(2)] : r));
+    const fs = facts(rows);
+    // (2110101 is no code of 2019: its name 行政运行 names one stroke reading of it, 2140101)
+    expect([...new Set(fs.filter((f) => f.flags.includes(OCR_CODE_REPAIRED)).map((f) => f.code))]).toEqual(['2140101', '2140199']);
+    expect(codeOf(fs, '1531.01')!.code).toBe('211');
+    expect(codeOf(fs, '905.60')!.code).toBe('2110102');
+  });
+
+  it('a 项 whose own part has a 1 and whose name is garbled keeps its code', () => {
+    const rows = ROWS.map((r) => (r[0] === '2110101' ? ['2110101', '行政近行', ...r.slice(2)] : r));
+    expect(codeOf(facts(rows), '609.29')!.code).toBe('2110101');
+  });
+
+  it('a text layer\'s codes are as printed', () => {
+    const fs = facts(ROWS, 'ruled');
+    expect(fs.filter((f) => f.flags.includes(OCR_CODE_REPAIRED))).toEqual([]);
+  });
+});
