@@ -10,12 +10,14 @@ import type { Taxonomy } from '../taxonomy/index.js';
 /** the digits a lost horizontal stroke turns into a 1 */
 const STROKE_LOST = ['4', '7'];
 
-/** Whether `read` is `code` with some of its 4s and 7s read as 1s (and nothing else changed). */
-export function strokeLost(read: string, code: string): boolean {
+/** Whether `read` is `code` with some of its 4s and 7s (of `lost`) read as 1s, and nothing else
+ *  changed; at most `maxDigits` of them. Also used on amounts (ocr-correct/copies.ts). */
+export function strokeLost(read: string, code: string, lost: readonly string[] = STROKE_LOST, maxDigits = Infinity): boolean {
   if (read.length !== code.length || read === code) return false;
+  let n = 0;
   for (let i = 0; i < read.length; i++) {
     if (read[i] === code[i]) continue;
-    if (read[i] !== '1' || !STROKE_LOST.includes(code[i]!)) return false;
+    if (read[i] !== '1' || !lost.includes(code[i]!) || ++n > maxDigits) return false;
   }
   return true;
 }

@@ -15,21 +15,18 @@ import type { CheckResult, DocumentRecord } from '../../model/types.js';
 import { identityChecks } from '../checks/index.js';
 import type { IdentityStats } from '../checks/verify.js';
 import { OCR_DECIMALS_EXTRA, OCR_DECIMALS_LOST } from '../facts/index.js';
+import { strokeLost } from '../facts/ocr-code-strokes.js';
 import { ocrConfusion } from './confusion.js';
 import { keepValue, keyOf, OCR_REPAIRED, PINNING, printedText, setValue, type OcrRepair } from './index.js';
 
-/** digits a thin print loses strokes of, and what is left read as: a 4 without its cross-stroke
- *  reads 1 (7 → 1 is a confusion of confusion.ts already) */
-const STROKE_LOST = new Set(['4>1']);
-
-/** `read` (as printed) is `value` (as the table prints it) with one digit that lost strokes, the
- *  same number of digits on each side of the point */
-function strokeLost(read: string, value: string): boolean {
+/** `read` (as printed) is `value` (as the table prints it) with one 4 whose cross-stroke a thin
+ *  print lost read as 1 (1.70 for 4.70; 7 → 1 is a confusion of confusion.ts already), the point
+ *  where it was */
+function strokeLostAmount(read: string, value: string): boolean {
   const a = read.replace(/[,\s]/g, '');
   const b = value.replace(/[,\s]/g, '');
-  if (a.length !== b.length || a.indexOf('.') !== b.indexOf('.') || !/^\d+(\.\d+)?$/.test(a) || !/^\d+(\.\d+)?$/.test(b)) return false;
-  const diff = [...a].map((c, i) => `${b[i]}>${c}`).filter((_, i) => a[i] !== b[i]);
-  return diff.length === 1 && STROKE_LOST.has(diff[0]!);
+  if (a.indexOf('.') !== b.indexOf('.') || !/^\d+(\.\d+)?$/.test(a) || !/^\d+(\.\d+)?$/.test(b)) return false;
+  return strokeLost(a.replace('.', ''), b.replace('.', ''), ['4'], 1);
 }
 
 const off = (c: CheckResult): Decimal | undefined => {
@@ -91,7 +88,7 @@ export function copyConsensus(doc: DocumentRecord, ocrTables: Set<string>, table
       if (f.value.eq(v)) continue;
       const read = printedText(doc, f);
       const lost = f.flags.includes(OCR_DECIMALS_LOST) && (f.scale ?? 0) < v.decimalPlaces() && v.toDecimalPlaces(f.scale ?? 0, Decimal.ROUND_DOWN).eq(f.value);
-      const confusion = fixed(r) ? undefined : lost ? 'decimals lost' : (ocrConfusion(read, printed) ?? (strokeLost(read, printed) ? 'a 4 read as 1' : undefined));
+      const confusion = fixed(r) ? undefined : lost ? 'decimals lost' : (ocrConfusion(read, printed) ?? (strokeLostAmount(read, printed) ? 'a 4 read as 1' : undefined));
       if (!confusion) {
         consistent = false;
         break;

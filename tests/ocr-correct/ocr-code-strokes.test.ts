@@ -9,15 +9,13 @@
 // well as 2110101's: the 款's repair decides) (normalizers/facts/ocr-code-strokes.ts,
 // ocr-parents.ts). Each is flagged ocr_code_repaired.
 import { describe, expect, it } from 'vitest';
-import { understandTable } from '../../normalizers/tables/understand.js';
-import { kindById } from '../../normalizers/tables/kinds.js';
+import { understandRows } from '../tables/ocr-rows.js';
 import { factsOfTable, OCR_CODE_REPAIRED } from '../../normalizers/facts/index.js';
 import { strokeLost } from '../../normalizers/facts/ocr-code-strokes.js';
 import { loadTaxonomy } from '../../normalizers/taxonomy/index.js';
 import type { RawGrid } from '../../model/types.js';
 
 const tax = loadTaxonomy();
-const cells = (texts: string[]): { text: string }[] => texts.map((text) => ({ text }));
 const ROWS = [
   ['功能分类科目编码', '科目名称', '本年支出合计', '基本支出', '项目支出'],
   ['', '合计', '1668.11', '716.39', '921.75'],
@@ -32,7 +30,7 @@ const ROWS = [
 ];
 
 function facts(rows: string[][], method: RawGrid['method'] = 'ocr') {
-  const t = understandTable({ grid: { method, rows: rows.map(cells) }, title: '', table_no: '', unit: '万元', before: [], notes: [], page: 7 }, kindById('general_budget_expenditure'), 't006');
+  const t = understandRows(rows, { kind: 'general_budget_expenditure', tableId: 't006', page: 7 }, method);
   return factsOfTable(t, { doc_id: 'd', fiscal_year: '2019', defaultUnit: '万元', taxonomy: tax });
 }
 const codeOf = (fs: ReturnType<typeof facts>, value: string) => fs.find((f) => f.measure === 'total' && f.value.toFixed(2) === value);
@@ -45,6 +43,10 @@ describe('codes whose 4s lost their cross-stroke and read 1', () => {
     expect(strokeLost('21401', '21101')).toBe(false);
     expect(strokeLost('21101', '21301')).toBe(false);
     expect(strokeLost('211', '211')).toBe(false);
+    // restricted to some digits and a count of them (as copies.ts reads an amount's one 4 read as 1)
+    expect(strokeLost('1170', '4170', ['4'], 1)).toBe(true);
+    expect(strokeLost('1170', '4470', ['4'], 1)).toBe(false);
+    expect(strokeLost('1110', '4170', ['4'], 1)).toBe(false);
   });
 
   it('the 款 by its name, the 类 above it and the 项 rows below it, flagged', () => {

@@ -5,12 +5,8 @@
 // 事业收入, 事业单位经营收入, 其他收入) names them by their position, because the named columns sit
 // where it puts them and 合计 = the sum of the others holds on the rows.
 import { describe, expect, it } from 'vitest';
-import { understandTable } from '../../normalizers/tables/understand.js';
-import { kindById } from '../../normalizers/tables/kinds.js';
-import type { TableCandidate } from '../../normalizers/tables/locate.js';
-import type { RawGrid } from '../../model/types.js';
+import { understandRows } from './ocr-rows.js';
 
-const cells = (texts: string[]): { text: string }[] => texts.map((text) => ({ text }));
 const HEAD = ['项F', '项F', '项F', '项F', '收入顶算', '收入顶算', '收入顶算', '收入顶算', '收入顶算'];
 const ROWS = [
   ['201', '', '', '般公共服务支申', '2,932,700', '2,932,700', '0', '0', '0'],
@@ -21,9 +17,8 @@ const ROWS = [
   ['201', '32', '', '组织事务', '888,700', '888,700', '0', '0', '0'],
 ];
 function table(sum: string[], rows = ROWS) {
-  const grid: RawGrid = { method: 'ocr', rows: [cells(HEAD), cells(['功能分类科日编码', '功能分类科日编码', '功能分类科日编码', '功能分类科日叶称', ...sum]), cells(['类', '款', '顺', '', '', '', '', '', '']), ...rows.map(cells)] };
-  const cand: TableCandidate = { grid, title: '2024年部门收入预算总表', table_no: '', unit: '元', before: [], notes: [], page: 3 };
-  return understandTable(cand, kindById('budget_income'), 't002');
+  const head = [HEAD, ['功能分类科日编码', '功能分类科日编码', '功能分类科日编码', '功能分类科日叶称', ...sum], ['类', '款', '顺', '', '', '', '', '', '']];
+  return understandRows([...head, ...rows], { kind: 'budget_income', tableId: 't002', title: '2024年部门收入预算总表', unit: '元', page: 3 });
 }
 const measures = (t: ReturnType<typeof table>): string[] => t.columns.filter((c) => c.role === 'measure').map((c) => c.measure ?? '');
 

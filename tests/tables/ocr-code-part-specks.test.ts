@@ -3,12 +3,8 @@
 // came back as a point (.12), and the row lost its code and the rows under it their 款. Codes print
 // no points, commas or quote marks: the part is read without them.
 import { describe, expect, it } from 'vitest';
-import { understandTable } from '../../normalizers/tables/understand.js';
-import { kindById } from '../../normalizers/tables/kinds.js';
-import type { TableCandidate } from '../../normalizers/tables/locate.js';
-import type { RawGrid } from '../../model/types.js';
+import { understandRows } from './ocr-rows.js';
 
-const cells = (texts: string[]): { text: string }[] => texts.map((text) => ({ text }));
 const ROWS = [
   ['科目编码', '', '', '科目名称', '合计', '基本支出', '', '', '项目支出'],
   ['类', '款', '项', '', '', '小计', '人员支出', '日常公用支出', ''],
@@ -23,9 +19,7 @@ const ROWS = [
 
 describe('code parts with a speck read beside them', () => {
   it('are read without the mark, and the rows under them carry the part', () => {
-    const grid: RawGrid = { method: 'ocr', rows: ROWS.map(cells) };
-    const cand: TableCandidate = { grid, title: '一般公共预算支出情况表', table_no: '', unit: '万元', before: [], notes: [], page: 6 };
-    const t = understandTable(cand, kindById('budget_general_expenditure'), 't005');
+    const t = understandRows(ROWS, { kind: 'budget_general_expenditure', tableId: 't005', title: '一般公共预算支出情况表', page: 6 });
     expect([...new Set(t.rows.map((r) => r.code))]).toEqual(['210', '21011', '2101101', '21012', '2101202', '21013', '2101301']);
   });
 });

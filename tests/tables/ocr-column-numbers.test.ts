@@ -8,16 +8,13 @@
 // kind's standard layout (table-kinds.json column_layouts), flagged ocr_measure_inferred, and the
 // row itself is no data (normalizers/tables/ocr-column-numbers.ts, ocr-measures.ts).
 import { describe, expect, it } from 'vitest';
-import { understandTable } from '../../normalizers/tables/understand.js';
+import { understandRows } from './ocr-rows.js';
 import { ocrColumnNumbers } from '../../normalizers/tables/ocr-column-numbers.js';
-import { kindById } from '../../normalizers/tables/kinds.js';
 import { factsOfTable, OCR_MEASURE_INFERRED } from '../../normalizers/facts/index.js';
 import { loadTaxonomy } from '../../normalizers/taxonomy/index.js';
-import type { TableCandidate } from '../../normalizers/tables/locate.js';
 import type { RawGrid } from '../../model/types.js';
 
 const tax = loadTaxonomy();
-const cells = (texts: string[]): { text: string }[] => texts.map((text) => ({ text }));
 const MERGED = '陈尽单佣B《谅收入【其他收入缴收入';
 const INCOME_HEADER = ['科目代以', '科日46', '不年收入仑计', '一财政拨范收入', '一【:纪补助收入', '军东收入', MERGED, MERGED, MERGED];
 const INCOME_ROWS = [
@@ -31,9 +28,7 @@ const INCOME_ROWS = [
 const NUMBERS = ['佐次', '佐次', '1', '》', '3', '1', '3', '6', '7'];
 
 function table(rows: string[][], kind: string, method: RawGrid['method'] = 'ocr') {
-  const grid: RawGrid = { method, rows: rows.map(cells) };
-  const cand: TableCandidate = { grid, title: '', table_no: '', unit: '万元', before: [], notes: [], page: 3 };
-  const t = understandTable(cand, kindById(kind), 't002');
+  const t = understandRows(rows, { kind, tableId: 't002', page: 3 }, method);
   return { t, facts: factsOfTable(t, { doc_id: 'd', fiscal_year: '2024', defaultUnit: '万元', taxonomy: tax }) };
 }
 

@@ -4,12 +4,8 @@
 // identity 财政拨款收入 = 一般公共预算 + 政府性基金 + 国有资本经营 (checks.json) names it: the other
 // two parts are named, and 小计 = the run of the three holds on the rows.
 import { describe, expect, it } from 'vitest';
-import { understandTable } from '../../normalizers/tables/understand.js';
-import { kindById } from '../../normalizers/tables/kinds.js';
-import type { TableCandidate } from '../../normalizers/tables/locate.js';
-import type { RawGrid } from '../../model/types.js';
+import { understandRows } from './ocr-rows.js';
 
-const cells = (texts: string[]): { text: string }[] => texts.map((text) => ({ text }));
 const pad = (r: string[]) => [...r, ...Array<string>(17 - r.length).fill('')];
 const HEAD = ['科目编码', '', '', '科日名称', '合计', '财政拨款收入', '', '', '', 'WR a', '事业收入(个告教育收费)', '沥', '其他收入', '上级外助收', '附屋皎伟上', '余基款结余非财政', '上年结转'];
 const ROWS = [
@@ -28,9 +24,7 @@ const ROWS = [
 ];
 function table(general: string, rows = ROWS) {
   const sub = ['类', '款', '项', '', '', '小计', general, '政府性基金预算收入', '国有资本经营预算收入'];
-  const grid: RawGrid = { method: 'ocr', rows: [cells(HEAD), cells(pad(sub)), ...rows.map((r) => cells(pad(r)))] };
-  const cand: TableCandidate = { grid, title: '收入总体情况表', table_no: '', unit: '万元', before: [], notes: [], page: 3 };
-  return understandTable(cand, kindById('budget_income'), 't002');
+  return understandRows([HEAD, pad(sub), ...rows.map(pad)], { kind: 'budget_income', tableId: 't002', title: '收入总体情况表', page: 3 });
 }
 const column = (t: ReturnType<typeof table>, c: number) => t.columns.find((s) => s.index === c)!;
 

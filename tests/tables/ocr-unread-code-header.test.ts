@@ -5,32 +5,24 @@
 // a measure it started a second block at the name column, whose top header word 收入预算 then put
 // every row in a section `income` the table does not have, and the 项 codes were lost.
 import { describe, expect, it } from 'vitest';
-import { understandTable } from '../../normalizers/tables/understand.js';
-import { kindById } from '../../normalizers/tables/kinds.js';
-import type { TableCandidate } from '../../normalizers/tables/locate.js';
-import type { RawGrid } from '../../model/types.js';
+import { understandRows } from './ocr-rows.js';
 
-const cells = (texts: string[]): { text: string }[] => texts.map((text) => ({ text }));
 /** the header and the first rows of p. 3; `read`: the header over the 项 and name columns read
  *  (as at 200 dpi), `lost` as at 150 dpi, `misread`: 项 read as `I` (a 1-bit scan, the fax
  *  condition) */
 function table(header: 'read' | 'lost' | 'misread') {
   const [a, b, c] = header === 'read' ? ['项目', '功能分类科目编码', '项'] : header === 'misread' ? ['项目', '功能分类科目编码', 'I'] : ['', '', ''];
-  const grid: RawGrid = {
-    method: 'ocr',
-    rows: [
-      cells(['项目', '项目', a, a, '收入预算', '收入预算', '收入预算', '收入预算', '收入预算']),
-      cells(['功能分类科目编码', '功能分类科目编码', b, '功能分类科目名称', '合计', '财政拨款收入', '事业收入', '事业单位经营收入', '其他收入']),
-      cells(['类', '款', c, '', '', '', '', '', '']),
-      cells(['201', '', '', '一般公共服务支出', '2,932,700', '2,932,700', '0', '0', '0']),
-      cells(['', '05', '', '统计信息事务', '257,700', '257,700', '0', '0', '0']),
-      cells(['', '', '07', '专项普查活动', '257,700', '257,700', '0', '0', '0']),
-      cells(['', '29', '', '群众团体事务', '426,000', '426,000', '0', '0', '0']),
-      cells(['', '', '02', '一般行政管理事务', '426,000', '426,000', '0', '0', '0']),
-    ],
-  };
-  const cand: TableCandidate = { grid, title: '2024年部门收入预算总表', table_no: '', unit: '元', before: [], notes: [], page: 3 };
-  return understandTable(cand, kindById('budget_income'), 't002');
+  const rows = [
+    ['项目', '项目', a, a, '收入预算', '收入预算', '收入预算', '收入预算', '收入预算'],
+    ['功能分类科目编码', '功能分类科目编码', b, '功能分类科目名称', '合计', '财政拨款收入', '事业收入', '事业单位经营收入', '其他收入'],
+    ['类', '款', c, '', '', '', '', '', ''],
+    ['201', '', '', '一般公共服务支出', '2,932,700', '2,932,700', '0', '0', '0'],
+    ['', '05', '', '统计信息事务', '257,700', '257,700', '0', '0', '0'],
+    ['', '', '07', '专项普查活动', '257,700', '257,700', '0', '0', '0'],
+    ['', '29', '', '群众团体事务', '426,000', '426,000', '0', '0', '0'],
+    ['', '', '02', '一般行政管理事务', '426,000', '426,000', '0', '0', '0'],
+  ];
+  return understandRows(rows, { kind: 'budget_income', tableId: 't002', title: '2024年部门收入预算总表', unit: '元', page: 3 });
 }
 
 describe('a code column whose 项 header OCR did not read', () => {
