@@ -2,6 +2,7 @@
 // such as `01` and small amounts such as `0.01`) are cropped, stacked and read again in one go;
 // confident numbers found there are added as words. Ink is what is darker than the ink level or,
 // on a faint page (thin strokes greyed by a blur), than the page's Otsu threshold.
+import { forEachBlob, type Blob } from './blobs.js';
 import { columnSnap } from './cell-columns.js';
 import { readStacked } from './crop-stack.js';
 import type { GreyImage } from './image.js';
@@ -15,6 +16,29 @@ function positions(v: number[], snap: number): number[] {
   const out: number[] = [];
   for (const x of v) if (!out.length || x - out[out.length - 1]! > snap) out.push(x);
   return out;
+}
+
+/** The box of a cell's characters (`cell`: page pixels, ends excluded): the blobs of ink (darker
+ *  than `inkLevel`) bigger than a speck (`maxDot` pixels on each side); a speck-sized blob counts
+ *  only between them and level with them (a decimal point, a comma), and the specks within
+ *  `margin` of the box that do not (a photocopy's toner dots beside a lone `0`, which read as
+ *  `.0` or `'0` or not at all) are handed to `speck` to be painted out. Undefined when the cell
+ *  holds no blob bigger than a speck. */
+function glyphBox(img: GreyImage, cell: { x0: number; y0: number; x1: number; y1: number }, inkLevel: number, maxDot: number, margin: number, speck: (b: Blob) => void): Blob | undefined {
+  const w = cell.x1 - cell.x0, h = cell.y1 - cell.y0;
+  const mask = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) mask[y * w + x] = img.data[(cell.y0 + y) * img.width + cell.x0 + x]! < inkLevel ? 1 : 0;
+  const big: Blob[] = [];
+  const small: Blob[] = [];
+  forEachBlob(mask, w, h, (b) => (b.x1 - b.x0 + 1 > maxDot || b.y1 - b.y0 + 1 > maxDot ? big : small).push({ x0: b.x0 + cell.x0, y0: b.y0 + cell.y0, x1: b.x1 + cell.x0, y1: b.y1 + cell.y0 }));
+  if (!big.length) return undefined;
+  const box = { x0: Math.min(...big.map((b) => b.x0)), y0: Math.min(...big.map((b) => b.y0)), x1: Math.max(...big.map((b) => b.x1)), y1: Math.max(...big.map((b) => b.y1)) };
+  for (const b of small) {
+    const inside = b.x0 > box.x0 && b.x1 < box.x1 && b.y1 >= box.y0 && b.y0 <= box.y1;
+    const near = b.x1 >= box.x0 - margin && b.x0 <= box.x1 + margin && b.y1 >= box.y0 - margin && b.y0 <= box.y1 + margin;
+    if (!inside && near) speck(b);
+  }
+  return box;
 }
 
 /** Cells of the rule lattice with ink but no word: cropped, stacked with white space between them
@@ -37,6 +61,8 @@ export async function gapFill(ocr: OcrRunner, img: GreyImage, rules: readonly Pi
   const pad = Math.max(s.minPadPx, Math.round(dpi / s.padPerInch));
   const inkLevel = Math.max(s.inkLevel, Math.min(s.maxInkLevel, otsu(img, settings.binarize)));
   const crops: { x: number; y: number; w: number; h: number }[] = [];
+  const maxDot = Math.max(1, Math.round(dpi / settings.despeckle.maxDotPerInch));
+  const specks: Blob[] = [];
   for (let r = 0; r + 1 < ys.length; r++) {
     for (let c = 0; c + 1 < xs.length; c++) {
       if (hit.has(r * xs.length + c)) continue;
@@ -67,12 +93,19 @@ export async function gapFill(ocr: OcrRunner, img: GreyImage, rules: readonly Pi
       // 栏次 row is not wanted)
       if (ink < (dpi / s.minInkPerInch) ** 2 || maxY - minY < dpi / s.minInkHeightPerInch || (ink < (dpi / s.thinInkPerInch) ** 2 && maxX - minX < dpi / s.thinInkMinWidthPerInch)) continue;
       const m = Math.round(dpi / s.marginPerInch);
-      crops.push({ x: Math.max(x0, minX - m), y: Math.max(y0, minY - m), w: Math.min(x1, maxX + m) - Math.max(x0, minX - m), h: Math.min(y1, maxY + m) - Math.max(y0, minY - m) });
+      const box = glyphBox(img, { x0, y0, x1, y1 }, inkLevel, maxDot, m, (b) => specks.push(b)) ?? { x0: minX, y0: minY, x1: maxX, y1: maxY };
+      crops.push({ x: Math.max(x0, box.x0 - m), y: Math.max(y0, box.y0 - m), w: Math.min(x1, box.x1 + m) - Math.max(x0, box.x0 - m), h: Math.min(y1, box.y1 + m) - Math.max(y0, box.y0 - m) });
     }
   }
   if (!crops.length || crops.length > s.maxCrops) return { words: [] };
   const enlarge = settings.crops.enlarge;
-  const read = await readStacked(ocr, img, crops, dpi, settings.crops, enlarge, { psm: '6', dpi: dpi * enlarge }, 'gap-fill');
+  // the specks beside a cell's characters painted out of what is read (on a copy of the page)
+  let pageRead = img;
+  if (specks.length) {
+    pageRead = { ...img, data: img.data.slice() };
+    for (const b of specks) for (let y = b.y0; y <= b.y1; y++) pageRead.data.fill(255, y * img.width + b.x0, y * img.width + b.x1 + 1);
+  }
+  const read = await readStacked(ocr, pageRead, crops, dpi, settings.crops, enlarge, { psm: '6', dpi: dpi * enlarge }, 'gap-fill');
   const out: OcrWord[] = [];
   for (const w of read.words) {
     // what tesseract drops is lone short numbers (codes, 0.01); cut-up header text read again is

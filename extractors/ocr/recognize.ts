@@ -15,6 +15,7 @@ import { whitenBackground } from './background.js';
 import { despeckle } from './despeckle.js';
 import { cleanNoisyPaper } from './denoise.js';
 import { sharpenBlurred } from './sharpen.js';
+import { darkenThinPrint } from './tone.js';
 import { gapFill } from './gap-fill.js';
 import { bestTurn, readsWell } from './orientation.js';
 import type { OcrRunner, TesseractPool } from './pool.js';
@@ -154,12 +155,17 @@ export async function recognizeWith(pool: TesseractPool, input: ImageInput, opts
   }
   // a 1-bit scan: its threshold thinned the strokes; they are thickened before anything is read
   if (plan.thicken) img = thickenInk(img, s.image.bilevelThickenPx);
+  const asScanned = img;
   // a grey paper (a photocopy) brought to white
   img = whitenBackground(img, s.background);
   // a grainy page (sensor noise) cleaned: the grain would be read as thousands of candidate characters
   img = cleanNoisyPaper(img, dpi, s.noise, s.binarize);
   // a blurred page sharpened: its thin strokes and small marks (、) are lost in grey ramps
   img = sharpenBlurred(img, s.sharpen);
+  // thin print darkened: its light strokes would fall below the threshold (a 4 read as 1); only
+  // on a page that needed none of the above: on a grey paper, a grainy or a blurred page, or a
+  // 1-bit scan, the light greys are paper, grain and blur ramps, which the curve would make ink
+  if (img === asScanned && !plan.thicken) img = darkenThinPrint(img, s.tone);
   const base = img;
   const fixedDpi = dpi;
   const run = (k: number): Promise<OcrPage> => readTurned(ocr, base, fixedDpi, sourceDpi, k, opts, s, t0);

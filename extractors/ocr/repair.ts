@@ -24,10 +24,17 @@ const EDGE_JUNK = /^[|‖丨[\]!！'"‘’“”_:：;；`]+|[|‖丨[\]!！'"�
 /** `text` without a point, comma or quote mark that a toner speck put against a grouped amount:
  *  before its first digit (.426,000, ,426,000, ‘1,106,000) or a point right after a thousands comma
  *  (119,.100); no decimal point comes before a thousands comma or right after one, and no comma or
- *  quote mark opens an amount. Any other text is returned as it is. */
+ *  quote mark opens an amount; a quote, bracket, degree sign, underscore or colon before any amount
+ *  (「300,000, :4,608,515, °2,940.05) and a plus sign before a first group of three digits (+250,000).
+ *  Any other text is returned as it is. */
 export function withoutSpeckPoint(text: string): string {
   if (/^[.,'‘’`]\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) return text.slice(1);
   if (/^\d{1,3}(,\.?\d{3})+(\.\d+)?$/.test(text)) return text.replace(/,\./g, ',');
+  // a mark no digit is read as (a quote, bracket, degree sign, underscore or colon) before an amount
+  const mark = /^[“”"'‘’`「」『』°_:：;；]{1,2}(?=\d)/.exec(text);
+  if (mark && AMOUNT.test(text.slice(mark[0].length))) return text.slice(mark[0].length);
+  // a plus sign, only before a first group of three digits (a digit there would make it four)
+  if (/^\+\d{3}(,\d{3})+(\.\d+)?$/.test(text)) return text.slice(1);
   return text;
 }
 

@@ -35,7 +35,7 @@ function unspeckCells(grid: RawGrid, notes: string[]): void {
     const t = cell.text.trim();
     const fixed = withoutSpeckPoint(t);
     if (fixed === t) return;
-    notes.push(`row ${r + 1} col ${col + 1}: "${t}" read as ${fixed} (a speck's point: no decimal point comes before or right after a thousands comma)`);
+    notes.push(`row ${r + 1} col ${col + 1}: "${t}" read as ${fixed} (a speck's mark before the amount, or a point right after a thousands comma)`);
     cell.text = fixed;
   }));
 }
@@ -43,21 +43,42 @@ function unspeckCells(grid: RawGrid, notes: string[]): void {
 /** a whole amount with thousands commas (426,000) */
 const GROUPED_WHOLE = /^-?\d{1,3}(?:,\d{3})+$/;
 
+/** a whole amount's digit groups as a photocopy leaves them: a speck's point before it, an I or l
+ *  for a first 1, and groups of three set apart by a space, a semicolon, a colon or a point (with or
+ *  without the comma) */
+const WHOLE_GROUPS = /^([.,]?)([Il|]|-?\d{1,3})((?:[ ,.;:；：]+\d{3})+)$/;
+/** a lone zero with a speck's point or comma against it */
+const SPECKED_ZERO = /^[.,]+0[.,]*$|^0[.,]+$/;
+
 /** In a column of whole amounts with thousands commas (GROUPED_WHOLE, `min` cells at least, none
- *  with decimals), a cell of digit groups set apart by spaces, the first of one to three digits and
- *  the others of three (`888 700`: the comma lost against a dark paper), can only be that amount:
- *  `888,700`. */
+ *  with decimals), where no separator can be a decimal point: a cell of digit groups, the first of
+ *  one to three digits and the others of three, set apart by spaces or by a speck's point,
+ *  semicolon or colon instead of the comma (`888 700`, `2,302;815`, `17,591 003`: the comma lost
+ *  against a dark paper), can only be that amount (`888,700`); a speck's point before it goes, and
+ *  an I or l for its first digit is 1 (`I,333,000`). In a column of such amounts and zeros (`min`
+ *  cells at least, none with decimals) a lone zero with a speck's point (`0.`, `.0`) is 0. */
 function rejoinWholeGroups(grid: RawGrid, col: number, min: number, notes: string[]): void {
   const cells = grid.rows.map((row) => (row[col]?.text ?? '').trim()).filter((t) => t !== '');
   const grouped = cells.filter((t) => GROUPED_WHOLE.test(t)).length;
-  if (grouped < min || cells.some((t) => DECIMAL.test(t))) return;
+  // (a column of zeros only, beside such columns, prints whole amounts too)
+  const whole = cells.filter((t) => GROUPED_WHOLE.test(t) || t === '0').length;
+  if (whole < min || cells.some((t) => DECIMAL.test(t))) return;
   grid.rows.forEach((row, r) => {
     const cell = row[col];
     if (!cell || cell.mergedFrom) return;
     const t = cell.text.trim();
-    if (!/^-?\d{1,3}(?: \d{3})+$/.test(t)) return;
-    const fixed = t.replace(/ /g, ',');
-    notes.push(`row ${r + 1} col ${col + 1}: "${t}" read as ${fixed} (thousands comma lost by OCR; the column prints whole amounts with commas)`);
+    let fixed: string | undefined;
+    let why = 'thousands comma lost by OCR';
+    const m = WHOLE_GROUPS.exec(t);
+    if (m && !GROUPED_WHOLE.test(t) && grouped >= min) {
+      fixed = (/\d/.test(m[2]!) ? m[2]! : '1') + m[3]!.replace(/[ ,.;:；：]+/g, ',');
+      if (m[1] || !/\d/.test(m[2]!)) why = 'a speck or a letter against the amount, its commas read as other marks';
+    } else if (SPECKED_ZERO.test(t)) {
+      fixed = '0';
+      why = 'a speck\'s point against a zero';
+    }
+    if (fixed === undefined || !GROUPED_WHOLE.test(fixed) && fixed !== '0') return;
+    notes.push(`row ${r + 1} col ${col + 1}: "${t}" read as ${fixed} (${why}; the column prints whole amounts with commas)`);
     cell.text = fixed;
   });
 }
@@ -72,15 +93,39 @@ export function repairSplitAmounts(grid: RawGrid, settings: OcrSettings = DEFAUL
       rejoinWholeGroups(grid, col, settings.repair.splitAmountMinCells, notes);
       continue;
     }
-    const pattern = new RegExp(`^(-?\\d{1,3}(?:[ ,]+\\d{3})*)[ .,]+(\\d{${dp}})$`);
+    // (a speck's point after a thousands comma too: 22,.066. 59)
+    const pattern = new RegExp(`^(-?\\d{1,3}(?:(?:[ ,]+|,\\.)\\d{3})*)[ .,]+(\\d{${dp}})$`);
+    // an amount with the column's decimals and a rule or a speck's comma read after it (1,247.85I,)
+    const trailed = new RegExp(`^(-?(?:\\d{1,3}(?:,\\d{3})+|\\d+)\\.\\d{${dp}})[Iil|,'’ ]+$`);
+    // marks (no digit, letter or minus) before such an amount (§,8,000.00), or a colon for its point (12:28)
+    const marked = new RegExp(`^[^\\dA-Za-z\\u3400-\\u9fff\\s-]{1,3}(?=\\d)|(?<=^\\d+)[:;：；](?=\\d{${dp}}$)`);
     grid.rows.forEach((row, r) => {
       const cell = row[col];
       if (!cell || cell.mergedFrom) return;
       const t = cell.text.trim();
+      const tail = trailed.exec(t);
+      if (tail) {
+        notes.push(`row ${r + 1} col ${col + 1}: "${t}" read as ${tail[1]} (a rule or a speck after the amount; the column prints ${dp} decimals)`);
+        cell.text = tail[1]!;
+        return;
+      }
+      // a zero with specks read as marks among its digits (0.-00, 0:0.00): only zeros, so zero
+      if (/^0[0.,:;'\-]*0$/.test(t) && /[^0.]/.test(t) && (t.match(/[^0]/g) ?? []).length <= 3) {
+        const zero = `0.${'0'.repeat(dp)}`;
+        notes.push(`row ${r + 1} col ${col + 1}: "${t}" read as ${zero} (a zero with specks read as marks; the column prints ${dp} decimals)`);
+        cell.text = zero;
+        return;
+      }
+      const unmarked = t.replace(marked, (x) => (/^[:;：；]$/.test(x) && /^\d/.test(t) ? '.' : ''));
+      if (unmarked !== t && DECIMAL.test(unmarked) && (DECIMAL.exec(unmarked)![1] ?? DECIMAL.exec(unmarked)![2] ?? '').length === dp) {
+        notes.push(`row ${r + 1} col ${col + 1}: "${t}" read as ${unmarked} (a speck's mark on the amount; the column prints ${dp} decimals)`);
+        cell.text = unmarked;
+        return;
+      }
       if (!/\s/.test(t) || DECIMAL.test(t)) return;
       const m = pattern.exec(t);
       if (!m) return;
-      const fixed = `${m[1]!.replace(/[ ,]+/g, '')}.${m[2]}`;
+      const fixed = `${m[1]!.replace(/[ ,.]+/g, '')}.${m[2]}`;
       notes.push(`row ${r + 1} col ${col + 1}: "${t}" read as ${fixed} (separators lost by OCR; the column prints ${dp} decimals)`);
       cell.text = fixed;
     });

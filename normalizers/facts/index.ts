@@ -12,7 +12,10 @@ import { OCR_KIND_INFERRED, OCR_KIND_UNKNOWN } from '../tables/classify.js';
 import { kindById, measuresNearlyNamed } from '../tables/kinds.js';
 import { valueSource } from './provenance.js';
 import { reparentOcrCodes } from './ocr-parents.js';
-import { classesByStrokes, repairStrokeLoss } from './ocr-code-strokes.js';
+import { classesByStrokes, dashedFour, repairStrokeLoss } from './ocr-code-strokes.js';
+import { spannedCodes } from './ocr-spanned-codes.js';
+import { sideLabelsBySums } from './ocr-side-labels.js';
+import { totalByIdentity } from './ocr-total-label.js';
 
 interface FactContext {
   doc_id: string;
@@ -371,6 +374,7 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
   const facts: Fact[] = [];
   const unit = table.unit || ctx.defaultUnit;
   const lost = table.method === 'ocr' ? inferLostCodes(table, ctx) : undefined;
+  const spanned = spannedCodes(table, ctx.taxonomy, ctx.fiscal_year);
   // an OCR'd table that prints codes: a row whose code was not read and could not be inferred has
   // no place in the classification a reader can trust (its label may be misread too)
   const valued = table.rows.filter((r) => r.values.length && !TOTAL_ROW.test(stripNumbering(r.item)));
@@ -407,6 +411,14 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
       code = inferred;
       code_source = 'resolved';
     }
+    // codes of several rows run together in one cell, or a code whose 4 read `-1` (201-1001 for
+    // 2014001), left in the label
+    const dashed = table.method === 'ocr' && !code ? (spanned.get(row) ?? dashedFour(row.item, [at.cls, at.kuan], ctx.taxonomy, ctx.fiscal_year)) : undefined;
+    if (dashed) {
+      code = dashed.code;
+      code_source = 'printed';
+      item = dashed.item;
+    }
     if (!code && row.item && namesAreFunctionClasses(table, row.section)) {
       const hit = resolveInContext(row.item, table.method === 'ocr', ctx, at);
       if (hit) {
@@ -426,7 +438,7 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
       // characters are misread strokes (E载么共弦算砂政抵1敷收> for 一般公共预算财政拨款收入)
       else if (kind?.two_sided && JUNK_IN_WORDS.test(stripNumbering(item))) nameFlags.push(OCR_NAME_FUZZY);
     }
-    const repaired = inferred ?? (table.method === 'ocr' && code_source === 'printed' ? (repairOcrCode(code, row.item, ctx) ?? repairStrokeLoss(code, row.item, ctx.taxonomy, ctx.fiscal_year)) : undefined);
+    const repaired = inferred ?? dashed?.code ?? (table.method === 'ocr' && code_source === 'printed' ? (repairOcrCode(code, row.item, ctx) ?? repairStrokeLoss(code, row.item, ctx.taxonomy, ctx.fiscal_year)) : undefined);
     if (repaired) code = repaired;
     // a printed function code sets the place of the name-only rows below it
     if (code_source === 'printed' && /^2\d{2}(\d{2})?$/.test(code)) {
@@ -481,5 +493,9 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
   if (table.method === 'ocr') classesByStrokes(facts, ctx.taxonomy, ctx.fiscal_year, OCR_CODE_REPAIRED);
   if (table.method === 'ocr') reparentOcrCodes(facts, ctx, OCR_CODE_REPAIRED);
   if (table.method === 'ocr') flagLostDecimals(facts);
+  // a 合计 row whose label was misread, told by its values (the sums of the 类 rows)
+  if (table.method === 'ocr') totalByIdentity(facts, OCR_CODE_UNREAD);
+  // a two-sided 总表's total and carry-over whose labels were misread, told by the side's sums
+  if (table.method === 'ocr' && kind?.two_sided) sideLabelsBySums(facts, (f) => (f.flags.includes(OCR_NAME_FUZZY) || f.flags.includes(OCR_CODE_UNREAD)) && !isStandardLabel(f.item), OCR_NAME_FUZZY, [OCR_CODE_UNREAD]);
   return facts;
 }

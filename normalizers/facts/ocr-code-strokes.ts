@@ -42,9 +42,31 @@ export function repairStrokeLoss(read: string, item: string, taxonomy: Taxonomy,
   return hits.length === 1 ? hits[0] : undefined;
 }
 
+/** A code whose 4 a 1-bit scan broke into its cross-stroke and its stem, read `-1` (2014001 行政运行
+ *  read `201-1001`): the row's label then starts with that text and holds no code. The code with
+ *  the `-1` read back as a 4 is taken when it is a known 款 or 项 and either the printed name names
+ *  it among its parent's children (a close garble too: resolveName under the parent) or a code
+ *  printed above (`context`: the 类 and 款 in force) is exactly its parent. Returns the code and
+ *  the name after it. */
+export function dashedFour(label: string, context: readonly string[], taxonomy: Taxonomy, year: string): { code: string; item: string } | undefined {
+  const m = /^(\d{2,5})\s?[-－—–]\s?1(\d{0,4})(?!\d)\s*(.*)$/s.exec(label);
+  if (!m) return undefined;
+  const code = `${m[1]}4${m[2]}`;
+  if (!/^\d{5}(\d{2})?$/.test(code)) return undefined;
+  const e = taxonomy.lookup(code, year);
+  const system = taxonomy.systemOf(code);
+  if (!e || e.provisional || !system) return undefined;
+  const parent = code.slice(0, -2);
+  const item = m[3]!.trim();
+  const named = !!item && taxonomy.resolveName(item, { system, parent, year })?.code === code;
+  return named || context.includes(parent) ? { code, item } : undefined;
+}
+
 /** A 类 row whose code lost strokes and whose name is too garbled to say so (211 女迪迟输支出 for
  *  214 交通运输支出), over a first 款 row put right by lost strokes (21101 公路水路运输 → 21401):
- *  the 类 is the 款's prefix, when its code is that prefix with strokes lost. Its facts take the
+ *  the 类 is the 款's prefix, when its code is that prefix with strokes lost. So too a 款 over a
+ *  first 项 put right, when the 款's name (a close garble too) names that prefix (20110 伯访事务
+ *  over 2014001 行政运行 read `201-1001`: 20140). Its facts take the
  *  code and `repairedFlag` (facts of one OCR'd table, in row order). */
 export function classesByStrokes(facts: Fact[], taxonomy: Taxonomy, year: string, repairedFlag: string): void {
   const rows: Fact[][] = [];
@@ -56,10 +78,13 @@ export function classesByStrokes(facts: Fact[], taxonomy: Taxonomy, year: string
   for (let i = 0; i + 1 < rows.length; i++) {
     const [cls] = rows[i]!;
     const [kuan] = rows[i + 1]!;
-    if (!/^\d{3}$/.test(cls!.code) || !/^\d{5}$/.test(kuan!.code) || cls!.flags.includes(repairedFlag) || !kuan!.flags.includes(repairedFlag)) continue;
-    const prefix = kuan!.code.slice(0, 3);
+    if (!/^\d{3}(\d{2})?$/.test(cls!.code) || kuan!.code.length !== cls!.code.length + 2 || cls!.flags.includes(repairedFlag) || !kuan!.flags.includes(repairedFlag)) continue;
+    const prefix = kuan!.code.slice(0, cls!.code.length);
     const entry = taxonomy.lookup(prefix, year);
     if (!entry || entry.provisional || !strokeLost(cls!.code, prefix) || taxonomy.checkName(cls!.code, cls!.item, year).ok) continue;
+    // (a 款 only when its name, however garbled, names that prefix among its 类's 款: a 项's name
+    // such as 行政运行 is printed under many 款, and says little of the 款 above it)
+    if (cls!.code.length === 5 && taxonomy.resolveName(cls!.item, { system: 'function', parent: prefix.slice(0, 3), year })?.code !== prefix) continue;
     for (const f of rows[i]!) {
       f.code = prefix;
       f.code_source = 'resolved';

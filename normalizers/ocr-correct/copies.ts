@@ -22,7 +22,7 @@ import { keepValue, keyOf, OCR_REPAIRED, PINNING, printedText, setValue, type Oc
 /** `read` (as printed) is `value` (as the table prints it) with one 4 whose cross-stroke a thin
  *  print lost read as 1 (1.70 for 4.70; 7 → 1 is a confusion of confusion.ts already), the point
  *  where it was */
-function strokeLostAmount(read: string, value: string): boolean {
+export function strokeLostAmount(read: string, value: string): boolean {
   const a = read.replace(/[,\s]/g, '');
   const b = value.replace(/[,\s]/g, '');
   if (a.indexOf('.') !== b.indexOf('.') || !/^\d+(\.\d+)?$/.test(a) || !/^\d+(\.\d+)?$/.test(b)) return false;

@@ -8,8 +8,9 @@
 // the fact takes the value, keeps its printed text in the `ocr_repaired` row of checks.csv
 // (severity info: printed → corrected, the identities that pinned it) and carries the flag
 // `ocr_repaired`. Anything less certain is left as read, for the failing checks to flag.
+// (A thin print's 4 that lost its cross-stroke and read 1 is such a misreading too: 4.70 read 1.70.)
 // A cell no pin takes (its cluster holds other misreadings, or its reading is no plausible
-// confusion: a thin print's 4 read as 1) is inferred from its failing identities (inferOne) when
+// confusion) is inferred from its failing identities (inferOne) when
 // they all require the very same value and two of them whose every other cell is in an identity
 // that holds share no cell but it, one of them summing two or more other amounts (not a copy of
 // one): the message says `inferred from identities`. A chain of copies (a parent over its only
@@ -27,7 +28,7 @@ import { checkedFacts } from '../checks/select.js';
 import { tolerance } from '../checks/tolerance.js';
 import { toYuan } from '../values/units.js';
 import { ocrConfusion } from './confusion.js';
-import { copyConsensus } from './copies.js';
+import { copyConsensus, strokeLostAmount } from './copies.js';
 
 export { ocrConfusion, CONFUSABLE } from './confusion.js';
 
@@ -109,6 +110,11 @@ export function clusters(failing: CheckResult[]): CheckResult[][] {
 
 interface Candidate { cell: number; value: Decimal; confusion: string; printed: string; checks: CheckResult[] }
 
+/** What OCR did to turn `corrected` into `printed`: a confusion (confusion.ts), or a thin print's
+ *  4 that lost its cross-stroke and read 1 (copies.ts strokeLostAmount). */
+const misreading = (printed: string, corrected: string): string | undefined =>
+  ocrConfusion(printed, corrected) ?? (strokeLostAmount(printed, corrected) ? 'a 4 read as 1' : undefined);
+
 /** The one correction a cluster pins down, if any (not yet verified against the other checks). */
 function pin(doc: DocumentRecord, cluster: CheckResult[], tableDp: Map<string, number>): Candidate | undefined {
   if (cluster.length < 2) return undefined;
@@ -144,7 +150,7 @@ function pin(doc: DocumentRecord, cluster: CheckResult[], tableDp: Map<string, n
   // every identity holds exactly with one value: that value, when OCR could have misread it
   const v0 = exact[0]!;
   if (exact.every((v) => v.eq(v0)) && v0.decimalPlaces() <= dp && !v0.eq(f.value)) {
-    const confusion = ocrConfusion(printed, fmt(v0));
+    const confusion = misreading(printed, fmt(v0));
     if (confusion) return { cell, value: v0, confusion, printed, checks: cluster };
   }
   // else (the document rounds): the values within every tolerance that OCR could have misread,
@@ -157,7 +163,7 @@ function pin(doc: DocumentRecord, cluster: CheckResult[], tableDp: Map<string, n
   for (let k = first; k.lte(last); k = k.plus(1)) {
     const value = k.times(unit);
     if (value.eq(f.value)) continue;
-    const confusion = ocrConfusion(printed, fmt(value));
+    const confusion = misreading(printed, fmt(value));
     if (confusion) found.push({ value, confusion, cost: confusion.startsWith('digits ') ? 2 : 1 });
   }
   const best = Math.min(...found.map((x) => x.cost));

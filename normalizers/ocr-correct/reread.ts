@@ -15,6 +15,7 @@ import { identityChecks, runChecks } from '../checks/index.js';
 import { maxDp, tableDecimals } from '../checks/compare.js';
 import { checkedFacts } from '../checks/select.js';
 import { OCR_DECIMALS_LOST } from '../facts/index.js';
+import { strokeLost } from '../facts/ocr-code-strokes.js';
 import type { IdentityStats } from '../checks/verify.js';
 import { tolerance } from '../checks/tolerance.js';
 import type { Taxonomy } from '../taxonomy/index.js';
@@ -78,6 +79,9 @@ function alternatives(f: Fact, readings: { how: string; text: string }[], column
     const decimals = t.split('.')[1]?.length ?? 0;
     if (decimals > most || (decimals < dp && decimals === 0 && dp > 0) || value.eq(f.value) || value.isNeg() !== f.value.isNeg()) continue;
     const k = value.toFixed(Math.max(dp, decimals));
+    // a reading that is the cell's with 4s read as 1s saw less ink than the first: a threshold or a
+    // thin print loses a 4's cross-stroke, it never draws one on a 1 (4.70 read again 1.70)
+    if (strokeLost(k.replace('.', ''), f.value.toFixed(Math.max(dp, decimals)).replace('.', ''), ['4'])) continue;
     const o = out.get(k);
     if (o) o.how.push(r.how);
     else out.set(k, { value, text: k, how: [r.how] });

@@ -98,10 +98,12 @@ describe.skipIf(ready)('the review app in Chromium', () => {
     const rows = await page.locator('#facts tr[data-i]').count();
     expect(rows).toBeGreaterThan(1);
     // keyboard: j moves to the next fact, k back
+    // (the key is handled after the press returns: wait for the selection, it fails on timeout)
+    const selected = (i: string | null) => page.waitForFunction(`document.querySelector('#facts tr.sel')?.getAttribute('data-i') === ${JSON.stringify(i)}`, undefined, { timeout: 10_000 });
     await page.keyboard.press('j');
-    await expect(page.locator('#facts tr.sel').getAttribute('data-i')).resolves.toBe(await page.locator('#facts tr[data-i]').nth(1).getAttribute('data-i'));
+    await selected(await page.locator('#facts tr[data-i]').nth(1).getAttribute('data-i'));
     await page.keyboard.press('k');
-    await expect(page.locator('#facts tr.sel').getAttribute('data-i')).resolves.toBe(await page.locator('#facts tr[data-i]').nth(0).getAttribute('data-i'));
+    await selected(await page.locator('#facts tr[data-i]').nth(0).getAttribute('data-i'));
     await page.click(`#facts tr[data-i="${t.index}"]`);
     await page.waitForSelector('#page .pagewrap img');
     await page.waitForFunction("(document.querySelector('#page img')?.naturalWidth ?? 0) > 0");

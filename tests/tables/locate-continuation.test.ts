@@ -53,6 +53,20 @@ describe('continuation across pages', () => {
     expect(pages(cands)).toEqual([[61, 62]]);
   });
 
+  it('OCR: a repeated line whose character was read as Latin letters (部门 read 部|IB) still continues the table', () => {
+    // as a dev level-hi-200 scan read a 部门 line over a table continued on the next page
+    const rest = [['绩效指标', '一级指标', '二级指标'], ['', '产出指标', '数量指标']];
+    const page = (n: number, unitLine: string, rows?: string[][]): Block[] => {
+      const [title, , grid] = formPage(n, A, 'x', 'ocr', rows);
+      return [title!, { kind: 'line', text: unitLine, page: n }, grid!];
+    };
+    const cands = locateTables([...page(61, '部|IB西安市卫生健康委员会'), ...page(62, '部门：西安市卫生健康委员会', rest)]);
+    expect(pages(cands)).toEqual([[61, 62]]);
+    // a line that says something else is another table
+    const other = locateTables([...page(61, '部|IB西安市卫生健康委员会'), ...page(62, '部门：西安市财政局', rest)]);
+    expect(pages(other)).toEqual([[61, 61], [62, 62]]);
+  });
+
   it('text layer: the same title over a form that starts over (another 项目名称, the same fixed rows) is another table', () => {
     const T = '西安市级2022年中职免学费补助项目绩效自评表';
     const cands = locateTables([...formPage(70, T, '中职免学费补助（市级资金）', 'ruled'), ...formPage(71, T, '中职免学费补助（中央资金）', 'ruled')]);

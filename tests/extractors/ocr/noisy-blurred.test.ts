@@ -68,8 +68,9 @@ describe('a grainy scan', () => {
     const amounts = (ws: string[]): string[] => ws.filter((t) => /^\d+\.\d\d$/.test(t));
     const cleaned = await read(grainy, S);
     for (const [t, n] of want) expect(count(cleaned, t), t).toBe(n);
-    // read with the grain, a 4.70 comes back as 14.70: an amount the crop does not print
-    const raw = await read(grainy, { ...S, noise: { ...S.noise, minLevel: 0 } });
+    // read with the grain, a 4.70 comes back as 14.70: an amount the crop does not print (the page's
+    // greys as they are: ocr.tone's curve is off here; at gamma 2 this crop's amounts read right uncleaned)
+    const raw = await read(grainy, { ...S, noise: { ...S.noise, minLevel: 0 }, tone: { gamma: 1 } });
     const printed = new Set(want.map(([t]) => t));
     expect(amounts(cleaned).filter((t) => !printed.has(t))).toEqual([]);
     expect(amounts(raw).filter((t) => !printed.has(t)).length).toBeGreaterThan(0);

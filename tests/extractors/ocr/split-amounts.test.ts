@@ -23,6 +23,25 @@ describe('amounts whose separators OCR dropped', () => {
     expect(notes).toHaveLength(2);
     expect(notes[0]).toMatch(/"16 770 89" read as 16770.89/);
   });
+  it('in such a column: a speck’s point after a thousands comma, a rule or a speck read after the decimals, marks before the amount, a colon for its point', () => {
+    // as read on the dev grid's photocopy-200 scans of a 2024 final account and a 2026 budget (万元, two decimals)
+    const g = grid([
+      ['', '总计', '22,.066. 59'],
+      ['2014099', '其他信访事务支出', '1,247.85I,'],
+      ['2101501', '行政运行', '420.75 i'],
+      ['2014001', '行政运行', '6,026.13'],
+      ['2014002', '一般行政管理事务', '4.70'],
+      ['2101103', '公务员医疗补助', '12:28'],
+      ['21012', '财政对基本医疗保险基金的补助', '§,8,000.00'],
+      ['22102', '住房改革支出', '0:0.00'],
+      ['2140101', '行政运行', '0.-00'],
+      ['2140102', '一般行政管理事务', '0.00'],
+      ['2140103', '机关服务', '10.-00'],
+    ]);
+    repairSplitAmounts(g);
+    expect(g.rows.map((r) => r[2]!.text)).toEqual(['22066.59', '1,247.85', '420.75', '6,026.13', '4.70', '12.28', '8,000.00', '0.00', '0.00', '0.00', '10.-00']);
+  });
+
   it('leaves codes, integers and columns without a decimal convention alone', () => {
     const g = grid([
       ['201 06', '100', '1 2'],
@@ -39,7 +58,26 @@ describe('a photocopy’s specks and lost commas against whole amounts', () => {
     for (const [t, want] of [['.426,000', '426,000'], [',426,000', '426,000'], ['‘1,106,000', '1,106,000'], ['119,.100', '119,100'], ['.5', '.5'], ['0.426', '0.426'], ['.426', '.426'], ['426,000.', '426,000.'], ['16,', '16,']]) expect(withoutSpeckPoint(t!)).toBe(want);
     const g = grid([['201', '426,000', '0'], ['20129', ',426,000', '.0'], ['2012902', '426 000', '0'], ['20132', '888 700', '0 0']]);
     repairSplitAmounts(g);
-    expect(g.rows.map((r) => r.slice(1).map((c) => c.text))).toEqual([['426,000', '0'], ['426,000', '.0'], ['426,000', '0'], ['888,700', '0 0']]);
+    expect(g.rows.map((r) => r.slice(1).map((c) => c.text))).toEqual([['426,000', '0'], ['426,000', '0'], ['426,000', '0'], ['888,700', '0 0']]);
+  });
+
+  it('takes marks no digit is read as off any amount, and reads the commas a darker copy turned to other marks', () => {
+    // cells as read on the dev grid's photocopy-200 scans (部门收入预算总表 / 一般公共预算支出表 of
+    // a 2024 budget, whole 元; a 2024 final account's 万元 with two decimals)
+    for (const [t, want] of [['“1,633,000', '1,633,000'], ['「300,000', '300,000'], ['_200,000', '200,000'], [':4,608,515', '4,608,515'], ['°2,940.05', '2,940.05'], ['「445.69', '445.69'], ['+250,000', '250,000'], ['+50,000', '+50,000'], ['一333,000', '一333,000'], ['-1,633,000', '-1,633,000']]) expect(withoutSpeckPoint(t!)).toBe(want);
+    const g = grid([
+      ['204', '“1,633,000', '0'], ['20406', '「300,000', '0.'], ['2040607', '300,000', '.0'], ['20499', 'I,333,000', '0'],
+      ['2080506', '2,302;815', '0'], ['20807', '4 212,300', '0'], ['2120102', '17,591 003', '0'], ['21011', '3;.023,657', '0'],
+      ['20807', '.4 212,300', '0,'], ['22103', '加200', '0'], ['20499', '一333,000', '0'],
+    ]);
+    const notes = repairSplitAmounts(g);
+    expect(g.rows.map((r) => r[1]!.text)).toEqual(['1,633,000', '300,000', '300,000', '1,333,000', '2,302,815', '4,212,300', '17,591,003', '3,023,657', '4,212,300', '加200', '一333,000']);
+    expect(g.rows.map((r) => r[2]!.text)).toEqual(['0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0']);
+    expect(notes.join('\n')).toMatch(/"2,302;815" read as 2,302,815/);
+    // a column with decimals is no column of whole amounts: its separators stay as read
+    const d = grid([['201', '1,234.50', '0.'], ['202', '2,302;815', '.0'], ['203', '12.00', '0.00']]);
+    repairSplitAmounts(d);
+    expect(d.rows.map((r) => r.slice(1).map((c) => c.text))).toEqual([['1,234.50', '0.'], ['2,302;815', '.0'], ['12.00', '0.00']]);
   });
 
   it('in a real crop: the specks read as marks and a comma lost against the dark paper are put right', async () => {

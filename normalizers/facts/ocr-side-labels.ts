@@ -1,0 +1,68 @@
+// The labels of a two-sided 总表's totals and carry-overs that OCR misread beyond putting right by
+// one character (交年收入各计 for 本年收入合计, 年宋经转和绪余 for 年末结转和结余: a 1-bit scan). Their
+// place on the side is told by the side's sums: the row whose value is the sum of the rows above
+// it is the side's 本年…合计, and the one row between it and the side's 总计 that closes
+// 总计 = 本年…合计 + it is its carry-over. Such a row takes the standard label of its side's kind
+// it is nearest (one character in two at most, the only one that near); it keeps ocr_name_fuzzy.
+import { Decimal } from 'decimal.js';
+import type { Fact } from '../../model/types.js';
+import { editDistance } from '../taxonomy/text.js';
+import { tolerance } from '../checks/tolerance.js';
+import { cleanLabel, stripNumbering } from '../values/labels.js';
+
+/** the side's total of the year, and what stands between it and 总计 (knowledge/row-labels.json words) */
+const TOTALS: Record<string, string[]> = { income: ['本年收入合计', '收入合计'], expenditure: ['本年支出合计', '支出合计'] };
+const CARRIES: Record<string, string[]> = { income: ['年初结转和结余', '上年结转结余', '上年结转', '用事业基金弥补收支差额', '使用非财政拨款结余'], expenditure: ['年末结转和结余', '结转结余下年', '结余分配'] };
+const GRAND = /^(收入|支出)?总计$/;
+
+const labelOf = (f: Fact): string => stripNumbering(cleanLabel(f.item));
+
+/** the one label of `labels` within one character in two of `label` (four characters at least) */
+function nearest(label: string, labels: string[]): string | undefined {
+  const len = Array.from(label).length;
+  if (len < 4) return undefined;
+  const hits = labels.filter((l) => editDistance(l, label) <= Math.floor(Array.from(l).length / 2));
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
+const dpOf = (fs: Fact[]): number => Math.max(0, ...fs.map((f) => f.scale ?? 0));
+const sum = (fs: Fact[]): Decimal => fs.reduce((a, f) => a.plus(f.value), new Decimal(0));
+
+/** Relabel, in the facts of one OCR'd two-sided 总表 (row order), the side totals and carry-overs
+ *  whose labels `doubtful` says were misread (flag `fuzzyFlag`; `dropFlags` removed). Returns how
+ *  many facts were relabelled. */
+export function sideLabelsBySums(facts: Fact[], doubtful: (f: Fact) => boolean, fuzzyFlag: string, dropFlags: readonly string[]): number {
+  let n = 0;
+  const relabel = (f: Fact, label: string): void => {
+    f.item = label;
+    f.flags = [...f.flags.filter((x) => !dropFlags.includes(x) && x !== fuzzyFlag), fuzzyFlag];
+    n++;
+  };
+  for (const section of Object.keys(TOTALS)) {
+    for (const measure of new Set(facts.filter((f) => f.section === section).map((f) => f.measure))) {
+      const seq = facts.filter((f) => f.section === section && f.measure === measure && !f.code).sort((a, b) => a.row - b.row);
+      const coded = facts.filter((f) => f.section === section && f.measure === measure && !!f.code);
+      let at = seq.findIndex((f) => TOTALS[section]!.includes(labelOf(f)));
+      if (at < 0) {
+        // the first row whose value is the sum of the side's rows above it (coded rows included)
+        at = seq.findIndex((f, i) => {
+          if (!doubtful(f) || !nearest(labelOf(f), TOTALS[section]!)) return false;
+          const above = [...seq.slice(0, i), ...coded.filter((c) => c.row < f.row)];
+          const nonZero = above.filter((x) => !x.value.isZero());
+          return nonZero.length >= 2 && f.value.minus(sum(above)).abs().lte(tolerance(nonZero.length, dpOf([f, ...above])));
+        });
+        if (at < 0) continue;
+        relabel(seq[at]!, nearest(labelOf(seq[at]!), TOTALS[section]!)!);
+      }
+      const total = seq[at]!;
+      const grand = seq.findIndex((f, i) => i > at && GRAND.test(labelOf(f)));
+      if (grand < 0) continue;
+      const between = seq.slice(at + 1, grand).filter((f) => !f.value.isZero());
+      if (between.length !== 1 || !doubtful(between[0]!)) continue;
+      const carry = between[0]!;
+      const label = nearest(labelOf(carry), CARRIES[section]!);
+      if (label && seq[grand]!.value.minus(total.value).minus(carry.value).abs().lte(tolerance(2, dpOf([seq[grand]!, total, carry])))) relabel(carry, label);
+    }
+  }
+  return n;
+}

@@ -1,0 +1,64 @@
+// The 合计 row of an OCR'd coded table whose label was misread (合合计, 合if: a speck or a smudge
+// read as a character or as letters). Its label then names no total, so the identity 合计 = Σ 类
+// is never checked and its facts stand under a label no reader looks for. A row is taken for the
+// table's total when the structure says so: it prints no code, its label keeps a character of 合计
+// (its Chinese characters 合 and 计 only, or two at most with one of them), it is the only such row
+// of its section, no row there is labelled as a total already, and every value it has equals the
+// sum of the 类 rows (three-digit printed codes) of its measure, two non-zero values at least (or
+// all but one, three non-zero at least: a value misread too, which 合计 = Σ 类 then flags or the
+// identity-pinned correction puts right). Its facts are then labelled 合计 (the grid keeps the
+// label as read).
+import { Decimal } from 'decimal.js';
+import type { Fact } from '../../model/types.js';
+import { cleanLabel, stripNumbering } from '../values/labels.js';
+
+const TOTAL = /^(合计|总计|小计)$/;
+const CJK = /[\u3400-\u9fff]/g;
+
+const labelOf = (f: Fact): string => stripNumbering(cleanLabel(f.item));
+
+/** a label that may be 合计 misread: its Chinese characters are 合 and 计 only (合合计, 合if; after
+ *  a 类 / 款 / 项 header word printed beside it: 项。合计), or two at most with one of them (合汁);
+ *  never a longer total's label (支出合计) */
+function nearTotal(label: string): boolean {
+  const han: string[] = label.match(CJK) ?? [];
+  if (!han.length || TOTAL.test(label) || !(han.includes('合') || han.includes('计'))) return false;
+  const core = Array.from(han.join('').replace(/^[类款项]+(?=[合计])/, ''));
+  return core.every((c) => c === '合' || c === '计') || han.length <= 2;
+}
+
+/** Facts of one OCR'd table: the facts of a no-code row whose misread label keeps a character of
+ *  合计 and whose values are the sums of the 类 rows (see above) are labelled 合计, and lose
+ *  `unreadFlag` (a total prints no code). Returns how many facts were relabelled. */
+export function totalByIdentity(facts: Fact[], unreadFlag: string): number {
+  let n = 0;
+  const key = (f: Fact): string => `${f.section}|${f.unit_group ?? ''}`;
+  for (const k of new Set(facts.map(key))) {
+    const part = facts.filter((f) => key(f) === k);
+    if (part.some((f) => !f.code && TOTAL.test(labelOf(f)))) continue;
+    const rows = new Map<number, Fact[]>();
+    for (const f of part) if (!f.code && nearTotal(labelOf(f))) rows.set(f.row, [...(rows.get(f.row) ?? []), f]);
+    if (rows.size !== 1) continue;
+    const cells = [...rows.values()][0]!;
+    const sums = new Map<string, Decimal>();
+    for (const f of part) {
+      if (f.code_source !== 'printed' || !/^\d{3}$/.test(f.code) || !f.measure) continue;
+      sums.set(f.measure, (sums.get(f.measure) ?? new Decimal(0)).plus(f.value));
+    }
+    let nonZero = 0;
+    let off = 0;
+    for (const f of cells) {
+      const s = f.measure ? sums.get(f.measure) : undefined;
+      if (!s || !s.equals(f.value)) off++;
+      else if (!f.value.isZero()) nonZero++;
+    }
+    // (one value misread among three sums that hold: the identity, now checked, flags it)
+    if (off > 1 || nonZero < 2 + off) continue;
+    for (const f of cells) {
+      f.item = '合计';
+      f.flags = f.flags.filter((x) => x !== unreadFlag);
+      n++;
+    }
+  }
+  return n;
+}
