@@ -228,7 +228,8 @@ function withMergedText(cand: TableCandidate, rows: string[][], from: number, to
 
 /** Every non-blank cell of column `c` is a 类 code (three digits), two at least. */
 function classCodesOnly(data: string[][], c: number): boolean {
-  const cells = data.map((r) => cleanLabel(r[c] ?? '')).filter((t) => t !== '');
+  // (the 合计 row's label printed across the code columns aside)
+  const cells = data.map((r) => cleanLabel(r[c] ?? '')).filter((t) => t !== '' && !TOTAL_ROW.test(t.replace(/\s+/g, '')));
   return cells.length >= 2 && cells.every((t) => /^\d{3}$/.test(t));
 }
 
