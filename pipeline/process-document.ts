@@ -10,10 +10,11 @@ import { detectFormat } from './detect.js';
 import { extractorFor } from '../extractors/registry.js';
 import { resolveExtractSettings, type ExtractSettings, type ExtractSettingsOverrides } from '../extractors/settings.js';
 import { locateTables, type TableCandidate } from '../normalizers/tables/locate.js';
-import { classifyTitle } from '../normalizers/tables/kinds.js';
+import { classifyTitle, kindById } from '../normalizers/tables/kinds.js';
 import { understandTable } from '../normalizers/tables/understand.js';
 import { classifyTable } from '../normalizers/tables/classify.js';
-import { factsOfTable, flagLostDecimalsAcrossPages } from '../normalizers/facts/index.js';
+import { factsOfTable, flagLostDecimalsAcrossPages, isStandardLabel, OCR_CODE_UNREAD, OCR_NAME_FUZZY } from '../normalizers/facts/index.js';
+import { classesByOrder, incomeLabelsByOrder, sideWordsBySide } from '../normalizers/facts/ocr-class-order.js';
 import { readDocumentContext } from '../normalizers/document/context.js';
 import { runChecks } from '../normalizers/checks/index.js';
 import { loadTaxonomy, type Taxonomy } from '../normalizers/taxonomy/index.js';
@@ -248,6 +249,12 @@ function readTables(doc: DocumentRecord, taxonomy: Taxonomy, inTime: () => void)
   }
   // a column's decimals told over all the pages of its table (OCR reads each page as a table)
   flagLostDecimalsAcrossPages(doc.tables, doc.facts);
+  // a 总表's expenditure 类 whose names OCR garbled, told by the code order of the side (its pages)
+  classesByOrder(doc.tables, doc.facts, taxonomy, doc.fiscal_year, (k) => !!kindById(k)?.two_sided, OCR_CODE_UNREAD, OCR_NAME_FUZZY);
+  // and its income sources, told by the template's order
+  incomeLabelsByOrder(doc.tables, doc.facts, isStandardLabel, OCR_NAME_FUZZY);
+  // and its carry-overs and totals misread beyond one character, told by their side
+  sideWordsBySide(doc.tables, doc.facts, (k) => !!kindById(k)?.two_sided, (f) => (f.flags.includes(OCR_NAME_FUZZY) || f.flags.includes(OCR_CODE_UNREAD)) && !isStandardLabel(f.item), OCR_NAME_FUZZY);
   return { candidates: candidates.length, failed };
 }
 

@@ -7,6 +7,7 @@ import { openPdf, pdfjs } from '../pdf/load.js';
 import { rotateQuarter, toGrey, tooManyPixels, type GreyImage } from './image.js';
 import { ocrToContent, type OcrContent } from './page.js';
 import { OcrAbortedError } from './pool.js';
+import { stageBegin, stageEnd } from './profile.js';
 import { keepPage } from './reread-cells.js';
 import { DEFAULT_OCR_SETTINGS, type OcrSettings } from './settings.js';
 import type { OcrPool, RecognizeOptions } from './types.js';
@@ -189,6 +190,7 @@ export async function pdfPageImages(
   try {
     for (const n of pages) {
       if (n < 1 || n > doc.numPages) continue;
+      const prof = stageBegin('page-image');
       try {
         const page = await doc.getPage(n);
         try {
@@ -207,6 +209,8 @@ export async function pdfPageImages(
         }
       } catch (e) {
         out.set(n, e instanceof Error ? e : new Error(String(e)));
+      } finally {
+        stageEnd(prof);
       }
     }
   } finally {
@@ -274,6 +278,7 @@ async function ocrPageChunk(bytes: Uint8Array, pages: readonly number[], pool: O
       if (e instanceof OcrAbortedError || opts.signal?.aborted) return timeIssue(n);
       return { page: n, kind: 'unreadable', step: 'page', boxes: [], error: firstLine(e) };
     }
+    const prof = stageBegin('content');
     const oc = ocrToContent(page, n, page.dpi, settings);
     // the page as displayed: a turned scan turns the page with it
     const turned = page.rotation === 90 || page.rotation === 270;
@@ -283,6 +288,7 @@ async function ocrPageChunk(bytes: Uint8Array, pages: readonly number[], pool: O
       for (const is of oc.issues) is.boxes = is.boxes.map((b) => ({ x0: b.x0 * k, y0: b.y0 * k, x1: b.x1 * k, y1: b.y1 * k }));
     }
     const kept = keepPage(n, page, oc.frame, Math.abs(k - 1) > settings.resolution.pageScaleTolerance ? k : 1);
+    stageEnd(prof);
     return { ...oc, source: pi.source, ...(kept ? { kept } : {}) };
   });
   const out: OcrPdfResult = { pages: [], issues: [] };

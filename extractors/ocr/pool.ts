@@ -18,6 +18,7 @@ import { gunzipSync } from 'node:zlib';
 import Tesseract from 'tesseract.js';
 import { encodePgm, type GreyImage } from './image.js';
 import { lstmOnlyModel } from './lstm-model.js';
+import { stageAsync } from './profile.js';
 
 export type Psm = '3' | '4' | '6' | '11';
 /** 'standard': tessdata 4.0.0 (larger, most accurate here); 'small': 4.0.0_best_int */
@@ -171,7 +172,11 @@ export class TesseractPool {
     this.model = opts.model ?? 'standard';
   }
 
-  private async spawn(): Promise<Slot> {
+  private spawn(): Promise<Slot> {
+    return stageAsync('worker-start', () => this.start());
+  }
+
+  private async start(): Promise<Slot> {
     const langPath = languageFolder(this.langs, this.model);
     const worker = await Tesseract.createWorker(this.langs, Tesseract.OEM.LSTM_ONLY, {
       langPath,
@@ -261,7 +266,7 @@ export class TesseractPool {
         if (image.width > TESSERACT_MAX_SIDE || image.height > TESSERACT_MAX_SIDE) {
           return Promise.reject(new OcrJobError(`image too large for tesseract: ${image.width} × ${image.height} px (at most ${TESSERACT_MAX_SIDE} a side)`));
         }
-        return this.run(encodePgm(image), opts, signal);
+        return stageAsync('tesseract', () => this.run(encodePgm(image), opts, signal));
       },
     };
   }

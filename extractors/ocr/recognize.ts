@@ -21,9 +21,11 @@ import { bestTurn, readsWell } from './orientation.js';
 import type { OcrRunner, TesseractPool } from './pool.js';
 import { joinBrokenRules } from './broken-rules.js';
 import { binarize, eraseRules, findRules, isBilevel, measureSkew, otsu, tableRules, thickenInk, type PixelRule } from './prep.js';
+import { rereadCodes } from './reread-codes.js';
 import { rereadLatin } from './reread-latin.js';
 import { rereadNumbers } from './reread-numbers.js';
 import { rereadText } from './reread-text.js';
+import { stageAsync, stageBegin, stageEnd } from './profile.js';
 import { DEFAULT_OCR_SETTINGS, type OcrSettings, type ResolutionSettings } from './settings.js';
 import type { ImageInput, OcrPage, OcrProblem, OcrWord, RecognizeOptions } from './types.js';
 
@@ -42,9 +44,12 @@ function now(): number {
  *  the cells read again. */
 async function readTurned(ocr: OcrRunner, base: GreyImage, dpi: number, sourceDpi: number, k: number, opts: RecognizeOptions, s: OcrSettings, t0: number): Promise<OcrPage> {
   const tp = now();
+  const prof = stageBegin('prep');
   let im = k ? rotateQuarter(base, k) : base;
   // a 1-bit scan's threshold breaks its rules into collinear pieces (broken-rules.ts)
   const bilevel = s.brokenRules.on > 0 && isBilevel(im, s.image.bilevelShare);
+  // (a 1-bit scan's code cells are read again: reread-codes.ts; told before deskewing turns it grey)
+  const oneBit = s.rereadCodes.on > 0 && isBilevel(im, s.image.bilevelShare);
   let skew = 0;
   // the ink of the image as it is read (found once: a level page's skew mask serves the rules)
   let mask: Uint8Array | undefined;
@@ -65,9 +70,10 @@ async function readTurned(ocr: OcrRunner, base: GreyImage, dpi: number, sourceDp
   }
   // isolated toner specks (a photocopy) would be read as decimal points and commas
   despeckle(ocrImage, dpi, s.despeckle, s.binarize);
+  stageEnd(prof);
   const prep = now() - tp;
   const t1 = now();
-  const r = await ocr.run(ocrImage, { psm: opts.psm ?? '11', dpi, page: true });
+  const r = await stageAsync('first-pass', () => ocr.run(ocrImage, { psm: opts.psm ?? '11', dpi, page: true }));
   const words: OcrWord[] = [];
   let conf = 0;
   for (const w of r.words) {
@@ -81,12 +87,14 @@ async function readTurned(ocr: OcrRunner, base: GreyImage, dpi: number, sourceDp
     if (x.problem) problems.push(x.problem);
     return x.words;
   };
-  if (rules.length && opts.gapFill !== false) words.push(...note(await gapFill(ocr, ocrImage, rules, words, dpi, s)));
+  if (rules.length && opts.gapFill !== false) words.push(...note(await stageAsync('gap-fill', () => gapFill(ocr, ocrImage, rules, words, dpi, s))));
   let finalWords = words;
   if (rules.length && opts.reread !== false) {
-    finalWords = note(await rereadNumbers(ocr, ocrImage, rules, finalWords, dpi, s));
-    finalWords = note(await rereadLatin(ocr, ocrImage, rules, finalWords, dpi, s));
-    finalWords = note(await rereadText(ocr, ocrImage, rules, finalWords, dpi, s));
+    finalWords = note(await stageAsync('reread-numbers', () => rereadNumbers(ocr, ocrImage, rules, finalWords, dpi, s)));
+    finalWords = note(await stageAsync('reread-latin', () => rereadLatin(ocr, ocrImage, rules, finalWords, dpi, s)));
+    finalWords = note(await stageAsync('reread-text', () => rereadText(ocr, ocrImage, rules, finalWords, dpi, s)));
+    // a 1-bit page: code cells that ran together in the sparse pass, read on their own crops
+    if (oneBit) finalWords = note(await stageAsync('reread-codes', () => rereadCodes(ocr, ocrImage, rules, finalWords, dpi, s)));
   }
   return {
     width: im.width,
@@ -138,6 +146,7 @@ export async function recognizeWith(pool: TesseractPool, input: ImageInput, opts
   const res = s.resolution;
   const ocr = pool.runner(opts.signal);
   const t0 = now();
+  const prof = stageBegin('image');
   let img: GreyImage;
   let dpi = opts.dpi;
   if (input instanceof Uint8Array) {
@@ -166,6 +175,7 @@ export async function recognizeWith(pool: TesseractPool, input: ImageInput, opts
   // on a page that needed none of the above: on a grey paper, a grainy or a blurred page, or a
   // 1-bit scan, the light greys are paper, grain and blur ramps, which the curve would make ink
   if (img === asScanned && !plan.thicken) img = darkenThinPrint(img, s.tone);
+  stageEnd(prof);
   const base = img;
   const fixedDpi = dpi;
   const run = (k: number): Promise<OcrPage> => readTurned(ocr, base, fixedDpi, sourceDpi, k, opts, s, t0);
@@ -176,7 +186,7 @@ export async function recognizeWith(pool: TesseractPool, input: ImageInput, opts
   if (readsWell(first, s.orientation) && !opts.checkUpsideDown) return first;
   const to = now();
   const ks = readsWell(first, s.orientation) ? [0, 2] : [0, 1, 3, 2];
-  const turn = await bestTurn(ocr, base, fixedDpi, ks, s.orientation);
+  const turn = await stageAsync('orientation', () => bestTurn(ocr, base, fixedDpi, ks, s.orientation));
   const probeProblem: OcrProblem[] = turn.failed ? [{ step: 'orientation', boxes: [], error: turn.failed }] : [];
   const tOrient = now() - to;
   if (turn.k === 0) {

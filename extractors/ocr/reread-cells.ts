@@ -15,6 +15,7 @@ import type { CellRereader, CellRereading } from '../../model/stages.js';
 import { readStacked, type CropBox } from './crop-stack.js';
 import { crop, scale, type GreyImage } from './image.js';
 import { OcrAbortedError } from './pool.js';
+import { stageAsync } from './profile.js';
 import { otsu, thickenInk } from './prep.js';
 import type { OcrSettings } from './settings.js';
 import type { OcrPage, OcrPool } from './types.js';
@@ -91,7 +92,7 @@ const TREATMENTS: readonly Treatment[] = ['dark', 'thick', 'grey'];
  *  margin), joined. */
 export function cellRereader(kept: readonly KeptPage[], pool: OcrPool, s: OcrSettings): CellRereader {
   const byPage = new Map(kept.map((k) => [k.page, k]));
-  return async (cells, signal) => {
+  return (cells, signal) => stageAsync('reread-sums', async () => {
     const out: CellRereading[] = cells.map(() => ({ readings: [] }));
     const problems: string[] = [];
     const r = s.rereadSums;
@@ -167,5 +168,5 @@ export function cellRereader(kept: readonly KeptPage[], pool: OcrPool, s: OcrSet
       }
     }
     return { cells: out, problems };
-  };
+  });
 }

@@ -83,10 +83,16 @@ export async function rereadNumbers(ocr: OcrRunner, img: GreyImage, rules: reado
     if (!l) bySlot.set(key, (l = []));
     l.push(w);
   }
+  // the page prints decimals: some number cells of it show them
+  const pageDecimals = [...bySlot.values()].flat().filter((w) => DECIMAL_AMOUNT.test(w.text)).length >= s.minDecimalCells;
   interface Cell { col: number; words: OcrWord[]; x: number; y: number; w: number; h: number; text: string }
   const cells: Cell[] = [];
   let threshold: number | undefined;
   for (const [col, ws] of bySlot) {
+    // the column's typical number height (its lower quartile: a short column may hold as many
+    // words that took in a speck as words that did not): a word much taller took a speck into its box
+    const heights = ws.map((q) => q.box.y1 - q.box.y0).sort((a, b) => a - b);
+    const tall = heights[Math.floor(heights.length / 4)]! * s.tallWord;
     ws.sort((a, b) => (a.box.y0 + a.box.y1) / 2 - (b.box.y0 + b.box.y1) / 2);
     const groups: OcrWord[][] = [];
     for (const w of ws) {
@@ -106,17 +112,27 @@ export async function rereadNumbers(ocr: OcrRunner, img: GreyImage, rules: reado
       // one word: read again in a column that prints decimals (a dropped leading `1,` of
       // `1,202.92` leaves a well-formed `202.92`, lost decimals leave `414.`; the reading must add
       // digits)
-      if (g.length === 1 && !decimals) continue;
+      // A column read without decimals on a page whose other columns print them (every cell of
+      // it lost its leading `4,` and its `.00` alike, 4,285.00 read 285) is read again where ink
+      // lies beside the word in the column (rereadNumbers.besideWhole): a code column's codes
+      // are read whole and have none
+      const lone = g.length === 1 && !decimals;
+      if (lone && !(s.besideWhole && pageDecimals)) continue;
       // the column's width (a lost leading `16,` lies left of the words), the line's height
       const pad = cropPad(dpi, settings.crops);
-      const y0 = Math.min(...g.map((q) => q.box.y0));
-      const y1 = Math.max(...g.map((q) => q.box.y1));
+      // (the rows of the line's words of a typical height: a speck's box would take in the next line)
+      const typical = g.filter((q) => q.box.y1 - q.box.y0 <= tall);
+      const rows = typical.length ? typical : g;
+      const y0 = Math.min(...rows.map((q) => q.box.y0));
+      const y1 = Math.max(...rows.map((q) => q.box.y1));
       const m = Math.round((y1 - y0) * s.lineMargin) + s.lineMarginPx;
       const x = Math.round(bounds.get(col)!.left + pad);
       const w = Math.round(bounds.get(col)!.right - pad) - x;
       const y = Math.max(0, y0 - m);
       const h = Math.min(img.height, y1 + m) - y;
       if (w < dpi / settings.crops.minWidthPerInch || h < s.minHeightPx || h > dpi / settings.crops.maxHeightPerInch) continue;
+      // (and no other word in the crop: a code printed in one cell with its name is no amount)
+      if (lone && (!inkBeside(img, x, w, g[0]!.box, (threshold ??= otsu(img, settings.binarize))) || words.some((o) => o !== g[0] && o.box.x1 > x && o.box.x0 < x + w && o.box.y1 > y && o.box.y0 < y + h))) continue;
       // a well-formed amount read whole can only gain digits (rereadAccepted), and added digits must
       // be ink (inkDigits below): with no ink beside it on its rows within the column (at a level
       // halfway from the threshold to white: faint marks count) and no more digits in its own ink

@@ -118,8 +118,9 @@ function readingOrder(words: readonly OcrWord[]): OcrWord[] {
 
 /** Text cells between vertical rules that look damaged (a Latin letter, a word read below 90, a
  *  lone punctuation mark) are cropped (the column's width, the line's height within its horizontal
- *  rules), enlarged (crops.enlarge, 1.5×), stacked and read again as one block (PSM 6); a reading that
- *  textRereadAccepted takes replaces the words of the cell (recorded in `reread`). */
+ *  rules), enlarged (crops.enlarge, 1.5×), stacked and read again as one block (PSM 6; by chi_sim alone
+ *  with rereadText.cjkModel); a reading that textRereadAccepted takes replaces the words of the cell
+ *  (recorded in `reread`). */
 export async function rereadText(ocr: OcrRunner, img: GreyImage, rules: readonly PixelRule[], words: readonly OcrWord[], dpi: number, settings: OcrSettings = DEFAULT_OCR_SETTINGS): Promise<{ words: OcrWord[]; problem?: OcrProblem }> {
   const s = settings.rereadText;
   const snap = columnSnap(dpi, settings.crops);
@@ -198,7 +199,9 @@ export async function rereadText(ocr: OcrRunner, img: GreyImage, rules: readonly
     cells.length = s.maxCells;
   }
   const enlarge = settings.crops.enlarge;
-  const stacked = await readStacked(ocr, img, cells, dpi, settings.crops, enlarge, { psm: '6', dpi: dpi * enlarge }, 'reread-text');
+  // (chi_sim alone: tesseract reads a doubtful line again with eng, whose Latin letters and marks
+  // no reading may add; on a degraded page most lines are doubtful)
+  const stacked = await readStacked(ocr, img, cells, dpi, settings.crops, enlarge, { psm: '6', dpi: dpi * enlarge, ...(s.cjkModel ? { langs: ['chi_sim'] } : {}) }, 'reread-text');
   const read: { text: string; box: Box; conf: number; line: number }[][] = cells.map(() => []);
   for (const w of stacked.words) read[w.crop]!.push({ text: w.text, box: w.box, conf: w.confidence, line: w.line });
   const drop = new Set<OcrWord>();

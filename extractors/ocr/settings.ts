@@ -394,6 +394,12 @@ export interface RereadNumberSettings {
   readonly lineMargin: number;
   /** ... plus this (px; 2) */
   readonly lineMarginPx: number;
+  /** a word taller than this times the lower quartile of the heights of its column's number words (a toner speck
+   *  above or below a digit joined its box) does not set the rows of its line's crop, unless every
+   *  word of the line is as tall (ratio; 1.35. Dev photocopy-200: `066.` `84` with a speck under the
+   *  84 gave a crop 61 px high that took in the next line, read `2,.066.841004`; on the words' rows
+   *  it reads `2,066.84`) */
+  readonly tallWord: number;
   /** crops lower than this are not read (px; 4) */
   readonly minHeightPx: number;
   /** a page with more such cells than this is not re-read (count; 600) */
@@ -418,6 +424,11 @@ export interface RereadNumberSettings {
    *  0.912 -> 0.913, silent 0 both, 17 of 1,122 facts differ (the strip's other crops read apart:
    *  guojia 0.963 -> 0.960, fs 0.946 -> 0.949, yt 0.843 -> 0.848), CPU 3.98 -> 3.91 s a page) */
   readonly skipWhole: number;
+  /** 1: in a column read with no decimals on a page whose number cells show some (at least
+   *  minDecimalCells), a one-word cell is read again when dark ink lies beside its word within the
+   *  column (4,285.00 read `285`, every cell of the column cut alike: the column never showed its
+   *  decimals); 0: such a column's one-word cells are not read again (flag; 1) */
+  readonly besideWhole: number;
 }
 
 /** The digits a stretch of a number line can hold by its ink (digit-ink.ts): a second reading of a
@@ -485,6 +496,38 @@ export interface RereadLatinSettings {
   readonly minConfidence: number;
 }
 
+/** Code cells of a 1-bit page read again on their crops (reread-codes.ts). */
+interface RereadCodeSettings {
+  /** 1: on; 0: off (count; 1) */
+  readonly on: number;
+  /** a column between vertical rules is a code column when at least this many of its words are codes
+   *  of one length (count; 3) ... */
+  readonly minCodes: number;
+  /** ... and at least this share of its words that hold no CJK character (share; 0.4) ... */
+  readonly minShare: number;
+  /** ... and it is at most this wide (inch; 0.5: a 类/款/项 cell, not an amount column) */
+  readonly maxWidthInches: number;
+  /** the crop reaches this share of the word's height above and below ... (share; 0.4) */
+  readonly lineMargin: number;
+  /** ... plus this (px; 3) */
+  readonly lineMarginPx: number;
+  /** crops narrower than this are not read (px; 4) */
+  readonly minWidthPx: number;
+  /** crops lower than this are not read (px; 4) */
+  readonly minHeightPx: number;
+  /** the crops are enlarged this much, bicubic (×; 2. Code cells of the dev grid's fax-200 yt pages
+   *  read on their own crops: 210, 02, 11 read as printed at ×1 and ×2, their first page reading
+   *  `200`, `E`, `1`) */
+  readonly enlarge: number;
+  /** a page with more candidates than this is not re-read (count; 300) */
+  readonly maxCells: number;
+  /** a reading is taken only this confident (conf; 50) */
+  readonly minConfidence: number;
+  /** a first reading that is a code of the column's length is replaced only by a reading this much
+   *  more confident (conf; 10: 200 (85) → 210 (96), 03 (66) → 05 (89) on the dev grid's fax-200 yt pages, both as printed) */
+  readonly replaceGain: number;
+}
+
 /** Text cells that look damaged read again, enlarged (reread-text.ts). */
 export interface RereadTextSettings {
   /** cells re-read on a page at most, the most doubtful first (count; 120: a form is not read twice) */
@@ -519,6 +562,13 @@ export interface RereadTextSettings {
   readonly replaceGain: number;
   /** a reading adds at most this many CJK characters (count; 6: a dropped list number or last character, not a second label) */
   readonly maxExtraCjk: number;
+  /** 1: the text strips are read by the CJK model alone (chi_sim, workers of their own), 0: by the
+   *  page's languages (chi_sim+eng) (flag; 1: tesseract reads a line it finds doubtful again with
+   *  every other language, and on a degraded page most are; a Latin letter or mark the first reading
+   *  lacks is never taken. Dev grid: facts byte-identical on q70-200, photocopy-200, fax-200 and
+   *  level-hi-200, one label more read as printed on noise-xhi-200 (1.一般公共预算资金); the re-read's
+   *  CPU 0.51 → 0.33 s/page on photocopy-200, 0.84 → 0.49 on fax-200, 0.55 → 0.39 on noise-xhi-200) */
+  readonly cjkModel: number;
 }
 
 export interface OcrSettings {
@@ -544,6 +594,7 @@ export interface OcrSettings {
   readonly digitInk: DigitInkSettings;
   readonly rereadSums: RereadSumSettings;
   readonly rereadLatin: RereadLatinSettings;
+  readonly rereadCodes: RereadCodeSettings;
   readonly rereadText: RereadTextSettings;
 }
 
@@ -594,13 +645,14 @@ export const OCR_SETTINGS_LIMITS: Limits<OcrSettings> = {
     padPerInch: PER_INCH, minPadPx: PX, minHeightPerInch: PER_INCH, inkLevel: GREY, maxInkLevel: GREY, minInkPerInch: PER_INCH, minInkHeightPerInch: PER_INCH,
     thinInkPerInch: PER_INCH, thinInkMinWidthPerInch: PER_INCH, marginPerInch: PER_INCH, maxCrops: COUNT(), minConfidence: CONF,
   },
-  rereadNumbers: { decimalColumnShare: SHARE, minDecimalCells: COUNT(), lineMargin: RATIO, lineMarginPx: PX, minHeightPx: PX, maxCells: COUNT(), maxAddedDigits: COUNT(), maxStrayMarks: COUNT(0, 10), latinModel: COUNT(0, 1), skipWhole: COUNT(0, 1) },
+  rereadNumbers: { decimalColumnShare: SHARE, minDecimalCells: COUNT(), lineMargin: RATIO, lineMarginPx: PX, tallWord: [1, 10], minHeightPx: PX, maxCells: COUNT(), maxAddedDigits: COUNT(), maxStrayMarks: COUNT(0, 10), latinModel: COUNT(0, 1), skipWhole: COUNT(0, 1), besideWhole: COUNT(0, 1) },
   digitInk: { heightShare: SHARE, digitWidth: RATIO, minHeightPx: PX, brokenMinWidth: SHARE },
   rereadSums: { maxCells: COUNT(), darkGain: GREY, thickenPx: COUNT(0, 5), greyEnlarge: [0.5, 6], sideMargin: RATIO, lineMargin: RATIO, lineMarginPx: PX, maxChanges: COUNT(1, 10), maxCombinations: COUNT(1), lostDecimalsEm: RATIO },
   rereadLatin: { maxLetters: COUNT(1, 100), lineMargin: RATIO, lineMarginPx: PX, minWidthPx: PX, minHeightPx: PX, maxWidthInches: [0, 1000], maxCells: COUNT(), maxChars: COUNT(1, 100), minConfidence: CONF },
+  rereadCodes: { on: COUNT(0, 1), minCodes: COUNT(1), minShare: SHARE, maxWidthInches: [0, 10], lineMargin: RATIO, lineMarginPx: PX, minWidthPx: PX, minHeightPx: PX, enlarge: [1, 4], maxCells: COUNT(), minConfidence: CONF, replaceGain: CONF },
   rereadText: {
     maxCells: COUNT(), doubt: CONF, maxRuledCellPerInch: PER_INCH, lineMargin: RATIO, lineMarginPx: PX, minHeightPx: PX, minHeightEm: RATIO, squeezeEm: RATIO,
-    squeezeMinPx: PX, minMean: CONF, minWord: CONF, sure: CONF, newChar: CONF, replaceMin: CONF, replaceGain: CONF, maxExtraCjk: COUNT(),
+    squeezeMinPx: PX, minMean: CONF, minWord: CONF, sure: CONF, newChar: CONF, replaceMin: CONF, replaceGain: CONF, maxExtraCjk: COUNT(), cjkModel: COUNT(0, 1),
   },
 };
 
@@ -636,13 +688,14 @@ export const DEFAULT_OCR_SETTINGS: OcrSettings = deepFreeze(
       padPerInch: 50, minPadPx: 3, minHeightPerInch: 18, inkLevel: 128, maxInkLevel: 200, minInkPerInch: 45, minInkHeightPerInch: 40, thinInkPerInch: 30,
       thinInkMinWidthPerInch: 25, marginPerInch: 30, maxCrops: 400, minConfidence: 50,
     },
-    rereadNumbers: { decimalColumnShare: 0.15, minDecimalCells: 2, lineMargin: 0.35, lineMarginPx: 2, minHeightPx: 4, maxCells: 600, maxAddedDigits: 4, maxStrayMarks: 2, latinModel: 1, skipWhole: 1 },
+    rereadNumbers: { decimalColumnShare: 0.15, minDecimalCells: 2, lineMargin: 0.35, lineMarginPx: 2, tallWord: 1.35, minHeightPx: 4, maxCells: 600, maxAddedDigits: 4, maxStrayMarks: 2, latinModel: 1, skipWhole: 1, besideWhole: 1 },
     digitInk: { heightShare: 0.6, digitWidth: 0.55, minHeightPx: 6, brokenMinWidth: 0.35 },
     rereadSums: { maxCells: 120, darkGain: 50, thickenPx: 1, greyEnlarge: 2, sideMargin: 0.5, lineMargin: 0.3, lineMarginPx: 2, maxChanges: 4, maxCombinations: 20_000, lostDecimalsEm: 2.5 },
     rereadLatin: { maxLetters: 4, lineMargin: 0.4, lineMarginPx: 3, minWidthPx: 4, minHeightPx: 4, maxWidthInches: 1.5, maxCells: 200, maxChars: 6, minConfidence: 60 },
+    rereadCodes: { on: 1, minCodes: 3, minShare: 0.4, maxWidthInches: 0.5, lineMargin: 0.4, lineMarginPx: 3, minWidthPx: 4, minHeightPx: 4, enlarge: 2, maxCells: 300, minConfidence: 50, replaceGain: 10 },
     rereadText: {
       maxCells: 120, doubt: 95, maxRuledCellPerInch: 2, lineMargin: 0.35, lineMarginPx: 2, minHeightPx: 4, minHeightEm: 0.8, squeezeEm: 0.5, squeezeMinPx: 4,
-      minMean: 80, minWord: 50, sure: 95, newChar: 85, replaceMin: 70, replaceGain: 5, maxExtraCjk: 6,
+      minMean: 80, minWord: 50, sure: 95, newChar: 85, replaceMin: 70, replaceGain: 5, maxExtraCjk: 6, cjkModel: 1,
     },
   }, OCR_SETTINGS_LIMITS),
 );

@@ -4,6 +4,7 @@
 import os from 'node:os';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { makePool } from './page-pool.js';
+import { profiling } from './profile.js';
 import type { OcrPool } from './types.js';
 
 let inner: OcrPool | undefined;
@@ -14,7 +15,8 @@ const cores = typeof os.availableParallelism === 'function' ? os.availableParall
 /** inside a document worker of the runner (pipeline/runner/pool.ts): its share of the cores, so N
  *  document workers do not start N × cores tesseract instances (each ~300 MB with chi_sim) */
 const share = !isMainThread && typeof (workerData as { ocrWorkers?: unknown } | null)?.ocrWorkers === 'number' ? (workerData as { ocrWorkers: number }).ocrWorkers : undefined;
-const size = Math.max(1, Math.min(4, share ?? cores));
+/** (one worker while stages are profiled: one thing at a time, profile.ts) */
+const size = profiling ? 1 : Math.max(1, Math.min(4, share ?? cores));
 /** close the workers this long after the last page: 2 s in a process of its own (it can then end);
  *  30 s in a document worker of the runner, which ends its threads itself, so that the next
  *  scanned document finds the workers started (between two documents, reading the next file and

@@ -18,7 +18,7 @@ export interface OcrWord {
 }
 
 /** A step of reading a page: the page itself, its orientation probes, a re-read strategy. */
-export type OcrStep = 'page' | 'orientation' | 'gap-fill' | 'reread-numbers' | 'reread-latin' | 'reread-text' | 'reread-sums';
+export type OcrStep = 'page' | 'orientation' | 'gap-fill' | 'reread-numbers' | 'reread-latin' | 'reread-text' | 'reread-sums' | 'reread-codes';
 
 /** A step that failed on part of a page: its cells keep what the first reading gave (a re-read)
  *  or are not read (gap fill); the rest of the page is kept. */

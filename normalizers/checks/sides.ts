@@ -1,6 +1,9 @@
 // side_sum and grand_total: the two-sided 总表 (01, 04) add up on each side.
 //  - side_sum: 本年收入合计 = Σ the income items printed above it (一、… 八、); 本年支出合计 = Σ the 类 rows
-//    (01 and 04 of 决算, and the 部门预算 收支总表);
+//    (01 and 04 of 决算, and the 部门预算 收支总表); an item = Σ its components, the rows printed right
+//    below it that `components` names (部门预算 收支总表: 财政拨款收入 = 一般公共预算 + 政府性基金 +
+//    国有资本经营预算, its 1. 2. 3.: a 总表 whose income side prints no 本年收入合计 has no other sum on
+//    them, and a misread 6 read as 5 there was silent);
 //  - grand_total: 总计 = 本年…合计 + the 结转/结余 rows of the same side (never their sub-rows).
 import type { CheckResult, Fact } from '../../model/types.js';
 import { compareSum, type CompareOptions } from './compare.js';
@@ -21,10 +24,24 @@ export function sideSumChecks(facts: Fact[], o: CompareOptions): CheckResult[] {
       const total = totals[0]!;
       const parts = rule.parts === 'classes'
         ? group.filter((f) => f.code.length === 3 && /^\d{3}$/.test(f.code) && f.row < total.row)
+        : rule.parts === 'components'
+        ? components(group, total, new RegExp(rule.components ?? '$^'))
         : group.filter((f) => f !== total && !f.code && f.row < total.row && !NOT_ITEM.test(label(f)));
       if (parts.length === 0 || (rule.parts === 'classes' && !oneListOfClasses(parts))) continue;
-      out.push(...compareSum(total, parts, 'side_sum', `${rule.id}: ${label(total)} = Σ ${rule.parts === 'classes' ? '类' : 'items'}`, o));
+      out.push(...compareSum(total, parts, 'side_sum', `${rule.id}: ${label(total)} = Σ ${rule.parts === 'classes' ? '类' : rule.parts === 'components' ? 'components' : 'items'}`, o));
     }
+  }
+  return out;
+}
+
+/** The uncoded rows printed right below `total` (the next rows of the group, in order) while their
+ *  label matches `re` and no total or carry-over: the item's components. A row of the side that
+ *  matches not (the next item, 二、事业收入) ends them. */
+function components(group: Fact[], total: Fact, re: RegExp): Fact[] {
+  const out: Fact[] = [];
+  for (const f of group.filter((x) => x.row > total.row).sort((a, b) => a.row - b.row)) {
+    if (f.code || NOT_ITEM.test(label(f)) || !re.test(label(f))) break;
+    out.push(f);
   }
   return out;
 }

@@ -298,7 +298,7 @@ function doubtfulLabel(label: string): boolean {
   return rowLabels.some((l) => editDistance(l, t) <= Math.max(1, Math.floor(Array.from(l).length / share)));
 }
 
-const isStandardLabel = (label: string): boolean => {
+export const isStandardLabel = (label: string): boolean => {
   rowLabels ??= readKnowledgeJson<{ labels: string[] }>('row-labels.json').labels;
   return rowLabels.includes(stripNumbering(label));
 };

@@ -6,10 +6,12 @@
 // of its section, no row there is labelled as a total already, and every value it has equals the
 // sum of the 类 rows (three-digit printed codes) of its measure, two non-zero values at least (or
 // all but one, three non-zero at least: a value misread too, which 合计 = Σ 类 then flags or the
-// identity-pinned correction puts right). Its facts are then labelled 合计 (the grid keeps the
-// label as read).
+// identity-pinned correction puts right). Equals within the rounding the identity itself admits
+// (checks/tolerance.ts: a 万元 table's 合计 of four 类 may differ from their sum by 0.01).
+// Its facts are then labelled 合计 (the grid keeps the label as read).
 import { Decimal } from 'decimal.js';
 import type { Fact } from '../../model/types.js';
+import { tolerance } from '../checks/tolerance.js';
 import { cleanLabel, stripNumbering } from '../values/labels.js';
 
 const TOTAL = /^(合计|总计|小计)$/;
@@ -40,16 +42,20 @@ export function totalByIdentity(facts: Fact[], unreadFlag: string): number {
     for (const f of part) if (!f.code && nearTotal(labelOf(f))) rows.set(f.row, [...(rows.get(f.row) ?? []), f]);
     if (rows.size !== 1) continue;
     const cells = [...rows.values()][0]!;
-    const sums = new Map<string, Decimal>();
+    const sums = new Map<string, { sum: Decimal; parts: Fact[] }>();
     for (const f of part) {
       if (f.code_source !== 'printed' || !/^\d{3}$/.test(f.code) || !f.measure) continue;
-      sums.set(f.measure, (sums.get(f.measure) ?? new Decimal(0)).plus(f.value));
+      const s = sums.get(f.measure) ?? { sum: new Decimal(0), parts: [] };
+      sums.set(f.measure, { sum: s.sum.plus(f.value), parts: [...s.parts, f] });
     }
+    // (the identity's own rounding: half a unit of the last decimal per non-zero addend)
+    const holds = (f: Fact, s: { sum: Decimal; parts: Fact[] }): boolean =>
+      s.sum.minus(f.value).abs().lte(tolerance(s.parts.filter((p) => !p.value.isZero()).length, Math.max(f.scale ?? 0, ...s.parts.map((p) => p.scale ?? 0))));
     let nonZero = 0;
     let off = 0;
     for (const f of cells) {
       const s = f.measure ? sums.get(f.measure) : undefined;
-      if (!s || !s.equals(f.value)) off++;
+      if (!s || !holds(f, s)) off++;
       else if (!f.value.isZero()) nonZero++;
     }
     // (one value misread among three sums that hold: the identity, now checked, flags it)

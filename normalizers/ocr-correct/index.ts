@@ -14,7 +14,10 @@
 // they all require the very same value and two of them whose every other cell is in an identity
 // that holds share no cell but it, one of them summing two or more other amounts (not a copy of
 // one): the message says `inferred from identities`. A chain of copies (a parent over its only
-// child) whose figure a held sum gives takes it in its misread cells (copies.ts): `copied`.
+// child) whose figure a held sum gives takes it in its misread cells (copies.ts): `copied`. A
+// 4 a 1-bit scan thinned to a 1, in a cell and the copies read alike, told by one failing sum
+// (strokes.ts: a threshold never draws a 4, so the side that reads low lost it). A
+// minus sign read from a speck is dropped where the sums agree it is not printed (sign.ts).
 // Never applied to tables with a text layer
 // (method other than 'ocr').
 import { Decimal } from 'decimal.js';
@@ -29,6 +32,8 @@ import { tolerance } from '../checks/tolerance.js';
 import { toYuan } from '../values/units.js';
 import { ocrConfusion } from './confusion.js';
 import { copyConsensus, strokeLostAmount } from './copies.js';
+import { strokeLoss } from './strokes.js';
+import { speckMinus } from './sign.js';
 
 export { ocrConfusion, CONFUSABLE } from './confusion.js';
 
@@ -50,8 +55,9 @@ export interface OcrRepair {
   /** subjects of the failing identities that pinned the cell */
   identities: string[];
   /** 'reread': the value is a second reading of the cell on the page image (reread.ts), not a
-   *  misreading undone (confusion.ts); 'copied': the figure of the copies it must equal (copies.ts) */
-  how?: 'reread' | 'inferred' | 'copied';
+   *  misreading undone (confusion.ts); 'copied': the figure of the copies it must equal (copies.ts);
+   *  'sign': a minus sign read from a speck dropped (sign.ts) */
+  how?: 'reread' | 'inferred' | 'copied' | 'sign';
   /** 'copied': the cell of the chain whose held sum gives the figure */
   anchor?: string;
 }
@@ -209,12 +215,18 @@ export function findOcrRepairs(doc: DocumentRecord): OcrRepair[] {
       break; // the checks changed: cluster again
     }
     if (!applied) {
+      // a minus sign read from a speck (sign.ts): no confusion changes a sign
+      const unsigned = speckMinus(doc, ocrTables, tableDp, tried);
+      if (unsigned) {
+        repairs.push(...unsigned);
+        continue;
+      }
       const inferred = inferOne(doc, ocrTables, tableDp, tried);
       if (inferred) {
         repairs.push(inferred);
         continue;
       }
-      const copied = copyConsensus(doc, ocrTables, tableDp, tried);
+      const copied = copyConsensus(doc, ocrTables, tableDp, tried) ?? strokeLoss(doc, ocrTables, tableDp, tried);
       if (!copied) break;
       repairs.push(...copied);
     }
@@ -290,6 +302,8 @@ export function repairChecks(doc: DocumentRecord, repairs: OcrRepair[]): CheckRe
         ? `${tableName(f, names)}: ${rowName(f)}${f.measure_label ? ' (' + f.measure_label + ')' : ''} read by OCR as ${r.printed}, copied as ${r.corrected} (${r.confusion}): the cells it must equal (${r.identities.join('; ')}) print one figure, which ${r.anchor} gives in a sum of other amounts that holds; with it nothing else breaks; compare with the printed page`
         : r.how === 'inferred'
         ? `${tableName(f, names)}: ${rowName(f)}${f.measure_label ? ' (' + f.measure_label + ')' : ''} read by OCR as ${r.printed}, inferred from identities as ${r.corrected}: the failing identities it is in (${r.identities.join('; ')}) all require that value, and two of them whose other cells are each in an identity that holds share no other cell, one summing two or more other amounts; with it nothing else breaks; compare with the printed page`
+        : r.how === 'sign'
+        ? `${tableName(f, names)}: ${rowName(f)}${f.measure_label ? ' (' + f.measure_label + ')' : ''} read by OCR as ${r.printed}, corrected to ${r.corrected} (${r.confusion}): without the sign the failing identities it is in (${r.identities.join('; ')}) hold, at least two of them on this cell, and no other breaks; compare with the printed page`
         : r.how === 'reread'
         ? `${tableName(f, names)}: ${rowName(f)}${f.measure_label ? ' (' + f.measure_label + ')' : ''} read by OCR as ${r.printed}, ${r.confusion} as ${r.corrected}: with it the failing identities (${r.identities.join('; ')}) hold and no other breaks, the only such reading; compare with the printed page`
         : `${tableName(f, names)}: ${rowName(f)}${f.measure_label ? ' (' + f.measure_label + ')' : ''} read by OCR as ${r.printed}, corrected to ${r.corrected} (${r.confusion}): the only cell in every failing identity (${r.identities.join('; ')}) and the only plausible reading that makes them all hold; compare with the printed page`,

@@ -61,7 +61,7 @@ export function understandTable(cand: TableCandidate, kind: KindDef | undefined,
   const tableRows: TableRow[] = [];
   const flags = new Set<string>();
   for (const { r, i } of dataRows) {
-    const read = readRow(r, i, columns, sources[i]!);
+    const read = readRow(r, i, columns, sources[i]!, cand.grid.method === 'ocr');
     for (const tr of read) {
       const page = cand.grid.rowPages?.[i] ?? cand.grid.page_first ?? cand.page;
       if (page !== undefined) tr.page = page;
@@ -408,10 +408,25 @@ interface BlockRead {
   strayNumbers: { col: number; raw: string; cell: number }[];
   /** text printed in measure columns (layout damage) */
   strayLabels: string[];
+  /** a code part read with a letter for a digit (lookalikeDigits) */
+  lookalike?: boolean;
+}
+
+/** letters OCR reads for the digits of a code part on a 1-bit scan (a 5 whose bowl closed: s) */
+const LOOKALIKE: Record<string, string> = { s: '5', S: '5', o: '0', O: '0', l: '1', I: '1', B: '8' };
+
+/** A code part (two or three characters) read with one letter that looks like a digit among its
+ *  digits (0s for 05): the part as digits; undefined otherwise. */
+export function lookalikeDigits(t: string): string | undefined {
+  if (!/^[\dsSoOlIB]{2,3}$/.test(t)) return undefined;
+  const letters = [...t].filter((c) => !/\d/.test(c));
+  if (letters.length !== 1) return undefined;
+  const out = [...t].map((c) => LOOKALIKE[c] ?? c).join('');
+  return CODE_PART_RE.test(out) ? out : undefined;
 }
 
 /** `sources`: for each column of `cells`, the grid column the text was read from (-1: none). */
-function readRow(cells: string[], rowIndex: number, columns: ColumnSpec[], sources: readonly number[]): TableRow[] {
+function readRow(cells: string[], rowIndex: number, columns: ColumnSpec[], sources: readonly number[], ocr = false): TableRow[] {
   const at = (c: number): { cell?: number } => ((sources[c] ?? -1) >= 0 ? { cell: sources[c]! } : {});
   const blocks = new Map<number, BlockRead>();
   for (const col of columns) {
@@ -445,7 +460,14 @@ function readRow(cells: string[], rowIndex: number, columns: ColumnSpec[], sourc
         const level = partLevel(columns, col);
         // a toner speck read as a point, comma or quote mark against a part (.12, 01.): codes print none
         const bare = t.replace(/^[.,'‘’`]+|[.,'‘’`]+$/g, '');
+        const asDigits = ocr ? lookalikeDigits(bare) : undefined;
         if (CODE_PART_RE.test(bare)) b.codeParts[level] = bare;
+        // (OCR) a digit of a part read as the letter it looks like (0s for 05): the part as digits,
+        // the row flagged; the code so joined is then checked against its name like any other
+        else if (asDigits) {
+          b.codeParts[level] = asDigits;
+          b.lookalike = true;
+        }
         // a 款 / 项 printed without its leading zero (`301 | 2` for 30102: a spreadsheet's number format)
         else if (level > 0 && /^\d$/.test(t)) b.codeParts[level] = '0' + t;
         else if (!isCodeHeaderRemnant(t)) b.labels.push(t);
@@ -520,6 +542,7 @@ function readRow(cells: string[], rowIndex: number, columns: ColumnSpec[], sourc
     if (!b.code && b.codeParts.length === 0 && b.labels.length === 0 && b.values.length === 0) continue;
     const flags = [...(flagsByBlock.get(b.block) ?? [])];
     if (b.strayNumbers.length) flags.push('unplaced_number');
+    if (b.lookalike) flags.push('ocr_code_repaired');
     out.push({
       rowIndex,
       block: b.block,

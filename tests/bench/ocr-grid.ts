@@ -13,12 +13,16 @@
 // BENCH_GRID_WORKERS (ingest --workers, default 1), BENCH_GRID_DIR (where the scans are made),
 // BENCH_GRID_KEEP=DIR (keep each condition's output folder there), BENCH_GRID_NATIVE=0 (no native
 // tesseract baseline), BENCH_GRID_SETTINGS=FILE (ingest --settings FILE: a setting's effect measured
-// against the defaults in one build).
+// against the defaults in one build), BENCH_GRID_PROFILE=1 (the ingest's OCR stages profiled:
+// extractors/ocr/profile.ts; one OCR worker then, and the stages only add up with
+// BENCH_GRID_WORKERS=1, one document at a time).
 // Speed: CPU seconds per page (user + system, so that a machine busy with other work does not
 // count) of the whole ingest (start-up, model loading, OCR with its re-reads, tables, facts), and of
 // native tesseract (Debian's, one thread, PSM 11, chi_sim+eng: one plain reading) on the same page
 // images in the same run; wall seconds beside them. Native tesseract missing: the baseline is
-// skipped with the command that installs it.
+// skipped with the command that installs it. Profiled, the CPU s/page of each OCR stage (a stage's
+// own, without the stages it holds: `first-pass/tesseract` is the tesseract job of the first pass,
+// `first-pass` the rest of it) and what no stage took (start-up, layout, tables, facts).
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -64,6 +68,24 @@ function nativeTesseract(pagesDir: string, dpi: number, docKeys: string[]): { cp
     wall += t.wall;
   }
   return { cpu: cpu / Math.max(1, imgs.length), wall: wall / Math.max(1, imgs.length), pages: imgs.length };
+}
+
+/** CPU and wall seconds per page of each stage in a profile file (profile.ts), largest CPU first. */
+export function profileSummary(file: string, pages: number, totalCpu: number): string[] {
+  const by = new Map<string, { cpu: number; wall: number; n: number }>();
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const e = JSON.parse(line) as { stage: string; cpu: number; wall: number };
+    const t = by.get(e.stage) ?? { cpu: 0, wall: 0, n: 0 };
+    t.cpu += e.cpu / 1000;
+    t.wall += e.wall / 1000;
+    t.n++;
+    by.set(e.stage, t);
+  }
+  const staged = [...by.values()].reduce((s, t) => s + t.cpu, 0);
+  const rows = [...by.entries()].sort((a, b) => b[1].cpu - a[1].cpu).map(([k, t]) => `${k.padEnd(32)} ${(t.cpu / pages).toFixed(3)} (wall ${(t.wall / pages).toFixed(3)}, ${t.n}×)`);
+  rows.push(`${'(no stage: start-up, layout, tables, facts)'.padEnd(32)} ${((totalCpu - staged) / pages).toFixed(3)}`);
+  return rows;
 }
 
 const short = (source: string): string => source.replace(/-\d{4}-.*$/, '');
@@ -126,6 +148,7 @@ export async function benchOcrGrid(repo: string, shared: string): Promise<void> 
   const settingsFile = process.env.BENCH_GRID_SETTINGS;
   const scans = process.env.BENCH_GRID_DIR ?? join(tmpdir(), 'fiscal-extract-scan-grid');
   const keep = process.env.BENCH_GRID_KEEP;
+  const profile = process.env.BENCH_GRID_PROFILE === '1';
   const keyFiles = docKeys.map((k) => join(repo, 'tests/fixtures/expected', `${k}.expected.csv`));
   const native = process.env.BENCH_GRID_NATIVE !== '0' && !spawnSync('tesseract', ['--version']).error;
   if (!native) console.log(`  native tesseract baseline: ${process.env.BENCH_GRID_NATIVE === '0' ? 'off (BENCH_GRID_NATIVE=0)' : 'skipped, tesseract not installed (apt-get install -y tesseract-ocr tesseract-ocr-chi-sim)'}`);
@@ -146,7 +169,8 @@ export async function benchOcrGrid(repo: string, shared: string): Promise<void> 
       const out = keep ? join(keep, set, c.name) : mkdtempSync(join(tmpdir(), `fx-ocr-grid-${c.name}-`));
       if (keep) { rmSync(out, { recursive: true, force: true }); mkdirSync(out, { recursive: true }); }
       try {
-        const { r, cpu, wall } = timedRun(process.execPath, [join(repo, 'dist/pipeline/cli.js'), 'ingest', ...files, '--out', out, '--quiet', '--no-state', '--workers', workers, ...(settingsFile ? ['--settings', settingsFile] : [])]);
+        const profFile = profile ? join(mkdtempSync(join(tmpdir(), 'fx-ocr-profile-')), 'profile.jsonl') : undefined;
+        const { r, cpu, wall } = timedRun(process.execPath, [join(repo, 'dist/pipeline/cli.js'), 'ingest', ...files, '--out', out, '--quiet', '--no-state', '--workers', workers, ...(settingsFile ? ['--settings', settingsFile] : [])], profFile ? { ...process.env, FISCAL_EXTRACT_OCR_PROFILE: profFile } : process.env);
         if (r.status !== 0 && r.status !== 1) { console.log(`     ${c.name}: ingest exited ${r.status}: ${(r.stderr || '').split('\n').slice(-4, -2).join(' ')}`); continue; }
         const res = scoreCondition(out, shared, keyFiles);
         const nat = native ? nativeTesseract(join(scans, set, c.name, 'pages'), c.dpi, docKeys) : undefined;
@@ -156,6 +180,10 @@ export async function benchOcrGrid(repo: string, shared: string): Promise<void> 
         console.log(`     ${''.padEnd(14)} ${res.scores.map((s) => `${short(s.source)} ${s.F1.toFixed(3)}`).join(' · ')}`);
         console.log(`     ${''.padEnd(14)} CPU s/page: ingest --workers ${workers} ${(cpu / nPages).toFixed(2)} (wall ${(wall / nPages).toFixed(2)})${nat ? `; native tesseract ${nat.cpu.toFixed(2)} (wall ${nat.wall.toFixed(2)}, ${nat.pages} pages); ratio ${(cpu / nPages / nat.cpu).toFixed(2)}` : ''}`);
         for (const x of res.silentExamples) console.log(`     ${''.padEnd(14)} silent: ${x}`);
+        if (profFile) {
+          if (existsSync(profFile)) for (const l of profileSummary(profFile, nPages, cpu)) console.log(`     ${''.padEnd(14)} profile CPU s/page: ${l}`);
+          rmSync(join(profFile, '..'), { recursive: true, force: true });
+        }
       } finally {
         if (!keep) rmSync(out, { recursive: true, force: true });
       }

@@ -194,3 +194,24 @@ describe('收支总表: 本年支出合计 = Σ 类 (side_sum b01_expenditure_si
     expect(b01(checked(d))).toEqual([]);
   });
 });
+
+describe('收支总表: 财政拨款收入 = Σ its funds printed below it (side_sum b01_fiscal_income)', () => {
+  // 万里街道's 收支总表 prints no 本年收入合计: 一、财政拨款收入 over 1.一般公共预算资金 2.政府性基金
+  // 3.国有资本经营预算, then 二、事业收入 …, 收入总计. A photocopy scan read 1.一般公共预算资金
+  // 156,211,123 as 155,211,123 (a 6 as 5), and nothing else sums that row
+  const fund = (f: Fact) => f.table_kind === 'budget_income_expenditure_summary' && f.section === 'income' && /一般公共预算资金$/.test(f.item) && f.measure === 'amount';
+  const fiscal = (d: DocumentRecord) => d.checks.filter((c) => c.check_id === 'side_sum' && c.subject.startsWith('b01_fiscal_income'));
+  it('holds on the printed numbers', () => {
+    const d = checked(copy(wl));
+    expect(find(d, fund).value.toFixed()).toBe('156211123');
+    expect(fiscal(d)).toEqual([]);
+    expect(find(d, fund).flags).not.toContain('side_sum');
+  });
+  it('the fund misread as OCR did (156,211,123 → 155,211,123) fails it: flagged, not verified', () => {
+    const d = checked(copy(wl, fund, '155211123'));
+    expect(fiscal(d).length).toBe(1);
+    expect(fiscal(d)[0]!.message).toMatch(/财政拨款收入/);
+    expect(find(d, fund).flags).toContain('side_sum');
+    expect(find(d, fund).verified).toBeUndefined();
+  });
+});
