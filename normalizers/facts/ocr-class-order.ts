@@ -33,6 +33,20 @@ function classCodes(taxonomy: Taxonomy, year: string): { code: string; name: str
   return out;
 }
 
+/** `facts` grouped by row, the rows in print order: by their table's place in `order` (a table per
+ *  page), then by row */
+function rowsInPrintOrder(facts: Fact[], order: Map<string, number>): Fact[][] {
+  const rows = new Map<string, { table: number; row: number; facts: Fact[] }>();
+  for (const f of facts) {
+    const table = order.get(f.table_id)!;
+    const key = `${table}|${f.row}`;
+    const r = rows.get(key) ?? { table, row: f.row, facts: [] };
+    r.facts.push(f);
+    rows.set(key, r);
+  }
+  return [...rows.values()].sort((a, b) => a.table - b.table || a.row - b.row).map((r) => r.facts);
+}
+
 /** The name each row (label words) stands for among `names` (in code order): the one it is
  *  nearest, strictly nearer than any other, within three characters in four of the name and
  *  nearer than the row's own length (a row of other words, 栏次 misread, is no 类: left out);
@@ -61,14 +75,7 @@ export function classesByOrder(tables: Table[], facts: Fact[], taxonomy: Taxonom
   let n = 0;
   for (const kind of new Set(tables.filter((t) => order.has(t.table_id)).map((t) => t.table_kind))) {
     const side = facts.filter((f) => order.has(f.table_id) && f.table_kind === kind && f.section === 'expenditure');
-    // rows in print order: table (page), then row
-    const rows = new Map<string, Fact[]>();
-    for (const f of side) rows.set(`${order.get(f.table_id)!}|${f.row}`, [...(rows.get(`${order.get(f.table_id)!}|${f.row}`) ?? []), f]);
-    const seq = [...rows.entries()].sort(([a], [b]) => {
-      const [ta, ra] = a.split('|').map(Number) as [number, number];
-      const [tb, rb] = b.split('|').map(Number) as [number, number];
-      return ta - tb || ra - rb;
-    }).map(([, fs]) => fs);
+    const seq = rowsInPrintOrder(side, order);
     const isClass = (fs: Fact[]): boolean => /^2\d{2}$/.test(fs[0]!.code) && fs[0]!.code_system === 'function';
     const unread = (fs: Fact[]): boolean => !fs[0]!.code && fs.every((f) => f.flags.includes(unreadFlag)) && words(fs[0]!.item).length >= 2;
     // again while rows take a 类: the 类 taken narrow the gaps (健康支出 is as near 其他支出 as
@@ -133,13 +140,7 @@ export function incomeLabelsByOrder(tables: Table[], facts: Fact[], isStandard: 
   for (const kind of new Set(tables.filter((t) => order.has(t.table_id)).map((t) => t.table_kind))) {
     const labels = incomeOrder[kind]!;
     const side = facts.filter((f) => order.has(f.table_id) && f.table_kind === kind && f.section === 'income' && !f.code);
-    const rows = new Map<string, Fact[]>();
-    for (const f of side) rows.set(`${order.get(f.table_id)!}|${f.row}`, [...(rows.get(`${order.get(f.table_id)!}|${f.row}`) ?? []), f]);
-    const seq = [...rows.entries()].sort(([a], [b]) => {
-      const [ta, ra] = a.split('|').map(Number) as [number, number];
-      const [tb, rb] = b.split('|').map(Number) as [number, number];
-      return ta - tb || ra - rb;
-    }).map(([, fs]) => fs);
+    const seq = rowsInPrintOrder(side, order);
     const at = (fs: Fact[]): number => labels.indexOf(stripNumbering(cleanLabel(fs[0]!.item)));
     // the side's sources: up to its first other standard label (本年收入合计)
     const end = seq.findIndex((fs) => at(fs) < 0 && isStandard(stripNumbering(cleanLabel(fs[0]!.item))));

@@ -29,7 +29,8 @@ export function strokeLostAmount(read: string, value: string): boolean {
   return strokeLost(a.replace('.', ''), b.replace('.', ''), ['4'], 1);
 }
 
-const off = (c: CheckResult): Decimal | undefined => {
+/** how far a check's two sides are apart (undefined: not two amounts) */
+export const off = (c: CheckResult): Decimal | undefined => {
   try {
     return new Decimal(c.expected).minus(new Decimal(c.actual)).abs();
   } catch {
@@ -37,12 +38,17 @@ const off = (c: CheckResult): Decimal | undefined => {
   }
 };
 
+/** Whether a check is a pinning identity over two or more distinct cells, all in OCR'd tables. */
+export function ocrSum(doc: DocumentRecord, ocrTables: Set<string>): (c: { check_id: string; factRefs?: number[] }) => boolean {
+  return (c) => PINNING.has(c.check_id) && (c.factRefs?.length ?? 0) >= 2 && new Set(c.factRefs).size === c.factRefs!.length && c.factRefs!.every((r) => ocrTables.has(doc.facts[r]!.table_id));
+}
+
 /** One chain of copies set to the figure its anchors give (see the head of this file), verified;
  *  the repairs, or undefined when no chain qualifies. `tried`: chains (cells=value) tried before. */
 export function copyConsensus(doc: DocumentRecord, ocrTables: Set<string>, tableDp: Map<string, number>, tried: Set<string>): OcrRepair[] | undefined {
   const stats: IdentityStats = { evaluated: 0, heldSums: [] };
   const before = identityChecks(doc, stats).filter((c) => c.severity !== 'info');
-  const inTable = (c: { check_id: string; table_id?: string; factRefs?: number[] }): boolean => PINNING.has(c.check_id) && (c.factRefs?.length ?? 0) >= 2 && new Set(c.factRefs).size === c.factRefs!.length && c.factRefs!.every((r) => ocrTables.has(doc.facts[r]!.table_id));
+  const inTable = ocrSum(doc, ocrTables);
   const failing = before.filter((c) => inTable(c) && !c.subject.includes('printed several times'));
   if (!failing.length) return undefined;
   const held = stats.heldSums!.filter(inTable);

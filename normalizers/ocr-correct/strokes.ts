@@ -21,8 +21,8 @@ import { identityChecks } from '../checks/index.js';
 import type { IdentityStats } from '../checks/verify.js';
 import { maxDp } from '../checks/compare.js';
 import { tolerance } from '../checks/tolerance.js';
-import { strokeLostAmount } from './copies.js';
-import { keepValue, keyOf, OCR_REPAIRED, PINNING, printedText, setValue, type OcrRepair } from './index.js';
+import { off, ocrSum, strokeLostAmount } from './copies.js';
+import { keepValue, keyOf, OCR_REPAIRED, printedText, setValue, type OcrRepair } from './index.js';
 
 /** the values `read` (a printed amount) stands for with one or two of its 1s read back as 4s */
 function fourReadings(read: string): string[] {
@@ -42,20 +42,12 @@ function fourReadings(read: string): string[] {
   return out;
 }
 
-const off = (c: CheckResult): Decimal | undefined => {
-  try {
-    return new Decimal(c.expected).minus(new Decimal(c.actual)).abs();
-  } catch {
-    return undefined;
-  }
-};
-
 /** One cell (with its copies) whose lost 4 a failing sum tells (see the head of this file), set
  *  and verified; the repairs, or undefined. `tried`: cells=value tried before. */
 export function strokeLoss(doc: DocumentRecord, ocrTables: Set<string>, tableDp: Map<string, number>, tried: Set<string>): OcrRepair[] | undefined {
   const stats: IdentityStats = { evaluated: 0, heldSums: [] };
   const before = identityChecks(doc, stats).filter((c) => c.severity !== 'info');
-  const inTable = (c: { check_id: string; factRefs?: number[] }): boolean => PINNING.has(c.check_id) && (c.factRefs?.length ?? 0) >= 2 && new Set(c.factRefs).size === c.factRefs!.length && c.factRefs!.every((r) => ocrTables.has(doc.facts[r]!.table_id));
+  const inTable = ocrSum(doc, ocrTables);
   const failing = before.filter((c) => inTable(c) && !c.subject.includes('printed several times'));
   // two OCR'd tables that print one figure and read it apart (本年支出合计 and the 支出表's 合计)
   const pair = (c: CheckResult): boolean => c.check_id === 'cross_table_total' && c.factRefs?.length === 2 && c.factRefs[0] !== c.factRefs[1] && c.factRefs.every((r) => ocrTables.has(doc.facts[r]!.table_id));

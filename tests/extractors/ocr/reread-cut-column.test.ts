@@ -7,16 +7,14 @@
 //   convert /tmp/fx-grid/dev/photocopy-hi-200/pages/yt-yibaoju-2026-dept-budget-p16.jpg \
 //     -crop 500x355+900+350 +repage -strip -colorspace Gray -quality 90 yt-yibaoju-p16-photocopy-hi-cut-column-crop.jpg
 // and prepared as recognize.ts prepares a page; the words are the page reading's, moved onto the crop.
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { whitenBackground } from '../../../extractors/ocr/background.js';
-import { despeckle } from '../../../extractors/ocr/despeckle.js';
-import { decodeImagePages, type GreyImage } from '../../../extractors/ocr/image.js';
+import type { GreyImage } from '../../../extractors/ocr/image.js';
 import { TesseractPool } from '../../../extractors/ocr/pool.js';
-import { binarize, eraseRules, findRules, otsu, tableRules, type PixelRule } from '../../../extractors/ocr/prep.js';
+import type { PixelRule } from '../../../extractors/ocr/prep.js';
 import { rereadNumbers } from '../../../extractors/ocr/reread-numbers.js';
 import { DEFAULT_OCR_SETTINGS as S, resolveOcrSettings } from '../../../extractors/ocr/settings.js';
 import type { OcrWord } from '../../../extractors/ocr/types.js';
+import { preparedCrop, wordsOnCrop } from './photocopy-crop.js';
 
 const CROP = new URL('../../fixtures/scans/yt-yibaoju-p16-photocopy-hi-cut-column-crop.jpg', import.meta.url);
 const AT = { x: 900, y: 350 };
@@ -34,18 +32,13 @@ const PAGE_WORDS: [string, number, number, number, number][] = [
   ['202', 1091, 673, 1120, 689],
   ['202.92', 1326, 673, 1387, 688],
 ];
-const words: OcrWord[] = PAGE_WORDS.map(([text, x0, y0, x1, y1], i) => ({ text, box: { x0: x0 - AT.x, y0: y0 - AT.y, x1: x1 - AT.x, y1: y1 - AT.y }, confidence: 90, line: i }));
+const words = wordsOnCrop(PAGE_WORDS, AT);
 
 let img: GreyImage;
 let rules: PixelRule[];
 let pool: TesseractPool;
 beforeAll(async () => {
-  const [crop] = await decodeImagePages(new Uint8Array(readFileSync(CROP)));
-  const white = whitenBackground(crop!, S.background);
-  rules = tableRules(findRules(binarize(white, otsu(white, S.binarize)), white.width, white.height, { dpi: 200 }, S.rules), Math.round(200 / S.rules.touchPerInch));
-  img = { width: white.width, height: white.height, data: white.data.slice() };
-  eraseRules(img, rules, S.rules);
-  despeckle(img, 200, S.despeckle, S.binarize);
+  ({ img, rules } = await preparedCrop(CROP));
   pool = new TesseractPool({ workers: 1 });
 });
 afterAll(async () => {

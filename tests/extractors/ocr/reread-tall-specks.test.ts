@@ -7,16 +7,14 @@
 // prepared as recognize.ts prepares a page (paper whitened, rules found and erased, specks painted
 // out); the words are the page reading's, boxes moved onto the crop: `066.` `84` for 2,066.84 (the
 // 84's box 33 px high, a speck under it) and `788.` `46` for 1,788.46 (the 46's 40 px).
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { whitenBackground } from '../../../extractors/ocr/background.js';
-import { despeckle } from '../../../extractors/ocr/despeckle.js';
-import { decodeImagePages, type GreyImage } from '../../../extractors/ocr/image.js';
+import type { GreyImage } from '../../../extractors/ocr/image.js';
 import { TesseractPool, type OcrRunner, type RawResult } from '../../../extractors/ocr/pool.js';
-import { binarize, eraseRules, findRules, otsu, tableRules, type PixelRule } from '../../../extractors/ocr/prep.js';
+import type { PixelRule } from '../../../extractors/ocr/prep.js';
 import { rereadNumbers } from '../../../extractors/ocr/reread-numbers.js';
 import { DEFAULT_OCR_SETTINGS as S, resolveOcrSettings } from '../../../extractors/ocr/settings.js';
 import type { OcrWord } from '../../../extractors/ocr/types.js';
+import { preparedCrop, wordsOnCrop } from './photocopy-crop.js';
 
 const CROP = new URL('../../fixtures/scans/guojia-p11-photocopy-tall-specks-crop.jpg', import.meta.url);
 const AT = { x: 930, y: 560 };
@@ -29,18 +27,13 @@ const PAGE_WORDS: [string, number, number, number, number][] = [
   ['788.', 1313, 693, 1393, 718],
   ['46', 1369, 689, 1396, 729],
 ];
-const words: OcrWord[] = PAGE_WORDS.map(([text, x0, y0, x1, y1], i) => ({ text, box: { x0: x0 - AT.x, y0: y0 - AT.y, x1: x1 - AT.x, y1: y1 - AT.y }, confidence: 90, line: i }));
+const words = wordsOnCrop(PAGE_WORDS, AT);
 
 let img: GreyImage;
 let rules: PixelRule[];
 let pool: TesseractPool;
 beforeAll(async () => {
-  const [crop] = await decodeImagePages(new Uint8Array(readFileSync(CROP)));
-  const white = whitenBackground(crop!, S.background);
-  rules = tableRules(findRules(binarize(white, otsu(white, S.binarize)), white.width, white.height, { dpi: 200 }, S.rules), Math.round(200 / S.rules.touchPerInch));
-  img = { width: white.width, height: white.height, data: white.data.slice() };
-  eraseRules(img, rules, S.rules);
-  despeckle(img, 200, S.despeckle, S.binarize);
+  ({ img, rules } = await preparedCrop(CROP));
   pool = new TesseractPool({ workers: 1 });
 });
 afterAll(async () => {
