@@ -54,6 +54,21 @@ function covered(list: [number, number][] | undefined, a: number, b: number, sha
   return got >= (b - a) * share;
 }
 
+/** The elementary cells (`row,column` of the lattice) that hold a figure and nothing else: no
+ *  CJK, and a token that is a number once the marks a speck left at its ends are taken off
+ *  (“257,700, 0). */
+function numberCells(tokens: readonly Token[], xs: number[], ys: number[]): Set<string> {
+  const number = new Set<string>();
+  const other = new Set<string>();
+  for (const t of tokens) {
+    const k = `${slot(ys, cy(t.box))},${slot(xs, cx(t.box))}`;
+    if (/[\u3400-\u9fff]/.test(t.text)) other.add(k);
+    else if (isNumeric(t.text.replace(/^[^\d(（\-−]+|[^\d)）%]+$/g, ''))) number.add(k);
+  }
+  for (const k of other) number.delete(k);
+  return number;
+}
+
 export function ruledGrid(region: RuledRegion, tokens: readonly Token[], page: number, settings: LayoutSettings = DEFAULT_LAYOUT_SETTINGS): RawGrid | undefined {
   const s = settings.ruled;
   const snap = settings.regions.snap;
@@ -106,6 +121,7 @@ export function ruledGrid(region: RuledRegion, tokens: readonly Token[], page: n
   }
   const ys = virtual.length ? [...ys0, ...virtual].sort((a, b) => a - b) : ys0;
   const isVirtual = new Set(virtual);
+  const numbers = numberCells(tokens, xs, ys);
   const lat: Lattice = {
     xs,
     ys,
@@ -113,6 +129,9 @@ export function ruledGrid(region: RuledRegion, tokens: readonly Token[], page: n
     hEdge: (r, c) => {
       const y = ys[r]!;
       if (isVirtual.has(y)) return true;
+      // two numbers one above the other are two cells: a rule lost there (a photocopy's speckle and
+      // grey broke it) merges no cells, as a merged cell prints one figure
+      if (numbers.has(`${r - 1},${c}`) && numbers.has(`${r},${c}`)) return true;
       const k = ys0.indexOf(y);
       return covered(hCov[k], xs[c]!, xs[c + 1]!, s.edgeCover);
     },

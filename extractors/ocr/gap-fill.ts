@@ -19,18 +19,24 @@ function positions(v: number[], snap: number): number[] {
 }
 
 /** The box of a cell's characters (`cell`: page pixels, ends excluded): the blobs of ink (darker
- *  than `inkLevel`) bigger than a speck (`maxDot` pixels on each side); a speck-sized blob counts
+ *  than `inkLevel`) bigger than a speck (`maxDot` pixels on each side), but for a line no higher
+ *  than a speck along the cell's top or bottom edge (a rule's remnant); a speck-sized blob counts
  *  only between them and level with them (a decimal point, a comma), and the specks within
  *  `margin` of the box that do not (a photocopy's toner dots beside a lone `0`, which read as
  *  `.0` or `'0` or not at all) are handed to `speck` to be painted out. Undefined when the cell
  *  holds no blob bigger than a speck. */
-function glyphBox(img: GreyImage, cell: { x0: number; y0: number; x1: number; y1: number }, inkLevel: number, maxDot: number, margin: number, speck: (b: Blob) => void): Blob | undefined {
+export function glyphBox(img: GreyImage, cell: { x0: number; y0: number; x1: number; y1: number }, inkLevel: number, maxDot: number, margin: number, speck: (b: Blob) => void): Blob | undefined {
   const w = cell.x1 - cell.x0, h = cell.y1 - cell.y0;
   const mask = new Uint8Array(w * h);
   for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) mask[y * w + x] = img.data[(cell.y0 + y) * img.width + cell.x0 + x]! < inkLevel ? 1 : 0;
   const big: Blob[] = [];
   const small: Blob[] = [];
-  forEachBlob(mask, w, h, (b) => (b.x1 - b.x0 + 1 > maxDot || b.y1 - b.y0 + 1 > maxDot ? big : small).push({ x0: b.x0 + cell.x0, y0: b.y0 + cell.y0, x1: b.x1 + cell.x0, y1: b.y1 + cell.y0 }));
+  forEachBlob(mask, w, h, (b) => {
+    // what an erased rule left along the cell's top or bottom edge (a photocopy's wave bent the rule
+    // off the line erased): no speck to paint out, no glyph
+    if (b.y1 - b.y0 + 1 <= maxDot && (b.y0 === 0 || b.y1 === h - 1) && b.x1 - b.x0 + 1 > maxDot) return;
+    (b.x1 - b.x0 + 1 > maxDot || b.y1 - b.y0 + 1 > maxDot ? big : small).push({ x0: b.x0 + cell.x0, y0: b.y0 + cell.y0, x1: b.x1 + cell.x0, y1: b.y1 + cell.y0 });
+  });
   if (!big.length) return undefined;
   const box = { x0: Math.min(...big.map((b) => b.x0)), y0: Math.min(...big.map((b) => b.y0)), x1: Math.max(...big.map((b) => b.x1)), y1: Math.max(...big.map((b) => b.y1)) };
   for (const b of small) {

@@ -49,6 +49,9 @@ export interface RawJobOptions {
    *  cells with a digit whitelist read by eng alone costs 40% of the CPU chi_sim+eng takes on it
    *  (tesseract tries every language on a line it finds doubtful), with the same reading. */
   langs?: readonly string[];
+  /** false: a line tesseract is unsure of is not also read inverted, white on black
+   *  (tessedit_do_invert 0); default: it is (tesseract's default) */
+  invert?: boolean;
 }
 
 export interface RawWord {
@@ -134,6 +137,7 @@ interface Slot {
   psm?: string;
   dpi?: string;
   whitelist?: string;
+  invert?: string;
 }
 
 interface Job {
@@ -301,11 +305,13 @@ export class TesseractPool {
       const psm = job.opts.psm ?? '4';
       const dpi = String(Math.round(job.opts.dpi ?? 200));
       const whitelist = job.opts.whitelist ?? '';
-      if (slot.psm !== psm || slot.dpi !== dpi || (slot.whitelist ?? '') !== whitelist) {
-        await slot.worker.setParameters({ tessedit_pageseg_mode: psm as Tesseract.PSM, user_defined_dpi: dpi, tessedit_char_whitelist: whitelist });
+      const invert = job.opts.invert === false ? '0' : '1';
+      if (slot.psm !== psm || slot.dpi !== dpi || (slot.whitelist ?? '') !== whitelist || (slot.invert ?? '1') !== invert) {
+        await slot.worker.setParameters({ tessedit_pageseg_mode: psm as Tesseract.PSM, user_defined_dpi: dpi, tessedit_char_whitelist: whitelist, tessedit_do_invert: invert });
         slot.psm = psm;
         slot.dpi = dpi;
         slot.whitelist = whitelist;
+        slot.invert = invert;
       }
       const r = await slot.worker.recognize(Buffer.from(job.image.buffer, job.image.byteOffset, job.image.byteLength), {}, {
         text: false,

@@ -29,6 +29,15 @@ import { stageAsync, stageBegin, stageEnd } from './profile.js';
 import { DEFAULT_OCR_SETTINGS, type OcrSettings, type ResolutionSettings } from './settings.js';
 import type { ImageInput, OcrPage, OcrProblem, OcrWord, RecognizeOptions } from './types.js';
 
+const CJK_ONLY: readonly string[] = ['chi_sim'];
+
+/** `runner` with the page's engine settings on every job that does not set them itself: a line
+ *  tesseract is unsure of read inverted too only with engine.invert. */
+export function pageRunner(runner: OcrRunner, s: OcrSettings): OcrRunner {
+  const invert = s.engine.invert > 0;
+  return { run: (image, o = {}) => runner.run(image, o.invert === undefined ? { ...o, invert } : o) };
+}
+
 function guessDpi(img: GreyImage, s: ResolutionSettings): number {
   // a scanned A4/A3 page: the long side is 11.69 in (A4); anything else gets 200
   const long = Math.max(img.width, img.height);
@@ -73,7 +82,8 @@ async function readTurned(ocr: OcrRunner, base: GreyImage, dpi: number, sourceDp
   stageEnd(prof);
   const prep = now() - tp;
   const t1 = now();
-  const r = await stageAsync('first-pass', () => ocr.run(ocrImage, { psm: opts.psm ?? '11', dpi, page: true }));
+  // (chi_sim alone: s.engine.cjkFirstPass)
+  const r = await stageAsync('first-pass', () => ocr.run(ocrImage, { psm: opts.psm ?? '11', dpi, page: true, ...(s.engine.cjkFirstPass ? { langs: CJK_ONLY } : {}) }));
   const words: OcrWord[] = [];
   let conf = 0;
   for (const w of r.words) {
@@ -144,7 +154,7 @@ export function readingPlan(img: GreyImage, dpi: number, s: OcrSettings): { dpi:
 export async function recognizeWith(pool: TesseractPool, input: ImageInput, opts: RecognizeOptions = {}): Promise<OcrPage> {
   const s = opts.settings ?? DEFAULT_OCR_SETTINGS;
   const res = s.resolution;
-  const ocr = pool.runner(opts.signal);
+  const ocr = pageRunner(pool.runner(opts.signal), s);
   const t0 = now();
   const prof = stageBegin('image');
   let img: GreyImage;

@@ -43,6 +43,30 @@ export function rereadAccepted(first: string, read: string, settings: OcrSetting
   return added <= settings.rereadNumbers.maxAddedDigits && !(DECIMAL_AMOUNT.test(first) && added <= 0);
 }
 
+/** a number as printed: an amount or a whole number, nothing else in the word */
+const WELL_FORMED = /^[-−]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
+
+/** The rows `height` high, within `box`, that hold the most ink (darker than `level`): the line of
+ *  digits of a word whose box a speck above or below stretched. */
+function inkBand(img: GreyImage, box: Box, height: number, level: number): [number, number] {
+  const y0 = Math.max(0, Math.floor(box.y0)), y1 = Math.min(img.height - 1, Math.ceil(box.y1));
+  const x0 = Math.max(0, Math.floor(box.x0)), x1 = Math.min(img.width - 1, Math.ceil(box.x1));
+  const rows: number[] = [];
+  for (let y = y0; y <= y1; y++) {
+    let n = 0;
+    for (let x = x0; x <= x1; x++) if (img.data[y * img.width + x]! < level) n++;
+    rows.push(n);
+  }
+  const h = Math.max(1, Math.min(rows.length, Math.round(height)));
+  let sum = rows.slice(0, h).reduce((a, b) => a + b, 0);
+  let best = sum, at = 0;
+  for (let i = h; i < rows.length; i++) {
+    sum += rows[i]! - rows[i - h]!;
+    if (sum > best) { best = sum; at = i - h + 1; }
+  }
+  return [y0 + at, y0 + at + h - 1];
+}
+
 /** Any pixel darker than `level` on the rows of `box`, between x and x + w, more than 2 px left or
  *  right of `box` (a digit the first reading dropped, a speck, a neighbour's text). */
 function inkBeside(img: GreyImage, x: number, w: number, box: Box, level: number): boolean {
@@ -116,15 +140,25 @@ export async function rereadNumbers(ocr: OcrRunner, img: GreyImage, rules: reado
       // it lost its leading `4,` and its `.00` alike, 4,285.00 read 285) is read again where ink
       // lies beside the word in the column (rereadNumbers.besideWhole): a code column's codes
       // are read whole and have none
-      const lone = g.length === 1 && !decimals;
+      // a word that is no number as printed (a speck read as a mark in it: `49.14°`) is read again
+      // wherever it stands (rereadNumbers.malformed)
+      const malformed = s.malformed > 0 && g.length === 1 && !WELL_FORMED.test(text) && /\d[.,]\d/.test(text);
+      const lone = g.length === 1 && !decimals && !malformed;
       if (lone && !(s.besideWhole && pageDecimals)) continue;
       // the column's width (a lost leading `16,` lies left of the words), the line's height
       const pad = cropPad(dpi, settings.crops);
       // (the rows of the line's words of a typical height: a speck's box would take in the next line)
       const typical = g.filter((q) => q.box.y1 - q.box.y0 <= tall);
       const rows = typical.length ? typical : g;
-      const y0 = Math.min(...rows.map((q) => q.box.y0));
-      const y1 = Math.max(...rows.map((q) => q.box.y1));
+      let y0 = Math.min(...rows.map((q) => q.box.y0));
+      let y1 = Math.max(...rows.map((q) => q.box.y1));
+      // every word of the line took a speck into its box, and a crop of its rows would be too high
+      // to read: the rows of the column's typical height that hold the most ink within it
+      // (rereadNumbers.inkBand)
+      const tooHigh = (a: number, b: number): boolean => Math.min(img.height, b + Math.round((b - a) * s.lineMargin) + s.lineMarginPx) - Math.max(0, a - Math.round((b - a) * s.lineMargin) - s.lineMarginPx) > dpi / settings.crops.maxHeightPerInch;
+      if (!typical.length && s.inkBand > 0 && heights.length >= s.minDecimalCells && tooHigh(y0, y1)) {
+        [y0, y1] = inkBand(img, { x0: Math.min(...g.map((q) => q.box.x0)), y0, x1: Math.max(...g.map((q) => q.box.x1)), y1 }, tall / s.tallWord, (threshold ??= otsu(img, settings.binarize)));
+      }
       const m = Math.round((y1 - y0) * s.lineMargin) + s.lineMarginPx;
       const x = Math.round(bounds.get(col)!.left + pad);
       const w = Math.round(bounds.get(col)!.right - pad) - x;
@@ -132,7 +166,9 @@ export async function rereadNumbers(ocr: OcrRunner, img: GreyImage, rules: reado
       const h = Math.min(img.height, y1 + m) - y;
       if (w < dpi / settings.crops.minWidthPerInch || h < s.minHeightPx || h > dpi / settings.crops.maxHeightPerInch) continue;
       // (and no other word in the crop: a code printed in one cell with its name is no amount)
-      if (lone && (!inkBeside(img, x, w, g[0]!.box, (threshold ??= otsu(img, settings.binarize))) || words.some((o) => o !== g[0] && o.box.x1 > x && o.box.x0 < x + w && o.box.y1 > y && o.box.y0 < y + h))) continue;
+      const others = (): boolean => words.some((o) => o !== g[0] && o.box.x1 > x && o.box.x0 < x + w && o.box.y1 > y && o.box.y0 < y + h);
+      if (lone && (!inkBeside(img, x, w, g[0]!.box, (threshold ??= otsu(img, settings.binarize))) || others())) continue;
+      if (malformed && !decimals && others()) continue;
       // a well-formed amount read whole can only gain digits (rereadAccepted), and added digits must
       // be ink (inkDigits below): with no ink beside it on its rows within the column (at a level
       // halfway from the threshold to white: faint marks count) and no more digits in its own ink

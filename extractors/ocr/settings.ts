@@ -429,6 +429,15 @@ export interface RereadNumberSettings {
    *  column (4,285.00 read `285`, every cell of the column cut alike: the column never showed its
    *  decimals); 0: such a column's one-word cells are not read again (flag; 1) */
   readonly besideWhole: number;
+  /** 1: a one-word number cell that is no number as printed (a speck read as a mark: `49.14°`) is
+   *  read again wherever it stands, the reading taken as any re-read is (flag; 1. Dev photocopy-200
+   *  caizhengju: 年初结转和结余 49.14) */
+  readonly malformed: number;
+  /** 1: a line whose every word took a speck into its box, too high to read as cropped
+   *  (crops.maxHeightPerInch), is cropped to the rows of the column's typical number height that
+   *  hold the most ink within the words' box (flag; 1. Dev
+   *  photocopy-200 caizhengju: 合计 2,336.91 read `2.33691` in a box three lines high) */
+  readonly inkBand: number;
 }
 
 /** The digits a stretch of a number line can hold by its ink (digit-ink.ts): a second reading of a
@@ -571,6 +580,24 @@ export interface RereadTextSettings {
   readonly cjkModel: number;
 }
 
+/** How tesseract is asked to read a page (recognize.ts, pool.ts). */
+interface EngineSettings {
+  /** 1: the page's first reading is by the CJK model alone (chi_sim, the text re-read's workers), 0: by
+   *  chi_sim+eng (flag; 0. tesseract reads every line chi_sim does not accept — on these pages most
+   *  of them — again with eng and keeps the better: chi_sim alone is a fifth cheaper, but it splits
+   *  amounts at their separators and drops some (4,285.00 read 4 285.00). Dev grid, one worker:
+   *  q70-200 first pass 1.17 → 0.94 CPU s/page, F1 0.998 → 0.996 (two facts of a 收支总表 lost);
+   *  q80-150 F1 1.000 → 0.995 (yt 0.972). An option for speed over recall, off by default) */
+  readonly cjkFirstPass: number;
+  /** 1: tesseract also reads a line it is unsure of inverted (white on black) and keeps the better
+   *  (tesseract's own default, tessedit_do_invert), 0: it does not, on every job of a page (first
+   *  pass, re-reads and orientation probes alike) (flag; 1: a header band printed white on dark is
+   *  read only so. 0 is an option for speed: dev q70-200, one worker, first pass 1.17 → 1.14 CPU
+   *  s/page, facts byte-identical on q70-200, q80-150 and fax-200; photocopy-200 one amount misread
+   *  otherwise and no longer repaired, flagged by its failing sums) */
+  readonly invert: number;
+}
+
 export interface OcrSettings {
   readonly image: ImageSettings;
   readonly resolution: ResolutionSettings;
@@ -596,6 +623,7 @@ export interface OcrSettings {
   readonly rereadLatin: RereadLatinSettings;
   readonly rereadCodes: RereadCodeSettings;
   readonly rereadText: RereadTextSettings;
+  readonly engine: EngineSettings;
 }
 
 export type OcrSettingsOverrides = DeepPartial<OcrSettings>;
@@ -612,6 +640,7 @@ const RATIO: readonly [number, number] = [0, 100];
 const COUNT = (min = 0, max = 100_000_000): readonly [number, number, 'int'] => [min, max, 'int'];
 
 export const OCR_SETTINGS_LIMITS: Limits<OcrSettings> = {
+  engine: { cjkFirstPass: COUNT(0, 1), invert: COUNT(0, 1) },
   image: { redSealMargin: GREY, minFileDpi: DPI, maxFileDpi: DPI, bilevelShare: SHARE, bilevelThickenPx: COUNT(0, 5), bilevelReadDpi: [0, 1200] },
   resolution: {
     minDpi: DPI, targetDpi: DPI, maxDpi: DPI, assumedPageInches: [0.1, 1000], minGuessDpi: DPI, maxGuessDpi: DPI, fallbackDpi: DPI,
@@ -645,7 +674,7 @@ export const OCR_SETTINGS_LIMITS: Limits<OcrSettings> = {
     padPerInch: PER_INCH, minPadPx: PX, minHeightPerInch: PER_INCH, inkLevel: GREY, maxInkLevel: GREY, minInkPerInch: PER_INCH, minInkHeightPerInch: PER_INCH,
     thinInkPerInch: PER_INCH, thinInkMinWidthPerInch: PER_INCH, marginPerInch: PER_INCH, maxCrops: COUNT(), minConfidence: CONF,
   },
-  rereadNumbers: { decimalColumnShare: SHARE, minDecimalCells: COUNT(), lineMargin: RATIO, lineMarginPx: PX, tallWord: [1, 10], minHeightPx: PX, maxCells: COUNT(), maxAddedDigits: COUNT(), maxStrayMarks: COUNT(0, 10), latinModel: COUNT(0, 1), skipWhole: COUNT(0, 1), besideWhole: COUNT(0, 1) },
+  rereadNumbers: { decimalColumnShare: SHARE, minDecimalCells: COUNT(), lineMargin: RATIO, lineMarginPx: PX, tallWord: [1, 10], minHeightPx: PX, maxCells: COUNT(), maxAddedDigits: COUNT(), maxStrayMarks: COUNT(0, 10), latinModel: COUNT(0, 1), skipWhole: COUNT(0, 1), besideWhole: COUNT(0, 1), malformed: COUNT(0, 1), inkBand: COUNT(0, 1) },
   digitInk: { heightShare: SHARE, digitWidth: RATIO, minHeightPx: PX, brokenMinWidth: SHARE },
   rereadSums: { maxCells: COUNT(), darkGain: GREY, thickenPx: COUNT(0, 5), greyEnlarge: [0.5, 6], sideMargin: RATIO, lineMargin: RATIO, lineMarginPx: PX, maxChanges: COUNT(1, 10), maxCombinations: COUNT(1), lostDecimalsEm: RATIO },
   rereadLatin: { maxLetters: COUNT(1, 100), lineMargin: RATIO, lineMarginPx: PX, minWidthPx: PX, minHeightPx: PX, maxWidthInches: [0, 1000], maxCells: COUNT(), maxChars: COUNT(1, 100), minConfidence: CONF },
@@ -658,6 +687,7 @@ export const OCR_SETTINGS_LIMITS: Limits<OcrSettings> = {
 
 export const DEFAULT_OCR_SETTINGS: OcrSettings = deepFreeze(
   checkDefaults<OcrSettings>('ocr', {
+    engine: { cjkFirstPass: 0, invert: 1 },
     image: { redSealMargin: 60, minFileDpi: 50, maxFileDpi: 1200, bilevelShare: 0.995, bilevelThickenPx: 1, bilevelReadDpi: 0 },
     resolution: {
       minDpi: 175, targetDpi: 200, maxDpi: 250, assumedPageInches: 11.69, minGuessDpi: 60, maxGuessDpi: 1200, fallbackDpi: 200,
@@ -688,7 +718,7 @@ export const DEFAULT_OCR_SETTINGS: OcrSettings = deepFreeze(
       padPerInch: 50, minPadPx: 3, minHeightPerInch: 18, inkLevel: 128, maxInkLevel: 200, minInkPerInch: 45, minInkHeightPerInch: 40, thinInkPerInch: 30,
       thinInkMinWidthPerInch: 25, marginPerInch: 30, maxCrops: 400, minConfidence: 50,
     },
-    rereadNumbers: { decimalColumnShare: 0.15, minDecimalCells: 2, lineMargin: 0.35, lineMarginPx: 2, tallWord: 1.35, minHeightPx: 4, maxCells: 600, maxAddedDigits: 4, maxStrayMarks: 2, latinModel: 1, skipWhole: 1, besideWhole: 1 },
+    rereadNumbers: { decimalColumnShare: 0.15, minDecimalCells: 2, lineMargin: 0.35, lineMarginPx: 2, tallWord: 1.35, minHeightPx: 4, maxCells: 600, maxAddedDigits: 4, maxStrayMarks: 2, latinModel: 1, skipWhole: 1, besideWhole: 1, malformed: 1, inkBand: 1 },
     digitInk: { heightShare: 0.6, digitWidth: 0.55, minHeightPx: 6, brokenMinWidth: 0.35 },
     rereadSums: { maxCells: 120, darkGain: 50, thickenPx: 1, greyEnlarge: 2, sideMargin: 0.5, lineMargin: 0.3, lineMarginPx: 2, maxChanges: 4, maxCombinations: 20_000, lostDecimalsEm: 2.5 },
     rereadLatin: { maxLetters: 4, lineMargin: 0.4, lineMarginPx: 3, minWidthPx: 4, minHeightPx: 4, maxWidthInches: 1.5, maxCells: 200, maxChars: 6, minConfidence: 60 },

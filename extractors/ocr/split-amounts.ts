@@ -2,7 +2,10 @@
 // `770` `89`. In a column whose amounts print a fixed number of decimals, a cell of space-separated
 // digit groups whose last group has exactly that many digits (and whose inner groups have three)
 // can only be that amount: `16 770 89` → `16770.89`. Cells that do not fit the pattern are left as
-// read (the identities flag them); every repair is recorded in the grid's notes. Two more of a
+// read (the identities flag them); every repair is recorded in the grid's notes. In such a column
+// a 1-bit scan's cells too: a decimal point read as a comma (`878,` and `11`, two words the layout
+// joins into `878,11`: the token repair of repair.ts never sees them together), and letters a
+// speck or a rule left before or after the amount (To,10,685.56, 7,773.28i LTT). Two more of a
 // photocopy's: a speck's point, comma or quote mark against a grouped amount (.426,000) is taken off, and
 // in a column of whole amounts with thousands commas, `888 700` (the comma lost) is 888,700.
 import type { RawGrid } from '../../model/types.js';
@@ -94,9 +97,20 @@ export function repairSplitAmounts(grid: RawGrid, settings: OcrSettings = DEFAUL
       continue;
     }
     // (a speck's point after a thousands comma too: 22,.066. 59)
-    const pattern = new RegExp(`^(-?\\d{1,3}(?:(?:[ ,]+|,\\.)\\d{3})*)[ .,]+(\\d{${dp}})$`);
+    // (a point for a thousands comma too, before a space: 7.194. 06)
+    const pattern = new RegExp(`^(-?\\d{1,3}(?:(?:[ ,.]+|,\\.)\\d{3})*)[ .,]+(\\d{${dp}})$`);
     // an amount with the column's decimals and a rule or a speck's comma read after it (1,247.85I,)
     const trailed = new RegExp(`^(-?(?:\\d{1,3}(?:,\\d{3})+|\\d+)\\.\\d{${dp}})[Iil|,'’ ]+$`);
+    // letters read after such an amount, from a speck or a rule beside it (7,773.28i LTT, 2,026.32心,
+    // 10,685.56a6): no amount prints a letter, so what follows the column's decimals is none of it
+    const lettered = new RegExp(`^(-?(?:\\d{1,3}(?:,\\d{3})+|\\d+)\\.\\d{${dp}})(?=[A-Za-z\\u3400-\\u9fff])\\S*(?:\\s+\\S+)?$`);
+    // letters and a mark read before such an amount (To,10,685.56), that could be no digits of it:
+    // read as digits they would break its groups
+    const prefixed = new RegExp(`^([A-Za-z\\u3400-\\u9fff]{1,3})[,.:;，、]\\s*(-?(?:\\d{1,3}(?:,\\d{3})+|\\d+)\\.\\d{${dp}})$`);
+    // the decimal point read as a comma where the cell's words joined without a space (878, + 11 →
+    // 878,11; 6,026, + 13): a last group of the column's decimals after a comma is no thousands group
+    // (a column of three decimals is left alone: there it could be one)
+    const commaPoint = dp !== 3 ? new RegExp(`^(-?\\d{1,3}(?:,\\d{3})*|-?\\d+),(\\d{${dp}})$`) : undefined;
     // marks (no digit, letter or minus) before such an amount (§,8,000.00), or a colon for its point (12:28)
     const marked = new RegExp(`^[^\\dA-Za-z\\u3400-\\u9fff\\s-]{1,3}(?=\\d)|(?<=^\\d+)[:;：；](?=\\d{${dp}}$)`);
     grid.rows.forEach((row, r) => {
@@ -107,6 +121,25 @@ export function repairSplitAmounts(grid: RawGrid, settings: OcrSettings = DEFAUL
       if (tail) {
         notes.push(`row ${r + 1} col ${col + 1}: "${t}" read as ${tail[1]} (a rule or a speck after the amount; the column prints ${dp} decimals)`);
         cell.text = tail[1]!;
+        return;
+      }
+      const lead = prefixed.exec(t);
+      if (lead && !/^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(t.replace(lead[1]!, '0'.repeat(lead[1]!.length)).replace(/\s+/g, ''))) {
+        notes.push(`row ${r + 1} col ${col + 1}: "${t}" read as ${lead[2]} (letters read before the amount; the column prints ${dp} decimals)`);
+        cell.text = lead[2]!;
+        return;
+      }
+      const letters = lettered.exec(t);
+      if (letters) {
+        notes.push(`row ${r + 1} col ${col + 1}: "${t}" read as ${letters[1]} (letters read after the amount; the column prints ${dp} decimals)`);
+        cell.text = letters[1]!;
+        return;
+      }
+      const comma = commaPoint?.exec(t);
+      if (comma) {
+        const fixed = `${comma[1]!.replace(/,/g, '')}.${comma[2]}`;
+        notes.push(`row ${r + 1} col ${col + 1}: "${t}" read as ${fixed} (its decimal point read as a comma; the column prints ${dp} decimals)`);
+        cell.text = fixed;
         return;
       }
       // a zero with specks read as marks among its digits (0.-00, 0:0.00): only zeros, so zero

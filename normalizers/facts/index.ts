@@ -12,6 +12,7 @@ import { OCR_KIND_INFERRED, OCR_KIND_UNKNOWN } from '../tables/classify.js';
 import { kindById, measuresNearlyNamed } from '../tables/kinds.js';
 import { valueSource } from './provenance.js';
 import { reparentOcrCodes } from './ocr-parents.js';
+import { regroupOcrCodes } from './ocr-code-groups.js';
 import { classesByStrokes, dashedFour, repairStrokeLoss } from './ocr-code-strokes.js';
 import { spannedCodes } from './ocr-spanned-codes.js';
 import { sideLabelsBySums } from './ocr-side-labels.js';
@@ -374,6 +375,8 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
   const facts: Fact[] = [];
   const unit = table.unit || ctx.defaultUnit;
   const lost = table.method === 'ocr' ? inferLostCodes(table, ctx) : undefined;
+  // a 类 or 款 part misread, told by the names of the rows under it together
+  if (lost) for (const [row, code] of regroupOcrCodes(table.rows, ctx)) if (!lost.has(row)) lost.set(row, code);
   const spanned = spannedCodes(table, ctx.taxonomy, ctx.fiscal_year);
   // an OCR'd table that prints codes: a row whose code was not read and could not be inferred has
   // no place in the classification a reader can trust (its label may be misread too)
@@ -438,7 +441,7 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
       // characters are misread strokes (E载么共弦算砂政抵1敷收> for 一般公共预算财政拨款收入)
       else if (kind?.two_sided && JUNK_IN_WORDS.test(stripNumbering(item))) nameFlags.push(OCR_NAME_FUZZY);
     }
-    const repaired = inferred ?? dashed?.code ?? (table.method === 'ocr' && code_source === 'printed' ? (repairOcrCode(code, row.item, ctx) ?? repairStrokeLoss(code, row.item, ctx.taxonomy, ctx.fiscal_year)) : undefined);
+    const repaired = inferred ?? dashed?.code ?? (table.method === 'ocr' && code_source === 'printed' ? (repairOcrCode(code, row.item, ctx) ?? repairStrokeLoss(code, row.item, ctx.taxonomy, ctx.fiscal_year, [at.cls, at.kuan].filter((x) => x))) : undefined);
     if (repaired) code = repaired;
     // a printed function code sets the place of the name-only rows below it
     if (code_source === 'printed' && /^2\d{2}(\d{2})?$/.test(code)) {

@@ -30,16 +30,29 @@ function strokeCandidates(read: string): string[] {
 }
 
 /** The one code that `read` (a 类, 款 or 项 code printed on an OCR'd row named `item`) stands for
- *  when its 1s lost their strokes; undefined when `read` names the item, or no or several codes do. */
-export function repairStrokeLoss(read: string, item: string, taxonomy: Taxonomy, year: string): string | undefined {
+ *  when its 1s lost their strokes; undefined when `read` names the item, or no or several codes do.
+ *  A name too garbled to say (般行政管玟宇务 for 一般行政管理事务) leaves it to the codes printed
+ *  above (`context`: the 类 and 款 in force): a 项 code no classification knows (2110102), its own
+ *  part without a 1, printed under a 款 (21401) that one of its readings with 1s back as 4s or 7s
+ *  has for its parent, is that reading, when it is the only known one under that parent. (A 款 so
+ *  read is left to classesByStrokes, which tells it by the 项 under it.) */
+export function repairStrokeLoss(read: string, item: string, taxonomy: Taxonomy, year: string, context: readonly string[] = []): string | undefined {
   if (!/^\d{3}(\d{2}){0,2}$/.test(read) || !item || !read.includes('1')) return undefined;
   const system = taxonomy.systemOf(read);
   if (!system || taxonomy.checkName(read, item, year).ok) return undefined;
-  const hits = strokeCandidates(read).filter((c) => {
+  const known = strokeCandidates(read).filter((c) => {
     const e = taxonomy.lookup(c, year);
-    return !!e && !e.provisional && taxonomy.systemOf(c) === system && taxonomy.checkName(c, item, year).ok;
+    return !!e && !e.provisional && taxonomy.systemOf(c) === system;
   });
-  return hits.length === 1 ? hits[0] : undefined;
+  const hits = known.filter((c) => taxonomy.checkName(c, item, year).ok);
+  if (hits.length === 1) return hits[0];
+  // (a code the classification holds only as a placeholder, 未收录科目, is none it knows)
+  const entry = taxonomy.lookup(read, year);
+  // (a code whose own part has a 1 that may have lost a stroke too is left as read: 2110101 under
+  // 21401 may be 2140101 or 2140104 as printed, whatever the classification holds)
+  if (hits.length > 1 || (entry && !entry.provisional) || read.length !== 7 || read.slice(5).includes('1')) return undefined;
+  const under = known.filter((c) => context.includes(c.slice(0, -2)));
+  return under.length === 1 ? under[0] : undefined;
 }
 
 /** A code whose 4 a 1-bit scan broke into its cross-stroke and its stem, read `-1` (2014001 行政运行

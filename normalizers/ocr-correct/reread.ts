@@ -19,7 +19,7 @@ import { strokeLost } from '../facts/ocr-code-strokes.js';
 import type { IdentityStats } from '../checks/verify.js';
 import { tolerance } from '../checks/tolerance.js';
 import type { Taxonomy } from '../taxonomy/index.js';
-import { clusters, keepValue, keyOf, OCR_REPAIRED, PINNING, printedText, repairChecks, setValue, VALUE_CHECKS, type OcrRepair } from './index.js';
+import { clusters, findOcrRepairs, keepValue, keyOf, OCR_REPAIRED, PINNING, printedText, repairChecks, setValue, VALUE_CHECKS, type OcrRepair } from './index.js';
 
 /** bounds of the search (extractors/ocr/settings.ts rereadSums) */
 interface RereadLimits {
@@ -180,10 +180,24 @@ export async function rereadFailingSums(doc: DocumentRecord, taxonomy: Taxonomy,
     doc.messages.push({ stage: 'ocr-correct', severity: 'info', text: `${facts.length} cell(s) of failing sums read again: no reading made them hold` });
     return checks;
   }
+  // a reading taken can leave a misreading alone in its sums that was not before (197.33 read again
+  // 197.53 under a 197.53 that lost a 4 alike): the identities pin again, as correctOcr does
+  const pinned = findOcrRepairs(doc);
   for (const f of doc.facts) f.flags = f.flags.filter((x) => !VALUE_CHECKS.has(x));
   const rerun = runChecks(doc, taxonomy);
-  doc.messages.push({ stage: 'ocr-correct', severity: 'info', text: `${facts.length} cell(s) of failing sums read again, ${repairs.length} taken where the sums then hold: ${repairs.slice(0, 5).map((r) => `${r.printed}→${r.corrected}`).join(', ')}${repairs.length > 5 ? ', …' : ''}` });
-  return [...rerun, ...checks.filter((c) => c.check_id === OCR_REPAIRED), ...repairChecks(doc, repairs)];
+  doc.messages.push({ stage: 'ocr-correct', severity: 'info', text: `${facts.length} cell(s) of failing sums read again, ${repairs.length} taken where the sums then hold: ${repairs.slice(0, 5).map((r) => `${r.printed}→${r.corrected}`).join(', ')}${repairs.length > 5 ? ', …' : ''}${pinned.length ? `; then ${pinned.length} more pinned by the identities` : ''}` });
+  return [...rerun, ...checks.filter((c) => c.check_id === OCR_REPAIRED), ...repairChecks(doc, [...repairs, ...pinned])];
+}
+
+/** Whether a reading taken alone for `cell` is told by sums that hold with it: one summing two or more
+ *  other amounts, or two copies (a sum over one other amount: a parent over its only child, a
+ *  total over its only part) of two other cells not read again with it. One copy alone is no
+ *  witness: it holds with either cell's reading (980.85 read again 980.83 to match its copy's
+ *  misread 980,83). */
+function witnessed(d: DocumentRecord, cell: number, on: Set<number>, heldSums: readonly { check_id: string; factRefs: number[] }[]): boolean {
+  const others = heldSums.filter((h) => PINNING.has(h.check_id) && h.factRefs.includes(cell)).map((h) => h.factRefs.filter((r) => r !== cell && !d.facts[r]!.value.isZero()));
+  if (others.some((o) => o.length >= 2)) return true;
+  return new Set(others.filter((o) => o.length === 1 && !on.has(o[0]!)).map((o) => o[0]!)).size >= 2;
 }
 
 /** The readings the sums choose, cluster by cluster, each verified against every identity of the
@@ -207,9 +221,10 @@ function takeReadings(d: DocumentRecord, a: Map<number, Decimal[]>, h: Map<strin
         const restore = ch.cells.map((c) => keepValue(d.facts[c]!));
         const printed = ch.cells.map((c) => printedText(d, d.facts[c]!));
         ch.cells.forEach((c, k) => setValue(d.facts[c]!, ch.values[k]!, d.facts[c]!.scale === undefined ? undefined : Math.max(d.facts[c]!.scale!, ch.values[k]!.decimalPlaces())));
-        const after = identityChecks(d).filter((c) => c.severity !== 'info');
+        const held: IdentityStats = { evaluated: 0, heldSums: [] };
+        const after = identityChecks(d, held).filter((c) => c.severity !== 'info');
         const on = new Set(ch.cells);
-        const ok = after.length < before.length && after.every((c) => beforeKeys.has(keyOf(c)) && !(c.factRefs ?? []).some((r) => on.has(r)));
+        const ok = after.length < before.length && after.every((c) => beforeKeys.has(keyOf(c)) && !(c.factRefs ?? []).some((r) => on.has(r))) && (ch.cells.length > 1 || witnessed(d, ch.cells[0]!, on, held.heldSums!));
         if (!ok) {
           for (const undo of restore) undo();
           continue;

@@ -202,6 +202,19 @@ function nearlyContained(text: string, lit: string): string | undefined {
   return undefined;
 }
 
+/** The kind's measure words as plain text: the alternatives of its patterns that are Chinese words
+ *  of three characters or more (人员支出, 一般公共预算), with their measure ids. */
+export function plainMeasureWords(kind: KindDef): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [pattern, id] of kind.measures) {
+    for (const alt of pattern.split('|')) {
+      const word = alt.replace(/[\^$()?]/g, '');
+      if (/^[\u4e00-\u9fff]{3,}$/.test(word)) out.push([word, id]);
+    }
+  }
+  return out;
+}
+
 export function sectionOf(topHeader: string): string {
   const k = headerKey(topHeader);
   for (const [re, s] of load().sections) if (re.test(k)) return s;

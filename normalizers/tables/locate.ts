@@ -435,18 +435,50 @@ function sameHeaderRow(row: GridCell[], head: GridCell[][]): boolean {
   return same >= 2 && same * 5 >= filled.length * 2;
 }
 
+/** a filled cell holding an amount (a header row holds none) */
+const hasAmount = (r: GridCell[]): boolean => r.some((c) => /\d/.test(c.text) && parseNumber(cleanLabel(c.text)) !== null);
+
+/** a filled cell holding an amount as a header row never prints one: three digits at least, or a
+ *  decimal point or thousands comma (a stroke of a header word OCR read as `1` is not one) */
+const hasPrintedAmount = (r: GridCell[]): boolean =>
+  r.some((c) => {
+    const t = cleanLabel(c.text);
+    return parseNumber(t) !== null && (/\d{3}/.test(t) || /\d[.,]\d/.test(t));
+  });
+
+/** the columns of a grid row that hold text */
+const filledColumns = (r: GridCell[]): number[] => r.flatMap((c, i) => (cleanLabel(c.text) !== '' ? [i] : []));
+
+/** Least filled cells for a row to be told a header row by where its words stand alone. */
+const HEADER_LAYOUT_MIN = 3;
+
+/** An OCR'd header row read again on a continuation page, told by where its words stand when OCR
+ *  misread too many of them to be matched (科目编仨 | 科目叶称 | 合计 | 培札支出 | 顷目支申 under
+ *  科目编仨 | 科目吊称 | | 棣木支画 | 顶目支出): no amount in it (a header word's stroke read `1` is
+ *  none), and its filled cells the very columns of the first page's header row at the same place
+ *  (`headRow`, itself without an amount) but for one cell read on one page and lost on the other,
+ *  three at least in common. Both grids must be equally wide. */
+function sameHeaderLayout(row: GridCell[], headRow: GridCell[] | undefined): boolean {
+  if (!headRow || headRow.length !== row.length || hasPrintedAmount(row) || hasPrintedAmount(headRow)) return false;
+  const a = filledColumns(row);
+  const b = new Set(filledColumns(headRow));
+  const common = a.filter((c) => b.has(c)).length;
+  return common >= HEADER_LAYOUT_MIN && a.length + b.size - 2 * common <= 1;
+}
+
 function mergeInto(prev: TableCandidate, grid: RawGrid): void {
   // the repeated header: leading rows that the first page prints among its own first rows
   const head = prev.grid.rows.slice(0, HEADER_MAX);
   const keys = new Set(head.map(rowKey));
+  const ocr = grid.method === 'ocr';
   let skip = 0;
-  while (skip < grid.rows.length && skip < HEADER_MAX && (keys.has(rowKey(grid.rows[skip]!)) || (grid.method === 'ocr' && sameHeaderRow(grid.rows[skip]!, head)))) skip++;
+  while (skip < grid.rows.length && skip < HEADER_MAX && (keys.has(rowKey(grid.rows[skip]!)) || (ocr && (sameHeaderRow(grid.rows[skip]!, head) || sameHeaderLayout(grid.rows[skip]!, head[skip]))))) skip++;
   // OCR: a header row misread too far to be matched (its small words garbled) above one that is
   // matched is header too: the rows before the first row with an amount, down to the last matched
-  if (grid.method === 'ocr') {
+  if (ocr) {
     for (let i = skip; i < Math.min(grid.rows.length, HEADER_MAX); i++) {
       const r = grid.rows[i]!;
-      if (r.some((c) => /\d/.test(c.text) && parseNumber(cleanLabel(c.text)) !== null)) break;
+      if (hasAmount(r)) break;
       if (keys.has(rowKey(r)) || sameHeaderRow(r, head)) skip = i + 1;
     }
   }
@@ -461,7 +493,7 @@ function mergeInto(prev: TableCandidate, grid: RawGrid): void {
   );
   const pages = grid.rowPages?.slice(skip) ?? rows.map(() => grid.page_first ?? 0);
   const prevPages = prev.grid.rowPages ?? prev.grid.rows.map(() => prev.grid.page_first ?? prev.page ?? 0);
-  const repeated = grid.method === 'ocr' && skip > 0 ? [grid.rows.slice(0, skip).map((r) => r.map((c) => c.text))] : [];
+  const repeated = ocr && skip > 0 ? [grid.rows.slice(0, skip).map((r) => r.map((c) => c.text))] : [];
   prev.grid = {
     ...prev.grid,
     ...(repeated.length || prev.grid.repeatedHeaders ? { repeatedHeaders: [...(prev.grid.repeatedHeaders ?? []), ...repeated] } : {}),

@@ -18,6 +18,7 @@ import { parseNumber } from '../values/numbers.js';
 import { headerLevels, isCurrentPeriod, roleOf, sameLevel, sourceOf, type HeaderLevel } from './header-words.js';
 import { measureOf, type KindDef } from './kinds.js';
 import { inferOcrMeasures, mirrorSides } from './ocr-measures.js';
+import { layoutByReadableSums, partsByNearestWords } from './ocr-parts.js';
 
 interface MeasureContext {
   kind: KindDef | undefined;
@@ -66,6 +67,8 @@ export function assignMeasures(specs: ColumnSpec[], ctx: MeasureContext): void {
     const levels = withoutSharedLevels(cols.map((c) => headerLevels(c.header)));
     const resolved: Resolved[] = cols.map((spec, i) => resolveColumn(spec, levels[i]!, ctx.kind, current));
     if (ctx.ocr) inferOcrMeasures(resolved, ctx.data, ctx.kind, kindTotal(ctx.kind), ctx.columnNumberOffset);
+    if (ctx.ocr) partsByNearestWords(resolved, ctx.data, ctx.kind);
+    if (ctx.ocr) layoutByReadableSums(resolved, ctx.data, ctx.kind, kindTotal(ctx.kind));
     byColumnSums(resolved, ctx);
     periodIds(resolved, ctx.kind);
     separateDuplicates(resolved, ctx.kind);

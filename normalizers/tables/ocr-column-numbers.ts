@@ -7,6 +7,10 @@
 // one of the first rows, above any code or amount.
 // The row is then no data row, and it numbers the columns: column c is number c − offset, which
 // names an amount column by the kind's standard column layout (ocr-measures.ts measuresByNumbers).
+// A 栏次 row whose numbers do not show that structure is still no data row (columnNumberWordRow):
+// a scan that lost the rule under it glues its last number to the amount printed below (7 and
+// 878.44 read `7578.44`, 3 and 921.75 read `3921`); as data it would break every column sum the
+// measures are told by and give facts of its own.
 import { cleanLabel } from '../values/labels.js';
 import { isCode } from './grid-text.js';
 
@@ -51,6 +55,20 @@ function numberCells(cells: string[]): { nums: [number, number][]; word: boolean
     else other = true;
   }
   return { nums: out, word, words, other };
+}
+
+/** An OCR'd row that is a 栏次 row by its word alone: a cell that is a word of at most three
+ *  characters ending in 次 (栏次 and its misreadings 佐次, 枉次, .栏次), beside nothing but numbers
+ *  and marks (no code, no other Chinese word: a 合计 row run into it keeps its data). */
+export function columnNumberWordRow(cells: readonly string[]): boolean {
+  let word = false;
+  for (const c of cells) {
+    const t = cleanLabel(c);
+    if (t === '') continue;
+    if (/^[^\d\u4e00-\u9fff]{0,2}[\u4e00-\u9fff]?次$/.test(t)) word = true;
+    else if (isCode(t) || /[\u3400-\u9fff]/.test(t)) return false;
+  }
+  return word;
 }
 
 /** The 栏次 row among the header rows (from `start`) and the first data rows (from `dataStart`) of

@@ -254,7 +254,7 @@ function measuresByNumbers(cols: Col[], kind: KindDef, total: string, offset: nu
 
 /** A total and its parts the kind's identities name (checks.json row_identities, their `expand`
  *  included: 财政拨款收入 = 一般公共预算 + 政府性基金 + 国有资本经营). */
-function identityGroups(kind: KindDef): [string, string[]][] {
+export function identityGroups(kind: KindDef): [string, string[]][] {
   const out: [string, string[]][] = [];
   for (const id of checkKnowledge().row_identities) {
     if (id.kind !== kind.id && !id.kinds?.includes(kind.id)) continue;

@@ -10,7 +10,7 @@ import { bracketedCode, CODE_PART_RE, isBlank, isCode, isCodeHeaderRemnant, isNu
 import { approxMeasureOf, measureOf, sectionOf, type KindDef } from './kinds.js';
 import { assignMeasures, currentYear, kindValue, sharedLevelCount } from './measures.js';
 import { transposeItemColumns } from './transpose.js';
-import { ocrColumnNumbers } from './ocr-column-numbers.js';
+import { columnNumberWordRow, ocrColumnNumbers } from './ocr-column-numbers.js';
 import { headerLevels, roleOf } from './header-words.js';
 import type { TableCandidate } from './locate.js';
 
@@ -40,7 +40,7 @@ export function understandTable(cand: TableCandidate, kind: KindDef | undefined,
   // an OCR'd 栏次 row whose word and numbers were misread: no header, no data, and it numbers the columns
   const colNos = cand.grid.method === 'ocr' ? ocrColumnNumbers(rows, start, dataStart) : undefined;
   const headerRows = withMergedText(cand, rows, start, dataStart).filter((r, k) => !isColumnNumberLine(r) && start + k !== colNos?.row);
-  const dataRows = withoutRepeatedTotals(cand, rows.map((r, i) => ({ r, i })).filter(({ r, i }) => i >= dataStart && !isColumnNumberLine(r) && i !== colNos?.row));
+  const dataRows = withoutRepeatedTotals(cand, rows.map((r, i) => ({ r, i })).filter(({ r, i }) => i >= dataStart && !isColumnNumberLine(r) && i !== colNos?.row && !(cand.grid.method === 'ocr' && columnNumberWordRow(r))));
   const header = withLevelWords(betterHeaderReadings(flattenHeader(headerRows, width), cand, width, kind), dataRows.map((d) => d.r));
 
   const columns = assignColumns(header, dataRows.map((d) => d.r), width, kind, colNos?.offset);
@@ -190,6 +190,15 @@ function betterHeaderReadings(header: string[], cand: TableCandidate, width: num
   const measures = () => out.map((h) => measureOf(kind, h));
   const free = (m: string, c: number) => !measures().some((x, i) => i !== c && x === m);
   for (let c = 0; c < width; c++) {
+    // a code or label column whose word was misread (兴 | 欺 | 颅 for 类 | 款 | 项): the word a
+    // repeated header reads there, when that is a role word and the first reading names nothing
+    if (!namesRole(kind, out[c]!)) {
+      const role = readings.map((r) => r[c] ?? '').find((h) => ROLE_WORD.test(lastLevel(h)));
+      if (role !== undefined) {
+        out[c] = role;
+        continue;
+      }
+    }
     const m = measures();
     const mine = m[c]!;
     if (mine && m.filter((x) => x === mine).length === 1) continue;
@@ -207,6 +216,19 @@ function betterHeaderReadings(header: string[], cand: TableCandidate, width: num
     }
   }
   return out;
+}
+
+/** the last level of a flattened header, as compared */
+const lastLevel = (h: string): string => headerKey(h.split(' / ').pop() ?? '');
+
+/** the words that give a column a role other than a measure: a code part (类 / 款 / 项), a code
+ *  (科目编码), a label (科目名称) */
+const ROLE_WORD = new RegExp(`${CODE_HEADER.source}|${LABEL_HEADER.source}`);
+
+/** A header that says what its column holds: a role word, a row-number word or a measure. */
+function namesRole(kind: KindDef, h: string): boolean {
+  const last = lastLevel(h);
+  return ROLE_WORD.test(last) || ROW_NO_HEADER.test(last) || measureOf(kind, h) !== '';
 }
 
 /** Header rows with each merged-over cell showing its origin's text: a header spanning two rows

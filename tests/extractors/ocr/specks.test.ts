@@ -56,6 +56,14 @@ describe('toner specks glued to a CJK word', () => {
     expect(trimSpeckGlyphs('合计:')).toBe('合计');
   });
 
+  it('take a full stop off a word of one or two characters, which no sentence is (项。 of a 类 款 项 header row, dev photocopy-200 上海市普陀区财政局 收入决算表)', () => {
+    expect(trimSpeckGlyphs('项。')).toBe('项');
+    expect(trimSpeckGlyphs('合计。')).toBe('合计');
+    // a sentence's full stop stays
+    expect(trimSpeckGlyphs('无此项支出。')).toBe('无此项支出。');
+    expect(trimSpeckGlyphs('。')).toBe('。');
+  });
+
   it('leave numbers, quoted text and marks inside a word alone', () => {
     expect(trimSpeckGlyphs('16,375.67')).toBe('16,375.67');
     expect(trimSpeckGlyphs('0.01')).toBe('0.01');
