@@ -38,6 +38,25 @@ export const off = (c: CheckResult): Decimal | undefined => {
   }
 };
 
+/** Cells joined into chains by pairs of them (copy identities): `join` two cells' chains, `find`
+ *  a cell's chain by its root (the lowest cell joined in it), `joined` the cells joined under a
+ *  root so far (a root is none of them). */
+export function cellChains(): { find: (i: number) => number; join: (a: number, b: number) => void; joined: () => number[] } {
+  const parent = new Map<number, number>();
+  const find = (i: number): number => {
+    const p = parent.get(i) ?? i;
+    if (p === i) return i;
+    const r = find(p);
+    parent.set(i, r);
+    return r;
+  };
+  const join = (x: number, y: number): void => {
+    const [a, b] = [find(x), find(y)];
+    if (a !== b) parent.set(Math.max(a, b), Math.min(a, b));
+  };
+  return { find, join, joined: () => [...parent.keys()] };
+}
+
 /** Whether a check is a pinning identity over two or more distinct cells, all in OCR'd tables. */
 export function ocrSum(doc: DocumentRecord, ocrTables: Set<string>): (c: { check_id: string; factRefs?: number[] }) => boolean {
   return (c) => PINNING.has(c.check_id) && (c.factRefs?.length ?? 0) >= 2 && new Set(c.factRefs).size === c.factRefs!.length && c.factRefs!.every((r) => ocrTables.has(doc.facts[r]!.table_id));
@@ -61,18 +80,8 @@ export function copyConsensus(doc: DocumentRecord, ocrTables: Set<string>, table
   for (const h of held) if (nonZero(h.factRefs[0]!) && h.factRefs.filter(nonZero).length === 2) copies.push({ refs: h.factRefs.filter(nonZero) });
   if (!copies.some((c) => c.subject)) return undefined;
   // chains: cells joined by copy identities
-  const parent = new Map<number, number>();
-  const find = (i: number): number => {
-    const p = parent.get(i) ?? i;
-    if (p === i) return i;
-    const r = find(p);
-    parent.set(i, r);
-    return r;
-  };
-  for (const { refs } of copies) {
-    const [a, b] = refs.map(find) as [number, number];
-    if (a !== b) parent.set(Math.max(a, b), Math.min(a, b));
-  }
+  const { find, join } = cellChains();
+  for (const { refs } of copies) join(refs[0]!, refs[1]!);
   const chains = new Map<number, number[]>();
   for (const r of new Set(copies.flatMap((c) => c.refs))) chains.set(find(r), [...(chains.get(find(r)) ?? []), r]);
   const beforeKeys = new Map(before.map((c) => [keyOf(c), c]));

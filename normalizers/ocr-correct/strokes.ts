@@ -25,7 +25,7 @@ import { identityChecks } from '../checks/index.js';
 import type { IdentityStats } from '../checks/verify.js';
 import { maxDp } from '../checks/compare.js';
 import { tolerance } from '../checks/tolerance.js';
-import { off, ocrSum, strokeLostAmount } from './copies.js';
+import { cellChains, off, ocrSum, strokeLostAmount } from './copies.js';
 import { keepValue, keyOf, OCR_REPAIRED, printedText, setValue, type OcrRepair } from './index.js';
 
 /** a failing sum off by this many times what a reading moved its cells is no witness against it */
@@ -118,28 +118,20 @@ export function strokeLoss(doc: DocumentRecord, ocrTables: Set<string>, tableDp:
   const fixed = (r: number): boolean => ['corrected', 'confirmed', OCR_REPAIRED].some((x) => doc.facts[r]!.flags.includes(x));
   const reviewed = (r: number): boolean => ['corrected', 'confirmed'].some((x) => doc.facts[r]!.flags.includes(x));
   // copy chains: cells joined by held copy identities (two non-zero cells, the total one of them)
-  const parent = new Map<number, number>();
-  const find = (i: number): number => {
-    const p = parent.get(i) ?? i;
-    if (p === i) return i;
-    const r = find(p);
-    parent.set(i, r);
-    return r;
-  };
+  const { find, join, joined } = cellChains();
   // (and a cross-table copy: the same figure in two OCR'd tables, 本年支出合计 and the 支出表's 合计)
   const crossCopy = (h: { check_id: string; factRefs: number[] }): boolean => h.check_id === 'cross_table_total' && h.factRefs.length === 2 && h.factRefs.every((r) => ocrTables.has(doc.facts[r]!.table_id));
   for (const h of stats.heldSums!.filter((x) => inTable(x) || crossCopy(x))) {
     const refs = h.factRefs.filter(nonZero);
     if (refs.length !== 2 || !nonZero(h.factRefs[0]!)) continue;
-    const [a, b] = refs.map(find) as [number, number];
-    if (a !== b) parent.set(Math.max(a, b), Math.min(a, b));
+    join(refs[0]!, refs[1]!);
   }
   const chainOf = (r: number): number[] => {
     const root = find(r);
     const text = printedText(doc, doc.facts[r]!);
     // (a copy an earlier repair set to this very figure, its other misreading undone, is one too)
-    // (the root too: it is no key of `parent` when the chain was joined under it)
-    return [...new Set([r, root, ...[...parent.keys()].filter((q) => find(q) === root)])].filter((q) => q === r || ((printedText(doc, doc.facts[q]!) === text || doc.facts[q]!.flags.includes(OCR_REPAIRED)) && doc.facts[q]!.value.eq(doc.facts[r]!.value)));
+    // (the root too: it is none of the cells joined under it)
+    return [...new Set([r, root, ...joined().filter((q) => find(q) === root)])].filter((q) => q === r || ((printedText(doc, doc.facts[q]!) === text || doc.facts[q]!.flags.includes(OCR_REPAIRED)) && doc.facts[q]!.value.eq(doc.facts[r]!.value)));
   };
   const beforeKeys = new Map(before.map((c) => [keyOf(c), c]));
   // each failing sum's one reading, with its copies

@@ -32,11 +32,11 @@ import { editsWithin } from '../taxonomy/text.js';
 import { parseNumber } from '../values/numbers.js';
 import { headerKey } from '../values/labels.js';
 import { headerLevels, roleOf } from './header-words.js';
-import type { KindDef } from './kinds.js';
+import { plainMeasureWords, type KindDef } from './kinds.js';
 import { checkKnowledge } from '../checks/knowledge.js';
 
 /** A column of a block as measures.ts resolves it. */
-interface Col {
+export interface Col {
   spec: ColumnSpec;
   base: string;
   evidence: NonNullable<ColumnSpec['measure_evidence']>;
@@ -138,19 +138,6 @@ function subtotalOfGroup(cols: Col[]): void {
   }
 }
 
-/** The kind's measure words as plain text (the alternatives of its patterns that are Chinese words
- *  of three characters or more), with their measure ids. */
-function measureWords(kind: KindDef): [string, string][] {
-  const out: [string, string][] = [];
-  for (const [pattern, id] of kind.measures) {
-    for (const alt of pattern.split('|')) {
-      const word = alt.replace(/[\^$()?]/g, '');
-      if (/^[\u4e00-\u9fff]{3,}$/.test(word)) out.push([word, id]);
-    }
-  }
-  return out;
-}
-
 /** One edit in three characters of a measure word (a word of three or four characters: one). */
 const maxEdits = (len: number): number => Math.max(1, Math.floor(len / 3));
 
@@ -160,7 +147,7 @@ function fuzzyMeasure(header: string, kind: KindDef, taken: Set<string>): string
   const last = headerKey(header.split(' / ').pop() ?? '');
   if (Array.from(last).length < 2) return '';
   const hits = new Set<string>();
-  for (const [word, id] of measureWords(kind)) {
+  for (const [word, id] of plainMeasureWords(kind)) {
     if (taken.has(id)) continue;
     if (editsWithin(Array.from(last), Array.from(word)) <= maxEdits(Array.from(word).length)) hits.add(id);
   }
@@ -206,14 +193,9 @@ export function mirrorSides(specs: ColumnSpec[], kind: KindDef | undefined, valu
  *  an unread group counts as unnamed) names the unnamed columns by their position, when every sum
  *  of the layout holds on the rows. Several layouts fitting name none. */
 function measuresByLayout(cols: Col[], data: string[][], kind: KindDef, total: string): void {
-  if (!kind.column_layouts?.length || cols.some((c) => c.period)) return;
-  const named = (c: Col): boolean => !!c.base && !weakTotal(c, total);
-  if (cols.every(named) || !cols.some(named)) return;
-  const fits = kind.column_layouts.filter((l) => l.columns.length === cols.length && cols.every((c, i) => !named(c) || c.base === l.columns[i]));
-  if (fits.length !== 1) return;
-  const { columns, sums } = fits[0]!;
-  const at = (id: string): number => cols[columns.indexOf(id)]?.spec.index ?? -1;
-  const unnamed = cols.filter((c) => !named(c)).map((c) => c.spec.index);
+  const fit = fittingLayout(cols, kind, total);
+  if (!fit) return;
+  const { sums, at, unnamed } = fit;
   const sumsHold = sums.every(([whole, ...parts]) => {
     const idx = [at(whole!), ...parts.map(at)];
     if (idx.includes(-1) || !holds(sumRows(idx[0]!, idx.slice(1), data))) return false;
@@ -225,10 +207,37 @@ function measuresByLayout(cols: Col[], data: string[][], kind: KindDef, total: s
       return s.rows === 0 || s.held >= Math.max(1, s.rows * OCR_SUM_SHARE);
     });
   });
-  if (!sumsHold) return;
+  if (sumsHold) nameByLayout(cols, fit);
+}
+
+/** The one standard layout of the kind the block fits (as many amount columns, none of another
+ *  period, every named column where the layout puts its measure, one at least; a total word under
+ *  an unread group counts as unnamed): its columns and sums, the block's column index of a measure
+ *  (`at`, -1 if none), and the indices of the block's unnamed columns. Undefined when none or
+ *  several fit, or every column is named. */
+export function fittingLayout(cols: Col[], kind: KindDef | undefined, total: string): LayoutFit | undefined {
+  if (!kind?.column_layouts?.length || cols.some((c) => c.period)) return undefined;
+  const named = (c: Col): boolean => !!c.base && !weakTotal(c, total);
+  if (cols.every(named) || !cols.some(named)) return undefined;
+  const fits = kind.column_layouts.filter((l) => l.columns.length === cols.length && cols.every((c, i) => !named(c) || c.base === l.columns[i]));
+  if (fits.length !== 1) return undefined;
+  const { columns, sums } = fits[0]!;
+  return { columns, sums, at: (id) => cols[columns.indexOf(id)]?.spec.index ?? -1, unnamed: cols.filter((c) => !named(c)).map((c) => c.spec.index), named };
+}
+
+interface LayoutFit {
+  columns: readonly string[];
+  sums: readonly (readonly string[])[];
+  at: (id: string) => number;
+  unnamed: number[];
+  named: (c: Col) => boolean;
+}
+
+/** The block's unnamed columns take their places' measures in the layout it fits (evidence `layout`). */
+export function nameByLayout(cols: Col[], fit: LayoutFit): void {
   cols.forEach((c, i) => {
-    if (named(c)) return;
-    c.base = columns[i]!;
+    if (fit.named(c)) return;
+    c.base = fit.columns[i]!;
     c.evidence = 'layout';
   });
 }

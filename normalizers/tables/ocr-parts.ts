@@ -21,22 +21,13 @@
 // layout sums hold as sumHolds counts them (cells read as no number left out) when misread cells
 // broke them for step 5: its unnamed columns take their places' measures (evidence `layout`), each
 // printing a number on a row where a sum it is in holds.
-import type { ColumnSpec } from '../../model/types.js';
 import { editsWithin } from '../taxonomy/text.js';
 import { headerKey } from '../values/labels.js';
-import { headerLevels, normaliseLevel, roleOf } from './header-words.js';
+import { normaliseLevel, roleOf } from './header-words.js';
 import { plainMeasureWords, type KindDef } from './kinds.js';
-import { identityGroups } from './ocr-measures.js';
+import { fittingLayout, identityGroups, nameByLayout, type Col } from './ocr-measures.js';
 import { parseNumber } from '../values/numbers.js';
 import { Decimal } from 'decimal.js';
-
-/** A column of a block as measures.ts resolves it. */
-interface Col {
-  spec: ColumnSpec;
-  base: string;
-  evidence: NonNullable<ColumnSpec['measure_evidence']>;
-  period: string;
-}
 
 /** The fewest characters misread, lost or added in which a level of `header` (total words aside)
  *  holds one of `measure`'s plain words; Infinity when the measure has none. */
@@ -143,25 +134,12 @@ function sumHolds(col: number, parts: number[], data: string[][], needed: number
   return usesNeeded && exact >= SUM_ROWS && exact >= rows * SUM_SHARE;
 }
 
-/** A total word under a group whose words were not read (棣木支画 / 小计): named the kind's total
- *  only for want of its group's name. */
-function weakTotal(c: Col, total: string): boolean {
-  if (c.base !== total || c.evidence !== 'generic') return false;
-  const levels = headerLevels(c.spec.header);
-  return levels.length > 1 && roleOf(levels[levels.length - 1]!.text) === 'total';
-}
-
 /** The block's unnamed columns by the one standard layout it fits, when the layout's sums hold as
  *  sumHolds counts them (see the head of this file). */
 export function layoutByReadableSums(cols: Col[], data: string[][], kind: KindDef | undefined, total: string): void {
-  if (!kind?.column_layouts?.length || cols.some((c) => c.period)) return;
-  const named = (c: Col): boolean => !!c.base && !weakTotal(c, total);
-  if (cols.every(named) || !cols.some(named)) return;
-  const fits = kind.column_layouts.filter((l) => l.columns.length === cols.length && cols.every((c, i) => !named(c) || c.base === l.columns[i]));
-  if (fits.length !== 1) return;
-  const { columns, sums } = fits[0]!;
-  const at = (id: string): number => cols[columns.indexOf(id)]?.spec.index ?? -1;
-  const unnamed = cols.filter((c) => !named(c)).map((c) => c.spec.index);
+  const fit = fittingLayout(cols, kind, total);
+  if (!fit) return;
+  const { sums, at, unnamed } = fit;
   const vouched = new Set<number>();
   for (const [whole, ...parts] of sums) {
     const idx = [at(whole!), ...parts.map(at)];
@@ -173,10 +151,5 @@ export function layoutByReadableSums(cols: Col[], data: string[][], kind: KindDe
     }
     if (!unnamed.some((x) => idx.includes(x)) && !sumHolds(idx[0]!, idx.slice(1), data, idx[1]!)) return;
   }
-  if (!unnamed.every((u) => vouched.has(u))) return;
-  cols.forEach((c, i) => {
-    if (named(c)) return;
-    c.base = columns[i]!;
-    c.evidence = 'layout';
-  });
+  if (unnamed.every((u) => vouched.has(u))) nameByLayout(cols, fit);
 }
