@@ -13,9 +13,10 @@ import { locateTables, type TableCandidate } from '../normalizers/tables/locate.
 import { classifyTitle, kindById } from '../normalizers/tables/kinds.js';
 import { understandTable } from '../normalizers/tables/understand.js';
 import { classifyTable } from '../normalizers/tables/classify.js';
-import { factsOfTable, flagLostDecimalsAcrossPages, isStandardLabel, OCR_CODE_UNREAD, OCR_NAME_FUZZY } from '../normalizers/facts/index.js';
+import { factsOfTable, flagLostDecimalsAcrossPages, isStandardLabel, OCR_CODE_REPAIRED, OCR_CODE_UNREAD, OCR_NAME_FUZZY } from '../normalizers/facts/index.js';
+import { codesByTwins } from '../normalizers/facts/ocr-twin-codes.js';
 import { classesByOrder, incomeLabelsByOrder, sideWordsBySide } from '../normalizers/facts/ocr-class-order.js';
-import { readDocumentContext } from '../normalizers/document/context.js';
+import { docKindOfTables, readDocumentContext } from '../normalizers/document/context.js';
 import { runChecks } from '../normalizers/checks/index.js';
 import { loadTaxonomy, type Taxonomy } from '../normalizers/taxonomy/index.js';
 import { isPerformanceForm, parsePerformanceForm } from '../normalizers/performance/index.js';
@@ -145,6 +146,12 @@ async function runStages(doc: DocumentRecord, bytes: Uint8Array, opts: ProcessOp
 
   inTime();
   const tables = readTables(doc, taxonomy, inTime);
+  // a cover a scan misread (no document kind in its words): the kind its tables' kinds tell, noted
+  const told = doc.doc_kind === 'other' ? docKindOfTables(doc.tables, (k) => kindById(k)?.doc_kind) : undefined;
+  if (told) {
+    doc.doc_kind = told;
+    doc.messages.push({ stage: 'context', severity: 'warning', text: `doc_kind inferred: ${told}, the kind of all its tables (its cover and titles name none as read)` });
+  }
   inTime();
   timed(doc, 'prose', () => proseStage(doc, taxonomy));
   inTime();
@@ -255,6 +262,8 @@ function readTables(doc: DocumentRecord, taxonomy: Taxonomy, inTime: () => void)
   incomeLabelsByOrder(doc.tables, doc.facts, isStandardLabel, OCR_NAME_FUZZY);
   // and its carry-overs and totals misread beyond one character, told by their side
   sideWordsBySide(doc.tables, doc.facts, (k) => !!kindById(k)?.two_sided, (f) => (f.flags.includes(OCR_NAME_FUZZY) || f.flags.includes(OCR_CODE_UNREAD)) && !isStandardLabel(f.item), OCR_NAME_FUZZY);
+  // a code misread into one the classification does not know, told by another table printing the row
+  codesByTwins(doc.tables, doc.facts, taxonomy, doc.fiscal_year, OCR_CODE_REPAIRED);
   return { candidates: candidates.length, failed };
 }
 

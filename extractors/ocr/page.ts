@@ -14,8 +14,9 @@ import { repairSplitAmounts } from './split-amounts.js';
 import type { OcrPage, OcrWord } from './types.js';
 import type { KeptPage } from './reread-cells.js';
 
-/** a lone glyph left of an erased rule */
-const RULE_GLYPH = /^[|‖丨[\]!！_—\-–=~'"‘’“”`.,:;、。，]+$/;
+/** a lone glyph left of an erased rule (a backslash or a corner bracket: what a photocopy's erased
+ *  rules leave at a cell's corner) */
+const RULE_GLYPH = /^[|‖丨[\]!！_—\-–=~'"‘’“”`.,:;、。，\\「」]+$/;
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 function median(v: number[]): number {

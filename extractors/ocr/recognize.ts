@@ -13,6 +13,8 @@
 import { decodeImagePages, enlargeBicubic, rotateQuarter, rotateSmall, scale, type GreyImage } from './image.js';
 import { whitenBackground } from './background.js';
 import { despeckle } from './despeckle.js';
+import { joinRulePieces, straightenBends } from './bend.js';
+import { hasDarkPatch, withoutInvert } from './dark-patch.js';
 import { cleanNoisyPaper } from './denoise.js';
 import { sharpenBlurred } from './sharpen.js';
 import { darkenThinPrint } from './tone.js';
@@ -51,7 +53,7 @@ function now(): number {
 
 /** Read the prepared image turned `k` quarters: skew corrected, rules found and erased, OCR, then
  *  the cells read again. */
-async function readTurned(ocr: OcrRunner, base: GreyImage, dpi: number, sourceDpi: number, k: number, opts: RecognizeOptions, s: OcrSettings, t0: number): Promise<OcrPage> {
+async function readTurned(pageOcr: OcrRunner, base: GreyImage, dpi: number, sourceDpi: number, k: number, opts: RecognizeOptions, s: OcrSettings, t0: number): Promise<OcrPage> {
   const tp = now();
   const prof = stageBegin('prep');
   let im = k ? rotateQuarter(base, k) : base;
@@ -70,15 +72,26 @@ async function readTurned(ocr: OcrRunner, base: GreyImage, dpi: number, sourceDp
       mask = undefined;
     } else skew = 0;
   }
+  // a bent page's lines straightened (bend.ts): deskewing levels their mean slope only
+  const bent = straightenBends(im, dpi, s.bend, s.binarize, mask);
+  const straightened = bent.image !== im;
+  if (straightened) {
+    im = bent.image;
+    mask = undefined;
+  }
   let rules: PixelRule[] = [];
   const ocrImage: GreyImage = { width: im.width, height: im.height, data: im.data.slice() };
   if (opts.rulings !== false) {
     const found = findRules(mask ?? binarize(im, otsu(im, s.binarize)), im.width, im.height, { dpi }, s.rules);
-    rules = tableRules(bilevel ? joinBrokenRules(found, dpi, s.brokenRules) : found, Math.round(dpi / s.rules.touchPerInch));
+    // (a straightened page's rules are joined from their pieces too: bend.ts joinRulePieces)
+    const joined = bilevel ? joinBrokenRules(found, dpi, s.brokenRules) : straightened ? joinRulePieces(found, dpi, s.brokenRules) : found;
+    rules = tableRules(joined, Math.round(dpi / s.rules.touchPerInch));
     eraseRules(ocrImage, rules, s.rules);
   }
   // isolated toner specks (a photocopy) would be read as decimal points and commas
   despeckle(ocrImage, dpi, s.despeckle, s.binarize);
+  // no patch printed dark: no job of the page needs tesseract's inverted reading (dark-patch.ts)
+  const ocr = s.engine.invert > 0 && s.engine.invertByInk > 0 && !hasDarkPatch(ocrImage, dpi, s.engine) ? withoutInvert(pageOcr) : pageOcr;
   stageEnd(prof);
   const prep = now() - tp;
   const t1 = now();
@@ -184,11 +197,16 @@ export async function recognizeWith(pool: TesseractPool, input: ImageInput, opts
   // thin print darkened: its light strokes would fall below the threshold (a 4 read as 1); only
   // on a page that needed none of the above: on a grey paper, a grainy or a blurred page, or a
   // 1-bit scan, the light greys are paper, grain and blur ramps, which the curve would make ink
-  if (img === asScanned && !plan.thicken) img = darkenThinPrint(img, s.tone);
+  const plain = img === asScanned && !plan.thicken;
+  if (plain) img = darkenThinPrint(img, s.tone);
   stageEnd(prof);
   const base = img;
   const fixedDpi = dpi;
-  const run = (k: number): Promise<OcrPage> => readTurned(ocr, base, fixedDpi, sourceDpi, k, opts, s, t0);
+  // the speed paths (engine.invertByInk, rereadNumbers.joinPieces) only on such a page too: on a
+  // degraded page a doubtful line's inverted reading and a second reading of an amount's pieces
+  // still change what is read
+  const rs = plain ? s : { ...s, engine: { ...s.engine, invertByInk: 0 }, rereadNumbers: { ...s.rereadNumbers, joinPieces: 0 } };
+  const run = (k: number): Promise<OcrPage> => readTurned(ocr, base, fixedDpi, sourceDpi, k, opts, rs, t0);
   if (opts.rotate !== undefined && opts.rotate !== 'auto') return run(opts.rotate / 90);
   // auto: read the page as it is; a page that reads badly is probed turned a quarter each way (and
   // upside down) on a small band, and read again the way that scores clearly best

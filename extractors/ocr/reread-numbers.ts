@@ -43,6 +43,12 @@ export function rereadAccepted(first: string, read: string, settings: OcrSetting
   return added <= settings.rereadNumbers.maxAddedDigits && !(DECIMAL_AMOUNT.test(first) && added <= 0);
 }
 
+/** pieces of one number joined (rereadNumbers.joinPieces): an amount with its two decimals, or a
+ *  whole number with thousands separators, as a column prints them (no leading zero: `066.84` is
+ *  2,066.84 with its `2,` dropped) */
+const JOINED_AMOUNT = /^[-−]?(0|[1-9]\d{0,2}(,\d{3})*)\.\d{2}$/;
+const JOINED_WHOLE = /^[-−]?[1-9]\d{0,2}(,\d{3})+$/;
+
 /** a number as printed: an amount or a whole number, nothing else in the word */
 const WELL_FORMED = /^[-−]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
 
@@ -111,6 +117,8 @@ export async function rereadNumbers(ocr: OcrRunner, img: GreyImage, rules: reado
   const pageDecimals = [...bySlot.values()].flat().filter((w) => DECIMAL_AMOUNT.test(w.text)).length >= s.minDecimalCells;
   interface Cell { col: number; words: OcrWord[]; x: number; y: number; w: number; h: number; text: string }
   const cells: Cell[] = [];
+  // pieces of one amount taken joined without a second reading (rereadNumbers.joinPieces)
+  const joins: { words: OcrWord[]; text: string }[] = [];
   let threshold: number | undefined;
   for (const [col, ws] of bySlot) {
     // the column's typical number height (its lower quartile: a short column may hold as many
@@ -169,6 +177,26 @@ export async function rereadNumbers(ocr: OcrRunner, img: GreyImage, rules: reado
       const others = (): boolean => words.some((o) => o !== g[0] && o.box.x1 > x && o.box.x0 < x + w && o.box.y1 > y && o.box.y0 < y + h);
       if (lone && (!inkBeside(img, x, w, g[0]!.box, (threshold ??= otsu(img, settings.binarize))) || others())) continue;
       if (malformed && !decimals && others()) continue;
+      // pieces of one number (`16, 375. 67`, `156, 211, 123`: PSM 11 split it at its separators)
+      // that join into a number as the column prints it (an amount with its decimals in a column
+      // that prints them, a whole number with its separators in one that does not), with no ink
+      // beside them in the column (a dropped `1,`) and no more digits in their ink than they were
+      // read with (rereadNumbers.joinPieces): a second reading could only read the join again (an
+      // amount: taken joined here, as that reading would be) or be refused (a whole number: no
+      // decimal point; left to the layout, which joins it)
+      if (s.joinPieces && g.length > 1) {
+        const joined = g.map((q) => q.text).join('');
+        const amount = decimals && JOINED_AMOUNT.test(joined);
+        if (amount || (!decimals && JOINED_WHOLE.test(joined))) {
+          const t = (threshold ??= otsu(img, settings.binarize));
+          const span = { x0: Math.min(...g.map((q) => q.box.x0)), y0: Math.min(...g.map((q) => q.box.y0)), x1: Math.max(...g.map((q) => q.box.x1)), y1: Math.max(...g.map((q) => q.box.y1)) };
+          const inBox = inkDigits(img, t, span, g.map((q) => q.box), settings.digitInk);
+          if (inBox !== undefined && inBox <= joined.replace(/\D/g, '').length && !inkBeside(img, x, w, span, Math.round((t + 255) / 2))) {
+            if (amount) joins.push({ words: g, text: joined });
+            continue;
+          }
+        }
+      }
       // a well-formed amount read whole can only gain digits (rereadAccepted), and added digits must
       // be ink (inkDigits below): with no ink beside it on its rows within the column (at a level
       // halfway from the threshold to white: faint marks count) and no more digits in its own ink
@@ -181,12 +209,23 @@ export async function rereadNumbers(ocr: OcrRunner, img: GreyImage, rules: reado
       cells.push({ col, words: g, x, y, w, h, text });
     }
   }
-  if (!cells.length || cells.length > s.maxCells) return { words: [...words] };
+  if (cells.length + joins.length > s.maxCells || (!cells.length && !joins.length)) return { words: [...words] };
+  const drop = new Set<OcrWord>();
+  const add: OcrWord[] = [];
+  for (const j of joins) {
+    for (const q of j.words) drop.add(q);
+    add.push({
+      text: j.text,
+      confidence: Math.round(Math.min(...j.words.map((q) => q.confidence)) * 10) / 10,
+      line: j.words[0]!.line,
+      box: { x0: Math.min(...j.words.map((q) => q.box.x0)), y0: Math.min(...j.words.map((q) => q.box.y0)), x1: Math.max(...j.words.map((q) => q.box.x1)), y1: Math.max(...j.words.map((q) => q.box.y1)) },
+      reread: j.words.map((q) => q.text).join(' '),
+    });
+  }
+  if (!cells.length) return { words: [...words.filter((w) => !drop.has(w)), ...add] };
   const stacked = await readStacked(ocr, img, cells, dpi, settings.crops, 1, { psm: '6', dpi, whitelist: '0123456789.,-', ...(s.latinModel ? { langs: ['eng'] } : {}) }, 'reread-numbers');
   const read: { text: string; x0: number; conf: number; box: Box }[][] = cells.map(() => []);
   for (const w of stacked.words) read[w.crop]!.push({ text: w.text, x0: w.strip.x0, conf: w.confidence, box: w.box });
-  const drop = new Set<OcrWord>();
-  const add: OcrWord[] = [];
   cells.forEach((c, k) => {
     const r = read[k]!.sort((a, b) => a.x0 - b.x0);
     if (!r.length) return;

@@ -252,6 +252,24 @@ export interface ToneSettings {
   readonly gamma: number;
 }
 
+/** Bent lines (a photocopied page bent on the glass) straightened before the rules are found (bend.ts). */
+export interface BendSettings {
+  /** 1: on, 0: off (count; 1) */
+  readonly on: number;
+  /** the bend is measured on ink in runs at least this long along the lines: rules (inches; 0.5: 100 px at 200 dpi. A rule bent 2 px over 2000 px, or tilted 0.25°, stays in one pixel row for 230 px or more; a table's row rule runs across its columns. At 0.15 and 0.3 the strokes of a cover's large title were measured as bent on 3 and 1 of dev q70-200's 5 covers, which are straight; at 0.5 none of q70-200's or noise-xhi-200's 38 pages is moved, and every table page of the three dev photocopies is) */
+  readonly minRunInches: number;
+  /** the page is cut into strips this wide across its lines, each matched against the rest (inches; 0.5: 100 px at 200 dpi, 3 to 4 table columns' worth of a line) */
+  readonly stripInches: number;
+  /** a strip is displaced at most 1/N inch (perInch; 25: 8 px at 200 dpi; a photocopy's bend and the tilt deskewing leaves are 2 to 6 px, a table's rows 30 px or more apart) */
+  readonly maxShiftPerInch: number;
+  /** a strip with less ink than this share of the mean strip's is not matched (its offset is interpolated) (share; 0.25) */
+  readonly minStripInk: number;
+  /** a strip whose profile correlates with the rest's below this at its best offset is not matched either (a title, a margin: no lines across it) (share; 0.5: on dev photocopy pages strips across a table correlate at 0.6-0.97, strips of title text at 0.15-0.25) */
+  readonly minFit: number;
+  /** the page is moved only when its strips' offsets span at least this (px; 1.5) */
+  readonly minBendPx: number;
+}
+
 /** Isolated toner specks painted out before reading (despeckle.ts). */
 export interface DespeckleSettings {
   /** 1: on, 0: off (count; 1) */
@@ -438,6 +456,17 @@ export interface RereadNumberSettings {
    *  hold the most ink within the words' box (flag; 1. Dev
    *  photocopy-200 caizhengju: 合计 2,336.91 read `2.33691` in a box three lines high) */
   readonly inkBand: number;
+  /** 1: a number cell read in pieces split at its separators (`16, 375. 67`) whose pieces join into
+   *  a number as its column prints it (an amount with two decimals in a column that prints
+   *  decimals, a whole number with thousands separators in one that does not), with no ink beside
+   *  them within the column and no more digits in their ink than read (digit-ink.ts), is not read
+   *  again: an amount is taken joined (what its second reading gives), a whole number left to the
+   *  layout's join (its second reading, with no decimal point, is refused); 0: every such cell is
+   *  read again. Only on a page that needed no cleaning (no grey paper whitened, no grain, no blur,
+   *  not 1-bit: recognize.ts): on a degraded page the pieces' second reading, refused, leaves them
+   *  to the amount repairs, which do better than their join (dev fax-200 yt) (flag; 1, for speed.
+   *  Dev q70-200: facts byte-identical, the number re-read's CPU 0.157 → 0.061 s/page) */
+  readonly joinPieces: number;
 }
 
 /** The digits a stretch of a number line can hold by its ink (digit-ink.ts): a second reading of a
@@ -581,7 +610,7 @@ export interface RereadTextSettings {
 }
 
 /** How tesseract is asked to read a page (recognize.ts, pool.ts). */
-interface EngineSettings {
+export interface EngineSettings {
   /** 1: the page's first reading is by the CJK model alone (chi_sim, the text re-read's workers), 0: by
    *  chi_sim+eng (flag; 0. tesseract reads every line chi_sim does not accept — on these pages most
    *  of them — again with eng and keeps the better: chi_sim alone is a fifth cheaper, but it splits
@@ -596,6 +625,23 @@ interface EngineSettings {
    *  s/page, facts byte-identical on q70-200, q80-150 and fax-200; photocopy-200 one amount misread
    *  otherwise and no longer repaired, flagged by its failing sums) */
   readonly invert: number;
+  /** 1 (with invert 1): a page that needed no cleaning (no grey paper whitened, no grain, no blur,
+   *  not 1-bit: recognize.ts) and has no patch printed dark (dark-patch.ts: a square
+   *  darkPatchPerInch to an inch on a side at least darkPatchShare darker than darkLevel) is read
+   *  without the inverted second reading, which only print white on dark needs; 0: invert holds for
+   *  every page (flag; 1, for speed. Dev q70-200 facts byte-identical; on degraded pages the
+   *  inverted reading of a doubtful line still wins now and then (dev fax-200 yt, photocopy-200),
+   *  so they keep it) */
+  readonly invertByInk: number;
+  /** squares of the page looked at for a dark patch, per inch of side (per inch; 4: a quarter inch,
+   *  larger than a bold character's strokes fill) */
+  readonly darkPatchPerInch: number;
+  /** share of a square's pixels dark for it to be a dark patch (share; 0.65: text leaves most of a
+   *  square paper, a dark band fills it; a cover's large bold title fills up to 0.52 of one on the
+   *  dev scans) */
+  readonly darkPatchShare: number;
+  /** grey level below which a pixel is dark for the patch test (grey; 128) */
+  readonly darkLevel: number;
 }
 
 export interface OcrSettings {
@@ -609,6 +655,7 @@ export interface OcrSettings {
   readonly brokenRules: BrokenRuleSettings;
   readonly background: BackgroundSettings;
   readonly despeckle: DespeckleSettings;
+  readonly bend: BendSettings;
   readonly noise: NoiseSettings;
   readonly sharpen: SharpenSettings;
   readonly tone: ToneSettings;
@@ -640,7 +687,7 @@ const RATIO: readonly [number, number] = [0, 100];
 const COUNT = (min = 0, max = 100_000_000): readonly [number, number, 'int'] => [min, max, 'int'];
 
 export const OCR_SETTINGS_LIMITS: Limits<OcrSettings> = {
-  engine: { cjkFirstPass: COUNT(0, 1), invert: COUNT(0, 1) },
+  engine: { cjkFirstPass: COUNT(0, 1), invert: COUNT(0, 1), invertByInk: COUNT(0, 1), darkPatchPerInch: PER_INCH, darkPatchShare: SHARE, darkLevel: GREY },
   image: { redSealMargin: GREY, minFileDpi: DPI, maxFileDpi: DPI, bilevelShare: SHARE, bilevelThickenPx: COUNT(0, 5), bilevelReadDpi: [0, 1200] },
   resolution: {
     minDpi: DPI, targetDpi: DPI, maxDpi: DPI, assumedPageInches: [0.1, 1000], minGuessDpi: DPI, maxGuessDpi: DPI, fallbackDpi: DPI,
@@ -662,6 +709,7 @@ export const OCR_SETTINGS_LIMITS: Limits<OcrSettings> = {
   noise: { minLevel: [0, 2040], sampleStep: COUNT(1, 1000), keepPerInch: PER_INCH, sparseMinLevel: [0, 2040], sparseInkShare: SHARE },
   sharpen: { below: [0, 10], full: [0, 10], amount: [0, 10], minEdge: [1, 1020], sampleStep: COUNT(1, 1000) },
   tone: { gamma: [0.2, 5] },
+  bend: { on: COUNT(0, 1), minRunInches: [0.01, 100], stripInches: [0.05, 100], maxShiftPerInch: PER_INCH, minStripInk: SHARE, minFit: SHARE, minBendPx: PX },
   despeckle: { on: COUNT(0, 1), maxDotPerInch: PER_INCH, clearPerInch: PER_INCH, clearAlongPerInch: PER_INCH, clearAbovePerInch: PER_INCH, haloPx: COUNT(0, 10) },
   sideways: { eraseRunPt: PT, minEraseRunPx: PX, smearGapPt: PT, minSmearGapPx: PX, longRunPt: PT, ratio: RATIO },
   words: { ruleGlyphMaxLength: COUNT(), latinHeightRatio: [0.01, 10], minFontSizePt: PT, cjkJoinGap: RATIO, latinJoinGap: RATIO, wallSlackPx: PX, lowConfidence: CONF },
@@ -674,7 +722,7 @@ export const OCR_SETTINGS_LIMITS: Limits<OcrSettings> = {
     padPerInch: PER_INCH, minPadPx: PX, minHeightPerInch: PER_INCH, inkLevel: GREY, maxInkLevel: GREY, minInkPerInch: PER_INCH, minInkHeightPerInch: PER_INCH,
     thinInkPerInch: PER_INCH, thinInkMinWidthPerInch: PER_INCH, marginPerInch: PER_INCH, maxCrops: COUNT(), minConfidence: CONF,
   },
-  rereadNumbers: { decimalColumnShare: SHARE, minDecimalCells: COUNT(), lineMargin: RATIO, lineMarginPx: PX, tallWord: [1, 10], minHeightPx: PX, maxCells: COUNT(), maxAddedDigits: COUNT(), maxStrayMarks: COUNT(0, 10), latinModel: COUNT(0, 1), skipWhole: COUNT(0, 1), besideWhole: COUNT(0, 1), malformed: COUNT(0, 1), inkBand: COUNT(0, 1) },
+  rereadNumbers: { decimalColumnShare: SHARE, minDecimalCells: COUNT(), lineMargin: RATIO, lineMarginPx: PX, tallWord: [1, 10], minHeightPx: PX, maxCells: COUNT(), maxAddedDigits: COUNT(), maxStrayMarks: COUNT(0, 10), latinModel: COUNT(0, 1), skipWhole: COUNT(0, 1), besideWhole: COUNT(0, 1), malformed: COUNT(0, 1), inkBand: COUNT(0, 1), joinPieces: COUNT(0, 1) },
   digitInk: { heightShare: SHARE, digitWidth: RATIO, minHeightPx: PX, brokenMinWidth: SHARE },
   rereadSums: { maxCells: COUNT(), darkGain: GREY, thickenPx: COUNT(0, 5), greyEnlarge: [0.5, 6], sideMargin: RATIO, lineMargin: RATIO, lineMarginPx: PX, maxChanges: COUNT(1, 10), maxCombinations: COUNT(1), lostDecimalsEm: RATIO },
   rereadLatin: { maxLetters: COUNT(1, 100), lineMargin: RATIO, lineMarginPx: PX, minWidthPx: PX, minHeightPx: PX, maxWidthInches: [0, 1000], maxCells: COUNT(), maxChars: COUNT(1, 100), minConfidence: CONF },
@@ -687,7 +735,7 @@ export const OCR_SETTINGS_LIMITS: Limits<OcrSettings> = {
 
 export const DEFAULT_OCR_SETTINGS: OcrSettings = deepFreeze(
   checkDefaults<OcrSettings>('ocr', {
-    engine: { cjkFirstPass: 0, invert: 1 },
+    engine: { cjkFirstPass: 0, invert: 1, invertByInk: 1, darkPatchPerInch: 4, darkPatchShare: 0.65, darkLevel: 128 },
     image: { redSealMargin: 60, minFileDpi: 50, maxFileDpi: 1200, bilevelShare: 0.995, bilevelThickenPx: 1, bilevelReadDpi: 0 },
     resolution: {
       minDpi: 175, targetDpi: 200, maxDpi: 250, assumedPageInches: 11.69, minGuessDpi: 60, maxGuessDpi: 1200, fallbackDpi: 200,
@@ -706,6 +754,7 @@ export const DEFAULT_OCR_SETTINGS: OcrSettings = deepFreeze(
     noise: { minLevel: 20, sampleStep: 2, keepPerInch: 100, sparseMinLevel: 8, sparseInkShare: 0.006 },
     sharpen: { below: 0.38, full: 0.34, amount: 1, minEdge: 60, sampleStep: 2 },
     tone: { gamma: 1.7 },
+    bend: { on: 1, minRunInches: 0.5, stripInches: 0.5, maxShiftPerInch: 25, minStripInk: 0.25, minFit: 0.5, minBendPx: 1.5 },
     despeckle: { on: 1, maxDotPerInch: 40, clearPerInch: 25, clearAlongPerInch: 12, clearAbovePerInch: 16, haloPx: 1 },
     sideways: { eraseRunPt: 20, minEraseRunPx: 30, smearGapPt: 3, minSmearGapPx: 2, longRunPt: 36, ratio: 1.5 },
     words: { ruleGlyphMaxLength: 2, latinHeightRatio: 0.75, minFontSizePt: 4, cjkJoinGap: 0.6, latinJoinGap: 0.15, wallSlackPx: 1, lowConfidence: 60 },
@@ -718,7 +767,7 @@ export const DEFAULT_OCR_SETTINGS: OcrSettings = deepFreeze(
       padPerInch: 50, minPadPx: 3, minHeightPerInch: 18, inkLevel: 128, maxInkLevel: 200, minInkPerInch: 45, minInkHeightPerInch: 40, thinInkPerInch: 30,
       thinInkMinWidthPerInch: 25, marginPerInch: 30, maxCrops: 400, minConfidence: 50,
     },
-    rereadNumbers: { decimalColumnShare: 0.15, minDecimalCells: 2, lineMargin: 0.35, lineMarginPx: 2, tallWord: 1.35, minHeightPx: 4, maxCells: 600, maxAddedDigits: 4, maxStrayMarks: 2, latinModel: 1, skipWhole: 1, besideWhole: 1, malformed: 1, inkBand: 1 },
+    rereadNumbers: { decimalColumnShare: 0.15, minDecimalCells: 2, lineMargin: 0.35, lineMarginPx: 2, tallWord: 1.35, minHeightPx: 4, maxCells: 600, maxAddedDigits: 4, maxStrayMarks: 2, latinModel: 1, skipWhole: 1, besideWhole: 1, malformed: 1, inkBand: 1, joinPieces: 1 },
     digitInk: { heightShare: 0.6, digitWidth: 0.55, minHeightPx: 6, brokenMinWidth: 0.35 },
     rereadSums: { maxCells: 120, darkGain: 50, thickenPx: 1, greyEnlarge: 2, sideMargin: 0.5, lineMargin: 0.3, lineMarginPx: 2, maxChanges: 4, maxCombinations: 20_000, lostDecimalsEm: 2.5 },
     rereadLatin: { maxLetters: 4, lineMargin: 0.4, lineMarginPx: 3, minWidthPx: 4, minHeightPx: 4, maxWidthInches: 1.5, maxCells: 200, maxChars: 6, minConfidence: 60 },

@@ -84,3 +84,16 @@ export function readDocumentContext(blocks: Block[]): DocumentContext {
   }
   return { issuer, fiscal_year, doc_kind };
 }
+
+/** The document kind its OCR'd tables tell when its own words did not (a cover a scan misread: doc_kind
+ *  `other`): the kind of document every table of a known kind belongs to (kinds.ts `doc_kind` of
+ *  each table's kind; two such tables at least, all of one document kind), else undefined. Only the
+ *  tables read by OCR count, and only when no table came from a text layer. */
+export function docKindOfTables(tables: { method: string; table_kind: string }[], docKindOf: (kind: string) => string | undefined): DocKind | undefined {
+  if (!tables.length || tables.some((t) => t.method !== 'ocr')) return undefined;
+  const kinds = tables.map((t) => docKindOf(t.table_kind)).filter((k): k is string => !!k);
+  const only = new Set(kinds);
+  if (kinds.length < 2 || only.size !== 1) return undefined;
+  const k = [...only][0]!;
+  return k === 'final_accounts' || k === 'budget' || k === 'performance_evaluation' ? k : undefined;
+}

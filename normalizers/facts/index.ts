@@ -15,8 +15,9 @@ import { reparentOcrCodes } from './ocr-parents.js';
 import { regroupOcrCodes } from './ocr-code-groups.js';
 import { classesByStrokes, dashedFour, repairStrokeLoss } from './ocr-code-strokes.js';
 import { spannedCodes } from './ocr-spanned-codes.js';
-import { sideLabelsBySums } from './ocr-side-labels.js';
+import { sideLabelsBySums, sideTotalsByGrand } from './ocr-side-labels.js';
 import { totalByIdentity } from './ocr-total-label.js';
+import { fundPartsBySum } from './ocr-fund-parts.js';
 
 interface FactContext {
   doc_id: string;
@@ -152,6 +153,8 @@ function repairOcrCode(code: string, item: string, ctx: FactContext): string | u
 }
 
 const TOTAL_ROW = /^(合计|总计|小计|本年|收入|支出)/;
+/** a total's words are six characters at most (本年收入合计) */
+const TOTAL_WORDS_MAX = 6;
 
 /** Codes OCR lost in a table whose code columns are 类 | 款 | 项 (or one code column): a row with a
  *  name and amounts but no code, between rows whose codes were read. Its name is looked up in the
@@ -206,6 +209,14 @@ let rowLabels: string[] | undefined;
 const DASH_NO = /^[-－—―_~]{1,2}(?=[、.．])/;
 /** a label's words: its list number (a dashed 一 included) left out */
 const wordsOf = (label: string): string => stripNumbering(cleanLabel(label).replace(DASH_NO, '一'));
+/** a speck read after a list number's 、 (八、.社会保障和就业支出), or for it (四:科学技术支出): a list
+ *  item's text follows its 、 directly, and no list number is printed with a colon, a semicolon, a
+ *  comma or a quote (a point is: 二.政府性基金, kept) */
+const LIST_SPECK = /^((?:其中[:：])?[(（]?[一二三四五六七八九十]{1,3}[)）]?)(?:、[.,:;'"`|\\]+|[,:;'"`|\\]+)(?=[\u3400-\u9fff])/;
+/** An OCR'd label with its list number's 、 as printed: the speck read after it, or for it, taken off. */
+export function withoutListSpeck(label: string): string {
+  return label.replace(LIST_SPECK, '$1、');
+}
 const LIST_NO = /^((?:其中[:：])?(?:[(（]?[一二三四五六七八九十]{1,3}[)）、.．]|[(（]\d{1,2}[)）]|\d{1,2}[、.．])?)([一二三四五六七八九十]{1,3}(?![、.．)）]))?/;
 
 /** A name-only row's label in an OCR'd table put right against the standard row labels
@@ -402,12 +413,14 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
     const at = places.get(row.section) ?? { cls: '', kuan: '' };
     places.set(row.section, at);
     let code_source: Fact['code_source'] = code ? 'printed' : '';
-    let item = row.item;
+    // (an OCR'd label's speck after its list number's 、 taken off: it is no character of the label)
+    const printedItem = table.method === 'ocr' && row.item ? withoutListSpeck(row.item) : row.item;
+    let item = printedItem;
     const nameFlags: string[] = [];
     if (table.method === 'ocr' && !code && item) {
       item = repairOcrLabel(item);
       // a label put right by an edit distance (not only its list number's 、 written back)
-      if (wordsOf(item) !== wordsOf(row.item)) nameFlags.push(OCR_NAME_FUZZY);
+      if (wordsOf(item) !== wordsOf(printedItem)) nameFlags.push(OCR_NAME_FUZZY);
     }
     const inferred = lost?.get(row);
     if (inferred) {
@@ -416,14 +429,14 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
     }
     // codes of several rows run together in one cell, or a code whose 4 read `-1` (201-1001 for
     // 2014001), left in the label
-    const dashed = table.method === 'ocr' && !code ? (spanned.get(row) ?? dashedFour(row.item, [at.cls, at.kuan], ctx.taxonomy, ctx.fiscal_year)) : undefined;
+    const dashed = table.method === 'ocr' && !code ? (spanned.get(row) ?? dashedFour(printedItem, [at.cls, at.kuan], ctx.taxonomy, ctx.fiscal_year)) : undefined;
     if (dashed) {
       code = dashed.code;
       code_source = 'printed';
       item = dashed.item;
     }
-    if (!code && row.item && namesAreFunctionClasses(table, row.section)) {
-      const hit = resolveInContext(row.item, table.method === 'ocr', ctx, at);
+    if (!code && printedItem && namesAreFunctionClasses(table, row.section)) {
+      const hit = resolveInContext(printedItem, table.method === 'ocr', ctx, at);
       if (hit) {
         code = hit.code;
         code_source = 'resolved';
@@ -440,6 +453,9 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
       // a two-sided 总表 prints standard words: Latin letters, odd marks or a digit among its Chinese
       // characters are misread strokes (E载么共弦算砂政抵1敷收> for 一般公共预算财政拨款收入)
       else if (kind?.two_sided && JUNK_IN_WORDS.test(stripNumbering(item))) nameFlags.push(OCR_NAME_FUZZY);
+      // and a short label that begins as a total's words but is none of them (支出惹认 for 支出总计:
+      // the side's totals by their sums and by 收入总计 = 支出总计 then name it, ocr-side-labels.ts)
+      else if (kind?.two_sided && TOTAL_ROW.test(stripNumbering(item)) && Array.from(stripNumbering(item)).length <= TOTAL_WORDS_MAX && !isStandardLabel(item)) nameFlags.push(OCR_NAME_FUZZY);
     }
     const repaired = inferred ?? dashed?.code ?? (table.method === 'ocr' && code_source === 'printed' ? (repairOcrCode(code, row.item, ctx) ?? repairStrokeLoss(code, row.item, ctx.taxonomy, ctx.fiscal_year, [at.cls, at.kuan].filter((x) => x))) : undefined);
     if (repaired) code = repaired;
@@ -496,9 +512,14 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
   if (table.method === 'ocr') classesByStrokes(facts, ctx.taxonomy, ctx.fiscal_year, OCR_CODE_REPAIRED);
   if (table.method === 'ocr') reparentOcrCodes(facts, ctx, OCR_CODE_REPAIRED);
   if (table.method === 'ocr') flagLostDecimals(facts);
-  // a 合计 row whose label was misread, told by its values (the sums of the 类 rows)
-  if (table.method === 'ocr') totalByIdentity(facts, OCR_CODE_UNREAD);
+  // a 合计 row whose label was misread, told by its values (the sums of the 类 rows), or by its place
+  // (above every coded row, the largest of each column; flagged)
+  if (table.method === 'ocr') totalByIdentity(facts, OCR_CODE_UNREAD, OCR_NAME_FUZZY);
+  // a 部门预算 收支总表's 财政拨款收入 funds whose labels were misread, told by their sum
+  if (table.method === 'ocr' && kind?.two_sided) fundPartsBySum(facts, isStandardLabel, OCR_NAME_FUZZY);
   // a two-sided 总表's total and carry-over whose labels were misread, told by the side's sums
   if (table.method === 'ocr' && kind?.two_sided) sideLabelsBySums(facts, (f) => (f.flags.includes(OCR_NAME_FUZZY) || f.flags.includes(OCR_CODE_UNREAD)) && !isStandardLabel(f.item), OCR_NAME_FUZZY, [OCR_CODE_UNREAD]);
+  // and those whose side's sums a misread 类 broke, told by 收入总计 = 支出总计 and 总计 = 本年…合计 + carry-overs
+  if (table.method === 'ocr' && kind?.two_sided) sideTotalsByGrand(facts, (f) => (f.flags.includes(OCR_NAME_FUZZY) || f.flags.includes(OCR_CODE_UNREAD)) && !isStandardLabel(f.item), OCR_NAME_FUZZY, [OCR_CODE_UNREAD]);
   return facts;
 }

@@ -47,6 +47,8 @@ export function sideLabelsBySums(facts: Fact[], doubtful: (f: Fact) => boolean, 
         // the first row whose value is the sum of the side's rows above it (coded rows included)
         at = seq.findIndex((f, i) => {
           if (!doubtful(f) || !nearest(labelOf(f), TOTALS[section]!)) return false;
+          // (a row beside the other side's 总计 is the side's 总计: sideTotalsByGrand names it)
+          if (facts.some((o) => o.section !== section && o.row === f.row && GRAND.test(labelOf(o)))) return false;
           const above = [...seq.slice(0, i), ...coded.filter((c) => c.row < f.row)];
           const nonZero = above.filter((x) => !x.value.isZero());
           return nonZero.length >= 2 && f.value.minus(sum(above)).abs().lte(tolerance(nonZero.length, dpOf([f, ...above])));
@@ -62,6 +64,53 @@ export function sideLabelsBySums(facts: Fact[], doubtful: (f: Fact) => boolean, 
       const carry = between[0]!;
       const label = nearest(labelOf(carry), CARRIES[section]!);
       if (label && seq[grand]!.value.minus(total.value).minus(carry.value).abs().lte(tolerance(2, dpOf([seq[grand]!, total, carry])))) relabel(carry, label);
+    }
+  }
+  return n;
+}
+
+/** the other side of a two-sided 总表 */
+const OTHER: Record<string, string> = { income: 'expenditure', expenditure: 'income' };
+/** the grand total's words by side (the form a template prints: 收入总计 | 支出总计, or 总计 on both) */
+const GRANDS: Record<string, string[]> = { income: ['收入总计'], expenditure: ['支出总计'] };
+
+/** Relabel, in the facts of one OCR'd two-sided 总表, a side's grand total and total of the year whose
+ *  labels `doubtful` says were misread beyond sideLabelsBySums (不平友出合计, 奶诊总计: the 类 above them
+ *  misread too, so no sum of the rows above holds), told by the two identities the 总表 prints:
+ *  收入总计 = 支出总计 (the other side's grand total read right, the row nearest its side's 总计 words
+ *  within one character in two, the only such row, of the same value) and 总计 = 本年…合计 + the
+ *  carry-overs between them (the row above the grand total nearest its side's 本年…合计 words, the
+ *  only one, whose value and the rows between it and 总计 — all read as carry-over words — close
+ *  the grand total). Flag `fuzzyFlag`, `dropFlags` removed. Returns how many facts were relabelled. */
+export function sideTotalsByGrand(facts: Fact[], doubtful: (f: Fact) => boolean, fuzzyFlag: string, dropFlags: readonly string[]): number {
+  let n = 0;
+  const relabel = (f: Fact, label: string): void => {
+    f.item = label;
+    f.flags = [...f.flags.filter((x) => !dropFlags.includes(x) && x !== fuzzyFlag), fuzzyFlag];
+    n++;
+  };
+  for (const section of Object.keys(TOTALS)) {
+    for (const measure of new Set(facts.filter((f) => f.section === section).map((f) => f.measure))) {
+      const seq = facts.filter((f) => f.section === section && f.measure === measure && !f.code).sort((a, b) => a.row - b.row);
+      const other = facts.filter((f) => f.section === OTHER[section] && f.measure === measure && !f.code && GRAND.test(labelOf(f)));
+      let grand = seq.findIndex((f) => GRAND.test(labelOf(f)));
+      if (grand < 0) {
+        if (other.length !== 1) continue;
+        const near = seq.map((f, i) => (doubtful(f) && nearest(labelOf(f), GRANDS[section]!) && f.value.equals(other[0]!.value) && !f.value.isZero() ? i : -1)).filter((i) => i >= 0);
+        if (near.length !== 1) continue;
+        grand = near[0]!;
+        relabel(seq[grand]!, labelOf(other[0]!) === '总计' ? '总计' : GRANDS[section]![0]!);
+      }
+      if (seq.some((f) => TOTALS[section]!.includes(labelOf(f)))) continue;
+      const g = seq[grand]!;
+      const cands = seq.slice(0, grand).map((f, i) => (doubtful(f) && nearest(labelOf(f), TOTALS[section]!) ? i : -1)).filter((i) => i >= 0);
+      if (cands.length !== 1) continue;
+      const total = seq[cands[0]!]!;
+      const between = seq.slice(cands[0]! + 1, grand);
+      if (between.some((f) => !CARRIES[section]!.includes(labelOf(f)) && !f.value.isZero())) continue;
+      const parts = [total, ...between.filter((f) => !f.value.isZero())];
+      if (total.value.isZero() || g.value.minus(sum(parts)).abs().gt(tolerance(parts.length, dpOf([g, ...parts])))) continue;
+      relabel(total, nearest(labelOf(total), TOTALS[section]!)!);
     }
   }
   return n;

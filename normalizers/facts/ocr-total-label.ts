@@ -8,7 +8,10 @@
 // all but one, three non-zero at least: a value misread too, which 合计 = Σ 类 then flags or the
 // identity-pinned correction puts right). Equals within the rounding the identity itself admits
 // (checks/tolerance.ts: a 万元 table's 合计 of four 类 may differ from their sum by 0.01).
-// Its facts are then labelled 合计 (the grid keeps the label as read).
+// Its facts are then labelled 合计 (the grid keeps the label as read). When the 类 rows are misread
+// too (several 4s read as 1 on a 1-bit scan) no sum holds; the row is then told by its place (atHead:
+// a two-character label one character off 合计, above every coded row, each value the largest of its
+// column) and its facts flagged ocr_name_fuzzy as well.
 import { Decimal } from 'decimal.js';
 import type { Fact } from '../../model/types.js';
 import { tolerance } from '../checks/tolerance.js';
@@ -29,10 +32,23 @@ function nearTotal(label: string): boolean {
   return core.every((c) => c === '合' || c === '计') || han.length <= 2;
 }
 
+/** A 合计 row told by its place when the identity does not hold (the 类 rows misread too: several 4s
+ *  read as 1): a two-character label one character off 合计 (仕计, 合汁), printed above every coded row
+ *  of its section (the template's 合计 row under the header), two non-zero values at least, each the
+ *  largest of its measure there (a total is no smaller than any row it adds up). */
+function atHead(cells: Fact[], part: Fact[]): boolean {
+  const label = labelOf(cells[0]!);
+  if (Array.from(label).length !== 2 || (label[0] !== '合' && label[1] !== '计')) return false;
+  const coded = part.filter((f) => !!f.code);
+  if (!coded.length || cells.some((c) => coded.some((f) => f.row <= c.row))) return false;
+  if (cells.filter((c) => !c.value.isZero()).length < 2) return false;
+  return cells.every((c) => !!c.measure && coded.every((f) => f.measure !== c.measure || f.value.lte(c.value)));
+}
+
 /** Facts of one OCR'd table: the facts of a no-code row whose misread label keeps a character of
  *  合计 and whose values are the sums of the 类 rows (see above) are labelled 合计, and lose
  *  `unreadFlag` (a total prints no code). Returns how many facts were relabelled. */
-export function totalByIdentity(facts: Fact[], unreadFlag: string): number {
+export function totalByIdentity(facts: Fact[], unreadFlag: string, fuzzyFlag?: string): number {
   let n = 0;
   const key = (f: Fact): string => `${f.section}|${f.unit_group ?? ''}`;
   for (const k of new Set(facts.map(key))) {
@@ -59,10 +75,12 @@ export function totalByIdentity(facts: Fact[], unreadFlag: string): number {
       else if (!f.value.isZero()) nonZero++;
     }
     // (one value misread among three sums that hold: the identity, now checked, flags it)
-    if (off > 1 || nonZero < 2 + off) continue;
+    const byIdentity = !(off > 1 || nonZero < 2 + off);
+    if (!byIdentity && !(fuzzyFlag && atHead(cells, part))) continue;
     for (const f of cells) {
       f.item = '合计';
-      f.flags = f.flags.filter((x) => x !== unreadFlag);
+      f.flags = f.flags.filter((x) => x !== unreadFlag && x !== fuzzyFlag);
+      if (!byIdentity) f.flags.push(fuzzyFlag!);
       n++;
     }
   }

@@ -10,6 +10,8 @@
 // every other cell of it must read the figure or be such a misreading, and the cells are set
 // together, verified like a pin: nothing new fails, fewer checks fail, and a failing sum a cell
 // stays in is no further off than before. Flagged `ocr_repaired`; checks.csv says `copied`.
+// A cell whose reading another table witnesses (index.ts readingWitnessed) keeps it: the chain is left to
+// the identities, which flag it.
 import { Decimal } from 'decimal.js';
 import type { CheckResult, DocumentRecord } from '../../model/types.js';
 import { identityChecks } from '../checks/index.js';
@@ -17,7 +19,7 @@ import type { IdentityStats } from '../checks/verify.js';
 import { OCR_DECIMALS_EXTRA, OCR_DECIMALS_LOST } from '../facts/index.js';
 import { strokeLost } from '../facts/ocr-code-strokes.js';
 import { ocrConfusion } from './confusion.js';
-import { keepValue, keyOf, OCR_REPAIRED, PINNING, printedText, setValue, type OcrRepair } from './index.js';
+import { keepValue, keyOf, OCR_REPAIRED, PINNING, printedText, setValue, readingWitnessed, type OcrRepair } from './index.js';
 
 /** `read` (as printed) is `value` (as the table prints it) with one 4 whose cross-stroke a thin
  *  print lost read as 1 (1.70 for 4.70; 7 → 1 is a confusion of confusion.ts already), the point
@@ -101,6 +103,10 @@ export function copyConsensus(doc: DocumentRecord, ocrTables: Set<string>, table
     for (const r of cells) {
       const f = doc.facts[r]!;
       if (f.value.eq(v)) continue;
+      if (readingWitnessed(doc, f)) {
+        consistent = false;
+        break;
+      }
       const read = printedText(doc, f);
       const lost = f.flags.includes(OCR_DECIMALS_LOST) && (f.scale ?? 0) < v.decimalPlaces() && v.toDecimalPlaces(f.scale ?? 0, Decimal.ROUND_DOWN).eq(f.value);
       const confusion = fixed(r) ? undefined : lost ? 'decimals lost' : (ocrConfusion(read, printed) ?? (strokeLostAmount(read, printed) ? 'a 4 read as 1' : undefined));

@@ -121,6 +121,15 @@ interface Candidate { cell: number; value: Decimal; confusion: string; printed: 
 const misreading = (printed: string, corrected: string): string | undefined =>
   ocrConfusion(printed, corrected) ?? (strokeLostAmount(printed, corrected) ? 'a 4 read as 1' : undefined);
 
+/** Whether another table of the document prints fact `f`'s figure for its code in its section (a
+ *  coded row: a name alone says too little): a reading two tables agree on is no misreading, and is
+ *  neither pinned nor copied over (a photocopy's 20499 read 1,333,000 in the 支出预算表 and in the
+ *  收入预算表, its copies 333,000 having lost their `1,`: the identities flag them instead). */
+export function readingWitnessed(doc: DocumentRecord, f: Fact): boolean {
+  if (!f.code || f.value.isZero()) return false;
+  return doc.facts.some((g) => g.table_id !== f.table_id && g.code === f.code && g.section === f.section && g.value.eq(f.value));
+}
+
 /** The one correction a cluster pins down, if any (not yet verified against the other checks). */
 function pin(doc: DocumentRecord, cluster: CheckResult[], tableDp: Map<string, number>): Candidate | undefined {
   if (cluster.length < 2) return undefined;
@@ -131,6 +140,7 @@ function pin(doc: DocumentRecord, cluster: CheckResult[], tableDp: Map<string, n
   const f = doc.facts[cell];
   // a reviewer's value (corrections.csv: corrected / confirmed) is not repaired
   if (!f || f.flags.includes(OCR_REPAIRED) || f.flags.includes('corrected') || f.flags.includes('confirmed')) return undefined;
+  if (readingWitnessed(doc, f)) return undefined;
   const dp = tableDp.get(f.table_id) ?? f.scale ?? 0;
   // the values that make each identity hold within its tolerance: their intersection
   let lo = new Decimal(-Infinity);
@@ -249,7 +259,7 @@ function inferOne(doc: DocumentRecord, ocrTables: Set<string>, tableDp: Map<stri
   for (const cell of [...of.keys()].sort((a, b) => a - b)) {
     const f = doc.facts[cell]!;
     const checks = of.get(cell)!;
-    if (checks.length < 2 || !ocrTables.has(f.table_id) || f.flags.includes(OCR_REPAIRED) || f.flags.includes('corrected') || f.flags.includes('confirmed')) continue;
+    if (checks.length < 2 || !ocrTables.has(f.table_id) || f.flags.includes(OCR_REPAIRED) || f.flags.includes('corrected') || f.flags.includes('confirmed') || readingWitnessed(doc, f)) continue;
     // the cell and the other cells appear once in each
     const others = checks.map((c) => c.factRefs!.filter((r) => r !== cell));
     if (others.some((o) => new Set(o).size !== o.length) || checks.some((c) => c.factRefs!.filter((r) => r === cell).length !== 1)) continue;

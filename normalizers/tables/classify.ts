@@ -129,6 +129,18 @@ function kindOfNumber(tableNo: string, docKind: string): KindDef | undefined {
   return classifyTitle('', tableNo.replace(/^表/, '公开'), docKind);
 }
 
+/** A 公开NN表 number whose 开 OCR misread (公心02表, 公升03表), read as the table's whole title: 公, one
+ *  character, two digits, 表 and nothing else (the number's own syntax; a title that says more is a
+ *  title). */
+const MISREAD_NUMBER = /^公[^\d\s开](\d{2})表$/;
+
+/** The 公开NN表 an OCR'd table's misread number stands for ('' none): only where no number was read. */
+export function misreadNumber(cand: TableCandidate): string {
+  if (cand.grid.method !== 'ocr' || cand.table_no) return '';
+  const m = MISREAD_NUMBER.exec(cleanLabel(cand.title).normalize('NFKC').replace(/\s+/g, ''));
+  return m ? `公开${m[1]}表` : '';
+}
+
 /** A 总表 prints its income and its expenditure side by side under 收入 | 支出 (本年收入 | 本年支出). */
 function twoSided(cand: TableCandidate): boolean {
   return cand.grid.rows.slice(0, 2).some((row) => {
@@ -180,10 +192,12 @@ function kindByStructure(cand: TableCandidate, docKind: string, family: CodeFami
 export function classifyTable(cand: TableCandidate, docKind: string): Classification {
   const ocr = cand.grid.method === 'ocr';
   const { kinds: byTitle, fuzzy } = titleKinds(cand, ocr);
-  const numbered = ocr ? kindOfNumber(cand.table_no, docKind) : undefined;
+  // (a number whose 开 was misread: the kind it numbers, flagged as inferred)
+  const misread = misreadNumber(cand);
+  const numbered = ocr ? kindOfNumber(misread || cand.table_no, docKind) : undefined;
   const codes = rowCodes(cand);
   const words = headerWords(cand);
-  const byNumber = byTitle.length ? undefined : classifyTitle(cand.title, cand.table_no, docKind) ?? numbered;
+  const byNumber = byTitle.length ? undefined : classifyTitle(misread ? '' : cand.title, misread || cand.table_no, docKind) ?? numbered;
   // an OCR'd table nothing names: its structure and header words, the kind flagged as inferred
   const inferred = byTitle.length || byNumber || !ocr ? undefined : kindByStructure(cand, docKind, codes.family);
   const fallback = byNumber ?? inferred;
@@ -223,5 +237,6 @@ export function classifyTable(cand: TableCandidate, docKind: string): Classifica
   // a fuzzy title near the strongest that the rows and headers preferred is not disputed
   const flags = best.k.id !== candidates[0]!.id && !variantOfFirst && !fuzzy.has(best.k) ? ['kind_disputed'] : [];
   if (inferred) return { kind: best.k, evidence: `title:none structure:${inferred.id} ${codeNote} ${headerNote} → ${best.k.id}`, flags: [...flags, OCR_KIND_INFERRED] };
+  if (misread && byNumber && !byTitle.length) return { kind: best.k, evidence: `title:none no~1:${byNumber.id} ${codeNote} ${headerNote} → ${best.k.id}`, flags: [...flags, OCR_KIND_INFERRED] };
   return { kind: best.k, evidence: `${titleNote} ${codeNote} ${headerNote} → ${best.k.id}`, flags };
 }

@@ -43,7 +43,7 @@ export function understandTable(cand: TableCandidate, kind: KindDef | undefined,
   const dataRows = withoutRepeatedTotals(cand, rows.map((r, i) => ({ r, i })).filter(({ r, i }) => i >= dataStart && !isColumnNumberLine(r) && i !== colNos?.row && !(cand.grid.method === 'ocr' && columnNumberWordRow(r))));
   const header = withLevelWords(betterHeaderReadings(flattenHeader(headerRows, width), cand, width, kind), dataRows.map((d) => d.r));
 
-  const columns = assignColumns(header, dataRows.map((d) => d.r), width, kind, colNos?.offset);
+  const columns = assignColumns(header, dataRows.map((d) => d.r), width, kind, colNos?.offset, cand.grid.method === 'ocr');
   assignMeasures(columns, { kind, fiscalYear: opts.fiscalYear ?? '', data: dataRows.map((d) => d.r), ocr: cand.grid.method === 'ocr', ...(colNos?.offset !== undefined ? { columnNumberOffset: colNos.offset } : {}) });
   // a short row in a side-by-side table (merged summary cells: 人员经费合计 | 2,146.63 | 公用经费合计
   // | 183.22) is placed block by block, not right-aligned
@@ -248,11 +248,17 @@ function withMergedText(cand: TableCandidate, rows: string[][], from: number, to
   });
 }
 
-/** Every non-blank cell of column `c` is a 类 code (three digits), two at least. */
-function classCodesOnly(data: string[][], c: number): boolean {
+/** Every non-blank cell of column `c` is a 类 code (three digits), two at least. Off a scan
+ *  (`ocr`), a cell may carry a speck read as a mark after its digits (208,), a repeated header row
+ *  puts the word 类 in the column, and one cell in ten may be unreadable, holding no digit (a code
+ *  read as letters); a cell with other digits (a longer code, an amount) never passes. */
+function classCodesOnly(data: string[][], c: number, ocr = false): boolean {
   // (the 合计 row's label printed across the code columns aside)
-  const cells = data.map((r) => cleanLabel(r[c] ?? '')).filter((t) => t !== '' && !TOTAL_ROW.test(t.replace(/\s+/g, '')));
-  return cells.length >= 2 && cells.every((t) => /^\d{3}$/.test(t));
+  const cells = data.map((r) => cleanLabel(r[c] ?? '')).filter((t) => t !== '' && !(ocr && t === '类') && !TOTAL_ROW.test(t.replace(/\s+/g, '')));
+  if (!ocr) return cells.length >= 2 && cells.every((t) => /^\d{3}$/.test(t));
+  const codes = cells.filter((t) => /^\d{3}[.,:;'`]?$/.test(t)).length;
+  const unread = cells.filter((t) => !/\d/.test(t)).length;
+  return codes >= 2 && codes + unread === cells.length && unread * 10 <= cells.length;
 }
 
 /** Column `c` prints the table's line numbers (行次 1, 2, 3 …) though its header was not read as
@@ -274,7 +280,7 @@ function lineNumbersOnly(data: string[][], c: number, h: string): boolean {
 /** Column roles from the header words first, the data second; blocks begin where a code or label
  *  column follows a measure column. `numberedFrom`: an OCR'd 栏次 row numbers the columns right of
  *  this one (ocr-column-numbers.ts), so those left of them, under its 栏次 word, hold no amounts. */
-function assignColumns(header: string[], data: string[][], width: number, kind: KindDef | undefined, numberedFrom?: number): ColumnSpec[] {
+function assignColumns(header: string[], data: string[][], width: number, kind: KindDef | undefined, numberedFrom?: number, ocr = false): ColumnSpec[] {
   const specs: ColumnSpec[] = [];
   let block = 0;
   let seenMeasure = false;
@@ -291,7 +297,7 @@ function assignColumns(header: string[], data: string[][], width: number, kind: 
     let role: ColumnSpec['role'];
     // a column of 类 codes alone (201, 208: three digits, nothing longer) whose 类 word was not read
     const prev = specs.at(-1);
-    const prevClasses = prev?.role === 'code' && classCodesOnly(data, prev.index);
+    const prevClasses = prev?.role === 'code' && classCodesOnly(data, prev.index, ocr);
     if (ROW_NO_HEADER.test(last) || UNIT_CODE_HEADER.test(last) || (!measureOf(kind, h) && lineNumbersOnly(data, c, h))) role = 'row_no';
     // (a column right of a code part whose header was not read, or misread as a character or two
     // that name no measure (项 read `I` off a 1-bit scan), holding code parts: the 项 part; right of

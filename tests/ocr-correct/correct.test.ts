@@ -86,6 +86,17 @@ describe('identity-pinned correction', () => {
     expect(errors(doc)).toEqual([]);
   });
 
+  it('a reading another table of the document prints for the same code (40.00 both) is not pinned; its identities flag it', () => {
+    const doc = makeDoc(misread(5, 0, '40.00')); // 20102 total
+    doc.facts.push({ ...fact(doc, '20102', 'expenditure_total'), table_id: 't002', table_kind: 'income', measure: 'income_total', flags: [] });
+    doc.tables.push({ ...doc.tables[0]!, table_id: 't002', table_kind: 'income', rows: [] });
+    doc.checks = runChecks(doc, tax);
+    doc.checks = correctOcr(doc, tax, doc.checks);
+    expect(fact(doc, '20102', 'expenditure_total').value.toFixed(2)).toBe('40.00');
+    expect(doc.checks.filter((c) => c.check_id === OCR_REPAIRED)).toEqual([]);
+    expect(errors(doc).length).toBeGreaterThan(0);
+  });
+
   it('the 合计 row (column identity 合计 = Σ 类, row identity) is corrected too', () => {
     const doc = run(makeDoc(misread(0, 2, '284.50'))); // 合计 project 234.50, 3→8
     const f = doc.facts.find((x) => x.item === '合计' && x.measure === 'project')!;
@@ -190,6 +201,21 @@ describe('identity-pinned correction', () => {
     ]);
     expect(info.every((c) => c.message.includes('copied as 700.06 (digit misread 7→1)') && c.message.includes('20101 [basic]'))).toBe(true);
     expect(errors(doc)).toEqual([]);
+  });
+
+  it('a chain cell whose reading another table witnesses (the same code, the same figure) keeps it; the identities flag the chain', () => {
+    // as above, and a second OCR'd table (an income table) prints 2010101 at 100.06 too: two tables
+    // agree on that reading, so it is no misreading to copy over (a photocopy's 1,333,000 whose
+    // copies lost their 1, read alike in the 收入预算表)
+    const doc = makeDoc(misread(3, 1, '100.06', misread(3, 0, '100.06')));
+    const twin = { ...fact(doc, '2010101', 'expenditure_total'), table_id: 't002', table_kind: 'income', measure: 'income_total', flags: [] };
+    doc.facts.push(twin);
+    doc.tables.push({ ...doc.tables[0]!, table_id: 't002', table_kind: 'income', rows: [] });
+    run(doc);
+    expect(fact(doc, '2010101', 'expenditure_total').value.toFixed(2)).toBe('100.06');
+    expect(fact(doc, '2010101', 'basic').value.toFixed(2)).toBe('100.06');
+    expect(doc.checks.filter((c) => c.check_id === OCR_REPAIRED && c.message.includes('copied'))).toEqual([]);
+    expect(errors(doc).length).toBeGreaterThan(0);
   });
 
   it('a cell in one failing identity only is not pinned (a leaf with no row identity); its chain of copies takes the figure', () => {

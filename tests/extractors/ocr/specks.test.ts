@@ -13,6 +13,8 @@ import { inkDigits } from '../../../extractors/ocr/digit-ink.js';
 import { decodePng, type GreyImage } from '../../../extractors/ocr/image.js';
 import { otsu } from '../../../extractors/ocr/prep.js';
 import { trimSpeckGlyphs } from '../../../extractors/ocr/speck-glyphs.js';
+import { ocrToContent } from '../../../extractors/ocr/page.js';
+import type { OcrPage } from '../../../extractors/ocr/types.js';
 import { fixture } from '../../fixture.js';
 
 const cell = whitenBackground(decodePng(new Uint8Array(readFileSync(fixture('scans/yt-yibaoju-p07-photocopy-specks.png')))));
@@ -64,6 +66,29 @@ describe('toner specks glued to a CJK word', () => {
     expect(trimSpeckGlyphs('。')).toBe('。');
   });
 
+  it('take a speck off after a list comma and between two characters of a label (readings of dev photocopy scans)', () => {
+    // photocopy-200 上海市普陀区财政局 收入支出决算总表: the row's label, its list number kept
+    expect(trimSpeckGlyphs('八、.社会保障和就业支出')).toBe('八、社会保障和就业支出');
+    // photocopy-hi-200 / -md-200: a speck between two characters, read as a point, a backslash, a bar
+    // or a lone corner bracket
+    expect(trimSpeckGlyphs('支.出总计')).toBe('支出总计');
+    expect(trimSpeckGlyphs('行政事业单位离退.休')).toBe('行政事业单位离退休');
+    expect(trimSpeckGlyphs('支出.总「计')).toBe('支出总计');
+    expect(trimSpeckGlyphs('机关事业单位基本养老保险「缴费支出')).toBe('机关事业单位基本养老保险缴费支出');
+    expect(trimSpeckGlyphs('合计\\')).toBe('合计');
+    expect(trimSpeckGlyphs('合计|')).toBe('合计');
+    expect(trimSpeckGlyphs('总计「')).toBe('总计');
+    expect(trimSpeckGlyphs('四、:')).toBe('四、');
+  });
+
+  it('leave list numbers, paired brackets, colons and a line of prose alone', () => {
+    expect(trimSpeckGlyphs('二.政府性基金预算财政拨款收入')).toBe('二.政府性基金预算财政拨款收入');
+    expect(trimSpeckGlyphs('「三公」经费')).toBe('「三公」经费');
+    expect(trimSpeckGlyphs('单位:万元')).toBe('单位:万元');
+    // a point in a sentence may be a misread 。: a line longer than a label keeps it
+    expect(trimSpeckGlyphs('完成了全年的目标任务.下一步将继续加强预算绩效管理工作')).toBe('完成了全年的目标任务.下一步将继续加强预算绩效管理工作');
+  });
+
   it('leave numbers, quoted text and marks inside a word alone', () => {
     expect(trimSpeckGlyphs('16,375.67')).toBe('16,375.67');
     expect(trimSpeckGlyphs('0.01')).toBe('0.01');
@@ -74,3 +99,20 @@ describe('toner specks glued to a CJK word', () => {
     expect(trimSpeckGlyphs('其中：')).toBe('其中：');
   });
 });
+
+describe('a backslash or a corner bracket read alone beside a label', () => {
+  // dev photocopy-md-200 (烟台市医疗保障局 2026 预算 收入总表, the 合计 row; 收入支出总表's 总计): what an
+  // erased rule left at the cell's corner, read as a word of its own on the label's line and joined
+  // to it (合计\\, 总计「); the words and boxes as the first pass gave them, in pixels at 200 dpi
+  const page = (mark: string): OcrPage => ({
+    width: 1600, height: 400, dpi: 200, rules: [], rotation: 0, skew: 0, confidence: 90, timings: { prep: 0, orientation: 0, ocr: 0 },
+    words: [
+      { text: '合计', box: { x0: 300, y0: 200, x1: 362, y1: 231 }, confidence: 93, line: 4 },
+      { text: mark, box: { x0: 366, y0: 198, x1: 372, y1: 232 }, confidence: 41, line: 4 },
+    ],
+  });
+  it('is no glyph: the label is read without it', () => {
+    for (const mark of ['\\', '「']) expect(ocrToContent(page(mark), 1).content.tokens.map((t) => t.text)).toEqual(['合计']);
+  });
+});
+
