@@ -254,7 +254,11 @@ export interface ToneSettings {
 
 /** Bent lines (a photocopied page bent on the glass) straightened before the rules are found (bend.ts). */
 export interface BendSettings {
-  /** 1: on, 0: off (count; 1) */
+  /** 1: on, 0: off (count; 0, opt-in. On dev it straightened every photocopied table page and
+   *  took photocopy-hi-200 from 0.945 to 0.962 and photocopy-md-200 from 0.947 to 0.951, but on
+   *  photocopy-b-200 (made with the reported photocopy's kind of parameters and its own seed) it
+   *  went 0.968 → 0.940: the moved pixels read otherwise, one table's title so much that the table
+   *  took another kind (silent 0.08% → 0.67%). Until it is told which pages it helps, off) */
   readonly on: number;
   /** the bend is measured on ink in runs at least this long along the lines: rules (inches; 0.5: 100 px at 200 dpi. A rule bent 2 px over 2000 px, or tilted 0.25°, stays in one pixel row for 230 px or more; a table's row rule runs across its columns. At 0.15 and 0.3 the strokes of a cover's large title were measured as bent on 3 and 1 of dev q70-200's 5 covers, which are straight; at 0.5 none of q70-200's or noise-xhi-200's 38 pages is moved, and every table page of the three dev photocopies is) */
   readonly minRunInches: number;
@@ -754,7 +758,7 @@ export const DEFAULT_OCR_SETTINGS: OcrSettings = deepFreeze(
     noise: { minLevel: 20, sampleStep: 2, keepPerInch: 100, sparseMinLevel: 8, sparseInkShare: 0.006 },
     sharpen: { below: 0.38, full: 0.34, amount: 1, minEdge: 60, sampleStep: 2 },
     tone: { gamma: 1.7 },
-    bend: { on: 1, minRunInches: 0.5, stripInches: 0.5, maxShiftPerInch: 25, minStripInk: 0.25, minFit: 0.5, minBendPx: 1.5 },
+    bend: { on: 0, minRunInches: 0.5, stripInches: 0.5, maxShiftPerInch: 25, minStripInk: 0.25, minFit: 0.5, minBendPx: 1.5 },
     despeckle: { on: 1, maxDotPerInch: 40, clearPerInch: 25, clearAlongPerInch: 12, clearAbovePerInch: 16, haloPx: 1 },
     sideways: { eraseRunPt: 20, minEraseRunPx: 30, smearGapPt: 3, minSmearGapPx: 2, longRunPt: 36, ratio: 1.5 },
     words: { ruleGlyphMaxLength: 2, latinHeightRatio: 0.75, minFontSizePt: 4, cjkJoinGap: 0.6, latinJoinGap: 0.15, wallSlackPx: 1, lowConfidence: 60 },

@@ -17,6 +17,8 @@ import { fixture } from '../../fixture.js';
 
 const img = await decodeJpeg(new Uint8Array(readFileSync(fixture('scans/guojia-p07-photocopy-hi-bent-rules-prepared.jpg'))));
 const OFF = { ...S.bend, on: 0 };
+// (opt-in: ocr.bend.on is 0 by default)
+const ON = { ...S.bend, on: 1 };
 
 /** the horizontal rules found in `im` that run across the table (95% of its width) */
 function across(im: GreyImage): PixelRule[] {
@@ -26,7 +28,7 @@ function across(im: GreyImage): PixelRule[] {
 
 describe('a photocopy’s bent rules', () => {
   it('are each found as one thin line across the table once straightened', () => {
-    const r = straightenBends(img, 200, S.bend, S.binarize);
+    const r = straightenBends(img, 200, ON, S.binarize);
     expect(r.image).not.toBe(img);
     // the columns were moved by the bend: a few pixels, up and down
     const d = Array.from(r.down!);
@@ -43,7 +45,7 @@ describe('a photocopy’s bent rules', () => {
   });
 
   it('come as pieces a pixel off each other where the columns were moved, joined into one rule each', () => {
-    const straight = straightenBends(img, 200, S.bend, S.binarize).image;
+    const straight = straightenBends(img, 200, ON, S.binarize).image;
     const found = findRules(binarize(straight, otsu(straight, S.binarize)), straight.width, straight.height, { dpi: 200 }, S.rules).filter((r) => r.horizontal);
     // slivers beside the three rules, each its own piece
     expect(found.length).toBeGreaterThan(3);
@@ -56,8 +58,8 @@ describe('a photocopy’s bent rules', () => {
   });
 
   it('once straight, are left as they are', () => {
-    const once = straightenBends(img, 200, S.bend, S.binarize).image;
-    const again = straightenBends(once, 200, S.bend, S.binarize);
+    const once = straightenBends(img, 200, ON, S.binarize).image;
+    const again = straightenBends(once, 200, ON, S.binarize);
     expect(again.image).toBe(once);
     expect(again.down).toBeNull();
     expect(again.right).toBeNull();
