@@ -12,8 +12,8 @@
 // between strips are interpolated; the columns (rows) are moved back by whole pixels, so no pixel
 // is blurred. A page whose lines are straight (offsets within ocr.bend.minBendPx) is left as it is.
 import type { GreyImage } from './image.js';
-import { binarize, otsu, type PixelRule } from './prep.js';
-import { DEFAULT_OCR_SETTINGS, type BendSettings, type BinarizeSettings, type BrokenRuleSettings } from './settings.js';
+import { binarize, otsu } from './prep.js';
+import { DEFAULT_OCR_SETTINGS, type BendSettings, type BinarizeSettings } from './settings.js';
 
 interface Straightened {
   image: GreyImage;
@@ -211,40 +211,4 @@ export function straightenBends(img: GreyImage, dpi: number, s: BendSettings = D
     data = out;
   }
   return { image: down || right ? { width: w, height: h, data } : img, down, right };
-}
-
-/** The rules found on a straightened page with the pieces of one rule joined: moved by whole pixels,
- *  a rule's columns step a pixel up or down, and the finder takes it in collinear pieces, side by
- *  side or overlapping (a sliver a pixel off beside a step), of which those between two column
- *  rules touch none and would be dropped as strokes, left unerased, and read as minus signs. Two
- *  pieces of one direction whose centres lie within `s.acrossPx` and which overlap or stand at most
- *  min(maxGapPerInch, gapShare × the shorter piece) apart along the rule are one rule (centre
- *  weighted by length, thickness the thicker). Pieces are visited in order along the rule. */
-export function joinRulePieces(rules: readonly PixelRule[], dpi: number, s: BrokenRuleSettings): PixelRule[] {
-  const maxGap = dpi / s.maxGapPerInch;
-  const out: PixelRule[] = [];
-  for (const horizontal of [true, false]) {
-    const pieces = rules.filter((r) => r.horizontal === horizontal).sort((p, q) => p.a - q.a || p.pos - q.pos || p.b - q.b);
-    const open: PixelRule[] = [];
-    for (const r of pieces) {
-      let best: PixelRule | undefined;
-      for (const o of open) {
-        if (Math.abs(o.pos - r.pos) > s.acrossPx) continue;
-        if (r.a - o.b > Math.min(maxGap, s.gapShare * Math.min(o.b - o.a, r.b - r.a))) continue;
-        if (!best || Math.abs(o.pos - r.pos) < Math.abs(best.pos - r.pos)) best = o;
-      }
-      if (!best) {
-        open.push({ ...r });
-        continue;
-      }
-      const la = best.b - best.a;
-      const lb = r.b - r.a;
-      best.pos = (best.pos * la + r.pos * lb) / (la + lb);
-      best.a = Math.min(best.a, r.a);
-      best.b = Math.max(best.b, r.b);
-      best.thickness = Math.max(best.thickness, r.thickness);
-    }
-    out.push(...open);
-  }
-  return out;
 }

@@ -12,9 +12,12 @@ import type { BrokenRuleSettings } from './settings.js';
 /** `rules` with collinear pieces of one direction joined over short gaps: two pieces whose
  *  centres lie within `s.acrossPx` of each other, at most `gap` = min(maxGapPerInch, gapShare ×
  *  the shorter piece) apart along the rule, are one rule (centre weighted by length, thickness the
- *  thicker). Pieces are visited in order along the rule, so the result does not depend on the
- *  order of `rules`. */
-export function joinBrokenRules(rules: readonly PixelRule[], dpi: number, s: BrokenRuleSettings): PixelRule[] {
+ *  thicker); a piece joins the one it is nearest along the rule (then across). `overlapping`: the
+ *  rules of a page straightened by whole pixels (bend.ts), whose finder takes a rule in pieces side
+ *  by side or overlapping (a sliver a pixel off beside a step): overlapping pieces join too, each
+ *  the one whose centre is nearest across. Pieces are visited in order along the rule, so the
+ *  result does not depend on the order of `rules`. */
+export function joinBrokenRules(rules: readonly PixelRule[], dpi: number, s: BrokenRuleSettings, overlapping = false): PixelRule[] {
   const maxGap = dpi / s.maxGapPerInch;
   const out: PixelRule[] = [];
   for (const horizontal of [true, false]) {
@@ -25,9 +28,10 @@ export function joinBrokenRules(rules: readonly PixelRule[], dpi: number, s: Bro
       let bestGap = Infinity;
       for (const o of open) {
         const gap = r.a - o.b;
-        if (Math.abs(o.pos - r.pos) > s.acrossPx || gap < 0) continue;
+        if (Math.abs(o.pos - r.pos) > s.acrossPx || (!overlapping && gap < 0)) continue;
         if (gap > Math.min(maxGap, s.gapShare * Math.min(o.b - o.a, r.b - r.a))) continue;
-        if (gap < bestGap || (gap === bestGap && best && Math.abs(o.pos - r.pos) < Math.abs(best.pos - r.pos))) {
+        const nearer = !best || Math.abs(o.pos - r.pos) < Math.abs(best.pos - r.pos);
+        if (overlapping ? nearer : gap < bestGap || (gap === bestGap && nearer)) {
           best = o;
           bestGap = gap;
         }
@@ -39,6 +43,7 @@ export function joinBrokenRules(rules: readonly PixelRule[], dpi: number, s: Bro
       const la = best.b - best.a;
       const lb = r.b - r.a;
       best.pos = (best.pos * la + r.pos * lb) / (la + lb);
+      best.a = Math.min(best.a, r.a);
       best.b = Math.max(best.b, r.b);
       best.thickness = Math.max(best.thickness, r.thickness);
     }

@@ -13,7 +13,7 @@
 import { decodeImagePages, enlargeBicubic, rotateQuarter, rotateSmall, scale, type GreyImage } from './image.js';
 import { whitenBackground } from './background.js';
 import { despeckle } from './despeckle.js';
-import { joinRulePieces, straightenBends } from './bend.js';
+import { straightenBends } from './bend.js';
 import { hasDarkPatch, withoutInvert } from './dark-patch.js';
 import { cleanNoisyPaper } from './denoise.js';
 import { sharpenBlurred } from './sharpen.js';
@@ -83,8 +83,8 @@ async function readTurned(pageOcr: OcrRunner, base: GreyImage, dpi: number, sour
   const ocrImage: GreyImage = { width: im.width, height: im.height, data: im.data.slice() };
   if (opts.rulings !== false) {
     const found = findRules(mask ?? binarize(im, otsu(im, s.binarize)), im.width, im.height, { dpi }, s.rules);
-    // (a straightened page's rules are joined from their pieces too: bend.ts joinRulePieces)
-    const joined = bilevel ? joinBrokenRules(found, dpi, s.brokenRules) : straightened ? joinRulePieces(found, dpi, s.brokenRules) : found;
+    // (a straightened page's rules are joined from their pieces too, overlapping ones included)
+    const joined = bilevel || straightened ? joinBrokenRules(found, dpi, s.brokenRules, !bilevel) : found;
     rules = tableRules(joined, Math.round(dpi / s.rules.touchPerInch));
     eraseRules(ocrImage, rules, s.rules);
   }

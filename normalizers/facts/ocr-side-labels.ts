@@ -25,6 +25,12 @@ function nearest(label: string, labels: string[]): string | undefined {
   return hits.length === 1 ? hits[0] : undefined;
 }
 
+/** `f` labelled `label`, flagged `fuzzyFlag` once, `dropFlags` removed */
+function relabelFact(f: Fact, label: string, fuzzyFlag: string, dropFlags: readonly string[]): void {
+  f.item = label;
+  f.flags = [...f.flags.filter((x) => !dropFlags.includes(x) && x !== fuzzyFlag), fuzzyFlag];
+}
+
 const dpOf = (fs: Fact[]): number => Math.max(0, ...fs.map((f) => f.scale ?? 0));
 const sum = (fs: Fact[]): Decimal => fs.reduce((a, f) => a.plus(f.value), new Decimal(0));
 
@@ -34,8 +40,7 @@ const sum = (fs: Fact[]): Decimal => fs.reduce((a, f) => a.plus(f.value), new De
 export function sideLabelsBySums(facts: Fact[], doubtful: (f: Fact) => boolean, fuzzyFlag: string, dropFlags: readonly string[]): number {
   let n = 0;
   const relabel = (f: Fact, label: string): void => {
-    f.item = label;
-    f.flags = [...f.flags.filter((x) => !dropFlags.includes(x) && x !== fuzzyFlag), fuzzyFlag];
+    relabelFact(f, label, fuzzyFlag, dropFlags);
     n++;
   };
   for (const section of Object.keys(TOTALS)) {
@@ -85,8 +90,7 @@ const GRANDS: Record<string, string[]> = { income: ['收入总计'], expenditure
 export function sideTotalsByGrand(facts: Fact[], doubtful: (f: Fact) => boolean, fuzzyFlag: string, dropFlags: readonly string[]): number {
   let n = 0;
   const relabel = (f: Fact, label: string): void => {
-    f.item = label;
-    f.flags = [...f.flags.filter((x) => !dropFlags.includes(x) && x !== fuzzyFlag), fuzzyFlag];
+    relabelFact(f, label, fuzzyFlag, dropFlags);
     n++;
   };
   for (const section of Object.keys(TOTALS)) {

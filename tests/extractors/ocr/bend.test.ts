@@ -8,7 +8,8 @@
 // minus signs and digits. Straightened (bend.ts), each rule is one line across the table.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { joinRulePieces, straightenBends } from '../../../extractors/ocr/bend.js';
+import { straightenBends } from '../../../extractors/ocr/bend.js';
+import { joinBrokenRules } from '../../../extractors/ocr/broken-rules.js';
 import { decodeJpeg } from '../../../extractors/ocr/image.js';
 import { binarize, findRules, otsu, type PixelRule } from '../../../extractors/ocr/prep.js';
 import { DEFAULT_OCR_SETTINGS as S } from '../../../extractors/ocr/settings.js';
@@ -49,7 +50,7 @@ describe('a photocopy’s bent rules', () => {
     const found = findRules(binarize(straight, otsu(straight, S.binarize)), straight.width, straight.height, { dpi: 200 }, S.rules).filter((r) => r.horizontal);
     // slivers beside the three rules, each its own piece
     expect(found.length).toBeGreaterThan(3);
-    const joined = joinRulePieces(found, 200, S.brokenRules).sort((p, q) => p.pos - q.pos);
+    const joined = joinBrokenRules(found, 200, S.brokenRules, true).sort((p, q) => p.pos - q.pos);
     expect(joined.map((r) => Math.round(r.pos / 10))).toEqual([2, 6, 10]);
     for (const r of joined) {
       expect(r.b - r.a).toBeGreaterThanOrEqual(0.95 * straight.width);
