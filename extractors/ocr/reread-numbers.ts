@@ -33,21 +33,33 @@ function digitsWithin(a: string, b: string): boolean {
   return i === x.length;
 }
 
-/** A second reading `read` of a number cell first read as `first` (its words joined by spaces)
- *  is taken when it is a well-formed amount with a decimal point that keeps every digit of the
- *  first reading in order and adds at most four (rereadNumbers.maxAddedDigits) (`770 89` → `16,770.89`, `839` → `839.13`,
- *  `202.92` → `1,202.92`); a first reading that already had its decimals must gain digits. */
-export function rereadAccepted(first: string, read: string, settings: OcrSettings = DEFAULT_OCR_SETTINGS): boolean {
-  if (!DECIMAL_AMOUNT.test(read) || !digitsWithin(first, read)) return false;
-  const added = read.replace(/\D/g, '').length - first.replace(/\D/g, '').length;
-  return added <= settings.rereadNumbers.maxAddedDigits && !(DECIMAL_AMOUNT.test(first) && added <= 0);
-}
-
 /** pieces of one number joined (rereadNumbers.joinPieces): an amount with its two decimals, or a
  *  whole number with thousands separators, as a column prints them (no leading zero: `066.84` is
  *  2,066.84 with its `2,` dropped) */
 const JOINED_AMOUNT = /^[-−]?(0|[1-9]\d{0,2}(,\d{3})*)\.\d{2}$/;
 const JOINED_WHOLE = /^[-−]?[1-9]\d{0,2}(,\d{3})+$/;
+
+/** A second reading `read` of a number cell first read as `first` (its words joined by spaces)
+ *  is taken when it is a well-formed amount with a decimal point that keeps every digit of the
+ *  first reading in order and adds at most four (rereadNumbers.maxAddedDigits) (`770 89` → `16,770.89`, `839` → `839.13`,
+ *  `202.92` → `1,202.92`); a first reading that already had its decimals must gain digits. In a
+ *  column that prints whole numbers (`whole`, with rereadNumbers.wholeNumbers), a whole number
+ *  with its thousands separators that gains digits the same way is taken too (`212, 300` →
+ *  `4,212,300`: PSM 11 dropped the leading `4,`). */
+export function rereadAccepted(first: string, read: string, settings: OcrSettings = DEFAULT_OCR_SETTINGS, whole = false): boolean {
+  if (!digitsWithin(first, read)) return false;
+  const added = read.replace(/\D/g, '').length - first.replace(/\D/g, '').length;
+  if (added > settings.rereadNumbers.maxAddedDigits) return false;
+  if (DECIMAL_AMOUNT.test(read)) return !(DECIMAL_AMOUNT.test(first) && added <= 0);
+  return whole && settings.rereadNumbers.wholeNumbers > 0 && JOINED_WHOLE.test(read) && added > 0;
+}
+
+/** A second reading `read` with the sign of the first reading `first`: a minus the first reading
+ *  lacks is a speck left of the number, read as one by the digit strip (dev photocopy-md-200
+ *  wanlijiedao: `·4, 212, 300` first read `212, 300`, then `-4,212,300`), and is dropped. */
+export function withFirstSign(first: string, read: string): string {
+  return /^[-−]/.test(read) && !/^[-−]/.test(first.trim()) ? read.slice(1).replace(/^[.,]+/, '') : read;
+}
 
 /** a number as printed: an amount or a whole number, nothing else in the word */
 const WELL_FORMED = /^[-−]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
@@ -115,7 +127,7 @@ export async function rereadNumbers(ocr: OcrRunner, img: GreyImage, rules: reado
   }
   // the page prints decimals: some number cells of it show them
   const pageDecimals = [...bySlot.values()].flat().filter((w) => DECIMAL_AMOUNT.test(w.text)).length >= s.minDecimalCells;
-  interface Cell { col: number; words: OcrWord[]; x: number; y: number; w: number; h: number; text: string }
+  interface Cell { col: number; words: OcrWord[]; x: number; y: number; w: number; h: number; text: string; /** a whole number's second reading may be taken (rereadAccepted `whole`) */ whole: boolean }
   const cells: Cell[] = [];
   // pieces of one amount taken joined without a second reading (rereadNumbers.joinPieces)
   const joins: { words: OcrWord[]; text: string }[] = [];
@@ -152,7 +164,9 @@ export async function rereadNumbers(ocr: OcrRunner, img: GreyImage, rules: reado
       // wherever it stands (rereadNumbers.malformed)
       const malformed = s.malformed > 0 && g.length === 1 && !WELL_FORMED.test(text) && /\d[.,]\d/.test(text);
       const lone = g.length === 1 && !decimals && !malformed;
-      if (lone && !(s.besideWhole && pageDecimals)) continue;
+      // (a whole number with its separators, in a column of whole numbers, is read again where ink
+      // lies beside it too: `212,300` for 4,212,300, rereadNumbers.wholeNumbers)
+      if (lone && !(s.besideWhole && pageDecimals) && !(s.wholeNumbers && JOINED_WHOLE.test(text))) continue;
       // the column's width (a lost leading `16,` lies left of the words), the line's height
       const pad = cropPad(dpi, settings.crops);
       // (the rows of the line's words of a typical height: a speck's box would take in the next line)
@@ -206,7 +220,10 @@ export async function rereadNumbers(ocr: OcrRunner, img: GreyImage, rules: reado
         const inBox = inkDigits(img, t, g[0]!.box, [g[0]!.box], settings.digitInk);
         if (inBox !== undefined && inBox <= text.replace(/\D/g, '').length && !inkBeside(img, x, w, g[0]!.box, Math.round((t + 255) / 2))) continue;
       }
-      cells.push({ col, words: g, x, y, w, h, text });
+      // (a word of the crop not among the cell's words: a whole number read again must not take in
+      // its ink, the layout joins it; rereadNumbers.wholeNumbers)
+      const strangers = words.some((o) => !g.includes(o) && o.box.x1 > x && o.box.x0 < x + w && o.box.y1 > y && o.box.y0 < y + h);
+      cells.push({ col, words: g, x, y, w, h, text, whole: !decimals && !strangers });
     }
   }
   if (cells.length + joins.length > s.maxCells || (!cells.length && !joins.length)) return { words: [...words] };
@@ -229,10 +246,10 @@ export async function rereadNumbers(ocr: OcrRunner, img: GreyImage, rules: reado
   cells.forEach((c, k) => {
     const r = read[k]!.sort((a, b) => a.x0 - b.x0);
     if (!r.length) return;
-    const text = r.map((q) => q.text).join('').replace(/^[.,]+|[.,]+$/g, '');
+    const text = withFirstSign(c.text, r.map((q) => q.text).join('').replace(/^[.,]+|[.,]+$/g, ''));
     // (tesseract gives a whitelisted line a confidence of 0 now and then, correct or not: the gate
     // is the agreement with the first reading, whose confidence the word keeps)
-    if (!rereadAccepted(c.text, text, settings)) return;
+    if (!rereadAccepted(c.text, text, settings, c.whole)) return;
     // the box of the whole number: the first reading's words and what the re-read found (the digits
     // the first reading dropped: `839` → `839.13`)
     const b = [...c.words.map((q) => q.box), ...r.map((q) => q.box)];

@@ -471,6 +471,14 @@ export interface RereadNumberSettings {
    *  to the amount repairs, which do better than their join (dev fax-200 yt) (flag; 1, for speed.
    *  Dev q70-200: facts byte-identical, the number re-read's CPU 0.157 → 0.061 s/page) */
   readonly joinPieces: number;
+  /** 1: in a column that prints whole numbers, a second reading that is a whole number with its
+   *  thousands separators and only adds digits to the first (`212, 300` → `4,212,300`, the leading
+   *  `4,` PSM 11 dropped) is taken as an amount with its decimals is, the added digits ink of a
+   *  digit's size (digit-ink.ts), and a one-word whole number with separators (`212,300`) is read
+   *  again where ink lies beside it in its column; 0: a reading with no decimal point is refused
+   *  (flag; 1. Dev photocopy-md-200 wanlijiedao: 4,212,300 1,106,000 7,812,394 read without their
+   *  leading group) */
+  readonly wholeNumbers: number;
 }
 
 /** The digits a stretch of a number line can hold by its ink (digit-ink.ts): a second reading of a
@@ -726,7 +734,7 @@ export const OCR_SETTINGS_LIMITS: Limits<OcrSettings> = {
     padPerInch: PER_INCH, minPadPx: PX, minHeightPerInch: PER_INCH, inkLevel: GREY, maxInkLevel: GREY, minInkPerInch: PER_INCH, minInkHeightPerInch: PER_INCH,
     thinInkPerInch: PER_INCH, thinInkMinWidthPerInch: PER_INCH, marginPerInch: PER_INCH, maxCrops: COUNT(), minConfidence: CONF,
   },
-  rereadNumbers: { decimalColumnShare: SHARE, minDecimalCells: COUNT(), lineMargin: RATIO, lineMarginPx: PX, tallWord: [1, 10], minHeightPx: PX, maxCells: COUNT(), maxAddedDigits: COUNT(), maxStrayMarks: COUNT(0, 10), latinModel: COUNT(0, 1), skipWhole: COUNT(0, 1), besideWhole: COUNT(0, 1), malformed: COUNT(0, 1), inkBand: COUNT(0, 1), joinPieces: COUNT(0, 1) },
+  rereadNumbers: { decimalColumnShare: SHARE, minDecimalCells: COUNT(), lineMargin: RATIO, lineMarginPx: PX, tallWord: [1, 10], minHeightPx: PX, maxCells: COUNT(), maxAddedDigits: COUNT(), maxStrayMarks: COUNT(0, 10), latinModel: COUNT(0, 1), skipWhole: COUNT(0, 1), besideWhole: COUNT(0, 1), malformed: COUNT(0, 1), inkBand: COUNT(0, 1), joinPieces: COUNT(0, 1), wholeNumbers: COUNT(0, 1) },
   digitInk: { heightShare: SHARE, digitWidth: RATIO, minHeightPx: PX, brokenMinWidth: SHARE },
   rereadSums: { maxCells: COUNT(), darkGain: GREY, thickenPx: COUNT(0, 5), greyEnlarge: [0.5, 6], sideMargin: RATIO, lineMargin: RATIO, lineMarginPx: PX, maxChanges: COUNT(1, 10), maxCombinations: COUNT(1), lostDecimalsEm: RATIO },
   rereadLatin: { maxLetters: COUNT(1, 100), lineMargin: RATIO, lineMarginPx: PX, minWidthPx: PX, minHeightPx: PX, maxWidthInches: [0, 1000], maxCells: COUNT(), maxChars: COUNT(1, 100), minConfidence: CONF },
@@ -771,7 +779,7 @@ export const DEFAULT_OCR_SETTINGS: OcrSettings = deepFreeze(
       padPerInch: 50, minPadPx: 3, minHeightPerInch: 18, inkLevel: 128, maxInkLevel: 200, minInkPerInch: 45, minInkHeightPerInch: 40, thinInkPerInch: 30,
       thinInkMinWidthPerInch: 25, marginPerInch: 30, maxCrops: 400, minConfidence: 50,
     },
-    rereadNumbers: { decimalColumnShare: 0.15, minDecimalCells: 2, lineMargin: 0.35, lineMarginPx: 2, tallWord: 1.35, minHeightPx: 4, maxCells: 600, maxAddedDigits: 4, maxStrayMarks: 2, latinModel: 1, skipWhole: 1, besideWhole: 1, malformed: 1, inkBand: 1, joinPieces: 1 },
+    rereadNumbers: { decimalColumnShare: 0.15, minDecimalCells: 2, lineMargin: 0.35, lineMarginPx: 2, tallWord: 1.35, minHeightPx: 4, maxCells: 600, maxAddedDigits: 4, maxStrayMarks: 2, latinModel: 1, skipWhole: 1, besideWhole: 1, malformed: 1, inkBand: 1, joinPieces: 1, wholeNumbers: 1 },
     digitInk: { heightShare: 0.6, digitWidth: 0.55, minHeightPx: 6, brokenMinWidth: 0.35 },
     rereadSums: { maxCells: 120, darkGain: 50, thickenPx: 1, greyEnlarge: 2, sideMargin: 0.5, lineMargin: 0.3, lineMarginPx: 2, maxChanges: 4, maxCombinations: 20_000, lostDecimalsEm: 2.5 },
     rereadLatin: { maxLetters: 4, lineMargin: 0.4, lineMarginPx: 3, minWidthPx: 4, minHeightPx: 4, maxWidthInches: 1.5, maxCells: 200, maxChars: 6, minConfidence: 60 },

@@ -259,15 +259,32 @@ export const OCR_DECIMALS_EXTRA = 'ocr_decimals_extra';
 
 /** Flags OCR_DECIMALS_LOST: in a column whose non-zero numbers print two decimals (half of them at
  *  least, three at least: a scan loses the points of many), a non-zero number read without a
- *  decimal point or with one decimal; and OCR_DECIMALS_EXTRA: one read with more than two. A column is what `columnOf`
+ *  decimal point or with one decimal; a zero read with one decimal (0.0 for 0.01: no column of x.xx
+ *  prints a zero so) or with none where the column's other zeros print two (0 among 0.00), in such
+ *  a column or one whose zeros print two decimals by the same counts;
+ *  and OCR_DECIMALS_EXTRA: one read with more than two. A column is what `columnOf`
  *  names (a table's column index; across a table's pages, its kind and measure). */
 function flagLostDecimals(facts: Fact[], columnOf: (f: Fact) => string | number = (f) => f.col): void {
   const byCol = new Map<string | number, Fact[]>();
-  for (const f of facts) if (!f.value.isZero()) byCol.set(columnOf(f), [...(byCol.get(columnOf(f)) ?? []), f]);
+  const zeros = new Map<string | number, Fact[]>();
+  for (const f of facts) {
+    const m = f.value.isZero() ? zeros : byCol;
+    m.set(columnOf(f), [...(m.get(columnOf(f)) ?? []), f]);
+  }
+  const twoDecimals = (col: readonly Fact[]): boolean => {
+    const withTwo = col.filter((f) => f.scale === 2).length;
+    return withTwo >= 3 && withTwo >= col.length / 2;
+  };
+  // zeros: in such a column, or in a column of zeros that print 0.00 (by the same counts)
+  for (const [key, all] of zeros) {
+    const z = all.filter((f) => f.unit !== '%');
+    if (!twoDecimals(z) && !twoDecimals((byCol.get(key) ?? []).filter((f) => f.unit !== '%'))) continue;
+    const zerosWithTwo = z.some((f) => f.scale === 2);
+    for (const f of z) if ((f.scale === 1 || (f.scale === 0 && zerosWithTwo)) && !f.flags.includes(OCR_DECIMALS_LOST)) f.flags = [...f.flags, OCR_DECIMALS_LOST];
+  }
   for (const all of byCol.values()) {
     const col = all.filter((f) => f.unit !== '%');
-    const withTwo = col.filter((f) => f.scale === 2).length;
-    if (withTwo < 3 || withTwo < col.length / 2) continue;
+    if (!twoDecimals(col)) continue;
     // (or one of its two decimals: 160.7 for 160.78)
     for (const f of col) if ((f.scale === 0 || f.scale === 1) && !f.flags.includes(OCR_DECIMALS_LOST)) f.flags = [...f.flags, OCR_DECIMALS_LOST];
     // a stray mark read as a digit and a % (160.787% in a column of money) is among them too
@@ -308,6 +325,12 @@ function doubtfulLabel(label: string): boolean {
   // was misread (a text layer prints no such marks), so the words may be further off: one in two
   const share = LEADING_MARKS.test(stripNumbering(label)) ? 2 : 3;
   return rowLabels.some((l) => editDistance(l, t) <= Math.max(1, Math.floor(Array.from(l).length / share)));
+}
+
+/** A label with a side's word (收入, 支出) twice, each after words of its own: the labels of several
+ *  rows read as one. */
+function rowsRunTogether(label: string): boolean {
+  return /[\u3400-\u9fff]{2}收入.*[\u3400-\u9fff]{2}收入|[\u3400-\u9fff]{2}支出.*[\u3400-\u9fff]{2}支出/.test(stripNumbering(label));
 }
 
 export const isStandardLabel = (label: string): boolean => {
@@ -449,6 +472,9 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
     // (a total's label too: 支出总订 for 支出总计)
     if (table.method === 'ocr' && !code && item && !nameFlags.length) {
       if (doubtfulLabel(item)) nameFlags.push(OCR_NAME_FUZZY);
+      // a two-sided 总表's label holding a side's word twice: several rows run together, the rules
+      // between them lost (一般公共预算…收入政府性基金预算…收入…), its value one of theirs
+      else if (kind?.two_sided && rowsRunTogether(item)) nameFlags.push(OCR_NAME_FUZZY);
       else if (!TOTAL_ROW.test(stripNumbering(item)) && !codedTable && namesAreFunctionClasses(table, row.section) && !isStandardLabel(item)) nameFlags.push(OCR_CODE_UNREAD);
       // a two-sided 总表 prints standard words: Latin letters, odd marks or a digit among its Chinese
       // characters are misread strokes (E载么共弦算砂政抵1敷收> for 一般公共预算财政拨款收入)

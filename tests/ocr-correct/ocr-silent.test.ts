@@ -85,6 +85,22 @@ describe('total labels misread on a two-sided 总表', () => {
   }, 60_000);
 });
 
+describe('labels of several rows run together on a two-sided 总表', () => {
+  // (dev photocopy-hi-200: four income rows read as one label, the rules between them lost, with
+  // one of their values)
+  const RUN = '一般公共预算收入政府性基金预算收入国有资本经营预算收入';
+  it('a label holding a side\'s word twice is in doubt; a text layer is left as read', async () => {
+    const { facts } = await tableOf(YT, SUMMARY, misread(['一般公共预算收入', RUN]));
+    const hit = labelled(facts, RUN);
+    expect(hit.map((f) => f.value.toFixed(2))).toEqual(['15375.67']);
+    expect(hit[0]!.flags).toContain(OCR_NAME_FUZZY);
+    // the rows read one by one keep their labels, in no doubt
+    expect(labelled(facts, '国有资本经营预算收入')[0]!.flags).toEqual([]);
+    const ruled = await tableOf(YT, SUMMARY, misread(['一般公共预算收入', RUN]), 'ruled');
+    expect(labelled(ruled.facts, RUN)[0]!.flags).toEqual([]);
+  }, 60_000);
+});
+
 describe('a coded table\'s row carried over to a page of its own', () => {
   const CODES = [0, 1, 2];
   const NAME = 3;
@@ -156,6 +172,32 @@ describe('decimals lost', () => {
     const hit = facts.filter((f) => f.code === '2101501' && f.measure === 'income_total');
     expect(hit.map((f) => `${f.value.toString()}${f.unit}`)).toEqual(['420.7%']);
     expect(hit[0]!.flags).toContain(OCR_DECIMALS_LOST);
+  }, 60_000);
+
+  it('a zero read 0.0 (0.01 that lost its last digit), or 0 among zeros printed 0.00, is flagged', async () => {
+    // (dev photocopy-md-200: the 合计 of 其他收入, 0.01, read 0.0: the column's sum of 0.01 is within
+    // its rounding, so no identity fails)
+    const FS = 'fs-guidaojiaotongju-2019-dept-final.pdf';
+    const { facts } = await tableOf(FS, 'income', misread(['0.01', '0.0']));
+    const read = facts.filter((f) => f.measure === 'other_income' && f.value.isZero());
+    // 合计, 214, 21401 and 2140101 print 0.01 in 其他收入
+    const lost = read.filter((f) => f.flags.includes(OCR_DECIMALS_LOST));
+    expect(lost.map((f) => f.code || f.item).sort()).toEqual(['214', '21401', '2140101', '合计']);
+    expect(lost.every((f) => f.scale === 1)).toBe(true);
+    // the zeros printed 0.00 are in no doubt
+    expect(read.filter((f) => f.scale === 2).flatMap((f) => f.flags)).not.toContain(OCR_DECIMALS_LOST);
+    // one zero of a column read 0 where the others print 0.00
+    const one = await tableOf(FS, 'income', (rows) => {
+      const cell = rows.flat().find((c) => c.text === '0.00')!;
+      cell.text = '0';
+      return rows;
+    });
+    const bare = one.facts.filter((f) => f.value.isZero() && f.scale === 0);
+    expect(bare.length).toBe(1);
+    expect(bare[0]!.flags).toContain(OCR_DECIMALS_LOST);
+    // a text layer prints what it prints
+    const ruled = await tableOf(FS, 'income', misread(['0.01', '0.0']), 'ruled');
+    expect(ruled.facts.flatMap((f) => f.flags)).not.toContain(OCR_DECIMALS_LOST);
   }, 60_000);
 
   it('1000 on the page carrying a table\'s last rows: told by the column over both pages', async () => {
