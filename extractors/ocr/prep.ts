@@ -256,8 +256,12 @@ interface Seg {
 }
 
 /** Horizontal rules in a mask (rows of width w): runs at least `minLen` long, tolerating gaps of
- *  `gap` pixels, stacked into lines at most `maxThick` thick. */
+ *  `gap` pixels, stacked into lines at most `maxThick` thick: the rows a line spans, or (a line
+ *  that runs on a slant or a wave across rows: a photocopy's, a page not quite level) its mean
+ *  thickness along its length, its rows then spanning at most `maxThick` plus its length times the
+ *  tangent of rules.maxTiltDeg. A rule's `thickness` is the rows it spans (what erasing must cover). */
 function horizontalRules(mask: Uint8Array, w: number, h: number, minLen: number, gap: number, maxThick: number, s: RuleSettings): PixelRule[] {
+  const drift = Math.tan((s.maxTiltDeg * Math.PI) / 180);
   const out: PixelRule[] = [];
   let open: Seg[] = [];
   for (let y = 0; y <= h; y++) {
@@ -308,7 +312,8 @@ function horizontalRules(mask: Uint8Array, w: number, h: number, minLen: number,
         continue;
       }
       const thick = sg.last - sg.first + 1;
-      if (thick <= maxThick) out.push({ horizontal: true, pos: sg.sum / sg.n, a: sg.a, b: sg.b, thickness: thick });
+      const slanted = sg.n / Math.max(1, sg.b - sg.a) <= maxThick && thick <= maxThick + (sg.b - sg.a) * drift;
+      if (thick <= maxThick || slanted) out.push({ horizontal: true, pos: sg.sum / sg.n, a: sg.a, b: sg.b, thickness: thick });
     }
     open = next;
   }

@@ -155,6 +155,13 @@ export interface RuleSettings {
   readonly maxThicknessPt: number;
   /** ... but at least this many pixels may be accepted (px; 3: at low resolution) */
   readonly minMaxThicknessPx: number;
+  /** a line whose rows span more than that is a rule still when its mean thickness along its length
+   *  is within it and it runs on a slant of at most this (a photocopy's wave, a page not quite
+   *  level), its rows spanning the thickness plus its length times the slant's tangent (degrees;
+   *  0.5. Dev photocopy-hi-200 caizhengju 收入支出决算总表: the table's five vertical rules, 5 px
+   *  thick, span 8 columns over 1,380 px, and were dropped: no rule of the table was kept, its
+   *  rows read as four labels to a cell) */
+  readonly maxTiltDeg: number;
   /** runs on neighbouring rows are one rule when they overlap by this share of the shorter (share; 0.5) */
   readonly runOverlap: number;
   /** a rule may skip this many rows (px; 1: a faint scan) */
@@ -713,7 +720,7 @@ export const OCR_SETTINGS_LIMITS: Limits<OcrSettings> = {
   binarize: { minThreshold: GREY, maxThreshold: GREY, sampleAbove: COUNT(), sampleStep: COUNT(1, 1000) },
   skew: { minAngle: [0, 45], range: [0, 45], maxPoints: COUNT(1), profileSlack: [0, 10], binPerInch: PER_INCH, coarseStep: [0.001, 45], midStep: [0.001, 45], fineStep: [0.001, 45] },
   rules: {
-    minLengthPt: PT, gapPt: PT, maxThicknessPt: PT, minMaxThicknessPx: PX, runOverlap: SHARE, skipRows: COUNT(0, 1000), touchPerInch: PER_INCH,
+    minLengthPt: PT, gapPt: PT, maxThicknessPt: PT, minMaxThicknessPx: PX, maxTiltDeg: [0, 5], runOverlap: SHARE, skipRows: COUNT(0, 1000), touchPerInch: PER_INCH,
     eraseMargin: PX, eraseOverhang: PX, minRulingWidthPt: PT,
   },
   brokenRules: { on: COUNT(0, 1), maxGapPerInch: PER_INCH, gapShare: SHARE, acrossPx: PX },
@@ -760,7 +767,7 @@ export const DEFAULT_OCR_SETTINGS: OcrSettings = deepFreeze(
     },
     binarize: { minThreshold: 60, maxThreshold: 200, sampleAbove: 4_000_000, sampleStep: 3 },
     skew: { minAngle: 0.05, range: 3, maxPoints: 200_000, profileSlack: 0.06, binPerInch: 150, coarseStep: 0.25, midStep: 0.05, fineStep: 0.01 },
-    rules: { minLengthPt: 20, gapPt: 0.6, maxThicknessPt: 2.5, minMaxThicknessPx: 3, runOverlap: 0.5, skipRows: 1, touchPerInch: 24, eraseMargin: 1.5, eraseOverhang: 1, minRulingWidthPt: 0.3 },
+    rules: { minLengthPt: 20, gapPt: 0.6, maxThicknessPt: 2.5, minMaxThicknessPx: 3, maxTiltDeg: 0.5, runOverlap: 0.5, skipRows: 1, touchPerInch: 24, eraseMargin: 1.5, eraseOverhang: 1, minRulingWidthPt: 0.3 },
     brokenRules: { on: 1, maxGapPerInch: 4, gapShare: 0.5, acrossPx: 2 },
     background: { belowLevel: 240, minLevel: 120, sampleStep: 7 },
     noise: { minLevel: 20, sampleStep: 2, keepPerInch: 100, sparseMinLevel: 8, sparseInkShare: 0.006 },
