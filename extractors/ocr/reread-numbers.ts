@@ -127,7 +127,7 @@ export async function rereadNumbers(ocr: OcrRunner, img: GreyImage, rules: reado
   }
   // the page prints decimals: some number cells of it show them
   const pageDecimals = [...bySlot.values()].flat().filter((w) => DECIMAL_AMOUNT.test(w.text)).length >= s.minDecimalCells;
-  interface Cell { col: number; words: OcrWord[]; x: number; y: number; w: number; h: number; text: string; /** a whole number's second reading may be taken (rereadAccepted `whole`) */ whole: boolean }
+  interface Cell { col: number; words: OcrWord[]; x: number; y: number; w: number; h: number; text: string; /** a whole number's second reading may be taken (rereadAccepted `whole`) */ whole: boolean; strangers: OcrWord[] }
   const cells: Cell[] = [];
   // pieces of one amount taken joined without a second reading (rereadNumbers.joinPieces)
   const joins: { words: OcrWord[]; text: string }[] = [];
@@ -220,10 +220,10 @@ export async function rereadNumbers(ocr: OcrRunner, img: GreyImage, rules: reado
         const inBox = inkDigits(img, t, g[0]!.box, [g[0]!.box], settings.digitInk);
         if (inBox !== undefined && inBox <= text.replace(/\D/g, '').length && !inkBeside(img, x, w, g[0]!.box, Math.round((t + 255) / 2))) continue;
       }
-      // (a word of the crop not among the cell's words: a whole number read again must not take in
-      // its ink, the layout joins it; rereadNumbers.wholeNumbers)
-      const strangers = words.some((o) => !g.includes(o) && o.box.x1 > x && o.box.x0 < x + w && o.box.y1 > y && o.box.y0 < y + h);
-      cells.push({ col, words: g, x, y, w, h, text, whole: !decimals && !strangers });
+      // (the words of the crop not among the cell's: `15;` or `‘1,`, the leading group read apart
+      // with a speck, no number as printed)
+      const strangers = words.filter((o) => !g.includes(o) && o.box.x1 > x && o.box.x0 < x + w && o.box.y1 > y && o.box.y0 < y + h);
+      cells.push({ col, words: g, x, y, w, h, text, whole: !decimals, strangers });
     }
   }
   if (cells.length + joins.length > s.maxCells || (!cells.length && !joins.length)) return { words: [...words] };
@@ -250,6 +250,14 @@ export async function rereadNumbers(ocr: OcrRunner, img: GreyImage, rules: reado
     // (tesseract gives a whitelisted line a confidence of 0 now and then, correct or not: the gate
     // is the agreement with the first reading, whose confidence the word keeps)
     if (!rereadAccepted(c.text, text, settings, c.whole)) return;
+    // words of the crop left of the cell's that the reading takes in: the leading group the first
+    // reading read apart (`15;` `375.67` → `15,375.67`, `‘1,` `106, 000` → `1,106,000`) when their
+    // digits are what the reading adds before the first reading's, else a whole number is refused
+    // (its ink is another word's: the layout joins them)
+    const left = Math.min(...c.words.map((q) => q.box.x0));
+    const lead = c.strangers.filter((o) => o.box.x1 <= left + (o.box.y1 - o.box.y0) / 2 && !/[\u3400-\u9fff]/.test(o.text)).sort((a, b) => a.box.x0 - b.box.x0);
+    const taken = lead.length > 0 && text.replace(/\D/g, '') === lead.map((o) => o.text).join('').replace(/\D/g, '') + c.text.replace(/\D/g, '');
+    if (c.strangers.length && !taken && !DECIMAL_AMOUNT.test(text)) return;
     // the box of the whole number: the first reading's words and what the re-read found (the digits
     // the first reading dropped: `839` → `839.13`)
     const b = [...c.words.map((q) => q.box), ...r.map((q) => q.box)];
@@ -258,6 +266,7 @@ export async function rereadNumbers(ocr: OcrRunner, img: GreyImage, rules: reado
     const ink = inkDigits(img, (threshold ??= otsu(img, settings.binarize)), span, c.words.map((q) => q.box), settings.digitInk);
     if (ink !== undefined && ink < text.replace(/\D/g, '').length) return;
     for (const q of c.words) drop.add(q);
+    if (taken) for (const q of lead) drop.add(q);
     add.push({
       text,
       confidence: Math.round(Math.min(...c.words.map((q) => q.confidence)) * 10) / 10,

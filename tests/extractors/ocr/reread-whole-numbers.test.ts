@@ -69,6 +69,17 @@ describe('whole numbers whose leading group the page reading dropped', () => {
     expect(out.words.filter((w) => w.text === '4,212,300').map((w) => w.reread).sort()).toEqual(['212, 300', '212, 300', '212, 300', '212,300']);
   }, 60_000);
 
+  it('take in the leading group the page reading read apart with a speck, and only that', async () => {
+    // the first cell's `4,` read as a word of its own with a speck (`‘4,`: no number as printed),
+    // as dev photocopy-200 read `‘1,` `106, 000` for 1,106,000
+    const apart = (t: string): OcrWord[] => [{ text: t, box: { x0: 1101 - AT.x, y0: 501 - AT.y, x1: 1130 - AT.x, y1: 530 - AT.y }, confidence: 59, line: 99 }, ...words];
+    const out = await rereadNumbers(pool.runner(), img, rules, apart('‘4,'), 200, S);
+    expect(cells(out.words)).toEqual(['4,212,300', '4,212,300', '4,212,300', '4,212,300', '44, 400', '44, 400']);
+    // a word there whose digits are not what the reading adds is another word: the reading is refused
+    const other = await rereadNumbers(pool.runner(), img, rules, apart('‘7,'), 200, S);
+    expect(cells(other.words)[0]).toBe('‘7, 212, 300');
+  }, 60_000);
+
   it('keep their first reading with the mechanism off', async () => {
     const out = await rereadNumbers(pool.runner(), img, rules, words, 200, resolveOcrSettings({ rereadNumbers: { wholeNumbers: 0 } }));
     expect(cells(out.words)).toEqual(['212, 300', '212,300', '212, 300', '212, 300', '44, 400', '44, 400']);
