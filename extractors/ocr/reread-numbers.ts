@@ -103,8 +103,12 @@ function inkBeside(img: GreyImage, x: number, w: number, box: Box, level: number
  *  while the column prints decimals are cropped (the column's width, the words' line), stacked into
  *  one strip and read again one line per crop with a digit whitelist. A reading replaces the words
  *  when it is a well-formed amount with a decimal point that keeps every digit first read, in order
- *  (it only adds what PSM 11 dropped). The reread word carries `reread` with the first reading.
- *  A well-formed amount read whole with no ink beside it and no more digits in its ink than it was
+ *  (it only adds what PSM 11 dropped), or, in a column of whole numbers, a whole number with its
+ *  separators that does so (rereadNumbers.wholeNumbers); its sign stays the first reading's. A word
+ *  left of the cell's words in its crop whose digits are what the reading adds before them (the
+ *  leading group read apart with a speck: `15;` `375.67`) is taken in and dropped with them; any
+ *  other word there refuses a whole number's reading. The reread word carries `reread` with the
+ *  first reading. A well-formed amount read whole with no ink beside it and no more digits in its ink than it was
  *  read with is not read again (rereadNumbers.skipWhole): no reading of it could be taken. */
 export async function rereadNumbers(ocr: OcrRunner, img: GreyImage, rules: readonly PixelRule[], words: readonly OcrWord[], dpi: number, settings: OcrSettings = DEFAULT_OCR_SETTINGS): Promise<{ words: OcrWord[]; problem?: OcrProblem }> {
   const s = settings.rereadNumbers;

@@ -260,8 +260,9 @@ export const OCR_DECIMALS_EXTRA = 'ocr_decimals_extra';
 /** Flags OCR_DECIMALS_LOST: in a column whose non-zero numbers print two decimals (half of them at
  *  least, three at least: a scan loses the points of many), a non-zero number read without a
  *  decimal point or with one decimal; a zero read with one decimal (0.0 for 0.01: no column of x.xx
- *  prints a zero so) or with none where the column's other zeros print two (0 among 0.00), in such
- *  a column or one whose zeros print two decimals by the same counts;
+ *  prints a zero so), with a % after fewer than two (0.0%), or with none where the column's other
+ *  zeros print two (0 among 0.00), in such a column or one whose zeros print two decimals by the
+ *  same counts;
  *  and OCR_DECIMALS_EXTRA: one read with more than two. A column is what `columnOf`
  *  names (a table's column index; across a table's pages, its kind and measure). */
 function flagLostDecimals(facts: Fact[], columnOf: (f: Fact) => string | number = (f) => f.col): void {
@@ -280,7 +281,9 @@ function flagLostDecimals(facts: Fact[], columnOf: (f: Fact) => string | number 
     const z = all.filter((f) => f.unit !== '%');
     if (!twoDecimals(z) && !twoDecimals((byCol.get(key) ?? []).filter((f) => f.unit !== '%'))) continue;
     const zerosWithTwo = z.some((f) => f.scale === 2);
-    for (const f of z) if ((f.scale === 1 || (f.scale === 0 && zerosWithTwo)) && !f.flags.includes(OCR_DECIMALS_LOST)) f.flags = [...f.flags, OCR_DECIMALS_LOST];
+    // (and a zero whose last digit was read as a %: 0.0% for 0.01)
+    const lost = (f: Fact): boolean => (f.unit === '%' ? (f.scale ?? 0) < 2 : f.scale === 1 || (f.scale === 0 && zerosWithTwo));
+    for (const f of all) if (lost(f) && !f.flags.includes(OCR_DECIMALS_LOST)) f.flags = [...f.flags, OCR_DECIMALS_LOST];
   }
   for (const all of byCol.values()) {
     const col = all.filter((f) => f.unit !== '%');

@@ -174,7 +174,7 @@ describe('decimals lost', () => {
     expect(hit[0]!.flags).toContain(OCR_DECIMALS_LOST);
   }, 60_000);
 
-  it('a zero read 0.0 (0.01 that lost its last digit), or 0 among zeros printed 0.00, is flagged', async () => {
+  it('a zero read 0.0 or 0.0% (0.01 that lost its last digit), or 0 among zeros printed 0.00, is flagged', async () => {
     // (dev photocopy-md-200: the 合计 of 其他收入, 0.01, read 0.0: the column's sum of 0.01 is within
     // its rounding, so no identity fails)
     const FS = 'fs-guidaojiaotongju-2019-dept-final.pdf';
@@ -186,6 +186,11 @@ describe('decimals lost', () => {
     expect(lost.every((f) => f.scale === 1)).toBe(true);
     // the zeros printed 0.00 are in no doubt
     expect(read.filter((f) => f.scale === 2).flatMap((f) => f.flags)).not.toContain(OCR_DECIMALS_LOST);
+    // its last digit read as a % (dev photocopy-md-200 read the 合计's 0.01 `0.0%`)
+    const pct = await tableOf(FS, 'income', misread(['0.01', '0.0%']));
+    const read2 = pct.facts.filter((f) => f.measure === 'other_income' && f.value.isZero() && f.unit === '%');
+    expect(read2.map((f) => f.code || f.item).sort()).toEqual(['214', '21401', '2140101', '合计']);
+    for (const f of read2) expect(f.flags).toContain(OCR_DECIMALS_LOST);
     // one zero of a column read 0 where the others print 0.00
     const one = await tableOf(FS, 'income', (rows) => {
       const cell = rows.flat().find((c) => c.text === '0.00')!;
