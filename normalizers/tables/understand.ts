@@ -248,6 +248,9 @@ function withMergedText(cand: TableCandidate, rows: string[][], from: number, to
   });
 }
 
+/** marks a toner speck is read as, against a code read off a scan (201©) */
+const OCR_SPECK_MARKS = /^[.,'‘’`"“”·°©®]+|[.,'‘’`"“”·°©®]+$/g;
+
 /** Every non-blank cell of column `c` is a 类 code (three digits), two at least. Off a scan
  *  (`ocr`), a cell may carry a speck read as a mark after its digits (208,), a repeated header row
  *  puts the word 类 in the column, and one cell in ten may be unreadable, holding no digit (a code
@@ -477,12 +480,15 @@ function readRow(cells: string[], rowIndex: number, columns: ColumnSpec[], sourc
       case 'secondary_code':
         if (isCode(t)) b.secondary = t;
         break;
-      case 'code':
-        if (isCode(t)) b.code = t;
+      case 'code': {
+        // (OCR) a toner speck read as a mark against the code (201©, 2080505°): codes print none
+        const code = ocr && !isCode(t) ? t.replace(OCR_SPECK_MARKS, '') : t;
+        if (isCode(code)) b.code = code;
         else if (isCodeHeaderRemnant(t)) break;
         else if (isNumberCell(t)) b.strayNumbers.push({ col: col.index, raw: text, cell: sources[col.index] ?? -1 });
         else b.labels.push(t);
         break;
+      }
       case 'code_part': {
         // each part at its level (类 / 款 / 项 column), so a row printing only its 款 keeps the hole
         const level = partLevel(columns, col);

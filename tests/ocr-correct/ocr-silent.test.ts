@@ -101,6 +101,19 @@ describe('labels of several rows run together on a two-sided 总表', () => {
   }, 60_000);
 });
 
+describe('a code with a speck read against it', () => {
+  // (dev photocopy-hi-200: the 类 code 201 read `201©`, its row left without a code)
+  const GUOJIA = 'guojia-xinfangju-2024-dept-final.pdf';
+  it('is the code off a scan; a text layer prints what it prints', async () => {
+    const { facts } = await tableOf(GUOJIA, 'income', misread(['201', '201©'], ['2014001', '°2014001']));
+    expect(facts.filter((f) => f.code === '201' && f.measure === 'income_total').map((f) => f.value.toFixed(2))).toEqual(['16770.89']);
+    expect(facts.filter((f) => f.code === '2014001' && f.measure === 'fiscal_appropriation').map((f) => f.value.toFixed(2))).toEqual(['5732.26']);
+    expect(facts.filter((f) => /©|°/.test(f.item))).toEqual([]);
+    const ruled = await tableOf(GUOJIA, 'income', misread(['201', '201©']), 'ruled');
+    expect(ruled.facts.filter((f) => f.code === '201')).toEqual([]);
+  }, 60_000);
+});
+
 describe('a coded table\'s row carried over to a page of its own', () => {
   const CODES = [0, 1, 2];
   const NAME = 3;
