@@ -22,7 +22,7 @@ import { loadTaxonomy, type Taxonomy } from '../normalizers/taxonomy/index.js';
 import { isPerformanceForm, parsePerformanceForm } from '../normalizers/performance/index.js';
 import { stitchForm } from '../normalizers/performance/stitch.js';
 import { proseStage } from '../normalizers/prose/stage.js';
-import { mostCommonUnit } from '../normalizers/values/units.js';
+import { mostCommonUnit, unitDoubt } from '../normalizers/values/units.js';
 import { onlyNuls } from '../extractors/text/encoding.js';
 import { applyCorrections, type DocCorrections } from '../normalizers/corrections/apply.js';
 
@@ -235,6 +235,7 @@ function extractWithTimeLimit(doc: DocumentRecord, extractor: Extractor, bytes: 
 function readTables(doc: DocumentRecord, taxonomy: Taxonomy, inTime: () => void): { candidates: number; failed: number } {
   const candidates = timed(doc, 'locate', () => locateTables(doc.blocks));
   const defaultUnit = mostCommonUnit(candidates.map((c) => c.unit)) || '万元';
+  const unitFlag = unitDoubt(candidates.map((c) => c.unit));
   let failed = 0;
   let n = 0;
   for (let i = 0; i < candidates.length; i++) {
@@ -248,7 +249,7 @@ function readTables(doc: DocumentRecord, taxonomy: Taxonomy, inTime: () => void)
     }
     const tableId = `t${String(++n).padStart(3, '0')}`;
     try {
-      timed(doc, 'understand', () => understandOne(doc, cand, tableId, defaultUnit, taxonomy));
+      timed(doc, 'understand', () => understandOne(doc, cand, tableId, { defaultUnit, unitFlag }, taxonomy));
     } catch (e) {
       failed++;
       doc.messages.push({ stage: 'understand', severity: 'error', text: `table ${tableId} (${cand.title || 'untitled'}): ${failureLine(e)}`, table_id: tableId });
@@ -296,7 +297,7 @@ function settleStatus(doc: DocumentRecord, tables: { candidates: number; failed:
   }
 }
 
-function understandOne(doc: DocumentRecord, cand: TableCandidate, tableId: string, defaultUnit: string, taxonomy: Taxonomy): void {
+function understandOne(doc: DocumentRecord, cand: TableCandidate, tableId: string, units: { defaultUnit: string; unitFlag: string }, taxonomy: Taxonomy): void {
   if (isPerformanceForm(cand)) {
     const formId = `${doc.doc_id}-${tableId}`;
     const { form, indicators, messages } = parsePerformanceForm(cand, { doc_id: doc.doc_id, table_id: tableId, form_id: formId, fiscal_year: doc.fiscal_year, issuer: doc.issuer });
@@ -315,7 +316,13 @@ function understandOne(doc: DocumentRecord, cand: TableCandidate, tableId: strin
   table.flags.push(...flags);
   doc.tables.push(table);
   // no push(...facts): a table of 100,000s of rows has more facts than a call takes arguments
-  for (const f of factsOfTable(table, { doc_id: doc.doc_id, fiscal_year: doc.fiscal_year, defaultUnit, taxonomy })) doc.facts.push(f);
+  let doubted = false;
+  for (const f of factsOfTable(table, { doc_id: doc.doc_id, fiscal_year: doc.fiscal_year, ...units, taxonomy })) {
+    doc.facts.push(f);
+    doubted ||= !!units.unitFlag && f.flags.includes(units.unitFlag);
+  }
+  // a table that prints no unit took the document's: in doubt where the document gives none or two
+  if (doubted) table.flags.push(units.unitFlag);
 }
 
 function unsupportedMessage(format: string): string {

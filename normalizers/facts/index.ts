@@ -24,6 +24,9 @@ interface FactContext {
   fiscal_year: string;
   /** the unit to assume when a table prints none (the document's most common unit) */
   defaultUnit: string;
+  /** the flag of a money fact whose table prints no unit (units.ts unitDoubt): '' when the
+   *  document's tables print one unit only */
+  unitFlag?: string;
   taxonomy: Taxonomy;
 }
 
@@ -411,6 +414,7 @@ function repeatGroups(table: Table, groups: Map<TableRow, string>): Map<TableRow
 export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
   const facts: Fact[] = [];
   const unit = table.unit || ctx.defaultUnit;
+  const unitFlags = table.unit || !ctx.unitFlag ? [] : [ctx.unitFlag];
   const lost = table.method === 'ocr' ? inferLostCodes(table, ctx) : undefined;
   // a 类 or 款 part misread, told by the names of the rows under it together
   if (lost) for (const [row, code] of regroupOcrCodes(table.rows, ctx)) if (!lost.has(row)) lost.set(row, code);
@@ -518,7 +522,7 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
         scale: parsed.scale,
         unit: cellUnit,
         amount_yuan: toYuan(parsed.value, cellUnit),
-        flags: [...(inferred ? row.flags.filter((f) => f !== 'bad_code') : row.flags), ...(entry?.provisional ? ['provisional_code'] : []), ...(repaired ? [OCR_CODE_REPAIRED] : []), ...(codedTable && !code && !TOTAL_ROW.test(stripNumbering(row.item)) ? [OCR_CODE_UNREAD] : []), ...(table.method === 'ocr' && table.table_kind !== 'unknown' && !v.measure ? [OCR_HEADER_UNREAD] : []), ...(v.measure ? [] : [MEASURE_UNKNOWN]), ...kindFlags, ...nameFlags, ...(inferredCols.has(v.col) ? [OCR_MEASURE_INFERRED] : []), ...(mergedCols.has(v.col) ? [OCR_HEADER_MERGED] : [])],
+        flags: [...(inferred ? row.flags.filter((f) => f !== 'bad_code') : row.flags), ...(entry?.provisional ? ['provisional_code'] : []), ...(repaired ? [OCR_CODE_REPAIRED] : []), ...(codedTable && !code && !TOTAL_ROW.test(stripNumbering(row.item)) ? [OCR_CODE_UNREAD] : []), ...(table.method === 'ocr' && table.table_kind !== 'unknown' && !v.measure ? [OCR_HEADER_UNREAD] : []), ...(v.measure ? [] : [MEASURE_UNKNOWN]), ...kindFlags, ...nameFlags, ...(inferredCols.has(v.col) ? [OCR_MEASURE_INFERRED] : []), ...(mergedCols.has(v.col) ? [OCR_HEADER_MERGED] : []), ...(cellUnit === unit ? unitFlags : [])],
         code_source,
         ...(groups.has(row) ? { row_group: groups.get(row)! } : {}),
         ...(units.has(row) ? { unit_group: units.get(row)! } : {}),

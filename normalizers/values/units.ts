@@ -37,3 +37,17 @@ export function mostCommonUnit(units: string[]): string {
   for (const [u, c] of counts) if (c > n) { best = u; n = c; }
   return best;
 }
+
+/** A fact whose table prints no unit, in a document none of whose tables prints one: its unit is
+ *  万元 (the unit most of these disclosures print), assumed. */
+export const UNIT_ASSUMED = 'unit_assumed';
+/** A fact whose table prints no unit, in a document whose tables print more than one (元 and 万元):
+ *  the unit most of them print is taken, and could be the other. */
+export const UNIT_INFERRED = 'unit_inferred';
+
+/** The flag for the money facts of a table that prints no unit, given the units the document's
+ *  tables print: none where they print one unit only (the table takes it). */
+export function unitDoubt(units: string[]): string {
+  const printed = new Set(units.filter((u) => isMoneyUnit(u)));
+  return printed.size === 0 ? UNIT_ASSUMED : printed.size > 1 ? UNIT_INFERRED : '';
+}

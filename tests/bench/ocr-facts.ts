@@ -10,7 +10,7 @@ import { parseCsv } from '../../output/csv.js';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 const KEYS = ['guojia-xinfangju-2024-dept-final', 'fs-guidaojiaotongju-2019-dept-final', 'sh-putuo-wanlijiedao-2024-dept-budget', 'yt-yibaoju-2026-dept-budget'];
 const KEY_PAGES: Record<string, number[]> = {
@@ -57,6 +57,16 @@ interface Audit {
   examples: string[];
   /** facts at no key position that carry no flag */
   unmatchedExamples: string[];
+  /** money facts at a key position with the key's value whose unit is not the one their table
+   *  prints (tests/fixtures/expected/units.csv): amount_yuan off by 10,000; and those with no flag */
+  wrongUnit: number;
+  wrongUnitSilent: number;
+}
+
+/** The unit each keyed table prints (units.csv beside the keys: source, table_kind, unit). */
+function printedUnits(keyFiles: string[]): Map<string, string> {
+  const files = [...new Set(keyFiles.map((k) => join(dirname(k), 'units.csv')))].filter(existsSync);
+  return new Map(files.flatMap((f) => parseCsv(readFileSync(f, 'utf8')).map((r) => [`${r.source}|${r.table_kind}`, r.unit ?? ''] as [string, string])));
 }
 
 /** Every extracted fact of the covered tables against the keys: right, wrong value, or at no key
@@ -77,7 +87,8 @@ export function audit(out: string, keyFiles: string[]): Audit {
     want.get(k)!.add(dec(e.value)!);
   }
   const covered = new Set(expected.map((e) => `${e.source}|${e.table_kind}`));
-  const a: Audit = { extracted: 0, right: 0, wrongValue: 0, unmatched: 0, wrongFlagged: 0, wrongSilent: 0, unmatchedSilent: 0, repairedRight: 0, repairedWrong: 0, repairedUnmatched: 0, examples: [], unmatchedExamples: [] };
+  const units = printedUnits(keyFiles);
+  const a: Audit = { extracted: 0, right: 0, wrongValue: 0, unmatched: 0, wrongFlagged: 0, wrongSilent: 0, unmatchedSilent: 0, repairedRight: 0, repairedWrong: 0, repairedUnmatched: 0, examples: [], unmatchedExamples: [], wrongUnit: 0, wrongUnitSilent: 0 };
   for (const f of parseCsv(readFileSync(join(out, 'facts.csv'), 'utf8'))) {
     const src = srcOf.get(f.doc_id!) ?? '';
     if (!covered.has(`${src}|${f.table_kind}`)) continue;
@@ -101,6 +112,14 @@ export function audit(out: string, keyFiles: string[]): Audit {
     if (ok) {
       a.right++;
       if (repaired) a.repairedRight++;
+      const unit = units.get(`${src}|${f.table_kind}`);
+      if (unit && f.amount_yuan && f.unit !== unit) {
+        a.wrongUnit++;
+        if (!flags.length) {
+          a.wrongUnitSilent++;
+          if (a.examples.length < 8) a.examples.push(`${ks[0]} = ${v} ${f.unit}, printed in ${unit}`);
+        }
+      }
       continue;
     }
     a.wrongValue++;
@@ -172,8 +191,8 @@ export async function benchOcrFacts(repo: string, shared: string): Promise<void>
       console.log(`     facts (micro): P ${P.toFixed(3)} R ${R.toFixed(3)} F1 ${F1.toFixed(3)}${target ? ` (target ≥ ${target})` : ''}`);
       const a = audit(out, keyFiles);
       const wrong = a.wrongValue + a.unmatched;
-      const silent = a.wrongSilent + a.unmatchedSilent;
-      console.log(`     silent error rate: ${pct(silent, a.extracted)} of ${a.extracted} extracted facts are wrong and carry no flag (target ≤ 0.2%): ${a.wrongSilent} wrong values + ${a.unmatchedSilent} facts at no key position`);
+      const silent = a.wrongSilent + a.unmatchedSilent + a.wrongUnitSilent;
+      console.log(`     silent error rate: ${pct(silent, a.extracted)} of ${a.extracted} extracted facts are wrong and carry no flag (target ≤ 0.2%): ${a.wrongSilent} wrong values + ${a.unmatchedSilent} facts at no key position + ${a.wrongUnitSilent} right values in a wrong unit`);
       console.log(`     wrong facts ${wrong} (${a.wrongValue} wrong value, ${a.unmatched} at no key position); flagged ${pct(wrong - silent, wrong)} of them (${a.wrongFlagged} of the wrong values, ${a.unmatched - a.unmatchedSilent} of the others)`);
       console.log(`     ocr_repaired facts: ${a.repairedRight} right, ${a.repairedWrong} wrong, ${a.repairedUnmatched} at no key position`);
       for (const x of a.examples) console.log(`       silent: ${x}`);
