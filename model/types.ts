@@ -148,8 +148,9 @@ export interface TableRow {
    *  部门经济科目 30101) */
   secondary_code?: string;
   /** `cell`: the column in `grid.rows[rowIndex]` of the cell the value was printed in (col is the
-   *  column of the understood table, which a short or spread row may place elsewhere) */
-  values: { col: number; measure: string; measure_label: string; raw: string; cell?: number }[];
+   *  column of the understood table, which a short or spread row may place elsewhere); `marks`:
+   *  (OCR) what was read beside the number's digits and dropped (Sd for `Sd1,202.92`, - for `60. 87-`) */
+  values: { col: number; measure: string; measure_label: string; raw: string; cell?: number; marks?: string }[];
   page?: number;
   bold?: boolean;
   /** flags raised while reading the row (layout_shifted, value_missing, ...) */

@@ -255,6 +255,9 @@ export function repairOcrLabel(printed: string): string {
 /** a number of an OCR'd table read without the decimals the other numbers of its column print
  *  (2228 among 497.53, 10685.56 …): its decimal part (or its point) may have been lost */
 export const OCR_DECIMALS_LOST = 'ocr_decimals_lost';
+/** a number read with marks or letters left of its digits, dropped (tables/understand.ts
+ *  amountAfterMarks): a digit may have been among them */
+export const OCR_MARKS_STRIPPED = 'ocr_marks_stripped';
 
 /** a number of an OCR'd table read with more decimals than the other numbers of its column print
  *  (160.787 among 165.18, 2113.68 …): a speck or a broken stroke read as a digit */
@@ -522,7 +525,7 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
         scale: parsed.scale,
         unit: cellUnit,
         amount_yuan: toYuan(parsed.value, cellUnit),
-        flags: [...(inferred ? row.flags.filter((f) => f !== 'bad_code') : row.flags), ...(entry?.provisional ? ['provisional_code'] : []), ...(repaired ? [OCR_CODE_REPAIRED] : []), ...(codedTable && !code && !TOTAL_ROW.test(stripNumbering(row.item)) ? [OCR_CODE_UNREAD] : []), ...(table.method === 'ocr' && table.table_kind !== 'unknown' && !v.measure ? [OCR_HEADER_UNREAD] : []), ...(v.measure ? [] : [MEASURE_UNKNOWN]), ...kindFlags, ...nameFlags, ...(inferredCols.has(v.col) ? [OCR_MEASURE_INFERRED] : []), ...(mergedCols.has(v.col) ? [OCR_HEADER_MERGED] : []), ...(cellUnit === unit ? unitFlags : [])],
+        flags: [...(inferred ? row.flags.filter((f) => f !== 'bad_code') : row.flags), ...(entry?.provisional ? ['provisional_code'] : []), ...(repaired ? [OCR_CODE_REPAIRED] : []), ...(codedTable && !code && !TOTAL_ROW.test(stripNumbering(row.item)) ? [OCR_CODE_UNREAD] : []), ...(table.method === 'ocr' && table.table_kind !== 'unknown' && !v.measure ? [OCR_HEADER_UNREAD] : []), ...(v.measure ? [] : [MEASURE_UNKNOWN]), ...kindFlags, ...nameFlags, ...(inferredCols.has(v.col) ? [OCR_MEASURE_INFERRED] : []), ...(mergedCols.has(v.col) ? [OCR_HEADER_MERGED] : []), ...(cellUnit === unit ? unitFlags : []), ...(v.marks !== undefined ? [OCR_MARKS_STRIPPED] : [])],
         code_source,
         ...(groups.has(row) ? { row_group: groups.get(row)! } : {}),
         ...(units.has(row) ? { unit_group: units.get(row)! } : {}),

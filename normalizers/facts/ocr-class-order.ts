@@ -5,7 +5,10 @@
 // rows of such a gap are matched to the year's 类 codes between the two (the taxonomy's own): a row
 // takes the 类 whose name it is nearest (character edits), strictly nearer than any other of the
 // gap, within three characters in four of the name and fewer than its own length; the rows so
-// matched must keep the code order, else the gap is left as read. The side is read over the pages of its
+// matched must keep the code order, else the gap is left as read. A row no name gives (read as
+// Latin letters alone: agt) takes the 类 of the gap whose amount another table of the document
+// prints exactly (支出决算表, 一般公共预算支出表: 214 1,531.04), the only one such, its amount no other
+// row's of the gap. The side is read over the pages of its
 // table (each page an OCR'd table of its own) and only when the 类 read there stand in code order.
 // Each fact taken so keeps ocr_name_fuzzy (no longer ocr_code_unread): the checks that compare the
 // 类 with the other tables' (cross_table_total) then check it too.
@@ -72,12 +75,17 @@ export function classesByOrder(tables: Table[], facts: Fact[], taxonomy: Taxonom
   const order = new Map(tables.filter((t) => t.method === 'ocr' && twoSided(t.table_kind)).map((t, i) => [t.table_id, i]));
   if (!order.size) return 0;
   const classes = classCodes(taxonomy, year);
+  // the amounts the document's other tables print for each 类 code (read as printed)
+  const printedElsewhere = new Map<string, Fact['value'][]>();
+  for (const f of facts) if (!order.has(f.table_id) && f.code_source === 'printed' && /^2\d{2}$/.test(f.code) && !f.value.isZero()) printedElsewhere.set(f.code, [...(printedElsewhere.get(f.code) ?? []), f.value]);
   let n = 0;
   for (const kind of new Set(tables.filter((t) => order.has(t.table_id)).map((t) => t.table_kind))) {
     const side = facts.filter((f) => order.has(f.table_id) && f.table_kind === kind && f.section === 'expenditure');
     const seq = rowsInPrintOrder(side, order);
     const isClass = (fs: Fact[]): boolean => /^2\d{2}$/.test(fs[0]!.code) && fs[0]!.code_system === 'function';
-    const unread = (fs: Fact[]): boolean => !fs[0]!.code && fs.every((f) => f.flags.includes(unreadFlag)) && words(fs[0]!.item).length >= 2;
+    // (a label read as Latin letters alone is in doubt too: flagged fuzzy, not unread)
+    const latin = (fs: Fact[]): boolean => /^[A-Za-z]{2,6}$/.test(cleanLabel(fs[0]!.item)) && fs.every((f) => f.flags.includes(fuzzyFlag));
+    const unread = (fs: Fact[]): boolean => !fs[0]!.code && ((fs.every((f) => f.flags.includes(unreadFlag)) && words(fs[0]!.item).length >= 2) || latin(fs));
     // again while rows take a 类: the 类 taken narrow the gaps (健康支出 is as near 其他支出 as
     // 卫生健康支出 among all the 类 after 208, not among those before 212)
     for (let pass = 0, before = -1; pass < 5 && n !== before; pass++) {
@@ -91,7 +99,7 @@ export function classesByOrder(tables: Table[], facts: Fact[], taxonomy: Taxonom
         const [a, b] = [bounds[g]!, bounds[g + 1]!];
         const gap = seq.slice(a + 1, b);
         // a row of standard words (本年支出合计, 结余分配) ends the 类 list: only the rows before it
-        const end = gap.findIndex((fs) => !fs[0]!.code && !fs.every((f) => f.flags.includes(unreadFlag)));
+        const end = gap.findIndex((fs) => !fs[0]!.code && !fs.every((f) => f.flags.includes(unreadFlag)) && !latin(fs));
         const open = (end < 0 ? gap : gap.slice(0, end)).filter(unread);
         if (!open.length) continue;
         const lo = a >= 0 ? seq[a]![0]!.code : '200';
@@ -99,6 +107,20 @@ export function classesByOrder(tables: Table[], facts: Fact[], taxonomy: Taxonom
         const cands = classes.filter((c) => c.code > lo && c.code < hi);
         const picked = assign(open.map((fs) => words(fs[0]!.item)), cands.map((c) => c.name));
         if (!picked) continue;
+        // a row no name gives (agt for 交通运输支出: Latin letters alone) whose amount another table
+        // of the document prints for one 类 of the gap, the only one, and no other row of the gap has
+        const taken = new Set(picked.filter((k) => k >= 0));
+        open.forEach((fs, i) => {
+          if (picked[i]! >= 0 || fs.length !== 1 || fs[0]!.value.isZero()) return;
+          const v = fs[0]!.value;
+          const hits = cands.map((c, k) => (!taken.has(k) && printedElsewhere.get(c.code)?.some((x) => x.eq(v)) ? k : -1)).filter((k) => k >= 0);
+          if (hits.length !== 1 || open.some((o, j) => j !== i && o.some((f) => f.value.eq(v)))) return;
+          // (the rows so named keep the code order)
+          const trial = picked.map((k, j) => (j === i ? hits[0]! : k)).filter((k) => k >= 0);
+          if (!trial.every((k, j) => j === 0 || k > trial[j - 1]!)) return;
+          picked[i] = hits[0]!;
+          taken.add(hits[0]!);
+        });
         open.forEach((fs, i) => {
           if (picked[i]! < 0) return;
           const { code } = cands[picked[i]!]!;

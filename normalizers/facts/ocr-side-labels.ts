@@ -79,11 +79,21 @@ const OTHER: Record<string, string> = { income: 'expenditure', expenditure: 'inc
 /** the grand total's words by side (the form a template prints: 收入总计 | 支出总计, or 总计 on both) */
 const GRANDS: Record<string, string[]> = { income: ['收入总计'], expenditure: ['支出总计'] };
 
+/** `f`'s label is its side's grand total misread, `other` the other side's read right: within one
+ *  character in two of the side's 总计 words, or, where the template prints 总计 on both sides, two
+ *  characters one off 总计 (怠计) printed on the row of the other side's 总计 */
+function nearGrand(f: Fact, other: Fact, section: string): boolean {
+  const label = labelOf(f);
+  if (nearest(label, GRANDS[section]!)) return true;
+  return labelOf(other) === '总计' && f.row === other.row && Array.from(label).length === 2 && editDistance(label, '总计') === 1;
+}
+
 /** Relabel, in the facts of one OCR'd two-sided 总表, a side's grand total and total of the year whose
  *  labels `doubtful` says were misread beyond sideLabelsBySums (不平友出合计, 奶诊总计: the 类 above them
  *  misread too, so no sum of the rows above holds), told by the two identities the 总表 prints:
  *  收入总计 = 支出总计 (the other side's grand total read right, the row nearest its side's 总计 words
- *  within one character in two, the only such row, of the same value) and 总计 = 本年…合计 + the
+ *  within one character in two, or two characters one off 总计 on the other's row where both sides
+ *  print 总计, the only such row, of the same value) and 总计 = 本年…合计 + the
  *  carry-overs between them (the row above the grand total nearest its side's 本年…合计 words, the
  *  only one, whose value and the rows between it and 总计 — all read as carry-over words — close
  *  the grand total). Flag `fuzzyFlag`, `dropFlags` removed. Returns how many facts were relabelled. */
@@ -100,7 +110,7 @@ export function sideTotalsByGrand(facts: Fact[], doubtful: (f: Fact) => boolean,
       let grand = seq.findIndex((f) => GRAND.test(labelOf(f)));
       if (grand < 0) {
         if (other.length !== 1) continue;
-        const near = seq.map((f, i) => (doubtful(f) && nearest(labelOf(f), GRANDS[section]!) && f.value.equals(other[0]!.value) && !f.value.isZero() ? i : -1)).filter((i) => i >= 0);
+        const near = seq.map((f, i) => (doubtful(f) && nearGrand(f, other[0]!, section) && f.value.equals(other[0]!.value) && !f.value.isZero() ? i : -1)).filter((i) => i >= 0);
         if (near.length !== 1) continue;
         grand = near[0]!;
         relabel(seq[grand]!, labelOf(other[0]!) === '总计' ? '总计' : GRANDS[section]![0]!);

@@ -6,8 +6,11 @@
 // of its section, no row there is labelled as a total already, and every value it has equals the
 // sum of the 类 rows (three-digit printed codes) of its measure, two non-zero values at least (or
 // all but one, three non-zero at least: a value misread too, which 合计 = Σ 类 then flags or the
-// identity-pinned correction puts right). Equals within the rounding the identity itself admits
+// identity-pinned correction puts right; or, for a row above or below every coded row, as many off
+// as hold at most). Equals within the rounding the identity itself admits
 // (checks/tolerance.ts: a 万元 table's 合计 of four 类 may differ from their sum by 0.01).
+// A row whose label was read as Latin letters alone (Ait), where no row keeps a character of 合计,
+// is taken the same way, by the sums only.
 // Its facts are then labelled 合计 (the grid keeps the label as read). When the 类 rows are misread
 // too (several 4s read as 1 on a 1-bit scan) no sum holds; the row is then told by its place (atHead:
 // a two-character label one character off 合计, above every coded row, each value the largest of its
@@ -18,6 +21,8 @@ import { tolerance } from '../checks/tolerance.js';
 import { cleanLabel, stripNumbering } from '../values/labels.js';
 
 const TOTAL = /^(合计|总计|小计)$/;
+/** a label of Latin letters alone (合计 read Ait off a photocopy) */
+const LATIN_ONLY = /^[A-Za-z]{2,5}$/;
 const CJK = /[\u3400-\u9fff]/g;
 
 const labelOf = (f: Fact): string => stripNumbering(cleanLabel(f.item));
@@ -45,6 +50,12 @@ function atHead(cells: Fact[], part: Fact[]): boolean {
   return cells.every((c) => !!c.measure && coded.every((f) => f.measure !== c.measure || f.value.lte(c.value)));
 }
 
+/** The row is printed above every coded row of its section, or below every one. */
+function atEdge(cells: Fact[], part: Fact[]): boolean {
+  const coded = part.filter((f) => !!f.code);
+  return coded.length > 0 && (cells.every((c) => coded.every((f) => c.row < f.row)) || cells.every((c) => coded.every((f) => c.row > f.row)));
+}
+
 /** Facts of one OCR'd table: the facts of a no-code row whose misread label keeps a character of
  *  合计 and whose values are the sums of the 类 rows (see above) are labelled 合计, and lose
  *  `unreadFlag` (a total prints no code). Returns how many facts were relabelled. */
@@ -56,6 +67,9 @@ export function totalByIdentity(facts: Fact[], unreadFlag: string, fuzzyFlag?: s
     if (part.some((f) => !f.code && TOTAL.test(labelOf(f)))) continue;
     const rows = new Map<number, Fact[]>();
     for (const f of part) if (!f.code && nearTotal(labelOf(f))) rows.set(f.row, [...(rows.get(f.row) ?? []), f]);
+    // (none such: a label read as Latin letters alone, Ait, agt, told by the sums only)
+    const latin = rows.size === 0;
+    if (latin) for (const f of part) if (!f.code && LATIN_ONLY.test(labelOf(f))) rows.set(f.row, [...(rows.get(f.row) ?? []), f]);
     if (rows.size !== 1) continue;
     const cells = [...rows.values()][0]!;
     const sums = new Map<string, { sum: Decimal; parts: Fact[] }>();
@@ -74,9 +88,12 @@ export function totalByIdentity(facts: Fact[], unreadFlag: string, fuzzyFlag?: s
       if (!s || !holds(f, s)) off++;
       else if (!f.value.isZero()) nonZero++;
     }
-    // (one value misread among three sums that hold: the identity, now checked, flags it)
-    const byIdentity = !(off > 1 || nonZero < 2 + off);
-    if (!byIdentity && !(fuzzyFlag && atHead(cells, part))) continue;
+    // (one value misread among three sums that hold: the identity, now checked, flags it; more,
+    // as many as hold at most, where the row stands at the head or the foot of its section, where a
+    // total is printed: 类 values misread in two columns, 37.92 for 327.92 and 92321 for 327.92,
+    // break those columns' sums, and two non-zero sums holding exactly are no chance)
+    const byIdentity = nonZero >= 2 && (nonZero >= 2 + off || (off <= nonZero && atEdge(cells, part)));
+    if (!byIdentity && (latin || !(fuzzyFlag && atHead(cells, part)))) continue;
     for (const f of cells) {
       f.item = '合计';
       f.flags = f.flags.filter((x) => x !== unreadFlag && x !== fuzzyFlag);

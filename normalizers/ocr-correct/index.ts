@@ -11,9 +11,10 @@
 // (A thin print's 4 that lost its cross-stroke and read 1 is such a misreading too: 4.70 read 1.70.)
 // A cell no pin takes (its cluster holds other misreadings, or its reading is no plausible
 // confusion) is inferred from its failing identities (inferOne) when
-// they all require the very same value and two of them whose every other cell is in an identity
-// that holds share no cell but it, one of them summing two or more other amounts (not a copy of
-// one): the message says `inferred from identities`. A chain of copies (a parent over its only
+// two of them whose every other cell is in an identity that holds share no cell but it, one of
+// them summing two or more other amounts (not a copy of one), require the very same value, and
+// every other identity it is in holds with that value within its rounding: the message says
+// `inferred from identities`. A chain of copies (a parent over its only
 // child) whose figure a held sum gives takes it in its misread cells (copies.ts): `copied`. A
 // 4 a 1-bit scan thinned to a 1, in a cell and the copies read alike, told by one failing sum
 // (strokes.ts: a threshold never draws a 4, so the side that reads low lost it). A
@@ -268,17 +269,25 @@ function inferOne(doc: DocumentRecord, ocrTables: Set<string>, tableDp: Map<stri
     // A copy (a parent over its only child, a total over its only part) holds with a misreading
     // too, the same printed text misread the same way (172.12 read 172 in a whole chain of 类, 款
     // and 项 rows and columns: only the one 172.12 read right breaks them), so it never suffices
-    const sure = others.filter((o) => o.every((r) => held.has(r)));
-    const sums = sure.filter((o) => o.filter((r) => !doc.facts[r]!.value.isZero()).length >= 2);
-    if (!sums.some((a) => sure.some((b) => b !== a && !a.some((r) => b.includes(r))))) continue;
     const want = checks.map((c) => {
       const refs = c.factRefs!;
       const parts = refs.slice(1).filter((r) => r !== cell).reduce((a, r) => a.plus(doc.facts[r]!.value), new Decimal(0));
       return refs[0] === cell ? parts : doc.facts[refs[0]!]!.value.minus(parts);
     });
-    const v = want[0]!;
+    const sure = others.map((_, i) => i).filter((i) => others[i]!.every((r) => held.has(r)));
+    const sums = sure.filter((i) => others[i]!.filter((r) => !doc.facts[r]!.value.isZero()).length >= 2);
+    // the value two such witnesses require alike; the other identities need only hold with it, within
+    // their rounding (a parent over rounded children: 1623.68 − 420.75 asks 1202.93 of the 1202.92
+    // that basic = personnel + public and total = basic both ask); one asking more is left to be
+    // inferred again once the cells it holds are put right
+    const agreed = new Set(sums.flatMap((a) => sure.filter((b) => b !== a && !others[a]!.some((r) => others[b]!.includes(r)) && want[a]!.eq(want[b]!)).map(() => want[a]!.toFixed())));
+    if (agreed.size !== 1) continue;
+    const v = new Decimal([...agreed][0]!);
     const dp = tableDp.get(f.table_id) ?? f.scale ?? 0;
-    if (!want.every((w) => w.eq(v)) || v.eq(f.value) || v.isNeg() || v.decimalPlaces() > dp) continue;
+    if (v.eq(f.value) || v.isNeg() || v.decimalPlaces() > dp) continue;
+    // (each identity within its own rounding: its non-zero addends besides the cell, and the cell)
+    const near = want.every((w, i) => w.minus(v).abs().lte(tolerance(others[i]!.filter((r) => !doc.facts[r]!.value.isZero()).length + 1, dp)));
+    if (!near) continue;
     const id = `${cell}|${v.toFixed()}`;
     if (tried.has(id)) continue;
     tried.add(id);

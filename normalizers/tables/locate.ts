@@ -418,9 +418,10 @@ const TOTAL_LABEL = /^(合计|总计|小计)$/;
  *  merged over the code columns (so the grid is narrower): a label and at most as many numbers as
  *  the table has columns left of it. */
 function isTrailingTotal(grid: RawGrid, prevWidth: number): boolean {
-  const rows = grid.rows.map((r) => r.map((c) => cleanLabel(c.text)).filter((t) => t !== '')).filter((r) => r.length > 0);
+  const rows = grid.rows.map((r) => r.map((c) => c.text.trim()).filter((t) => t !== '')).filter((r) => r.length > 0);
   if (rows.length === 0 || rows.length > 2) return false;
-  return rows.every((r) => TOTAL_LABEL.test(r[0]!) && r.length >= 2 && r.length <= prevWidth && r.slice(1).every((t) => parseNumber(t) !== null));
+  // (the amounts as read, spaces kept: 156,211 123 is a grouped number, 156,211123 none)
+  return rows.every((r) => TOTAL_LABEL.test(cleanLabel(r[0]!)) && r.length >= 2 && r.length <= prevWidth && r.slice(1).every((t) => parseNumber(t) !== null));
 }
 
 /** An OCR'd header row read again on a continuation page: no amount in it, and at least two and

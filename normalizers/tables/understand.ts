@@ -248,8 +248,9 @@ function withMergedText(cand: TableCandidate, rows: string[][], from: number, to
   });
 }
 
-/** marks a toner speck is read as, against a code read off a scan (201©) */
-const OCR_SPECK_MARKS = /^[.,'‘’`"“”·°©®]+|[.,'‘’`"“”·°©®]+$/g;
+/** marks a toner speck is read as, against a code or a code part read off a scan (201©, 221%,
+ *  210+, 05°): a code prints digits only */
+const OCR_SPECK_MARKS = /^[.,'‘’`"“”·°©®%+*]+|[.,'‘’`"“”·°©®%+*]+$/g;
 
 /** Every non-blank cell of column `c` is a 类 code (three digits), two at least. Off a scan
  *  (`ocr`), a cell may carry a speck read as a mark after its digits (208,), a repeated header row
@@ -259,7 +260,7 @@ function classCodesOnly(data: string[][], c: number, ocr = false): boolean {
   // (the 合计 row's label printed across the code columns aside)
   const cells = data.map((r) => cleanLabel(r[c] ?? '')).filter((t) => t !== '' && !(ocr && t === '类') && !TOTAL_ROW.test(t.replace(/\s+/g, '')));
   if (!ocr) return cells.length >= 2 && cells.every((t) => /^\d{3}$/.test(t));
-  const codes = cells.filter((t) => /^\d{3}[.,:;'`]?$/.test(t)).length;
+  const codes = cells.filter((t) => /^\d{3}[.,:;'`]?$/.test(t) || /^\d{3}$/.test(t.replace(OCR_SPECK_MARKS, ''))).length;
   const unread = cells.filter((t) => !/\d/.test(t)).length;
   return codes >= 2 && codes + unread === cells.length && unread * 10 <= cells.length;
 }
@@ -311,6 +312,11 @@ function assignColumns(header: string[], data: string[][], width: number, kind: 
     }
     else if (CODE_HEADER.test(last) || (codes > 0 && codes >= (cells.length * 2) / 3 && !measureOf(kind, h))) role = 'code';
     else if (cells.length === 0) role = LABEL_HEADER.test(last) ? 'name' : 'measure';
+    // (OCR) a column under a header naming one of the kind's measures that prints no number and one
+    // word at most (a piece of a wrapped header read into the rows, 预算收入; a speck): the measure's
+    // column, left blank, not a label column (which would begin a block of its own, and leave the
+    // amounts right of it without a label)
+    else if (ocr && nums === 0 && cells.length === 1 && !LABEL_HEADER.test(last) && measureOf(kind, h)) role = 'measure';
     else if (!LABEL_HEADER.test(last) && measureOf(kind, h) && nums > 0) role = 'measure';
     else if (nums >= texts && nums > 0 && !LABEL_HEADER.test(last)) role = 'measure';
     else role = 'name';
@@ -456,6 +462,26 @@ export function lookalikeDigits(t: string): string | undefined {
   return CODE_PART_RE.test(out) ? out : undefined;
 }
 
+/** (OCR) An amount read with marks or letters left of its digits (Sd1,202.92, 口608,515, &-0.00: a
+ *  speck, a stroke or a lost leading digit read as a character), or a dash or a tick right of them
+ *  (60. 87-: a trailing minus is no sign these tables print): the amount between them, when it
+ *  has an amount's shape (a decimal point or a thousands group, by a comma or a space; no leading
+ *  zero but in 0.xx) and the marks on its left are one Chinese character or up to three others, not
+ *  ending in a separator, before a leading group of one or two digits (H,000.00, 口608,515: a lost
+ *  leading group read as marks; no amount is taken, as it would break the sums the group is in
+ *  with a figure that is not the printed one). The fact is flagged
+ *  (OCR_MARKS_STRIPPED): a digit may be among the marks, which its identities tell. */
+export function amountAfterMarks(text: string): { raw: string; marks: string } | undefined {
+  const m = /^([\u3400-\u9fff]|[^\d\s\u3400-\u9fff\-−]{1,3})?\s?(-?(?:0|[1-9][\d, ]*)(?:\.\s?\d+)?)\s?([-−—_~'`’]{1,2})?$/.exec(text.trim());
+  if (!m || (!m[1] && !m[3]) || (m[1] && /[,.，。]$/.test(m[1]))) return undefined;
+  const raw = m[2]!.trim();
+  if (!/[.,]|\d \d{3}(?!\d)/.test(raw) || /^-?0\d/.test(raw.replace(/[, ]/g, '')) || parseNumber(raw) === null) return undefined;
+  // marks left of a full leading group (口608,515 for 4,608,515; L 106,000 for 1,106,000), or of
+  // three digits before the point: a lost leading group, no amount taken
+  if (m[1] && /^-?\d{3}(?:[, ]\d{3}|\.|$)/.test(raw)) return undefined;
+  return { raw, marks: (m[1] ?? '') + (m[3] ?? '') };
+}
+
 /** `sources`: for each column of `cells`, the grid column the text was read from (-1: none). */
 function readRow(cells: string[], rowIndex: number, columns: ColumnSpec[], sources: readonly number[], ocr = false): TableRow[] {
   const at = (c: number): { cell?: number } => ((sources[c] ?? -1) >= 0 ? { cell: sources[c]! } : {});
@@ -492,8 +518,9 @@ function readRow(cells: string[], rowIndex: number, columns: ColumnSpec[], sourc
       case 'code_part': {
         // each part at its level (类 / 款 / 项 column), so a row printing only its 款 keeps the hole
         const level = partLevel(columns, col);
-        // a toner speck read as a point, comma or quote mark against a part (.12, 01.): codes print none
-        const bare = t.replace(/^[.,'‘’`]+|[.,'‘’`]+$/g, '');
+        // a toner speck read as a point, comma or quote mark against a part (.12, 01.; off a scan also
+        // 221%, 05°): codes print none
+        const bare = t.replace(ocr ? OCR_SPECK_MARKS : /^[.,'‘’`]+|[.,'‘’`]+$/g, '');
         const asDigits = ocr ? lookalikeDigits(bare) : undefined;
         if (CODE_PART_RE.test(bare)) b.codeParts[level] = bare;
         // (OCR) a digit of a part read as the letter it looks like (0s for 05): the part as digits,
@@ -518,10 +545,13 @@ function readRow(cells: string[], rowIndex: number, columns: ColumnSpec[], sourc
         else b.labels.push(t);
         break;
       }
-      case 'measure':
+      case 'measure': {
+        const marked = ocr && parseNumber(text) === null ? amountAfterMarks(text) : undefined;
         if (parseNumber(text) !== null) b.values.push({ col: col.index, measure: col.measure ?? '', measure_label: col.header, raw: text.trim(), ...at(col.index) });
+        else if (marked) b.values.push({ col: col.index, measure: col.measure ?? '', measure_label: col.header, raw: marked.raw, marks: marked.marks, ...at(col.index) });
         else if (!isCodeHeaderRemnant(t)) b.strayLabels.push(t);
         break;
+      }
     }
   }
   const list = [...blocks.values()].sort((a, b) => a.block - b.block);

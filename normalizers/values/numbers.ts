@@ -40,16 +40,21 @@ export function parseNumber(raw: string): ParsedNumber | null {
   if (s.endsWith('%')) { s = s.slice(0, -1).trim(); percent = true; }
   if (s.startsWith('-') || s.startsWith('−')) { neg = !neg; s = s.slice(1).trim(); }
   else if (s.startsWith('+')) s = s.slice(1).trim();
+  // a speck read as a point before a number that prints its own (.49.14)
+  if (/^\.\d[\d,]*\.\d+$/.test(s)) { s = s.slice(1); repairs.push('speck_point'); }
   // OCR and dump splits: `2776. 77`, `2 776.77`, `1 ,234.5`
   if (/\s/.test(s)) {
-    const joined = s.replace(/\s+/g, '');
+    let joined = s.replace(/\s+/g, '');
     if (!/^[\d,]*\.?\d+$/.test(joined)) return null;
+    // a space for one of the commas of a grouped number (156,211 123)
+    const grouped = s.replace(/\s*,\s*|\s+/g, ',');
+    if (joined.includes(',') && !/^\d{1,3}(,\d{3})+(\.\d*)?$/.test(joined) && /^\d{1,3}(,\d{3})+(\.\d*)?$/.test(grouped)) joined = grouped;
     s = joined;
     repairs.push('split_joined');
   }
   if (s.includes(',')) {
     // thousands separators only where they group by three
-    if (!/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return null;
+    if (!/^\d{1,3}(,\d{3})+(\.\d*)?$/.test(s)) return null;
     s = s.replace(/,/g, '');
   }
   if (!/^(\d+\.?\d*|\.\d+)$/.test(s)) return null;

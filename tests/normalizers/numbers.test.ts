@@ -15,6 +15,18 @@ describe('parseNumber', () => {
     expect(v('-12.5')).toBe('-12.5');
     expect(v('(12.5)')).toBe('-12.5');
     expect(v('99.65%')).toBe('99.65');
+    // a grouped whole number with a point after it (a speck off a scan: 156,211,123.), as 1234.
+    expect(v('156,211,123.')).toBe('156211123');
+    expect(parseNumber('156,211,123.')?.scale).toBe(0);
+    expect(v('1234.')).toBe('1234');
+    // a space read for one of the commas (156,211 123), and none where the groups do not fit
+    expect(v('156,211 123')).toBe('156211123');
+    expect(v('1 ,234.5')).toBe('1234.5');
+    expect(v('156,21 123')).toBeNull();
+    // a speck read as a point before a number with its own (.49.14); one point alone is a fraction
+    expect(v('.49.14')).toBe('49.14');
+    expect(v('.5')).toBe('0.5');
+    expect(v('.4.9.14')).toBeNull();
   });
   it('reads a dash as a printed zero and marks it', () => {
     const p = parseNumber('—');

@@ -173,6 +173,49 @@ describe('identity-pinned correction', () => {
     expect(errors(doc)).toEqual([]);
   });
 
+  it('a cell whose parent sums rounded children (0.01 off): inferred from the two identities that agree exactly, the parent holding within its rounding', () => {
+    // as a dev photocopy read 2101550 事业运行 [基本支出] 1,202.92 as 1,302.92 (2→3, no confusion the
+    // pin takes): total = basic and basic = personnel + public ask 1202.92, the 款 above (1,623.68
+    // − 420.75) asks 1202.93, within its rounding. Columns: 合计 = 基本 + 项目, 基本 = 人员 + 公用
+    const measures = ['expenditure_total', 'basic', 'personnel', 'public', 'project'];
+    const printed = [
+      ['', '合计', '2,043.68', '1,623.68', '1,462.90', '160.78', '420.00'],
+      ['210', '卫生健康支出', '2,043.68', '1,623.68', '1,462.90', '160.78', '420.00'],
+      ['21015', '医疗保障管理事务', '2,043.68', '1,623.68', '1,462.90', '160.78', '420.00'],
+      ['2101501', '行政运行', '420.75', '420.75', '356.18', '64.57', ''],
+      ['2101502', '一般行政管理事务', '420.00', '', '', '', '420.00'],
+      ['2101550', '事业运行', '1,202.92', '1,202.92', '1,106.71', '96.21', ''],
+    ];
+    expect(errors(run(makeDoc(printed, 'ocr', measures)))).toEqual([]);
+    const doc = makeDoc(printed.map((r) => (r[0] === '2101550' ? r.map((v, j) => (j === 3 ? '1,302.92' : v)) : r)), 'ocr', measures);
+    doc.checks = runChecks(doc, tax);
+    expect(errors(doc).length).toBe(3);
+    doc.checks = correctOcr(doc, tax, doc.checks);
+    const f = fact(doc, '2101550', 'basic');
+    expect(f.value.toFixed(2)).toBe('1202.92');
+    expect(f.flags).toEqual([OCR_REPAIRED]);
+    expect(doc.checks.find((c) => c.check_id === OCR_REPAIRED)?.message).toContain('inferred from identities');
+    expect(errors(doc)).toEqual([]);
+  });
+
+  it('two sums asking values 0.01 apart and no third identity: nothing is inferred', () => {
+    const printed: Row[] = [
+      ['', '合计', '1,234.56', '1,000.07', '234.49'],
+      ['201', '一般公共服务支出', '1,234.56', '1,000.07', '234.49'],
+      ['20101', '人大事务', '834.56', '700.07', '134.49'],
+      ['2010101', '行政运行', '700.06', '600.03', '100.03'],
+      ['2010102', '一般行政管理事务', '134.50', '100.03', '34.47'],
+      ['20102', '政协事务', '400.00', '300.00', '100.00'],
+      ['2010201', '行政运行', '400.00', '300.00', '100.00'],
+    ];
+    expect(errors(run(makeDoc(printed)))).toEqual([]);
+    // the row asks 600.03, the column (700.07 − 100.03) 600.04: which is printed, no sum tells
+    const doc = run(makeDoc(misread(3, 1, '700.03', printed)));
+    expect(fact(doc, '2010101', 'basic').value.toFixed(2)).toBe('700.03');
+    expect(doc.checks.some((c) => c.check_id === OCR_REPAIRED && c.subject.startsWith('2010101'))).toBe(false);
+    expect(errors(doc).length).toBe(2);
+  });
+
   it('a cell read right among copies read wrong (172.12 read 172 but once) is not inferred from the copies', () => {
     // as dev level-200 read the 221 住房保障支出 rows: every 172.12 lost its decimals but the
     // 2210201 total; its row and its parent require 172 (copies), 合计 = Σ 类 fails by 0.12

@@ -25,16 +25,16 @@ function parsed(raw: string): { value: Decimal; scale: number } {
   return p;
 }
 
-/** A record with one table (method `method`) holding `rows`. */
-export function makeDoc(rows: Row[], method: GridMethod = 'ocr'): DocumentRecord {
+/** A record with one table (method `method`) holding `rows` ([code, item, …one value per measure]). */
+export function makeDoc(rows: readonly (readonly string[])[], method: GridMethod = 'ocr', measures: readonly string[] = MEASURES): DocumentRecord {
   const tableRows: TableRow[] = [];
   const facts: Fact[] = [];
-  rows.forEach(([code, item, ...vals], i) => {
+  rows.forEach(([code = '', item = '', ...vals], i) => {
     const rowIndex = i + 2;
     const tr: TableRow = { rowIndex, block: 0, section: '', code, item, values: [], page: 3, flags: [] };
     vals.forEach((raw, j) => {
       if (!raw) return;
-      const measure = MEASURES[j]!;
+      const measure = measures[j]!;
       tr.values.push({ col: j + 2, measure, measure_label: measure, raw });
       const { value, scale } = parsed(raw);
       facts.push({

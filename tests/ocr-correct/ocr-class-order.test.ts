@@ -52,6 +52,31 @@ function read(on: boolean) {
   return facts.filter((f) => f.section === 'expenditure');
 }
 
+/** PAGE2 with 交通运输支出 read `agt`, and a 一般公共预算财政拨款支出决算表 printing 214 at `amount` */
+function readLatin(amount: string | undefined) {
+  const ctx = { doc_id: 'd', fiscal_year: '2019', defaultUnit: '万元', taxonomy: tax };
+  const page2 = PAGE2.map((r) => (r[3] === '欠通运输支出' ? [r[0]!, r[1]!, r[2]!, 'agt', r[4]!, r[5]!] : r));
+  const tables = [understandRows(PAGE1, { kind: 'income_expenditure_summary', tableId: 't001', page: 2 }), understandRows(page2, { kind: 'income_expenditure_summary', tableId: 't002', page: 3 })];
+  if (amount) tables.push(understandRows([['科目编码', '科目名称', '合计', '基本支出', '项目支出'], ['214', '交通运输支出', amount, '609.29', '921.72'], ['221', '住房保障支出', '60.87', '60.87', '']], { kind: 'general_budget_expenditure', tableId: 't003', page: 7 }));
+  const facts = tables.flatMap((t) => factsOfTable(t, ctx));
+  // (a label read as Latin letters on a 总表 is flagged fuzzy by the facts)
+  expect(facts.find((f) => f.item === 'agt')?.flags).toContain(OCR_NAME_FUZZY);
+  classesByOrder(tables, facts, tax, '2019', (k) => !!kindById(k)?.two_sided, OCR_CODE_UNREAD, OCR_NAME_FUZZY);
+  return facts.find((f) => f.table_id === 't002' && f.value.toFixed(2) === '1531.01')!;
+}
+
+describe('a 总表 expenditure 类 read as Latin letters alone', () => {
+  it('takes the 类 of its gap whose amount another table of the document prints', () => {
+    const f = readLatin('1531.01');
+    expect([f.code, f.item]).toEqual(['214', '交通运输支出']);
+    expect(f.flags).toContain(OCR_NAME_FUZZY);
+  });
+  it('keeps its label where no table prints its amount for a 类 of the gap', () => {
+    expect(readLatin('1531.07').code).toBe('');
+    expect(readLatin(undefined).item).toBe('agt');
+  });
+});
+
 describe('a 总表 expenditure side whose 类 names OCR garbled', () => {
   it('takes the 类 between the 类 read, in code order, by the nearest name', () => {
     const side = read(true);

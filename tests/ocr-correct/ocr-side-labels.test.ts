@@ -49,3 +49,20 @@ describe('a 总表 side\'s total and carry-over named by the side\'s sums', () =
     expect(at(fs, 'income', '2916.25').item).toBe('交年收入各计');
   });
 });
+
+describe('a 总表\'s grand total read as two characters one off 总计', () => {
+  // (国家信访局 2024 收入支出决算总表 on the dev photocopy-hi-200 scan: the expenditure side's 总计
+  // read `怠计`, the 住房保障支出 above it misread too, so no sum of the rows above holds)
+  const rows = ROWS.map((r) => (r[0] === '总计' ? ['总计', '2,995.39', '怠计', '2,995.39'] : r[2] === '十九生房保嘴支出' ? [...r.slice(0, 3), '415.69'] : r));
+  it('is 总计 on the row of the other side\'s 总计, of its value, flagged', () => {
+    const f = facts(rows).find((x) => x.section === 'expenditure' && x.value.toFixed(2) === '2995.39')!;
+    expect(f.item).toBe('总计');
+    expect(f.flags).toContain(OCR_NAME_FUZZY);
+  });
+  it('keeps its label as read off that row, or at another value', () => {
+    const other = rows.map((r) => (r[0] === '总计' ? ['总计', '2,995.39', '怠计', '2,905.39'] : r));
+    expect(facts(other).find((x) => x.section === 'expenditure' && x.value.toFixed(2) === '2905.39')!.item).toBe('怠计');
+    const moved = [...rows.slice(0, -1), ['总计', '2,995.39', '', ''], ['', '', '怠计', '2,995.39']];
+    expect(facts(moved).find((x) => x.section === 'expenditure' && x.value.toFixed(2) === '2995.39')!.item).toBe('怠计');
+  });
+});

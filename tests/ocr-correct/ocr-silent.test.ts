@@ -14,9 +14,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { processDocument } from '../../pipeline/process-document.js';
-import { factsOfTable, flagLostDecimalsAcrossPages, OCR_CODE_UNREAD, OCR_DECIMALS_LOST, OCR_HEADER_MERGED, OCR_NAME_FUZZY } from '../../normalizers/facts/index.js';
+import { factsOfTable, flagLostDecimalsAcrossPages, OCR_CODE_UNREAD, OCR_DECIMALS_LOST, OCR_HEADER_MERGED, OCR_MARKS_STRIPPED, OCR_NAME_FUZZY } from '../../normalizers/facts/index.js';
 import { locateTables } from '../../normalizers/tables/locate.js';
-import { understandTable } from '../../normalizers/tables/understand.js';
+import { amountAfterMarks, understandTable } from '../../normalizers/tables/understand.js';
 import { classifyTitle } from '../../normalizers/tables/kinds.js';
 import { loadTaxonomy } from '../../normalizers/taxonomy/index.js';
 import type { DocumentRecord, Fact, GridCell, Table } from '../../model/types.js';
@@ -112,6 +112,46 @@ describe('a code with a speck read against it', () => {
     const ruled = await tableOf(GUOJIA, 'income', misread(['201', '201©']), 'ruled');
     expect(ruled.facts.filter((f) => f.code === '201')).toEqual([]);
   }, 60_000);
+});
+
+describe('a code part with a speck read against it', () => {
+  // (dev photocopy-hi-200: the 类 part 221 read `221%`, its row left without a code and labelled
+  // `221%住房保障支出`; photocopy-b: a 项 part read `05°`; here 208 and 05, in the 类 | 款 | 项 columns)
+  const CAIZHENGJU = 'sh-putuo-caizhengju-2024-dept-final.pdf';
+  it('is the part off a scan; a text layer prints what it prints', async () => {
+    const { facts } = await tableOf(CAIZHENGJU, 'income', misread(['208', '208%'], ['05', '05°']));
+    expect(facts.filter((f) => f.code === '208' && f.measure === 'income_total').map((f) => f.value.toFixed(2))).toEqual(['326.72']);
+    expect(facts.filter((f) => f.code === '2080505' && f.measure === 'income_total').map((f) => f.value.toFixed(2))).toEqual(['160.75']);
+    expect(facts.filter((f) => /%|°/.test(f.item) || f.flags.includes(OCR_CODE_UNREAD))).toEqual([]);
+    const ruled = await tableOf(CAIZHENGJU, 'income', misread(['208', '208%']), 'ruled');
+    expect(ruled.facts.filter((f) => f.code === '208')).toEqual([]);
+  }, 60_000);
+});
+
+describe('an amount read with marks left of its digits', () => {
+  // (dev photocopy-b-200: 1,202.92 read `Sd1,202.92`, photocopy-md 60.87 read `60. 87-`: no fact at
+  // all; 4,608,515 read `口608,515` lost its leading group)
+  it('gives the amount right of the marks, flagged ocr_marks_stripped; a text layer prints what it prints', async () => {
+    const { facts } = await tableOf(PUTUO, 'budget_income', misread(['4,608,515', '口608,515'], ['7,234,970', 'Sd7,234,970'], ['2,302,815', '2,302,815-']));
+    const at = (code: string) => facts.filter((f) => f.code === code && f.measure === 'income_total');
+    expect(at('20805').map((f) => [f.value.toFixed(), f.flags.includes(OCR_MARKS_STRIPPED)])).toEqual([['7234970', true]]);
+    expect(at('2080506').map((f) => [f.value.toFixed(), f.flags.includes(OCR_MARKS_STRIPPED)])).toEqual([['2302815', true]]);
+    // marks before a full leading group: a group lost, no amount
+    expect(at('2080505')).toEqual([]);
+    // the other cells as read, unflagged
+    expect(facts.filter((f) => f.flags.includes(OCR_MARKS_STRIPPED)).length).toBe(4);
+    const ruled = await tableOf(PUTUO, 'budget_income', misread(['7,234,970', 'Sd7,234,970']), 'ruled');
+    expect(ruled.facts.filter((f) => f.code === '20805' && f.measure === 'income_total')).toEqual([]);
+  }, 60_000);
+
+  it('takes none where the marks end in a separator or hold a label, or the rest is no amount', () => {
+    expect(amountAfterMarks('Sd1,202.92')).toEqual({ raw: '1,202.92', marks: 'Sd' });
+    expect(amountAfterMarks('小8 515')).toEqual({ raw: '8 515', marks: '小' });
+    expect(amountAfterMarks('&-0.00')).toEqual({ raw: '-0.00', marks: '&' });
+    expect(amountAfterMarks('60. 87-')).toEqual({ raw: '60. 87', marks: '-' });
+    expect(amountAfterMarks('60.87')).toBeUndefined();
+    for (const t of ['H,000.00', '口608,515', 'L 106,000', 'x123.45', '合计1,234.00', '口5', 'x000.00', 'R20,00', 'Ab12', '一般公共', '12.5']) expect(amountAfterMarks(t)).toBeUndefined();
+  });
 });
 
 describe('a coded table\'s row carried over to a page of its own', () => {

@@ -54,3 +54,56 @@ describe('a 合计 row whose label OCR misread', () => {
     for (const f of totalRow(facts(other))) expect(f.item).toBe('支出合计');
   });
 });
+
+describe('a 合计 row whose label OCR misread, two of its columns off for 类 values misread', () => {
+  // 烟台 医疗保障局 2026's 收入总体情况表 as read on the dev grid's photocopy-hi-200 scan: 合计 read
+  // `司计`, and 208's 合计 and 财政拨款 / 小计 read 37.92 and 92321. for 327.92, so the 合计 and 小计
+  // columns do not add up; 一般公共预算 and 国有资本经营 do (15,375.67 and 1,000.00)
+  const HEAD_INCOME = [
+    ['科目编码', '', '', '科目名称', '合计', '财政拨款收入', '', '', '事业收入'],
+    ['类', '款', '项', '', '', '小计', '一般公共预算收入', '国有资本经营预算收入', ''],
+  ];
+  const READ = [
+    ['', '', '', '司计', '16,375.67', '16,375.67', '15,375.67', '1,000.00', ''],
+    ['205', '', '', '教育支出', '4.70', '4.70', '4.70', '', ''],
+    ['208', '', '', '社会保障和就业支出', '37.92', '92321.', '327.92', '', ''],
+    ['210', '', '', '卫生健康支出', '14,870.93', '14,870.93', '14,870.93', '', ''],
+    ['221', '', '', '住房保障支出', '172.12', '172.12', '172.12', '', ''],
+    ['223', '', '', '国有资本经营预算支出', '1,000.00', '1,000.00', '', '1,000.00', ''],
+  ];
+  const incomeFacts = (rows: string[][]) =>
+    factsOfTable(understandRows([...HEAD_INCOME, ...rows], { kind: 'budget_income', tableId: 't002', page: 3 }), { doc_id: 'd', fiscal_year: '2026', defaultUnit: '万元', taxonomy: tax });
+
+  it('is the table total: printed above every coded row, two sums hold and two do not', () => {
+    const row = incomeFacts(READ).filter((f) => !f.code && f.row === 2);
+    expect(row.map((f) => f.measure).sort()).toEqual(['fiscal_appropriation', 'general_budget', 'income_total', 'state_capital']);
+    for (const f of row) {
+      expect(f.item).toBe('合计');
+      expect(f.flags).not.toContain(OCR_CODE_UNREAD);
+    }
+  });
+
+  it('keeps its label as read when it stands between coded rows, or when more columns are off than hold', () => {
+    const between = [READ[1]!, READ[0]!, ...READ.slice(2)];
+    for (const f of incomeFacts(between).filter((x) => !x.code && x.measure)) expect(f.item).toBe('司计');
+    const more = READ.map((r) => (r[0] === '221' ? [...r.slice(0, 6), '1,172.12', ...r.slice(7)] : r));
+    for (const f of incomeFacts(more).filter((x) => !x.code && x.row === 2)) expect(f.item).toBe('司计');
+  });
+});
+
+describe('a 合计 row read as Latin letters alone', () => {
+  // (上海 普陀区 财政局's 收入决算表 on the dev grid's photocopy-md-200 scan: 合计 read `Ait`)
+  const latin = (label: string) => ROWS.map((r, i) => (i === 0 ? ['', '', '', label, ...r.slice(4)] : r));
+  it('is the table total when its values are the sums of the 类 rows', () => {
+    for (const f of totalRow(facts(latin('Ait')))) {
+      expect(f.item).toBe('合计');
+      expect(f.flags).not.toContain(OCR_CODE_UNREAD);
+    }
+  });
+  it('keeps its label when a sum fails beyond one value, or a second such row stands beside it', () => {
+    const off = latin('Ait').map((r) => (r[0] === '221' ? [...r.slice(0, 4), '1,172.12', '1,172.12', ...r.slice(6)] : r));
+    for (const f of totalRow(facts(off))) expect(f.item).toBe('Ait');
+    const two = [...latin('Ait'), ['', '', '', 'Bx', '4.70', '4.70', '', '4.70', '']];
+    for (const f of totalRow(facts(two))) expect(f.item).toBe('Ait');
+  });
+});

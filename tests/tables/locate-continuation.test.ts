@@ -202,3 +202,22 @@ describe('OCR: a continuation told by its code parts', () => {
     expect(pages(locateTables(pageOf('政府性基金预算支出情况表', kuan)))).toEqual([[6, 6], [7, 7]]);
   });
 });
+
+describe('OCR: a page holding only the table\'s 合计 row', () => {
+  // as the dev photocopy-hi-200 scan of 上海 普陀区 万里街道 2024's 部门收入预算总表 read its last page:
+  // the 合计 row alone, its label over the code columns, a space read for a comma (156,211 123)
+  const income = (page: number, rows: string[][]): Block[] => [{ kind: 'grid', page, grid: { method: 'ocr', page_first: page, page_last: page, rows: rows.map((r) => cells(...r)) } }];
+  const first = income(6, [
+    ['功能分类科目编码', '', '', '功能分类科目名称', '合计', '财政拨款收入', '事业收入', '事业单位经营收入', '其他收入'],
+    ['类', '款', '项', '', '', '', '', '', ''],
+    ['221', '03', '99', '其他城乡社区住宅支出', '2,177,200', '2,177,200', '0', '0', '0'],
+  ]);
+  it('continues the table', () => {
+    const cands = locateTables([{ kind: 'line', text: '2024年部门收入预算总表', page: 6, heading: true }, ...first, ...income(7, [['合计', '156,211 123', '156,211,123', '0', '0', '0']])]);
+    expect(pages(cands)).toEqual([[6, 7]]);
+  });
+  it('a row of words or of numbers no amount reads begins a table of its own', () => {
+    const cands = locateTables([{ kind: 'line', text: '2024年部门收入预算总表', page: 6, heading: true }, ...first, ...income(7, [['合计', '156,21 123', '156,211,123', '0', '0', '0']])]);
+    expect(pages(cands)).toEqual([[6, 6], [7, 7]]);
+  });
+});
