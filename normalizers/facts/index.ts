@@ -82,7 +82,9 @@ function resolveClassName(printed: string, ocr: boolean, ctx: FactContext): Reso
     const rest = label.slice(k);
     if (Array.from(rest).length < 4) break;
     const bare = ctx.taxonomy.resolveName(rest, opts);
-    if (bare && bare.method !== 'fuzzy') return { code: bare.code, item: rest };
+    // (the list number's 、 or point left before the name goes with the numeral read wrong:
+    // 产、科学技术支出 is 科学技术支出)
+    if (bare && bare.method !== 'fuzzy') return { code: bare.code, item: rest.replace(/^[、.．,，:：;；·]+/, '') };
   }
   return whole;
 }

@@ -39,6 +39,14 @@ describe("a speck read after, or for, a list number's 、 in an OCR'd label", ()
     expect(city?.code).toBe('212');
   });
 
+  it('a list number misread as another character before its 、 is dropped with the 、 (产、科学技术支出)', () => {
+    // (dev photocopy-200 of a 决算 总表: 六、科学技术支出 read 产、科学技术支出)
+    const rows = ROWS.map((r) => (r[2] === '四:科学技术支出' ? [r[0]!, r[1]!, '产、科学技术支出', r[3]!] : r));
+    const t = understandRows(rows, { kind: 'budget_income_expenditure_summary', tableId: 't001', unit: '元', page: 2 });
+    const sci = factsOfTable(t, { doc_id: 'd', fiscal_year: '2024', defaultUnit: '元', taxonomy: tax }).find((f) => String(f.value) === '100000');
+    expect([sci?.code, sci?.item]).toEqual(['206', '科学技术支出']);
+  });
+
   it('leaves a point after a list number, and labels with no list number, as printed', () => {
     expect(withoutListSpeck('二.政府性基金')).toBe('二.政府性基金');
     expect(withoutListSpeck('一般公共服务支出')).toBe('一般公共服务支出');
