@@ -16,7 +16,7 @@ import type { Fact, Table } from '../../model/types.js';
 import type { Taxonomy } from '../taxonomy/index.js';
 import { readKnowledgeJson } from '../knowledge/load.js';
 import { editDistance } from '../taxonomy/text.js';
-import { cleanLabel, stripNumbering } from '../values/labels.js';
+import { cleanLabel, latinOnly, stripNumbering } from '../values/labels.js';
 
 /** the label's words: marks, Latin letters and digits before the first Chinese character left out,
  *  and a list number (十九、 or a bare 十九 whose 、 was lost) */
@@ -84,7 +84,7 @@ export function classesByOrder(tables: Table[], facts: Fact[], taxonomy: Taxonom
     const seq = rowsInPrintOrder(side, order);
     const isClass = (fs: Fact[]): boolean => /^2\d{2}$/.test(fs[0]!.code) && fs[0]!.code_system === 'function';
     // (a label read as Latin letters alone is in doubt too: flagged fuzzy, not unread)
-    const latin = (fs: Fact[]): boolean => /^[A-Za-z]{2,6}$/.test(cleanLabel(fs[0]!.item)) && fs.every((f) => f.flags.includes(fuzzyFlag));
+    const latin = (fs: Fact[]): boolean => latinOnly(fs[0]!.item) && fs.every((f) => f.flags.includes(fuzzyFlag));
     const unread = (fs: Fact[]): boolean => !fs[0]!.code && ((fs.every((f) => f.flags.includes(unreadFlag)) && words(fs[0]!.item).length >= 2) || latin(fs));
     // again while rows take a 类: the 类 taken narrow the gaps (健康支出 is as near 其他支出 as
     // 卫生健康支出 among all the 类 after 208, not among those before 212)

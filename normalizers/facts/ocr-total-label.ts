@@ -18,11 +18,9 @@
 import { Decimal } from 'decimal.js';
 import type { Fact } from '../../model/types.js';
 import { tolerance } from '../checks/tolerance.js';
-import { cleanLabel, stripNumbering } from '../values/labels.js';
+import { cleanLabel, latinOnly, stripNumbering } from '../values/labels.js';
 
 const TOTAL = /^(合计|总计|小计)$/;
-/** a label of Latin letters alone (合计 read Ait off a photocopy) */
-const LATIN_ONLY = /^[A-Za-z]{2,5}$/;
 const CJK = /[\u3400-\u9fff]/g;
 
 const labelOf = (f: Fact): string => stripNumbering(cleanLabel(f.item));
@@ -69,7 +67,7 @@ export function totalByIdentity(facts: Fact[], unreadFlag: string, fuzzyFlag?: s
     for (const f of part) if (!f.code && nearTotal(labelOf(f))) rows.set(f.row, [...(rows.get(f.row) ?? []), f]);
     // (none such: a label read as Latin letters alone, Ait, agt, told by the sums only)
     const latin = rows.size === 0;
-    if (latin) for (const f of part) if (!f.code && LATIN_ONLY.test(labelOf(f))) rows.set(f.row, [...(rows.get(f.row) ?? []), f]);
+    if (latin) for (const f of part) if (!f.code && latinOnly(labelOf(f))) rows.set(f.row, [...(rows.get(f.row) ?? []), f]);
     if (rows.size !== 1) continue;
     const cells = [...rows.values()][0]!;
     const sums = new Map<string, { sum: Decimal; parts: Fact[] }>();

@@ -546,8 +546,9 @@ function readRow(cells: string[], rowIndex: number, columns: ColumnSpec[], sourc
         break;
       }
       case 'measure': {
-        const marked = ocr && parseNumber(text) === null ? amountAfterMarks(text) : undefined;
-        if (parseNumber(text) !== null) b.values.push({ col: col.index, measure: col.measure ?? '', measure_label: col.header, raw: text.trim(), ...at(col.index) });
+        const parsed = parseNumber(text) !== null;
+        const marked = ocr && !parsed ? amountAfterMarks(text) : undefined;
+        if (parsed) b.values.push({ col: col.index, measure: col.measure ?? '', measure_label: col.header, raw: text.trim(), ...at(col.index) });
         else if (marked) b.values.push({ col: col.index, measure: col.measure ?? '', measure_label: col.header, raw: marked.raw, marks: marked.marks, ...at(col.index) });
         else if (!isCodeHeaderRemnant(t)) b.strayLabels.push(t);
         break;

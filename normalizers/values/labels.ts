@@ -33,3 +33,9 @@ export function numberingStyle(label: string): string {
 export function headerKey(s: string): string {
   return cleanLabel(s).normalize('NFKC').replace(/[()（）:：]/g, '');
 }
+
+/** A label read as Latin letters alone, two to six (a Chinese label OCR misread: 合计 read Ait,
+ *  交通运输支出 read agt). */
+export function latinOnly(label: string): boolean {
+  return /^[A-Za-z]{2,6}$/.test(cleanLabel(label));
+}

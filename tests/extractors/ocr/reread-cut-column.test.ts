@@ -7,14 +7,11 @@
 //   convert /tmp/fx-grid/dev/photocopy-hi-200/pages/yt-yibaoju-2026-dept-budget-p16.jpg \
 //     -crop 500x355+900+350 +repage -strip -colorspace Gray -quality 90 yt-yibaoju-p16-photocopy-hi-cut-column-crop.jpg
 // and prepared as recognize.ts prepares a page; the words are the page reading's, moved onto the crop.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GreyImage } from '../../../extractors/ocr/image.js';
-import { TesseractPool } from '../../../extractors/ocr/pool.js';
-import type { PixelRule } from '../../../extractors/ocr/prep.js';
+import { describe, expect, it } from 'vitest';
 import { rereadNumbers } from '../../../extractors/ocr/reread-numbers.js';
 import { DEFAULT_OCR_SETTINGS as S, resolveOcrSettings } from '../../../extractors/ocr/settings.js';
 import type { OcrWord } from '../../../extractors/ocr/types.js';
-import { preparedCrop, wordsOnCrop } from './photocopy-crop.js';
+import { cropReader, wordsOnCrop } from './photocopy-crop.js';
 
 const CROP = new URL('../../fixtures/scans/yt-yibaoju-p16-photocopy-hi-cut-column-crop.jpg', import.meta.url);
 const AT = { x: 900, y: 350 };
@@ -34,27 +31,18 @@ const PAGE_WORDS: [string, number, number, number, number][] = [
 ];
 const words = wordsOnCrop(PAGE_WORDS, AT);
 
-let img: GreyImage;
-let rules: PixelRule[];
-let pool: TesseractPool;
-beforeAll(async () => {
-  ({ img, rules } = await preparedCrop(CROP));
-  pool = new TesseractPool({ workers: 1 });
-});
-afterAll(async () => {
-  await pool.close();
-});
+const crop = cropReader(CROP);
 
 /** the 合计 column's cells (left of the crop's middle rule), top to bottom */
 const total = (ws: OcrWord[]): string[] => ws.filter((w) => w.box.x1 < 255).sort((a, b) => a.box.y0 - b.box.y0).map((w) => w.text);
 
 describe('a number column cut alike in every cell', () => {
   it('lies between vertical rules', () => {
-    expect(rules.filter((r) => !r.horizontal).length).toBeGreaterThanOrEqual(2);
+    expect(crop.rules.filter((r) => !r.horizontal).length).toBeGreaterThanOrEqual(2);
   });
 
   it('is read again where ink lies beside its words: the leading digits and the decimals come back', async () => {
-    const out = await rereadNumbers(pool.runner(), img, rules, words, 200, S);
+    const out = await rereadNumbers(crop.pool.runner(), crop.img, crop.rules, words, 200, S);
     const got = total(out.words);
     // 4,285.00 ×2, 2,443.68 and 1,202.92 read whole; what is not (400.00's 4 read 1, no reading
     // keeps the first one's digits) keeps its first reading
@@ -64,13 +52,13 @@ describe('a number column cut alike in every cell', () => {
   }, 60_000);
 
   it('is not read again with the mechanism off', async () => {
-    const out = await rereadNumbers(pool.runner(), img, rules, words, 200, resolveOcrSettings({ rereadNumbers: { besideWhole: 0 } }));
+    const out = await rereadNumbers(crop.pool.runner(), crop.img, crop.rules, words, 200, resolveOcrSettings({ rereadNumbers: { besideWhole: 0 } }));
     expect(total(out.words)).toEqual(['285', '285', '443', '420', '100.', '420', '202']);
   }, 60_000);
 
   it('is not read again on a page that shows no decimals anywhere (a column of codes or whole amounts)', async () => {
     const whole = words.filter((w) => w.box.x1 < 255);
-    const out = await rereadNumbers(pool.runner(), img, rules, whole, 200, S);
+    const out = await rereadNumbers(crop.pool.runner(), crop.img, crop.rules, whole, 200, S);
     expect(total(out.words)).toEqual(['285', '285', '443', '420', '100.', '420', '202']);
   }, 60_000);
 });

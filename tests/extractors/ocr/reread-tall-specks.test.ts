@@ -7,14 +7,12 @@
 // prepared as recognize.ts prepares a page (paper whitened, rules found and erased, specks painted
 // out); the words are the page reading's, boxes moved onto the crop: `066.` `84` for 2,066.84 (the
 // 84's box 33 px high, a speck under it) and `788.` `46` for 1,788.46 (the 46's 40 px).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GreyImage } from '../../../extractors/ocr/image.js';
-import { TesseractPool, type OcrRunner, type RawResult } from '../../../extractors/ocr/pool.js';
-import type { PixelRule } from '../../../extractors/ocr/prep.js';
+import { describe, expect, it } from 'vitest';
+import type { OcrRunner, RawResult } from '../../../extractors/ocr/pool.js';
 import { rereadNumbers } from '../../../extractors/ocr/reread-numbers.js';
 import { DEFAULT_OCR_SETTINGS as S, resolveOcrSettings } from '../../../extractors/ocr/settings.js';
 import type { OcrWord } from '../../../extractors/ocr/types.js';
-import { preparedCrop, wordsOnCrop } from './photocopy-crop.js';
+import { cropReader, wordsOnCrop } from './photocopy-crop.js';
 
 const CROP = new URL('../../fixtures/scans/guojia-p11-photocopy-tall-specks-crop.jpg', import.meta.url);
 const AT = { x: 930, y: 560 };
@@ -29,26 +27,17 @@ const PAGE_WORDS: [string, number, number, number, number][] = [
 ];
 const words = wordsOnCrop(PAGE_WORDS, AT);
 
-let img: GreyImage;
-let rules: PixelRule[];
-let pool: TesseractPool;
-beforeAll(async () => {
-  ({ img, rules } = await preparedCrop(CROP));
-  pool = new TesseractPool({ workers: 1 });
-});
-afterAll(async () => {
-  await pool.close();
-});
+const crop = cropReader(CROP);
 
 const amounts = (ws: OcrWord[]): string[] => ws.filter((w) => w.box.y0 > 95 && w.box.y0 < 140).sort((a, b) => a.box.y0 - b.box.y0).map((w) => w.text);
 
 describe('number re-read of lines whose words took in a speck', () => {
   it('finds the column between two vertical rules', () => {
-    expect(rules.filter((r) => !r.horizontal)).toHaveLength(2);
+    expect(crop.rules.filter((r) => !r.horizontal)).toHaveLength(2);
   });
 
   it('reads 2,066.84 and 1,788.46 on the rows of their typical words', async () => {
-    const out = await rereadNumbers(pool.runner(), img, rules, words, 200, S);
+    const out = await rereadNumbers(crop.pool.runner(), crop.img, crop.rules, words, 200, S);
     expect(amounts(out.words)).toEqual(['2,066.84', '1,788.46']);
   }, 60_000);
 
@@ -57,7 +46,7 @@ describe('number re-read of lines whose words took in a speck', () => {
     const strip = async (tallWord: number): Promise<number> => {
       const heights: number[] = [];
       const runner: OcrRunner = { run: (image): Promise<RawResult> => (heights.push(image.height), Promise.resolve({ words: [], lines: [], confidence: 0, ms: 0 })) };
-      await rereadNumbers(runner, img, rules, words, 200, resolveOcrSettings({ rereadNumbers: { tallWord } }));
+      await rereadNumbers(runner, crop.img, crop.rules, words, 200, resolveOcrSettings({ rereadNumbers: { tallWord } }));
       return heights[0]!;
     };
     const on = await strip(S.rereadNumbers.tallWord);

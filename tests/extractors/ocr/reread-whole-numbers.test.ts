@@ -6,14 +6,11 @@
 //   page: /tmp/fx-grid/dev/photocopy-md-200/pages/sh-putuo-wanlijiedao-2024-dept-budget-p13.jpg,
 //   deskewed, 560 × 215 px at (1000, 475), written grey JPEG quality 90
 // and prepared as recognize.ts prepares a page; the words are the page reading's, moved onto it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GreyImage } from '../../../extractors/ocr/image.js';
-import { TesseractPool } from '../../../extractors/ocr/pool.js';
-import type { PixelRule } from '../../../extractors/ocr/prep.js';
+import { describe, expect, it } from 'vitest';
 import { rereadAccepted, rereadNumbers, withFirstSign } from '../../../extractors/ocr/reread-numbers.js';
 import { DEFAULT_OCR_SETTINGS as S, resolveOcrSettings } from '../../../extractors/ocr/settings.js';
 import type { OcrWord } from '../../../extractors/ocr/types.js';
-import { preparedCrop, wordsOnCrop } from './photocopy-crop.js';
+import { cropReader, wordsOnCrop } from './photocopy-crop.js';
 
 const CROP = new URL('../../fixtures/scans/wanlijiedao-p13-photocopy-md-leading-group-crop.jpg', import.meta.url);
 const AT = { x: 1000, y: 475 };
@@ -33,16 +30,7 @@ const PAGE_WORDS: [string, number, number, number, number][] = [
 ];
 const words = wordsOnCrop(PAGE_WORDS, AT);
 
-let img: GreyImage;
-let rules: PixelRule[];
-let pool: TesseractPool;
-beforeAll(async () => {
-  ({ img, rules } = await preparedCrop(CROP));
-  pool = new TesseractPool({ workers: 1 });
-});
-afterAll(async () => {
-  await pool.close();
-});
+const crop = cropReader(CROP);
 
 /** the cells' texts, each line's words joined with a space as the layout sees them, top to bottom
  *  and left to right */
@@ -59,11 +47,11 @@ function cells(ws: readonly OcrWord[]): string[] {
 
 describe('whole numbers whose leading group the page reading dropped', () => {
   it('lie in columns between vertical rules', () => {
-    expect(rules.filter((r) => !r.horizontal).length).toBeGreaterThanOrEqual(2);
+    expect(crop.rules.filter((r) => !r.horizontal).length).toBeGreaterThanOrEqual(2);
   });
 
   it('come back whole from the re-read', async () => {
-    const out = await rereadNumbers(pool.runner(), img, rules, words, 200, S);
+    const out = await rereadNumbers(crop.pool.runner(), crop.img, crop.rules, words, 200, S);
     // the four cells of 4,212,300; 44,400 read whole with nothing beside it stays as it was
     expect(cells(out.words)).toEqual(['4,212,300', '4,212,300', '4,212,300', '4,212,300', '44, 400', '44, 400']);
     expect(out.words.filter((w) => w.text === '4,212,300').map((w) => w.reread).sort()).toEqual(['212, 300', '212, 300', '212, 300', '212,300']);
@@ -73,15 +61,15 @@ describe('whole numbers whose leading group the page reading dropped', () => {
     // the first cell's `4,` read as a word of its own with a speck (`‘4,`: no number as printed),
     // as dev photocopy-200 read `‘1,` `106, 000` for 1,106,000
     const apart = (t: string): OcrWord[] => [{ text: t, box: { x0: 1101 - AT.x, y0: 501 - AT.y, x1: 1130 - AT.x, y1: 530 - AT.y }, confidence: 59, line: 99 }, ...words];
-    const out = await rereadNumbers(pool.runner(), img, rules, apart('‘4,'), 200, S);
+    const out = await rereadNumbers(crop.pool.runner(), crop.img, crop.rules, apart('‘4,'), 200, S);
     expect(cells(out.words)).toEqual(['4,212,300', '4,212,300', '4,212,300', '4,212,300', '44, 400', '44, 400']);
     // a word there whose digits are not what the reading adds is another word: the reading is refused
-    const other = await rereadNumbers(pool.runner(), img, rules, apart('‘7,'), 200, S);
+    const other = await rereadNumbers(crop.pool.runner(), crop.img, crop.rules, apart('‘7,'), 200, S);
     expect(cells(other.words)[0]).toBe('‘7, 212, 300');
   }, 60_000);
 
   it('keep their first reading with the mechanism off', async () => {
-    const out = await rereadNumbers(pool.runner(), img, rules, words, 200, resolveOcrSettings({ rereadNumbers: { wholeNumbers: 0 } }));
+    const out = await rereadNumbers(crop.pool.runner(), crop.img, crop.rules, words, 200, resolveOcrSettings({ rereadNumbers: { wholeNumbers: 0 } }));
     expect(cells(out.words)).toEqual(['212, 300', '212,300', '212, 300', '212, 300', '44, 400', '44, 400']);
   }, 60_000);
 
