@@ -10,7 +10,11 @@
 //    exact there) that identities with non-zero members verify too (its rows and columns are
 //    read right), and never in a table read by OCR (`zeros_in_verified_tables`);
 //  - an equality between two prints of one figure (cross_table_total, balance, prose_vs_table)
-//    verifies its members;
+//    verifies its members, unless both sides were read by OCR and the check is not one of
+//    `equalities_ocr`: the same figure printed twice in one document's table type is misread
+//    alike (497.53 read 197.53 in the 收支总表 and in the 支出表 of one fax), so the two readings
+//    agreeing says nothing about the digits; a figure of the 情况说明 text (body type) against a
+//    table cell is read independently (`equalities_ocr`: prose_vs_table);
 //  - a sum (total = Σ parts: hierarchy_sum, column_sum, side_sum, grand_total, class_sum,
 //    three_public_sum) verifies when it has at least `min_parts` parts: a parent printed with a
 //    single child holds whatever amount both were read as. With one non-zero part (total 2.08 =
@@ -47,21 +51,21 @@ interface Recorder {
   ocrTables?: Set<string>;
 }
 
-interface Rules { equalities: Set<string>; minParts: number; minNonZero: number; minNonZeroOcr: number; zerosInVerifiedTables: boolean }
+interface Rules { equalities: Set<string>; equalitiesOcr: Set<string>; minParts: number; minNonZero: number; minNonZeroOcr: number; zerosInVerifiedTables: boolean }
 let cached: Rules | undefined;
 function rules(): Rules {
   if (cached) return cached;
   const v = checkKnowledge().verification;
-  return (cached = { equalities: new Set(v?.equalities ?? ['cross_table_total', 'balance', 'prose_vs_table']), minParts: v?.min_parts ?? 2, minNonZero: v?.min_nonzero_parts ?? 1, minNonZeroOcr: v?.min_nonzero_parts_ocr ?? 2, zerosInVerifiedTables: v?.zeros_in_verified_tables ?? false });
+  return (cached = { equalities: new Set(v?.equalities ?? ['cross_table_total', 'balance', 'prose_vs_table']), equalitiesOcr: new Set(v?.equalities_ocr ?? []), minParts: v?.min_parts ?? 2, minNonZero: v?.min_nonzero_parts ?? 1, minNonZeroOcr: v?.min_nonzero_parts_ocr ?? 2, zerosInVerifiedTables: v?.zeros_in_verified_tables ?? false });
 }
 
 /** Whether a held identity of this check id and these members verifies them (`ocr`: a member
- *  was read by OCR). */
-export function verifies(checkId: string, total: Fact[], parts: Fact[], relation: 'eq' | 'gte' = 'eq', ocr = false): boolean {
+ *  was read by OCR; `bothOcr`: each side has a member read by OCR). */
+export function verifies(checkId: string, total: Fact[], parts: Fact[], relation: 'eq' | 'gte' = 'eq', ocr = false, bothOcr = false): boolean {
   if (relation !== 'eq') return false;
   if ([...total, ...parts].every((f) => f.value.isZero())) return false;
   const r = rules();
-  if (r.equalities.has(checkId)) return true;
+  if (r.equalities.has(checkId)) return !bothOcr || r.equalitiesOcr.has(checkId);
   if (parts.length < r.minParts) return false;
   return parts.filter((f) => !f.value.isZero()).length >= (ocr ? r.minNonZeroOcr : r.minNonZero);
 }
@@ -95,12 +99,13 @@ export function recordSides(o: Recorder, checkId: string, a: Fact[], b: Fact[], 
     const refs = [...a, ...b].map((f) => o.indexOf.get(f));
     if (refs.every((i) => i !== undefined)) o.stats.heldSums.push({ check_id: checkId, factRefs: refs as number[] });
   }
-  const ocr = !!o.ocrTables?.size && [...a, ...b].some((f) => o.ocrTables!.has(f.table_id));
+  const read = (fs: Fact[]): boolean => !!o.ocrTables?.size && fs.some((f) => o.ocrTables!.has(f.table_id));
+  const ocr = read(a) || read(b);
   if (relation === 'eq' && !ocr && rules().zerosInVerifiedTables && [...a, ...b].every((f) => f.value.isZero())) {
     addTo((o.stats.zeroHeld ??= new Set()), o, [...a, ...b]);
     return;
   }
-  if (!verifies(checkId, a, b, relation, ocr)) return;
+  if (!verifies(checkId, a, b, relation, ocr, read(a) && read(b))) return;
   o.stats.verifying = (o.stats.verifying ?? 0) + 1;
   add(o, [...a, ...b]);
 }

@@ -39,6 +39,10 @@ const norm = (s: string | undefined): string => String(s ?? '').normalize('NFKC'
 
 /** flags that say nothing about a value's doubt */
 export const NEUTRAL_FLAGS = new Set(['provisional_code']);
+/** flags that say something of a fact's code, name, measure, kind, unit or layout but nothing of
+ *  its value: a wrong value carrying only these (and NEUTRAL_FLAGS) is silent — nothing told the
+ *  reader to doubt the number */
+export const NOT_OF_VALUE = new Set(['code_parts_carried', 'code_name_mismatch', 'unknown_code', 'bad_code', 'ocr_code_repaired', 'ocr_code_unread', 'ocr_measure_inferred', 'ocr_header_unread', 'ocr_header_merged', 'measure_unknown', 'ocr_name_fuzzy', 'ocr_kind_inferred', 'label_inferred', 'item_from_header', 'unit_assumed', 'unit_inferred']);
 
 interface Audit {
   /** extracted facts in the covered tables (zeros the key does not know left out, as score-facts) */
@@ -49,7 +53,10 @@ interface Audit {
   /** at no key position (misread code or label, or a number the key does not list) */
   unmatched: number;
   wrongFlagged: number;
+  /** a wrong value with no flag that speaks of its value (NOT_OF_VALUE) */
   wrongSilent: number;
+  /** of those, the ones marked verified (an identity held with them): vouched for */
+  wrongVouched: number;
   unmatchedSilent: number;
   repairedRight: number;
   repairedWrong: number;
@@ -88,7 +95,7 @@ export function audit(out: string, keyFiles: string[]): Audit {
   }
   const covered = new Set(expected.map((e) => `${e.source}|${e.table_kind}`));
   const units = printedUnits(keyFiles);
-  const a: Audit = { extracted: 0, right: 0, wrongValue: 0, unmatched: 0, wrongFlagged: 0, wrongSilent: 0, unmatchedSilent: 0, repairedRight: 0, repairedWrong: 0, repairedUnmatched: 0, examples: [], unmatchedExamples: [], wrongUnit: 0, wrongUnitSilent: 0 };
+  const a: Audit = { extracted: 0, right: 0, wrongValue: 0, unmatched: 0, wrongFlagged: 0, wrongSilent: 0, wrongVouched: 0, unmatchedSilent: 0, repairedRight: 0, repairedWrong: 0, repairedUnmatched: 0, examples: [], unmatchedExamples: [], wrongUnit: 0, wrongUnitSilent: 0 };
   for (const f of parseCsv(readFileSync(join(out, 'facts.csv'), 'utf8'))) {
     const src = srcOf.get(f.doc_id!) ?? '';
     if (!covered.has(`${src}|${f.table_kind}`)) continue;
@@ -124,10 +131,11 @@ export function audit(out: string, keyFiles: string[]): Audit {
     }
     a.wrongValue++;
     if (repaired) a.repairedWrong++;
-    if (flags.length) a.wrongFlagged++;
+    if (flags.some((x) => !NOT_OF_VALUE.has(x))) a.wrongFlagged++;
     else {
       a.wrongSilent++;
-      if (a.examples.length < 8) a.examples.push(`${ks[0]} = ${v}, key ${[...want.get(ks[0]!)!].join('/')}`);
+      if (f.verified === 'true') a.wrongVouched++;
+      if (a.examples.length < 8) a.examples.push(`${ks[0]} = ${v}, key ${[...want.get(ks[0]!)!].join('/')}${flags.length ? ' (flags ' + flags.join(';') + ')' : ''}${f.verified === 'true' ? ', verified' : ''}`);
     }
   }
   return a;
@@ -192,7 +200,7 @@ export async function benchOcrFacts(repo: string, shared: string): Promise<void>
       const a = audit(out, keyFiles);
       const wrong = a.wrongValue + a.unmatched;
       const silent = a.wrongSilent + a.unmatchedSilent + a.wrongUnitSilent;
-      console.log(`     silent error rate: ${pct(silent, a.extracted)} of ${a.extracted} extracted facts are wrong and carry no flag (target ≤ 0.2%): ${a.wrongSilent} wrong values + ${a.unmatchedSilent} facts at no key position + ${a.wrongUnitSilent} right values in a wrong unit`);
+      console.log(`     silent error rate: ${pct(silent, a.extracted)} of ${a.extracted} extracted facts are wrong and carry no flag (target ≤ 0.2%): ${a.wrongSilent} wrong values with no flag of their value (${a.wrongVouched} of them verified) + ${a.unmatchedSilent} facts at no key position + ${a.wrongUnitSilent} right values in a wrong unit`);
       console.log(`     wrong facts ${wrong} (${a.wrongValue} wrong value, ${a.unmatched} at no key position); flagged ${pct(wrong - silent, wrong)} of them (${a.wrongFlagged} of the wrong values, ${a.unmatched - a.unmatchedSilent} of the others)`);
       console.log(`     ocr_repaired facts: ${a.repairedRight} right, ${a.repairedWrong} wrong, ${a.repairedUnmatched} at no key position`);
       for (const x of a.examples) console.log(`       silent: ${x}`);

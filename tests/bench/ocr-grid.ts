@@ -3,9 +3,11 @@
 // fax-like, noise and blur at two levels, skew to ±1.5°, a photocopy look, level stretches), made by
 // tests/fixtures/scans/make-scan-grid.mjs into a temp folder (reused while it exists), ingested with
 // the CLI and scored against the SAME answer keys: fact P/R/F1 per condition and document, the
-// silent error rate (facts with a wrong value, at no key position, in a table of a kind the key
-// does not give the page — unknown included —, or with the key's value in another unit than the
-// table prints, tests/fixtures/expected/units.csv, that carry no flag), and the OCR tables left
+// silent error rate (facts with a wrong value and no flag that speaks of the value — a flag on the
+// code, name, measure or unit alone does not, ocr-facts.ts NOT_OF_VALUE; those of them marked
+// verified are counted apart —, facts at no key position or in a table of a kind the key does not
+// give the page — unknown included — with no flag, or with the key's value in another unit than the
+// table prints, tests/fixtures/expected/units.csv, with no flag), and the OCR tables left
 // `unknown`. Printed per condition with the minimum; never asserted.
 // Two condition sets: `dev` (what rules may be tuned on) and `reported` (the figure to report, other
 // levels, angles and seeds; never tuned on). Run only when named: npm run bench -- ocr-grid.
@@ -41,7 +43,7 @@ export interface ConditionResult {
   facts: number;
   /** wrong (value, position, kind or unit) and carrying no flag */
   silent: number;
-  wrongValueSilent: number; unmatchedSilent: number; wrongKind: number; wrongKindSilent: number; wrongUnit: number; wrongUnitSilent: number;
+  wrongValueSilent: number; wrongVouched: number; unmatchedSilent: number; wrongKind: number; wrongKindSilent: number; wrongUnit: number; wrongUnitSilent: number;
   ocrTables: number; unknownTables: number;
   silentExamples: string[];
 }
@@ -126,7 +128,7 @@ export function scoreCondition(out: string, shared: string, keyFiles: string[]):
     P, R, F1, scores,
     facts: a.extracted + wk.n,
     silent: a.wrongSilent + a.unmatchedSilent + wk.silent + a.wrongUnitSilent,
-    wrongValueSilent: a.wrongSilent, unmatchedSilent: a.unmatchedSilent, wrongKind: wk.n, wrongKindSilent: wk.silent, wrongUnit: a.wrongUnit, wrongUnitSilent: a.wrongUnitSilent,
+    wrongValueSilent: a.wrongSilent, wrongVouched: a.wrongVouched, unmatchedSilent: a.unmatchedSilent, wrongKind: wk.n, wrongKindSilent: wk.silent, wrongUnit: a.wrongUnit, wrongUnitSilent: a.wrongUnitSilent,
     ocrTables: tables.length, unknownTables: tables.filter((t) => t.table_kind === 'unknown').length,
     silentExamples: [...a.examples.slice(0, 3), ...a.unmatchedExamples.slice(0, 3), ...wk.examples.slice(0, 3)],
   };
@@ -155,7 +157,7 @@ export async function benchOcrGrid(repo: string, shared: string): Promise<void> 
   if (!native) console.log(`  native tesseract baseline: ${process.env.BENCH_GRID_NATIVE === '0' ? 'off (BENCH_GRID_NATIVE=0)' : 'skipped, tesseract not installed (apt-get install -y tesseract-ocr tesseract-ocr-chi-sim)'}`);
   const nPages = docKeys.reduce((s, k) => s + grid.documents[k]!.length, 0);
   console.log(`  ${docKeys.length} documents, ${nPages} pages per condition (key pages + covers); scans in ${scans}; --workers ${workers}`);
-  console.log('  silent = wrong value, at no key position, in a table of another kind than the key\'s (unknown included), or a right value in another unit than its table prints (units.csv), with no flag');
+  console.log('  silent = a wrong value with no flag of its value (a flag on its code, name, measure or unit alone does not count; [n verified]: of those, marked verified), or with no flag at all a fact at no key position, in a table of another kind than the key\'s (unknown included), or a right value in another unit than its table prints (units.csv)');
   const summary: string[] = [];
   for (const set of sets) {
     const conds = grid.sets[set]!.filter((c) => (!quick || (grid.quick[set] ?? []).includes(c.name)) && (!only.length || only.includes(c.name)));
@@ -177,7 +179,7 @@ export async function benchOcrGrid(repo: string, shared: string): Promise<void> 
         const nat = native ? nativeTesseract(join(scans, set, c.name, 'pages'), c.dpi, docKeys) : undefined;
         results.push([c, res, { cpu: cpu / nPages, nativeCpu: nat?.cpu }]);
         const enc = c.encode.fax !== undefined ? `fax ${c.encode.fax}%` : `jpeg q${c.encode.jpeg}`;
-        console.log(`     ${c.name.padEnd(14)} ${String(c.dpi).padStart(3)} dpi ${enc.padEnd(8)} F1 ${res.F1.toFixed(3)} (P ${res.P.toFixed(3)} R ${res.R.toFixed(3)})  silent ${pct(res.silent, res.facts).padStart(6)} (${res.wrongValueSilent} value, ${res.unmatchedSilent} position, ${res.wrongKindSilent} kind, ${res.wrongUnitSilent} unit of ${res.facts})  unknown tables ${res.unknownTables}/${res.ocrTables}`);
+        console.log(`     ${c.name.padEnd(14)} ${String(c.dpi).padStart(3)} dpi ${enc.padEnd(8)} F1 ${res.F1.toFixed(3)} (P ${res.P.toFixed(3)} R ${res.R.toFixed(3)})  silent ${pct(res.silent, res.facts).padStart(6)} (${res.wrongValueSilent} value [${res.wrongVouched} verified], ${res.unmatchedSilent} position, ${res.wrongKindSilent} kind, ${res.wrongUnitSilent} unit of ${res.facts})  unknown tables ${res.unknownTables}/${res.ocrTables}`);
         console.log(`     ${''.padEnd(14)} ${res.scores.map((s) => `${short(s.source)} ${s.F1.toFixed(3)}`).join(' · ')}`);
         console.log(`     ${''.padEnd(14)} CPU s/page: ingest --workers ${workers} ${(cpu / nPages).toFixed(2)} (wall ${(wall / nPages).toFixed(2)})${nat ? `; native tesseract ${nat.cpu.toFixed(2)} (wall ${nat.wall.toFixed(2)}, ${nat.pages} pages); ratio ${(cpu / nPages / nat.cpu).toFixed(2)}` : ''}`);
         for (const x of res.silentExamples) console.log(`     ${''.padEnd(14)} silent: ${x}`);

@@ -101,6 +101,26 @@ describe('what does not verify', () => {
     // a row 4.28 = 4.28 + 0 verifies in a text layer (the zero and the columns are pinned), not in OCR
     expect(verifies('column_sum', [c], [c, zeros[0]!])).toBe(true);
     expect(verifies('column_sum', [c], [c, zeros[0]!], 'eq', true)).toBe(false);
+    // both sides read by OCR: two prints of one figure agreeing vouch for neither, except a figure
+    // of the text against a table cell (read in another type)
+    expect(verifies('cross_table_total', [p], [c], 'eq', true, true)).toBe(false);
+    expect(verifies('balance', [p], [c], 'eq', true, true)).toBe(false);
+    expect(verifies('prose_vs_table', [p], [c], 'eq', true, true)).toBe(true);
+    expect(verifies('cross_table_total', [p], [c], 'eq', true, false)).toBe(true);
+  });
+
+  it('the 收支总表 本年收入合计, vouched for by equalities with other tables: verified while one of them was read from the text layer, not when every table was read by OCR', () => {
+    const asOcr = (pick: (tableId: string) => boolean): DocumentRecord => {
+      const d = copy(d001);
+      d.tables = d.tables.map((t) => (pick(t.table_id) ? { ...t, method: 'ocr' as const } : t));
+      return checked(d);
+    };
+    const total = (d: DocumentRecord) => d.facts.find((f) => f.table_kind === 'income_expenditure_summary' && f.section === 'income' && f.item === '本年收入合计')!;
+    const summary = total(d001).table_id;
+    expect(total(d001).value.toFixed(2)).toBe('3106.33');
+    expect(total(checked(copy(d001))).verified).toBe(true);
+    expect(total(asOcr((t) => t === summary)).verified).toBe(true);
+    expect(total(asOcr(() => true)).verified).toBeUndefined();
   });
 });
 
