@@ -66,7 +66,7 @@ export function compareSum(total: Fact, parts: Fact[], checkId: string, subject:
   const sum = sumOf(parts);
   const diff = total.value.minus(sum).abs();
   const held = diff.lte(sumTolerance(total, parts, o));
-  recordEvaluation(o, checkId, total, parts, held);
+  recordEvaluation(o, checkId, total, parts, held, diff.isZero());
   if (held) return [];
   const shown = parts.slice(0, 6).map((p) => `${rowName(p)} ${p.value.toFixed()}`).join(' + ') + (parts.length > 6 ? ` + … (${parts.length} parts)` : '');
   return [{

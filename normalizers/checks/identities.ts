@@ -97,7 +97,7 @@ export function compareSides(id: string, a: Fact[], b: Fact[], o: CompareOptions
   const dps = [a, b].filter((fs) => fs.some((f) => !f.value.isZero())).map(printedDp);
   const tol = tolerance(a.length + b.length, dps.length ? dps.reduce((m, d) => Math.min(m, d), Infinity) : 0);
   const ok = relation === 'eq' ? sa.minus(sb).abs().lte(tol) : sa.plus(tol).gte(sb);
-  recordSides(o, checkId, a, b, relation, ok);
+  recordSides(o, checkId, a, b, relation, ok, sa.minus(sb).isZero());
   if (ok) return [];
   const first = a[0]!;
   const side = (fs: Fact[]) => `${tableName(fs[0]!, o.names)} ${fs.map((f) => `${rowName(f)}${f.measure ? ' [' + f.measure + ']' : ''}`).join(' + ')}`;

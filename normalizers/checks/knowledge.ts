@@ -43,7 +43,7 @@ interface CheckFile {
   prose: ProseRule[];
   completeness: Completeness;
   /** which held identities verify their facts (verify.ts) */
-  verification?: { equalities: string[]; equalities_ocr?: string[]; min_parts: number; min_nonzero_parts?: number; min_nonzero_parts_ocr: number; money_excludes_kinds?: string[]; zeros_in_verified_tables?: boolean };
+  verification?: { equalities: string[]; equalities_ocr?: string[]; ocr_inexact_verifies?: boolean; min_parts: number; min_nonzero_parts?: number; min_nonzero_parts_ocr: number; money_excludes_kinds?: string[]; zeros_in_verified_tables?: boolean };
 }
 
 let defs: CheckFile | null = null;

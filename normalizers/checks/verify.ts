@@ -21,6 +21,10 @@
 //    2.08 + 0 + 0), the identity still pins the zeros and the columns they were read into
 //    (`min_nonzero_parts`, 1); in a table read by OCR it needs `min_nonzero_parts_ocr` (2)
 //    non-zero parts, because two prints of one figure are misread alike (see propagate.ts);
+//  - where a member was read by OCR, an identity that holds only within its rounding tolerance
+//    (257.93 = 13.27 + 9.22 + 201.42 + 34.00 = 257.91, within 0.025) verifies nothing unless
+//    `ocr_inexact_verifies`: the slack that allows for the printed rounding allows as well for a
+//    last digit misread, so only an exact hold pins the digits OCR read;
 //  - an inequality (relation `gte`) never verifies: it holds for many values.
 import type { Fact } from '../../model/types.js';
 import { checkKnowledge } from './knowledge.js';
@@ -51,20 +55,22 @@ interface Recorder {
   ocrTables?: Set<string>;
 }
 
-interface Rules { equalities: Set<string>; equalitiesOcr: Set<string>; minParts: number; minNonZero: number; minNonZeroOcr: number; zerosInVerifiedTables: boolean }
+interface Rules { equalities: Set<string>; equalitiesOcr: Set<string>; ocrInexact: boolean; minParts: number; minNonZero: number; minNonZeroOcr: number; zerosInVerifiedTables: boolean }
 let cached: Rules | undefined;
 function rules(): Rules {
   if (cached) return cached;
   const v = checkKnowledge().verification;
-  return (cached = { equalities: new Set(v?.equalities ?? ['cross_table_total', 'balance', 'prose_vs_table']), equalitiesOcr: new Set(v?.equalities_ocr ?? []), minParts: v?.min_parts ?? 2, minNonZero: v?.min_nonzero_parts ?? 1, minNonZeroOcr: v?.min_nonzero_parts_ocr ?? 2, zerosInVerifiedTables: v?.zeros_in_verified_tables ?? false });
+  return (cached = { equalities: new Set(v?.equalities ?? ['cross_table_total', 'balance', 'prose_vs_table']), equalitiesOcr: new Set(v?.equalities_ocr ?? []), ocrInexact: v?.ocr_inexact_verifies ?? false, minParts: v?.min_parts ?? 2, minNonZero: v?.min_nonzero_parts ?? 1, minNonZeroOcr: v?.min_nonzero_parts_ocr ?? 2, zerosInVerifiedTables: v?.zeros_in_verified_tables ?? false });
 }
 
 /** Whether a held identity of this check id and these members verifies them (`ocr`: a member
- *  was read by OCR; `bothOcr`: each side has a member read by OCR). */
-export function verifies(checkId: string, total: Fact[], parts: Fact[], relation: 'eq' | 'gte' = 'eq', ocr = false, bothOcr = false): boolean {
+ *  was read by OCR; `bothOcr`: each side has a member read by OCR; `exact`: the sides are equal,
+ *  not only within the tolerance). */
+export function verifies(checkId: string, total: Fact[], parts: Fact[], relation: 'eq' | 'gte' = 'eq', ocr = false, bothOcr = false, exact = true): boolean {
   if (relation !== 'eq') return false;
   if ([...total, ...parts].every((f) => f.value.isZero())) return false;
   const r = rules();
+  if (ocr && !exact && !r.ocrInexact) return false;
   if (r.equalities.has(checkId)) return !bothOcr || r.equalitiesOcr.has(checkId);
   if (parts.length < r.minParts) return false;
   return parts.filter((f) => !f.value.isZero()).length >= (ocr ? r.minNonZeroOcr : r.minNonZero);
@@ -84,13 +90,13 @@ function addTo(set: Set<number>, o: Recorder, members: Fact[]): void {
   }
 }
 
-/** total = Σ parts was evaluated (compareSum). */
-export function recordEvaluation(o: Recorder, checkId: string, total: Fact, parts: Fact[], held: boolean): void {
-  recordSides(o, checkId, [total], parts, 'eq', held);
+/** total = Σ parts was evaluated (compareSum); `exact`: it held with no difference at all. */
+export function recordEvaluation(o: Recorder, checkId: string, total: Fact, parts: Fact[], held: boolean, exact: boolean): void {
+  recordSides(o, checkId, [total], parts, 'eq', held, exact);
 }
 
 /** Σ a (relation) Σ b was evaluated (compareSides, and compareSum through recordEvaluation). */
-export function recordSides(o: Recorder, checkId: string, a: Fact[], b: Fact[], relation: 'eq' | 'gte', held: boolean): void {
+export function recordSides(o: Recorder, checkId: string, a: Fact[], b: Fact[], relation: 'eq' | 'gte', held: boolean, exact: boolean): void {
   if (!o.stats) return;
   o.stats.evaluated++;
   if (!held) return;
@@ -105,7 +111,7 @@ export function recordSides(o: Recorder, checkId: string, a: Fact[], b: Fact[], 
     addTo((o.stats.zeroHeld ??= new Set()), o, [...a, ...b]);
     return;
   }
-  if (!verifies(checkId, a, b, relation, ocr, read(a) && read(b))) return;
+  if (!verifies(checkId, a, b, relation, ocr, read(a) && read(b), exact)) return;
   o.stats.verifying = (o.stats.verifying ?? 0) + 1;
   add(o, [...a, ...b]);
 }

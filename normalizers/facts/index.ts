@@ -161,10 +161,18 @@ const TOTAL_ROW = /^(合计|总计|小计|本年|收入|支出)/;
 /** a total's words are six characters at most (本年收入合计) */
 const TOTAL_WORDS_MAX = 6;
 
+/** A lost code's row named only approximately (a misread character, the code's part read into the
+ *  label: 因事业单位医疗, D5机关事业单位基本养老保险播费支出) is taken among the children of the code
+ *  above when the taxonomy's fuzzy match scores this much (its floor is 0.75, with a margin of 0.15
+ *  over the next sibling) on a name of this many characters or more. */
+const SIBLING_FUZZY_MIN = 0.8;
+const SIBLING_FUZZY_MIN_CHARS = 5;
+
 /** Codes OCR lost in a table whose code columns are 类 | 款 | 项 (or one code column): a row with a
  *  name and amounts but no code, between rows whose codes were read. Its name is looked up in the
  *  taxonomy as a 款 under the 类 above, a 项 under the 款 above (or, printing its 项 part, under the
- *  类 above), or a 类 (exact or alias names only);
+ *  类 above), or a 类 (exact or alias names; an approximate name only among the children of the code
+ *  above, SIBLING_FUZZY_MIN, and never a code another row prints);
  *  taken when exactly one of these names it and, where the row printed its own 款 or 项 part
  *  (code_hint), the part agrees; a row whose name is unreadable takes the part it printed under the
  *  context above, when that makes a known code. A row taken this way gives the rows below their
@@ -175,6 +183,7 @@ function inferLostCodes(table: Table, ctx: FactContext): Map<TableRow, string> {
   if (printed.length < 2) return out;
   const system = ctx.taxonomy.systemOf(printed[0]!.code);
   if (!system) return out;
+  const printedCodes = new Set(printed.map((r) => r.code));
   const context = new Map<number, { cls: string; kuan: string }>();
   for (const r of table.rows) {
     const c = context.get(r.block) ?? { cls: '', kuan: '' };
@@ -185,7 +194,10 @@ function inferLostCodes(table: Table, ctx: FactContext): Map<TableRow, string> {
       const look = (level: '类' | '款' | '项', parent?: string, prefix?: string): string | undefined => {
         if (level !== '类' && !parent && !prefix) return undefined;
         const hit = ctx.taxonomy.resolveName(name, { system, level, ...(parent ? { parent } : {}), year: ctx.fiscal_year });
-        if (!hit || hit.method === 'fuzzy' || (prefix && !hit.code.startsWith(prefix))) return undefined;
+        if (!hit || (prefix && !hit.code.startsWith(prefix))) return undefined;
+        // approximately named: only among the children of the code read above, near enough, and a
+        // code no row of the table prints (因事业单位医疗, the 项 part read into the label, under 21011)
+        if (hit.method === 'fuzzy' && !(parent && hit.score >= SIBLING_FUZZY_MIN && Array.from(name).length >= SIBLING_FUZZY_MIN_CHARS && !printedCodes.has(hit.code))) return undefined;
         if (r.code_hint && (r.code_hint.level !== level || !hit.code.endsWith(r.code_hint.part))) return undefined;
         return hit.code;
       };

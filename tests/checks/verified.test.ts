@@ -109,6 +109,25 @@ describe('what does not verify', () => {
     expect(verifies('cross_table_total', [p], [c], 'eq', true, false)).toBe(true);
   });
 
+  it('a 项 read 0.01 off holds its sums within rounding: verified from a text layer, not when read by OCR (a misread last digit hides in the slack)', () => {
+    const target = (f: Fact) => f === in05(d001, '2101501');
+    const off = (ocr: boolean) => {
+      const d = copy(d001, target, '210.93');
+      if (ocr) d.tables = d.tables.map((t) => (t.table_id === in05(d001, '2101501').table_id ? { ...t, method: 'ocr' as const } : t));
+      return in05(checked(d), '2101501');
+    };
+    expect(off(false).verified).toBe(true);
+    expect(off(true).verified).toBeUndefined();
+    expect(off(true).flags.filter((x) => x.endsWith('_sum'))).toEqual([]);
+    // read exactly, the same table read by OCR is verified
+    const exact = copy(d001);
+    exact.tables = exact.tables.map((t) => (t.table_id === in05(d001, '2101501').table_id ? { ...t, method: 'ocr' as const } : t));
+    expect(in05(checked(exact), '2101501').verified).toBe(true);
+    const p = in05(d001, '21015');
+    expect(verifies('hierarchy_sum', [p], [p, in05(d001, '2101501')], 'eq', true, false, false)).toBe(false);
+    expect(verifies('hierarchy_sum', [p], [p, in05(d001, '2101501')], 'eq', false, false, false)).toBe(true);
+  });
+
   it('the 收支总表 本年收入合计, vouched for by equalities with other tables: verified while one of them was read from the text layer, not when every table was read by OCR', () => {
     const asOcr = (pick: (tableId: string) => boolean): DocumentRecord => {
       const d = copy(d001);
