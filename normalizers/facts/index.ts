@@ -11,7 +11,7 @@ import { isNonMoneyMeasure } from '../tables/header-words.js';
 import { OCR_KIND_INFERRED, OCR_KIND_UNKNOWN } from '../tables/classify.js';
 import { kindById, measuresNearlyNamed } from '../tables/kinds.js';
 import { valueSource } from './provenance.js';
-import { reparentOcrCodes } from './ocr-parents.js';
+import { classFromChildren, reparentOcrCodes } from './ocr-parents.js';
 import { regroupOcrCodes } from './ocr-code-groups.js';
 import { classesByStrokes, dashedFour, repairStrokeLoss } from './ocr-code-strokes.js';
 import { spannedCodes } from './ocr-spanned-codes.js';
@@ -560,6 +560,8 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
   }
   // a row under a repaired 款 that kept the prefix it was read with (2101201 under 21013)
   if (table.method === 'ocr') classesByStrokes(facts, ctx.taxonomy, ctx.fiscal_year, OCR_CODE_REPAIRED);
+  // a 类 misread a digit away, told by the 款 and 项 under it (before the children follow their parents)
+  if (table.method === 'ocr') classFromChildren(facts, ctx, OCR_CODE_REPAIRED);
   if (table.method === 'ocr') reparentOcrCodes(facts, ctx, OCR_CODE_REPAIRED);
   if (table.method === 'ocr') flagLostDecimals(facts);
   // a 合计 row whose label was misread, told by its values (the sums of the 类 rows), or by its place

@@ -69,3 +69,46 @@ export function reparentOcrCodes(facts: Fact[], ctx: ParentContext, repairedFlag
     for (const len of [...ctxOf.keys()]) if (len > now.length) ctxOf.delete(len);
   }
 }
+
+/** Facts of one OCR'd table (in row order), with a 类 code misread by one digit put right by the
+ *  rows printed under it: 203 教育支画 over 20508 | 2050803 (203 names 国防支出). Taken when the
+ *  class code does not name its printed name, every 款/项 code printed under it (to the next 类)
+ *  starts with one class code a digit away from it, no row of the section prints that code, and
+ *  the printed name resolves among the 类 to that code (approximately at the taxonomy's fuzzy floor:
+ *  the children are the other witness). The facts of the row carry `repairedFlag`, code_source
+ *  `resolved`. */
+export function classFromChildren(facts: Fact[], ctx: ParentContext, repairedFlag: string): void {
+  const rows: Fact[][] = [];
+  for (const f of facts) {
+    const last = rows[rows.length - 1];
+    if (last && last[0]!.row === f.row && last[0]!.section === f.section && last[0]!.code === f.code) last.push(f);
+    else rows.push([f]);
+  }
+  rows.forEach((row, i) => {
+    const first = row[0]!;
+    const code = first.code;
+    if (!/^\d{3}$/.test(code) || !first.item || ctx.taxonomy.systemOf(code) !== 'function') return;
+    if (ctx.taxonomy.checkName(code, first.item, ctx.fiscal_year).ok) return;
+    const under: string[] = [];
+    for (let j = i + 1; j < rows.length && rows[j]![0]!.section === first.section; j++) {
+      const c = rows[j]![0]!.code;
+      if (/^\d{3}$/.test(c)) break;
+      if (/^\d{5}(\d{2})?$/.test(c)) under.push(c);
+    }
+    const cls = under[0]?.slice(0, 3);
+    if (!cls || cls === code || digitsApart(cls, code) !== 1 || !under.every((c) => c.startsWith(cls))) return;
+    if (rows.some((r) => r[0]!.section === first.section && r[0]!.code === cls)) return;
+    const hit = ctx.taxonomy.resolveName(first.item, { system: 'function', level: '类', year: ctx.fiscal_year });
+    const entry = hit?.code === cls ? ctx.taxonomy.lookup(cls, ctx.fiscal_year) : undefined;
+    if (!entry || entry.provisional) return;
+    for (const f of row) {
+      f.code = cls;
+      f.code_source = 'resolved';
+      f.canonical_name = entry.name;
+      f.level = entry.level;
+      f.parent_code = entry.parent;
+      f.cofog = ctx.taxonomy.cofog(cls);
+      f.flags = [...f.flags, repairedFlag];
+    }
+  });
+}
