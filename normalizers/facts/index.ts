@@ -184,6 +184,8 @@ function inferLostCodes(table: Table, ctx: FactContext): Map<TableRow, string> {
   const system = ctx.taxonomy.systemOf(printed[0]!.code);
   if (!system) return out;
   const printedCodes = new Set(printed.map((r) => r.code));
+  // rows taken by an approximate name, by block and code: two rows so near one code take neither
+  const approximate = new Map<string, TableRow[]>();
   const context = new Map<number, { cls: string; kuan: string }>();
   for (const r of table.rows) {
     const c = context.get(r.block) ?? { cls: '', kuan: '' };
@@ -191,6 +193,7 @@ function inferLostCodes(table: Table, ctx: FactContext): Map<TableRow, string> {
     let code = /^\d{3}(\d{2}){0,2}$/.test(r.code) ? r.code : '';
     const name = stripNumbering(r.item);
     if (!code && name && r.values.length && !TOTAL_ROW.test(name)) {
+      let fuzzy = false;
       const look = (level: '类' | '款' | '项', parent?: string, prefix?: string): string | undefined => {
         if (level !== '类' && !parent && !prefix) return undefined;
         const hit = ctx.taxonomy.resolveName(name, { system, level, ...(parent ? { parent } : {}), year: ctx.fiscal_year });
@@ -199,6 +202,7 @@ function inferLostCodes(table: Table, ctx: FactContext): Map<TableRow, string> {
         // code no row of the table prints (因事业单位医疗, the 项 part read into the label, under 21011)
         if (hit.method === 'fuzzy' && !(parent && hit.score >= SIBLING_FUZZY_MIN && Array.from(name).length >= SIBLING_FUZZY_MIN_CHARS && !printedCodes.has(hit.code))) return undefined;
         if (r.code_hint && (r.code_hint.level !== level || !hit.code.endsWith(r.code_hint.part))) return undefined;
+        if (hit.method === 'fuzzy') fuzzy = true;
         return hit.code;
       };
       // a 项 whose 款 above was not read either: its name among all 项 names, under the 类 above
@@ -211,6 +215,7 @@ function inferLostCodes(table: Table, ctx: FactContext): Map<TableRow, string> {
       if (new Set(found).size === 1) {
         code = found[0]!;
         out.set(r, code);
+        if (fuzzy) approximate.set(`${r.block}|${code}`, [...(approximate.get(`${r.block}|${code}`) ?? []), r]);
       }
     }
     if (code) {
@@ -218,6 +223,7 @@ function inferLostCodes(table: Table, ctx: FactContext): Map<TableRow, string> {
       c.kuan = code.length >= 5 ? code.slice(0, 5) : '';
     }
   }
+  for (const rows of approximate.values()) if (rows.length > 1) for (const r of rows) out.delete(r);
   return out;
 }
 

@@ -59,7 +59,7 @@ describe('a lost 项 code told by an approximate name among the children of the 
     expect(checked.checks.filter((c) => c.check_id === 'hierarchy_sum').map((c) => c.subject)).toEqual([]);
   });
 
-  it('a name near two children, a code another row prints, and a text layer stay as they are', async () => {
+  it('a name near two children, a code another row prints, two rows near one code, and a text layer stay as they are', async () => {
     // 单位医疗: four characters, as near 行政单位医疗 as 事业单位医疗: no code
     const near = at(await incomeFacts([['事业单位医疗', '单位医疗']]), '单位医疗');
     expect(near.map((f) => f.code)).toEqual(['', '', '']);
@@ -67,6 +67,9 @@ describe('a lost 项 code told by an approximate name among the children of the 
     // 因行政单位医疗 approximates 2101101, which its own row prints
     const taken = at(await incomeFacts([['事业单位医疗', '因行政单位医疗']]), '因行政单位医疗');
     expect(taken.map((f) => f.code)).toEqual(['', '', '']);
+    // two rows approximating one code: neither takes it
+    const twice = await incomeFacts([['事业单位医疗', '因事业单位医疗'], ['公务员医疗补助', '人事业单位医疗']]);
+    expect([...at(twice, '因事业单位医疗'), ...at(twice, '人事业单位医疗')].map((f) => f.code)).toEqual(['', '', '', '', '', '']);
     // read from a text layer, the row is what it prints
     const ruled = at(await incomeFacts([['事业单位医疗', '因事业单位医疗']], 'ruled'), '因事业单位医疗');
     expect(ruled.map((f) => f.code)).toEqual(['', '', '']);
