@@ -49,12 +49,17 @@ export function tableName(f: Fact, names?: TableNames): string {
 }
 
 /** How far total = Σ parts may miss: half a unit of the last printed decimal of the total and of
- *  each non-zero part (a printed zero carries no rounding), at least one unit of the finest. Each
+ *  each non-zero part (a printed zero carries no rounding), at least one unit of the finest; in a
+ *  table read by OCR, nothing where a single part is non-zero. Each
  *  cell's own printed decimals count (`scale`: a 单位 总表 prints its parts in whole 元 and the
  *  合计 in 分), except in a table read by OCR, where a lost last digit must not widen the tolerance:
  *  there, and where a cell's decimals are unknown, the table's precision counts. */
 function sumTolerance(total: Fact, parts: Fact[], o: Pick<CompareOptions, 'tableDp' | 'ocrTables'>): Decimal {
-  const members = [total, ...parts.filter((p) => !p.value.isZero())];
+  const nonZero = parts.filter((p) => !p.value.isZero());
+  // read by OCR, a total over a single non-zero part is one amount printed twice and rounded alike:
+  // the two must read the same (a 257.93 beside its total's 257.92 would hold within a cent)
+  if (nonZero.length === 1 && o.ocrTables?.size && [total, ...nonZero].every((f) => o.ocrTables!.has(f.table_id))) return new Decimal(0);
+  const members = [total, ...nonZero];
   const finest = maxDp([total, ...parts], o.tableDp);
   const dpOf = (f: Fact): number => (f.scale === undefined || o.ocrTables?.has(f.table_id) ? finest : f.scale);
   const half = members.reduce((a, f) => a.plus(new Decimal(10).pow(-dpOf(f)).times(0.5)), new Decimal(0));

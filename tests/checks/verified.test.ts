@@ -109,23 +109,45 @@ describe('what does not verify', () => {
     expect(verifies('cross_table_total', [p], [c], 'eq', true, false)).toBe(true);
   });
 
-  it('a 项 read 0.01 off holds its sums within rounding: verified from a text layer, not when read by OCR (a misread last digit hides in the slack)', () => {
-    const target = (f: Fact) => f === in05(d001, '2101501');
+  it('a 款 read 0.01 off holds its sums within rounding: verified from a text layer, not when read by OCR (a misread last digit hides in the slack)', () => {
+    // 21015 基本支出 1,796.17 → 1,796.18: 21015 = Σ 项, 210 = Σ 款 and total = basic + project, each
+    // over two non-zero parts, still hold within their rounding
+    const basic = (d: DocumentRecord) => d.facts.find((f) => f.table_kind === 'general_budget_expenditure' && f.code === '21015' && f.measure === 'basic')!;
+    expect(basic(d001).value.toFixed(2)).toBe('1796.17');
     const off = (ocr: boolean) => {
-      const d = copy(d001, target, '210.93');
-      if (ocr) d.tables = d.tables.map((t) => (t.table_id === in05(d001, '2101501').table_id ? { ...t, method: 'ocr' as const } : t));
-      return in05(checked(d), '2101501');
+      const d = copy(d001, (f) => f === basic(d001), '1796.18');
+      if (ocr) d.tables = d.tables.map((t) => (t.table_id === basic(d001).table_id ? { ...t, method: 'ocr' as const } : t));
+      return basic(checked(d));
     };
     expect(off(false).verified).toBe(true);
     expect(off(true).verified).toBeUndefined();
     expect(off(true).flags.filter((x) => x.endsWith('_sum'))).toEqual([]);
     // read exactly, the same table read by OCR is verified
     const exact = copy(d001);
-    exact.tables = exact.tables.map((t) => (t.table_id === in05(d001, '2101501').table_id ? { ...t, method: 'ocr' as const } : t));
-    expect(in05(checked(exact), '2101501').verified).toBe(true);
+    exact.tables = exact.tables.map((t) => (t.table_id === basic(d001).table_id ? { ...t, method: 'ocr' as const } : t));
+    expect(basic(checked(exact)).verified).toBe(true);
     const p = in05(d001, '21015');
     expect(verifies('hierarchy_sum', [p], [p, in05(d001, '2101501')], 'eq', true, false, false)).toBe(false);
     expect(verifies('hierarchy_sum', [p], [p, in05(d001, '2101501')], 'eq', false, false, false)).toBe(true);
+  });
+
+  it('read by OCR, a total over one non-zero part must read as that part: 4.29 over a basic 4.28 and a project 0 fails, a text layer lets the cent pass', () => {
+    const target = (f: Fact) => f === in05(d001, '2080802');
+    const table = in05(d001, '2080802').table_id;
+    const off = (ocr: boolean) => {
+      const d = copy(d001, target, '4.29');
+      if (ocr) d.tables = d.tables.map((t) => (t.table_id === table ? { ...t, method: 'ocr' as const } : t));
+      return checked(d);
+    };
+    expect(in05(d001, '2080802').value.toFixed(2)).toBe('4.28');
+    const text = off(false);
+    expect(in05(text, '2080802').flags.filter((x) => x.endsWith('_sum'))).toEqual([]);
+    const ocr = off(true);
+    expect(in05(ocr, '2080802').flags).toContain('column_sum');
+    expect(in05(ocr, '2080802').verified).toBeUndefined();
+    // its 款 20808 (4.28) over it alone fails as well
+    expect(ocr.checks.some((c) => c.check_id === 'hierarchy_sum' && c.subject.startsWith('20808 '))).toBe(true);
+    expect(text.checks.some((c) => c.check_id === 'hierarchy_sum' && c.subject.startsWith('20808 '))).toBe(false);
   });
 
   it('the 收支总表 本年收入合计, vouched for by equalities with other tables: verified while one of them was read from the text layer, not when every table was read by OCR', () => {
