@@ -106,12 +106,14 @@ export function recordSides(o: Recorder, checkId: string, a: Fact[], b: Fact[], 
     if (refs.every((i) => i !== undefined)) o.stats.heldSums.push({ check_id: checkId, factRefs: refs as number[] });
   }
   const read = (fs: Fact[]): boolean => !!o.ocrTables?.size && fs.some((f) => o.ocrTables!.has(f.table_id));
-  const ocr = read(a) || read(b);
+  const ocrA = read(a);
+  const ocrB = read(b);
+  const ocr = ocrA || ocrB;
   if (relation === 'eq' && !ocr && rules().zerosInVerifiedTables && [...a, ...b].every((f) => f.value.isZero())) {
     addTo((o.stats.zeroHeld ??= new Set()), o, [...a, ...b]);
     return;
   }
-  if (!verifies(checkId, a, b, relation, ocr, read(a) && read(b), exact)) return;
+  if (!verifies(checkId, a, b, relation, ocr, ocrA && ocrB, exact)) return;
   o.stats.verifying = (o.stats.verifying ?? 0) + 1;
   add(o, [...a, ...b]);
 }

@@ -6,6 +6,7 @@
 // rows under it follow it (ocr-parents.ts).
 import type { Fact } from '../../model/types.js';
 import type { Taxonomy } from '../taxonomy/index.js';
+import { recodeRow } from './recode.js';
 
 /** the digits a lost horizontal stroke turns into a 1 */
 const STROKE_LOST = ['4', '7'];
@@ -98,14 +99,6 @@ export function classesByStrokes(facts: Fact[], taxonomy: Taxonomy, year: string
     // (a 款 only when its name, however garbled, names that prefix among its 类's 款: a 项's name
     // such as 行政运行 is printed under many 款, and says little of the 款 above it)
     if (cls!.code.length === 5 && taxonomy.resolveName(cls!.item, { system: 'function', parent: prefix.slice(0, 3), year })?.code !== prefix) continue;
-    for (const f of rows[i]!) {
-      f.code = prefix;
-      f.code_source = 'resolved';
-      f.canonical_name = entry.name;
-      f.level = entry.level;
-      f.parent_code = entry.parent;
-      f.cofog = taxonomy.cofog(prefix);
-      f.flags = [...f.flags, repairedFlag];
-    }
+    recodeRow(rows[i]!, prefix, entry, taxonomy, repairedFlag);
   }
 }

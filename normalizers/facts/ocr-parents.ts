@@ -6,6 +6,7 @@
 import type { Fact } from '../../model/types.js';
 import type { Taxonomy } from '../taxonomy/index.js';
 import { strokeLost } from './ocr-code-strokes.js';
+import { recodeRow } from './recode.js';
 
 interface ParentContext {
   taxonomy: Taxonomy;
@@ -52,15 +53,7 @@ export function reparentOcrCodes(facts: Fact[], ctx: ParentContext, repairedFlag
       const strokes = parent.repaired && strokeLost(code, candidate);
       const named = ctx.taxonomy.checkName(candidate, first.item, ctx.fiscal_year).ok || (strokes && !code.slice(-2).includes('1'));
       if (entry && !entry.provisional && (strokes || !ctx.taxonomy.checkName(code, first.item, ctx.fiscal_year).ok) && named) {
-        for (const f of row) {
-          f.code = candidate;
-          f.code_source = 'resolved';
-          f.canonical_name = entry.name;
-          f.level = entry.level;
-          f.parent_code = entry.parent;
-          f.cofog = ctx.taxonomy.cofog(candidate);
-          f.flags = [...f.flags, repairedFlag];
-        }
+        recodeRow(row, candidate, entry, ctx.taxonomy, repairedFlag);
       }
     }
     const now = row[0]!.code;
@@ -101,14 +94,6 @@ export function classFromChildren(facts: Fact[], ctx: ParentContext, repairedFla
     const hit = ctx.taxonomy.resolveName(first.item, { system: 'function', level: '类', year: ctx.fiscal_year });
     const entry = hit?.code === cls ? ctx.taxonomy.lookup(cls, ctx.fiscal_year) : undefined;
     if (!entry || entry.provisional) return;
-    for (const f of row) {
-      f.code = cls;
-      f.code_source = 'resolved';
-      f.canonical_name = entry.name;
-      f.level = entry.level;
-      f.parent_code = entry.parent;
-      f.cofog = ctx.taxonomy.cofog(cls);
-      f.flags = [...f.flags, repairedFlag];
-    }
+    recodeRow(row, cls, entry, ctx.taxonomy, repairedFlag);
   });
 }
