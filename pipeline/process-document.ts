@@ -12,6 +12,7 @@ import { resolveExtractSettings, type ExtractSettings, type ExtractSettingsOverr
 import { locateTables, type TableCandidate } from '../normalizers/tables/locate.js';
 import { classifyTitle, kindById } from '../normalizers/tables/kinds.js';
 import { understandTable } from '../normalizers/tables/understand.js';
+import { carriedContext } from '../normalizers/facts/ocr-carried-context.js';
 import { classifyTable } from '../normalizers/tables/classify.js';
 import { factsOfTable, flagLostDecimalsAcrossPages, isStandardLabel, OCR_CODE_REPAIRED, OCR_CODE_UNREAD, OCR_NAME_FUZZY } from '../normalizers/facts/index.js';
 import { codesByTwins } from '../normalizers/facts/ocr-twin-codes.js';
@@ -171,6 +172,9 @@ async function runStages(doc: DocumentRecord, bytes: Uint8Array, opts: ProcessOp
       doc.checks = await timedAsync(doc, 'ocr-reread', () => rereadFailingSums(doc, taxonomy, doc.checks, reread, { maxCells, maxChanges, maxCombinations, lostDecimalsEm }, signal));
       inTime();
     }
+    // a scan whose repairs show it thins 4s to 1s: the amounts with a 1 that nothing verifies are doubted
+    const { strokeDoubt } = await import('../normalizers/ocr-correct/stroke-doubt.js');
+    doc.checks.push(...strokeDoubt(doc, doc.checks));
   }
   doc.checks.push(...corrected);
   // pages (or cells) the extractor could not read: reported, the rest stands
@@ -314,10 +318,11 @@ function understandOne(doc: DocumentRecord, cand: TableCandidate, tableId: strin
   const table = understandTable(cand, kind, tableId, { fiscalYear: doc.fiscal_year });
   table.kind_evidence = evidence;
   table.flags.push(...flags);
+  const carried = carriedContext(doc, table);
   doc.tables.push(table);
   // no push(...facts): a table of 100,000s of rows has more facts than a call takes arguments
   let doubted = false;
-  for (const f of factsOfTable(table, { doc_id: doc.doc_id, fiscal_year: doc.fiscal_year, ...units, taxonomy })) {
+  for (const f of factsOfTable(table, { doc_id: doc.doc_id, fiscal_year: doc.fiscal_year, ...units, taxonomy, ...(carried ? { carried } : {}) })) {
     doc.facts.push(f);
     doubted ||= !!units.unitFlag && f.flags.includes(units.unitFlag);
   }

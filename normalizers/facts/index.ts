@@ -28,6 +28,9 @@ interface FactContext {
    *  document's tables print one unit only */
   unitFlag?: string;
   taxonomy: Taxonomy;
+  /** an OCR'd table that carries on the one of its kind on the page before: the 类 and 款 of that
+   *  one's last coded row, the context its first rows' lost codes are inferred under */
+  carried?: { cls: string; kuan: string };
 }
 
 /** Sections and kinds whose name-only rows are function 类 (一、一般公共服务支出 → 201). */
@@ -176,17 +179,21 @@ const SIBLING_FUZZY_MIN_CHARS = 5;
  *  taken when exactly one of these names it and, where the row printed its own 款 or 项 part
  *  (code_hint), the part agrees; a row whose name is unreadable takes the part it printed under the
  *  context above, when that makes a known code. A row taken this way gives the rows below their
- *  context. */
+ *  context. A table that carries on the one on the page before (ctx.carried) starts under that
+ *  one's last code: its first rows, above any code read on the page, are 款 and 项 of it too. */
 function inferLostCodes(table: Table, ctx: FactContext): Map<TableRow, string> {
   const out = new Map<TableRow, string>();
   const printed = table.rows.filter((r) => /^\d{3}(\d{2}){0,2}$/.test(r.code));
-  if (printed.length < 2) return out;
-  const system = ctx.taxonomy.systemOf(printed[0]!.code);
+  // (a table carried on from the page before prints codes there: a page of it may print none)
+  if (printed.length < 2 && !ctx.carried) return out;
+  const system = ctx.taxonomy.systemOf(printed[0]?.code ?? ctx.carried!.cls);
   if (!system) return out;
   const printedCodes = new Set(printed.map((r) => r.code));
   // rows taken by an approximate name, by block and code: two rows so near one code take neither
   const approximate = new Map<string, TableRow[]>();
   const context = new Map<number, { cls: string; kuan: string }>();
+  // (a table carried on from the page before starts under that page's last code: one block only)
+  if (ctx.carried && new Set(table.rows.map((r) => r.block)).size === 1) context.set(table.rows[0]!.block, { ...ctx.carried });
   for (const r of table.rows) {
     const c = context.get(r.block) ?? { cls: '', kuan: '' };
     context.set(r.block, c);
@@ -461,6 +468,19 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
   const inferredCols = new Set(table.method === 'ocr' ? table.columns.filter((c) => c.measure && ['sum', 'layout', 'fuzzy'].includes(c.measure_evidence ?? '')).map((c) => c.index) : []);
   // OCR'd columns under a header that names two measures (two headers read as one)
   const mergedCols = new Set(table.method === 'ocr' ? table.columns.filter((c) => c.measure && measuresNearlyNamed(kind, c.header).length > 1).map((c) => c.index) : []);
+  // codes an OCR'd table prints on two rows or more of one section and block (each code is printed
+  // once there: one of the rows misread it)
+  const printedCodes = { twice: new Set<string>(), all: new Set<string>() };
+  if (table.method === 'ocr') {
+    const seen = new Set<string>();
+    for (const r of table.rows) {
+      if (!/^\d{3}(\d{2}){0,2}$/.test(r.code)) continue;
+      const k = `${r.section}|${r.block}|${r.code}`;
+      if (seen.has(k)) printedCodes.twice.add(r.code);
+      seen.add(k);
+      printedCodes.all.add(r.code);
+    }
+  }
   for (const row of table.rows) {
     let code = row.code;
     const at = places.get(row.section) ?? { cls: '', kuan: '' };
@@ -513,7 +533,7 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
       // the side's totals by their sums and by 收入总计 = 支出总计 then name it, ocr-side-labels.ts)
       else if (kind?.two_sided && TOTAL_ROW.test(stripNumbering(item)) && Array.from(stripNumbering(item)).length <= TOTAL_WORDS_MAX && !isStandardLabel(item)) nameFlags.push(OCR_NAME_FUZZY);
     }
-    const repaired = inferred ?? dashed?.code ?? (table.method === 'ocr' && code_source === 'printed' ? (repairOcrCode(code, row.item, ctx) ?? repairStrokeLoss(code, row.item, ctx.taxonomy, ctx.fiscal_year, [at.cls, at.kuan].filter((x) => x))) : undefined);
+    const repaired = inferred ?? dashed?.code ?? (table.method === 'ocr' && code_source === 'printed' ? (repairOcrCode(code, row.item, ctx) ?? repairStrokeLoss(code, row.item, ctx.taxonomy, ctx.fiscal_year, [at.cls, at.kuan].filter((x) => x), printedCodes)) : undefined);
     if (repaired) code = repaired;
     // a printed function code sets the place of the name-only rows below it
     if (code_source === 'printed' && /^2\d{2}(\d{2})?$/.test(code)) {

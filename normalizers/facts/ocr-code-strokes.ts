@@ -36,8 +36,10 @@ function strokeCandidates(read: string): string[] {
  *  above (`context`: the 类 and 款 in force): a 项 code no classification knows (2110102), its own
  *  part without a 1, printed under a 款 (21401) that one of its readings with 1s back as 4s or 7s
  *  has for its parent, is that reading, when it is the only known one under that parent. (A 款 so
- *  read is left to classesByStrokes, which tells it by the 项 under it.) */
-export function repairStrokeLoss(read: string, item: string, taxonomy: Taxonomy, year: string, context: readonly string[] = []): string | undefined {
+ *  read is left to classesByStrokes, which tells it by the 项 under it.) A code printed on another
+ *  row as well (`printed`: the codes the table prints on two rows or more of a section and block,
+ *  and all it prints) takes the reading its name is nearest to among its siblings. */
+export function repairStrokeLoss(read: string, item: string, taxonomy: Taxonomy, year: string, context: readonly string[] = [], printed?: { twice: ReadonlySet<string>; all: ReadonlySet<string> }): string | undefined {
   if (!/^\d{3}(\d{2}){0,2}$/.test(read) || !item || !read.includes('1')) return undefined;
   const system = taxonomy.systemOf(read);
   if (!system || taxonomy.checkName(read, item, year).ok) return undefined;
@@ -47,6 +49,14 @@ export function repairStrokeLoss(read: string, item: string, taxonomy: Taxonomy,
   });
   const hits = known.filter((c) => taxonomy.checkName(c, item, year).ok);
   if (hits.length === 1) return hits[0];
+  // a code another row of the table prints too (`printed.twice`), on a row it does not name: one
+  // of the two misread it, and a name only approximately read (城符执法 on 2120101, printed 2120104
+  // 城管执法) is taken among the siblings its readings name, where the nearest is one of them
+  // (Taxonomy.resolveName's margin) and no row prints it
+  if (!hits.length && printed?.twice.has(read) && read.length > 3) {
+    const hit = taxonomy.resolveName(item, { system, parent: read.slice(0, -2), year });
+    if (hit && known.includes(hit.code) && !printed.all.has(hit.code)) return hit.code;
+  }
   // (a code the classification holds only as a placeholder, 未收录科目, is none it knows)
   const entry = taxonomy.lookup(read, year);
   // (a code whose own part has a 1 that may have lost a stroke too is left as read: 2110101 under

@@ -11,7 +11,7 @@
 import { describe, expect, it } from 'vitest';
 import { understandRows } from '../tables/ocr-rows.js';
 import { factsOfTable, OCR_CODE_REPAIRED } from '../../normalizers/facts/index.js';
-import { strokeLost } from '../../normalizers/facts/ocr-code-strokes.js';
+import { repairStrokeLoss, strokeLost } from '../../normalizers/facts/ocr-code-strokes.js';
 import { loadTaxonomy } from '../../normalizers/taxonomy/index.js';
 import type { RawGrid } from '../../model/types.js';
 
@@ -81,5 +81,30 @@ describe('codes whose 4s lost their cross-stroke and read 1', () => {
   it('a text layer\'s codes are as printed', () => {
     const fs = facts(ROWS, 'ruled');
     expect(fs.filter((f) => f.flags.includes(OCR_CODE_REPAIRED))).toEqual([]);
+  });
+  // a 2024 budget's 收入总表 on the dev grid's fax45-200 scan: 2120104 城管执法 read 2120101 (its 4
+  // thinned to a 1) and 城符执法, two rows below the 2120101 行政运行 the table prints; its amounts
+  // were those of 行政运行 in the facts. A code printed on two rows is misread on one of them.
+  it('a code printed on another row too takes the stroke reading its approximate name is nearest', () => {
+    const printed = { twice: new Set(['2120101']), all: new Set(['212', '21201', '2120101', '2120102', '2120199']) };
+    expect(repairStrokeLoss('2120101', '城符执法', tax, '2024', ['212', '21201'], printed)).toBe('2120104');
+    // (the row whose name is its code's keeps it; printed once, an approximate name is not enough;
+    // nor when another row prints the reading)
+    expect(repairStrokeLoss('2120101', '行政迟行', tax, '2024', ['212', '21201'], printed)).toBeUndefined();
+    expect(repairStrokeLoss('2120101', '城符执法', tax, '2024', ['212', '21201'], { twice: new Set(), all: printed.all })).toBeUndefined();
+    expect(repairStrokeLoss('2120101', '城符执法', tax, '2024', ['212', '21201'], { twice: printed.twice, all: new Set([...printed.all, '2120104']) })).toBeUndefined();
+    const rows = [
+      ['功能分类科目编码', '科目名称', '本年收入合计', '财政拨款收入', '其他收入'],
+      ['21201', '城乡社区管理事务', '94450003', '94450003', '0'],
+      ['2120101', '行政迟行', '16603248', '16603248', '0'],
+      ['2120102', '一般行政管理事务', '17591003', '17591003', '0'],
+      ['2120101', '城符执法', '6043390', '6043390', '0'],
+      ['2120199', '其他城乡社区管理事务支出', '54212362', '54212362', '0'],
+    ];
+    const fs = factsOfTable(understandRows(rows, { kind: 'income', tableId: 't002', page: 3 }, 'ocr'), { doc_id: 'd', fiscal_year: '2024', defaultUnit: '元', taxonomy: tax });
+    const row = (value: string) => fs.find((f) => f.measure === 'income_total' && f.value.toFixed(0) === value)!;
+    expect(row('6043390').code).toBe('2120104');
+    expect(row('6043390').flags).toContain(OCR_CODE_REPAIRED);
+    expect(row('16603248').code).toBe('2120101');
   });
 });
