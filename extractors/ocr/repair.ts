@@ -121,7 +121,7 @@ export function repairTokens(tokens: readonly Token[], opts: TokenRepairOptions 
   const s = settings.repair;
   const walls = opts.walls ?? [];
   const between = (a: Box, b: Box): boolean => walls.some((x) => x > a.x1 - s.wallSlackPt && x < b.x0 + s.wallSlackPt);
-  // 1. split decimals printed as two words: `2776.` + `77`, `2776` + `.77`, `2,112` + `.86`
+  // 1. split decimals printed as two words: `2776.` + `77`, `2776` + `.77`, `2,112` + `.86`, `0,` + `Q0`
   const sorted = [...tokens].sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
   const gone = new Set<Token>();
   const out: Token[] = [];
@@ -137,10 +137,12 @@ export function repairTokens(tokens: readonly Token[], opts: TokenRepairOptions 
       if (gap > h * s.splitDecimalGap || between(cur.box, n.box)) continue;
       const a = cur.text.replace(EDGE_JUNK, '');
       const b = n.text.replace(EDGE_JUNK, '');
-      const split = (/^\d[\d,]*\.$/.test(a) && /^\d{1,4}$/.test(b)) || (/^\d[\d,]*$/.test(a) && /^\.\d{1,4}$/.test(b));
+      // (or a comma read for the point, and a 0 of the decimals read as a letter: `0,` + `Q0` for 0.00
+      // on a speckled photocopy, repaired below as one number)
+      const split = (/^\d[\d,]*\.$/.test(a) && /^\d{1,4}$/.test(b)) || (/^\d[\d,]*$/.test(a) && /^\.\d{1,4}$/.test(b)) || (/^\d[\d,]*,$/.test(a) && /^(?=.*\d)[\dOoQD]{2}$/.test(b));
       if (!split) continue;
       const text = a + b;
-      if (!AMOUNT.test(text)) continue;
+      if (!AMOUNT.test(repairNumberText(text, settings)?.text ?? text)) continue;
       const merged: Token = {
         ...cur,
         text,

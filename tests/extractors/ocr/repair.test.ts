@@ -31,6 +31,17 @@ describe('OCR number repair', () => {
     expect(walled.tokens.map((t) => t.text)).toEqual(['2776.', '77']);
   });
 
+  // a dev photocopy scan of a 2019 决算 收支总表 read a 0.00 among toner specks as `0,` and `Q0`
+  it('joins a comma read for the point to decimals with a letter read for a 0', () => {
+    const { tokens, repairs } = repairTokens([tok('0,', 10, 20, 86), tok('Q0', 21, 30, 78)]);
+    expect(tokens.map((t) => t.text)).toEqual(['0.00']);
+    expect(repairs.map((r) => r.rules)).toEqual([['split-decimal'], ['letter-digit', 'separator']]);
+    // not three digits after a comma (a thousands group), nor letters alone, nor across a rule
+    expect(repairTokens([tok('12,', 10, 20), tok('Q00', 21, 30)]).tokens).toHaveLength(2);
+    expect(repairTokens([tok('0,', 10, 20), tok('QO', 21, 30)]).tokens.map((t) => t.text)).toEqual(['0,', 'QO']);
+    expect(repairTokens([tok('0,', 10, 20), tok('Q0', 21, 30)], { walls: [20.5] }).tokens.map((t) => t.text)).toEqual(['0,', 'Q0']);
+  });
+
   it('repairs grid cells the same way', () => {
     const { grid, repairs } = repairGrid({ method: 'ocr', rows: [[{ text: '201' }, { text: '449.52|', confidence: 70 }]] });
     expect(grid.rows[0]!.map((c) => c.text)).toEqual(['201', '449.52']);
