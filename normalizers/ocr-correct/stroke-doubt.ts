@@ -6,10 +6,10 @@
 // the 4s a failing sum tells; the rest look like any other reading. So the document's own repairs
 // are the evidence: when at least MIN_EVIDENCE figures of its OCR'd tables were corrected from a 1
 // to a 4 (checks.csv `ocr_repaired` rows whose printed → corrected is one 4 read as 1; a cell and
-// its copies set alike are one figure), or a
-// failing in-table sum is off by exactly what one or two such 4s make (3 or 6 times a power of
-// ten), the scan is known to lose 4s, and every other non-zero amount of its OCR'd tables that
-// reads a 1 and that no exact identity verifies is flagged `ocr_stroke_doubt`: its 1 may be a 4.
+// its copies set alike are one figure), failing in-table sums off by exactly what one or two such
+// 4s make (3 or 6 times a power of ten) counted with them, the scan is known to lose 4s, and every
+// other non-zero amount of its OCR'd tables that reads a 1 and that no exact identity verifies is
+// flagged `ocr_stroke_doubt`: its 1 may be a 4.
 // One warning row in checks.csv says so for the document. The value is left as read; a fact
 // verified by an identity that holds exactly (verify.ts) is not doubted, nor one repaired already
 // (its flag speaks of its value), nor one a reviewer corrected or confirmed.
