@@ -137,9 +137,10 @@ export function repairTokens(tokens: readonly Token[], opts: TokenRepairOptions 
       if (gap > h * s.splitDecimalGap || between(cur.box, n.box)) continue;
       const a = cur.text.replace(EDGE_JUNK, '');
       const b = n.text.replace(EDGE_JUNK, '');
-      // (or a comma read for the point, and a 0 of the decimals read as a letter: `0,` + `Q0` for 0.00
-      // on a speckled photocopy, repaired below as one number)
-      const split = (/^\d[\d,]*\.$/.test(a) && /^\d{1,4}$/.test(b)) || (/^\d[\d,]*$/.test(a) && /^\.\d{1,4}$/.test(b)) || (/^\d[\d,]*,$/.test(a) && /^(?=.*\d)[\dOoQD]{2}$/.test(b));
+      // (or a comma read for the point after at most three digits, and two decimals one of which is
+      // a 0 read as a letter: `0,` + `Q0` for 0.00 on a speckled photocopy, repaired below as one
+      // number; two digits alone after a comma may be a thousands group cut short: 156,211, + 12)
+      const split = (/^\d[\d,]*\.$/.test(a) && /^\d{1,4}$/.test(b)) || (/^\d[\d,]*$/.test(a) && /^\.\d{1,4}$/.test(b)) || (/^\d{1,3},$/.test(a) && /^(?=.*\d)(?=.*[OoQD])[\dOoQD]{2}$/.test(b));
       if (!split) continue;
       const text = a + b;
       if (!AMOUNT.test(repairNumberText(text, settings)?.text ?? text)) continue;

@@ -38,6 +38,9 @@ describe('OCR number repair', () => {
     expect(repairs.map((r) => r.rules)).toEqual([['split-decimal'], ['letter-digit', 'separator']]);
     // not three digits after a comma (a thousands group), nor letters alone, nor across a rule
     expect(repairTokens([tok('12,', 10, 20), tok('Q00', 21, 30)]).tokens).toHaveLength(2);
+    // two digits alone after a comma may be a thousands group cut short (a whole-yuan 156,211,123)
+    expect(repairTokens([tok('156,211,', 10, 20), tok('12', 21, 30)]).tokens).toHaveLength(2);
+    expect(repairTokens([tok('0,', 10, 20), tok('00', 21, 30)]).tokens).toHaveLength(2);
     expect(repairTokens([tok('0,', 10, 20), tok('QO', 21, 30)]).tokens.map((t) => t.text)).toEqual(['0,', 'QO']);
     expect(repairTokens([tok('0,', 10, 20), tok('Q0', 21, 30)], { walls: [20.5] }).tokens.map((t) => t.text)).toEqual(['0,', 'Q0']);
   });
