@@ -14,7 +14,10 @@ export function carriedContext(doc: DocumentRecord, table: Table): { cls: string
   const prev = doc.tables.at(-1);
   if (!prev || prev.method !== 'ocr' || table.method !== 'ocr' || table.table_kind === 'unknown' || prev.table_kind !== table.table_kind) return undefined;
   if (prev.page_last === undefined || table.page_first !== prev.page_last + 1) return undefined;
-  let last = '';
-  for (const f of doc.facts) if (f.table_id === prev.table_id && /^\d{3}(\d{2}){0,2}$/.test(f.code) && f.code_system === 'function') last = f.code;
-  return last ? { cls: last.slice(0, 3), kuan: last.length >= 5 ? last.slice(0, 5) : '' } : undefined;
+  // (the table before's facts are the last ones in: read from the end, up to its last coded row)
+  for (let i = doc.facts.length - 1; i >= 0 && doc.facts[i]!.table_id === prev.table_id; i--) {
+    const code = doc.facts[i]!.code;
+    if (/^\d{3}(\d{2}){0,2}$/.test(code) && doc.facts[i]!.code_system === 'function') return { cls: code.slice(0, 3), kuan: code.length >= 5 ? code.slice(0, 5) : '' };
+  }
+  return undefined;
 }

@@ -13,9 +13,8 @@
 // One warning row in checks.csv says so for the document. The value is left as read; a fact
 // verified by an identity that holds exactly (verify.ts) is not doubted, nor one repaired already
 // (its flag speaks of its value), nor one a reviewer corrected or confirmed.
-import { Decimal } from 'decimal.js';
 import type { CheckResult, DocumentRecord } from '../../model/types.js';
-import { strokeLostAmount } from './copies.js';
+import { off, strokeLostAmount } from './copies.js';
 import { OCR_REPAIRED, PINNING, printedText } from './index.js';
 
 export const OCR_STROKE_DOUBT = 'ocr_stroke_doubt';
@@ -27,13 +26,8 @@ const MIN_EVIDENCE = 2;
 /** a failing sum whose two sides are apart by 3 or 6 × 10^k: what one or two 4s read as 1s in
  *  the same place make */
 function offByLostFours(c: CheckResult): boolean {
-  let gap: Decimal;
-  try {
-    gap = new Decimal(c.expected.replace(/,/g, '')).minus(new Decimal(c.actual.replace(/,/g, ''))).abs();
-  } catch {
-    return false;
-  }
-  if (gap.isZero()) return false;
+  const gap = off(c);
+  if (!gap || gap.isZero()) return false;
   const digits = gap.toFixed().replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
   return digits === '3' || digits === '6';
 }
