@@ -47,6 +47,11 @@ export interface ExtractResult {
 export interface CellRereadRequest {
   page: number;
   box: Box;
+  /** the number as first read: what looks at its glyphs (a 4 read 1, a 5 read 3: extractors/ocr/stroke-remnants.ts) needs it */
+  printed?: string;
+  /** true: the cell's glyphs are only looked at, it is not read again by OCR (a cell whose amount
+   *  sums with those of the failing sums, not in one itself) */
+  lookOnly?: boolean;
 }
 
 /** What reading a cell again gave: a text per image treatment that read something (`how`). */

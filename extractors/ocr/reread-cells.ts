@@ -7,12 +7,17 @@
 //          strokes of a faint print kept: its 4 read as 1 loses the 4's thin cross-stroke)
 //   thick  the ink thickened by rereadSums.thickenPx (a 4-neighbour dilation)
 //   grey   the grey crop enlarged rereadSums.greyEnlarge times, not binarised
+// and, without OCR, one more reading from the cell's glyphs:
+//   strokes  the number as first read with the 1s and 3s whose glyph shows what a threshold leaves
+//            of a 4 or a 5 (stroke-remnants.ts) read as such (and so the OCR readings that read the
+//            number alike: `dark+strokes`); also for the cells only looked at (lookOnly)
 // This module only reads; which reading (if any) a cell takes is decided by the sums. A strip whose
 // job fails costs its crops' readings only.
 import { deflateSync, inflateSync } from 'node:zlib';
 import type { Box } from '../../model/types.js';
 import type { CellRereader, CellRereading } from '../../model/stages.js';
 import { readStacked, type CropBox } from './crop-stack.js';
+import { strokeRemnants, type StrokeRemnant } from './stroke-remnants.js';
 import { crop, scale, type GreyImage } from './image.js';
 import { OcrAbortedError } from './pool.js';
 import { stageAsync } from './profile.js';
@@ -95,6 +100,7 @@ export function cellRereader(kept: readonly KeptPage[], pool: OcrPool, s: OcrSet
   return (cells, signal) => stageAsync('reread-sums', async () => {
     const out: CellRereading[] = cells.map(() => ({ readings: [] }));
     const problems: string[] = [];
+    const remnants = new Map<number, StrokeRemnant[]>();
     const r = s.rereadSums;
     // every (cell, treatment) crop, treated and enlarged, laid one under the other
     const pieces: { cell: number; how: Treatment; image: GreyImage; x0: number; x1: number; cropX: number; f: number }[] = [];
@@ -111,6 +117,14 @@ export function cellRereader(kept: readonly KeptPage[], pool: OcrPool, s: OcrSet
       cells.forEach((c, i) => {
         if (c.page !== n) return;
         const b = imageBox(k, c.box);
+        if (c.printed && s.strokeRemnants.on) {
+          const at = strokeRemnants(img, level, b, c.printed, s.strokeRemnants);
+          if (at.length) {
+            remnants.set(i, at);
+            for (const t of withDigits(c.printed, at)) out[i]!.readings.push({ how: 'strokes', text: t });
+          }
+        }
+        if (c.lookOnly) return;
         const h = b.y1 - b.y0;
         const mx = h * r.sideMargin;
         const my = h * r.lineMargin + r.lineMarginPx;
@@ -128,7 +142,18 @@ export function cellRereader(kept: readonly KeptPage[], pool: OcrPool, s: OcrSet
         }
       });
     }
-    if (!pieces.length) return { cells: out, problems };
+    // the digits the glyphs show to have lost strokes, in the readings that read the number alike
+    // (the same marks at the same places: 197.53 read again for 197.33 printed, its 1 still a 4's stem)
+    const withRemnants = (): void => remnants.forEach((at, i) => {
+      for (const r of [...out[i]!.readings]) {
+        if (r.how === 'strokes') continue;
+        for (const t of withDigits(r.text, at, cells[i]!.printed)) out[i]!.readings.push({ how: `${r.how}+strokes`, text: t });
+      }
+    });
+    if (!pieces.length) {
+      withRemnants();
+      return { cells: out, problems };
+    }
     // one composite per treatment (tesseract thresholds a whole image at once: a grey crop beside
     // binarised ones would be thresholded for them)
     const gap = Math.round(dpi / s.crops.stripGapPerInch);
@@ -163,10 +188,25 @@ export function cellRereader(kept: readonly KeptPage[], pool: OcrPool, s: OcrSet
           if (text) out[mine[j]!.cell]!.readings.push({ how, text });
         });
       } catch (e) {
-        if (e instanceof OcrAbortedError || signal?.aborted) return { cells: out, problems: [...problems, 'time limit reached'] };
+        if (e instanceof OcrAbortedError || signal?.aborted) {
+          withRemnants();
+          return { cells: out, problems: [...problems, 'time limit reached'] };
+        }
         problems.push(`${how}: ${String((e as Error)?.message ?? e).split('\n')[0]!.slice(0, 200)}`);
       }
     }
+    withRemnants();
     return { cells: out, problems };
   });
+}
+
+/** `text` with the digits of `at` read as the glyphs show them: all of them, and each alone when
+ *  there are several; none when `text` is not `like` (when given) but for its digits, or reads
+ *  another digit at one of them than the first reading did. */
+function withDigits(text: string, at: readonly StrokeRemnant[], like?: string): string[] {
+  if (like !== undefined && (text.length !== like.length || [...text].some((c, j) => /\d/.test(c) !== /\d/.test(like[j]!)))) return [];
+  const first = like ?? text;
+  if (at.some((r) => text[r.at] !== first[r.at])) return [];
+  const put = (rs: readonly StrokeRemnant[]): string => [...text].map((c, j) => rs.find((r) => r.at === j)?.digit ?? c).join('');
+  return [put(at), ...(at.length > 1 ? at.map((r) => put([r])) : [])];
 }

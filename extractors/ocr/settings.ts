@@ -503,6 +503,47 @@ export interface DigitInkSettings {
   readonly brokenMinWidth: number;
 }
 
+/** What a threshold leaves of a 4 read 1 or a 5 read 3 (stroke-remnants.ts). Only offered to the
+ *  sums as a reading (reread-cells.ts, treatment `strokes`). */
+export interface StrokeRemnantSettings {
+  /** 1: the cells of failing sums, and the cells whose amounts sum with theirs, are looked at for 4s read 1 and 5s read 3; 0: not (flag; 1) */
+  readonly on: number;
+  /** the ink is looked at this share of the word's height further left than its box (ratio; 0.6: the crossbar's end lies left of the stem, outside the box tesseract gives a 1) */
+  readonly sideEm: number;
+  /** and this share of its height above and below (ratio; 0.25) */
+  readonly lineMargin: number;
+  /** a group of ink at least this share of the tallest is a digit or a piece of one (share; 0.6) */
+  readonly digitHeight: number;
+  /** when the groups of ink are matched to the digits read, a digit is this share of the digits' height wide ... (share; 0.6) */
+  readonly digitWidth: number;
+  /** ... and a 1 this share (share; 0.25: its stem) */
+  readonly oneWidth: number;
+  /** no judgement when a digit matches its groups worse than this (the width missed and twice the gaps within it, in digit widths; 0.5) */
+  readonly maxMisfit: number;
+  /** the crossbar's band: from this share of the glyph's height below its top ... (share; 0.45: a 1's flag ends above) */
+  readonly bandTop: number;
+  /** ... to this share (share; 0.75: a 1's foot serif, thick at 1 bit, a comma and a point lie below) */
+  readonly bandBottom: number;
+  /** a mark of the crossbar lies at most this share of the glyph's height left of the stem (ratio; 0.7) */
+  readonly reachEm: number;
+  /** and is at most this share of its height high (share; 0.35: a dot or a short bar, not a digit's piece) */
+  readonly markHeight: number;
+  /** the stem's left edge is the median of the glyph's left edge from this share of its height ... (share; 0.25) */
+  readonly stemFrom: number;
+  /** ... to this share (share; 0.9) */
+  readonly stemTo: number;
+  /** a stub reaches at least this many pixels further left than the stem's edge ... (px; 2) */
+  readonly stubPx: number;
+  /** ... and at least this share of the glyph's height (share; 0.1) */
+  readonly stubEm: number;
+  /** a 5 read 3: the bar alone at the glyph's top is at most this share of its height high ... (share; 0.3) */
+  readonly barHeight: number;
+  /** ... and at least this share of its width wide, from its left edge (share; 0.6) */
+  readonly barWidth: number;
+  /** no judgement when the word or its digits are lower than this (px; 8) */
+  readonly minHeightPx: number;
+}
+
 /** Number cells in failing in-table sums read again under other image treatments (reread-cells.ts;
  *  the normalizer ocr-correct/reread.ts keeps a reading only when the sums then hold). */
 export interface RereadSumSettings {
@@ -521,7 +562,7 @@ export interface RereadSumSettings {
   readonly lineMargin: number;
   /** (px; 2) */
   readonly lineMarginPx: number;
-  /** at most this many cells of one cluster of failing sums take a second reading together (count; 4) */
+  /** at most this many cells of one cluster of failing sums take a second reading together (count; 8: a 类 over its 款 over its 项, two columns each, that lost a 4 alike, with the 合计 cell above) */
   readonly maxChanges: number;
   /** at most this many combinations of readings are tried per cluster (count; 20 000) */
   readonly maxCombinations: number;
@@ -529,6 +570,9 @@ export interface RereadSumSettings {
    *  crop reaching this many times its height further right: amounts are right-aligned, the lost
    *  decimals lie right of the digits read (`356` of `356. 19`) (ratio; 2.5; 0: not widened) */
   readonly lostDecimalsEm: number;
+  /** at most this many more cells are looked at for 4s read as 1s (stroke-remnants.ts), not read
+   *  again: those with a 1 tied by sums that hold to the cells read again (count; 400; 0: none) */
+  readonly maxLook: number;
 }
 
 /** Short Latin words between rules (a CJK header character misread) read again (reread-latin.ts). */
@@ -685,6 +729,7 @@ export interface OcrSettings {
   readonly gapFill: GapFillSettings;
   readonly rereadNumbers: RereadNumberSettings;
   readonly digitInk: DigitInkSettings;
+  readonly strokeRemnants: StrokeRemnantSettings;
   readonly rereadSums: RereadSumSettings;
   readonly rereadLatin: RereadLatinSettings;
   readonly rereadCodes: RereadCodeSettings;
@@ -743,7 +788,8 @@ export const OCR_SETTINGS_LIMITS: Limits<OcrSettings> = {
   },
   rereadNumbers: { decimalColumnShare: SHARE, minDecimalCells: COUNT(), lineMargin: RATIO, lineMarginPx: PX, tallWord: [1, 10], minHeightPx: PX, maxCells: COUNT(), maxAddedDigits: COUNT(), maxStrayMarks: COUNT(0, 10), latinModel: COUNT(0, 1), skipWhole: COUNT(0, 1), besideWhole: COUNT(0, 1), malformed: COUNT(0, 1), inkBand: COUNT(0, 1), joinPieces: COUNT(0, 1), wholeNumbers: COUNT(0, 1) },
   digitInk: { heightShare: SHARE, digitWidth: RATIO, minHeightPx: PX, brokenMinWidth: SHARE },
-  rereadSums: { maxCells: COUNT(), darkGain: GREY, thickenPx: COUNT(0, 5), greyEnlarge: [0.5, 6], sideMargin: RATIO, lineMargin: RATIO, lineMarginPx: PX, maxChanges: COUNT(1, 10), maxCombinations: COUNT(1), lostDecimalsEm: RATIO },
+  strokeRemnants: { on: COUNT(0, 1), sideEm: RATIO, lineMargin: RATIO, digitHeight: SHARE, digitWidth: SHARE, oneWidth: SHARE, maxMisfit: RATIO, bandTop: SHARE, bandBottom: SHARE, reachEm: RATIO, markHeight: SHARE, stemFrom: SHARE, stemTo: SHARE, stubPx: PX, stubEm: SHARE, barHeight: SHARE, barWidth: SHARE, minHeightPx: PX },
+  rereadSums: { maxCells: COUNT(), darkGain: GREY, thickenPx: COUNT(0, 5), greyEnlarge: [0.5, 6], sideMargin: RATIO, lineMargin: RATIO, lineMarginPx: PX, maxChanges: COUNT(1, 10), maxCombinations: COUNT(1), lostDecimalsEm: RATIO, maxLook: COUNT() },
   rereadLatin: { maxLetters: COUNT(1, 100), lineMargin: RATIO, lineMarginPx: PX, minWidthPx: PX, minHeightPx: PX, maxWidthInches: [0, 1000], maxCells: COUNT(), maxChars: COUNT(1, 100), minConfidence: CONF },
   rereadCodes: { on: COUNT(0, 1), minCodes: COUNT(1), minShare: SHARE, maxWidthInches: [0, 10], lineMargin: RATIO, lineMarginPx: PX, minWidthPx: PX, minHeightPx: PX, enlarge: [1, 4], maxCells: COUNT(), minConfidence: CONF, replaceGain: CONF },
   rereadText: {
@@ -788,7 +834,8 @@ export const DEFAULT_OCR_SETTINGS: OcrSettings = deepFreeze(
     },
     rereadNumbers: { decimalColumnShare: 0.15, minDecimalCells: 2, lineMargin: 0.35, lineMarginPx: 2, tallWord: 1.35, minHeightPx: 4, maxCells: 600, maxAddedDigits: 4, maxStrayMarks: 2, latinModel: 1, skipWhole: 1, besideWhole: 1, malformed: 1, inkBand: 1, joinPieces: 1, wholeNumbers: 1 },
     digitInk: { heightShare: 0.6, digitWidth: 0.55, minHeightPx: 6, brokenMinWidth: 0.35 },
-    rereadSums: { maxCells: 120, darkGain: 50, thickenPx: 1, greyEnlarge: 2, sideMargin: 0.5, lineMargin: 0.3, lineMarginPx: 2, maxChanges: 4, maxCombinations: 20_000, lostDecimalsEm: 2.5 },
+    strokeRemnants: { on: 1, sideEm: 0.6, lineMargin: 0.25, digitHeight: 0.6, digitWidth: 0.6, oneWidth: 0.25, maxMisfit: 0.5, bandTop: 0.45, bandBottom: 0.75, reachEm: 0.7, markHeight: 0.35, stemFrom: 0.25, stemTo: 0.9, stubPx: 2, stubEm: 0.1, barHeight: 0.3, barWidth: 0.6, minHeightPx: 8 },
+    rereadSums: { maxCells: 120, darkGain: 50, thickenPx: 1, greyEnlarge: 2, sideMargin: 0.5, lineMargin: 0.3, lineMarginPx: 2, maxChanges: 8, maxCombinations: 20_000, lostDecimalsEm: 2.5, maxLook: 400 },
     rereadLatin: { maxLetters: 4, lineMargin: 0.4, lineMarginPx: 3, minWidthPx: 4, minHeightPx: 4, maxWidthInches: 1.5, maxCells: 200, maxChars: 6, minConfidence: 60 },
     rereadCodes: { on: 1, minCodes: 3, minShare: 0.4, maxWidthInches: 0.5, lineMargin: 0.4, lineMarginPx: 3, minWidthPx: 4, minHeightPx: 4, enlarge: 2, maxCells: 300, minConfidence: 50, replaceGain: 10 },
     rereadText: {

@@ -31,13 +31,15 @@ interface RereadLimits {
   maxCombinations: number;
   /** a cell flagged ocr_decimals_lost is read on a box this many times its height wider to the right */
   lostDecimalsEm?: number;
+  /** cells tied to those by sums that hold, looked at for 4s read 1 and 5s read 3 (not read again) */
+  maxLook?: number;
 }
 
 /** a reading as the table prints amounts: digits, thousands separators, a decimal point */
 const AMOUNT = /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
 
-function failingSums(doc: DocumentRecord, ocrTables: Set<string>): CheckResult[] {
-  return identityChecks(doc).filter((c) => c.severity !== 'info' && PINNING.has(c.check_id) && ocrTables.has(c.table_id) && (c.factRefs?.length ?? 0) >= 2 && !c.subject.includes('printed several times'));
+function failingSums(doc: DocumentRecord, ocrTables: Set<string>, stats?: IdentityStats): CheckResult[] {
+  return identityChecks(doc, stats).filter((c) => c.severity !== 'info' && PINNING.has(c.check_id) && ocrTables.has(c.table_id) && (c.factRefs?.length ?? 0) >= 2 && !c.subject.includes('printed several times'));
 }
 
 const fixed = (f: Fact): boolean => f.flags.includes('corrected') || f.flags.includes('confirmed') || f.flags.includes(OCR_REPAIRED);
@@ -45,22 +47,52 @@ const fixed = (f: Fact): boolean => f.flags.includes('corrected') || f.flags.inc
 /** The cells to read again: the values of the failing in-table sums of OCR'd tables that have a
  *  box on a page (those in most failing sums first, then in fact order), at most `maxCells`; the
  *  box of one read without its column's decimals reaches `lostDecimalsEm` times its height further
- *  right (amounts are right-aligned: the decimals lost lie right of the digits read). */
-export function rereadTargets(doc: DocumentRecord, maxCells: number, lostDecimalsEm = 0): { facts: number[]; requests: CellRereadRequest[] } {
+ *  right (amounts are right-aligned: the decimals lost lie right of the digits read). Then, only to
+ *  be looked at (their glyphs: a 4 read 1, a 5 read 3), at most `maxLook` cells that print a 1 or
+ *  a 3 and are tied to those by sums that hold (a chain of copies that lost a 4 alike: 210 = 21011 = 2101101, all
+ *  read 197.53 for 497.53, fails only in the 合计 above it). */
+export function rereadTargets(doc: DocumentRecord, maxCells: number, lostDecimalsEm = 0, maxLook = 0): { facts: number[]; requests: CellRereadRequest[] } {
   const ocrTables = new Set(doc.tables.filter((t) => t.method === 'ocr').map((t) => t.table_id));
   if (!ocrTables.size || maxCells <= 0) return { facts: [], requests: [] };
   const count = new Map<number, number>();
-  for (const c of failingSums(doc, ocrTables)) for (const r of c.factRefs!) count.set(r, (count.get(r) ?? 0) + 1);
+  const stats: IdentityStats = { evaluated: 0, heldSums: [] };
+  const failing = failingSums(doc, ocrTables, stats);
+  for (const c of failing) for (const r of c.factRefs!) count.set(r, (count.get(r) ?? 0) + 1);
+  const usable = (i: number): boolean => {
+    const f = doc.facts[i];
+    return !!f && f.page !== undefined && !!f.box && !fixed(f) && ocrTables.has(f.table_id);
+  };
   const facts = [...count.keys()]
-    .filter((i) => {
-      const f = doc.facts[i];
-      return !!f && f.page !== undefined && !!f.box && !fixed(f) && ocrTables.has(f.table_id);
-    })
+    .filter(usable)
     .sort((a, b) => count.get(b)! - count.get(a)! || a - b)
     .slice(0, maxCells)
     .sort((a, b) => a - b);
   const boxOf = (f: Fact): CellRereadRequest['box'] => (f.flags.includes(OCR_DECIMALS_LOST) && lostDecimalsEm > 0 ? { ...f.box!, x1: f.box!.x1 + lostDecimalsEm * (f.box!.y1 - f.box!.y0) } : f.box!);
-  return { facts, requests: facts.map((i) => ({ page: doc.facts[i]!.page!, box: boxOf(doc.facts[i]!) })) };
+  const requests: CellRereadRequest[] = facts.map((i) => ({ page: doc.facts[i]!.page!, box: boxOf(doc.facts[i]!), printed: printedText(doc, doc.facts[i]!) }));
+  if (maxLook > 0) {
+    const read = new Set(facts);
+    const look = tiedCells(facts, (stats.heldSums ?? []).filter((h) => PINNING.has(h.check_id)).map((h) => h.factRefs))
+      .filter((i) => !read.has(i) && usable(i) && /[13]/.test(printedText(doc, doc.facts[i]!)))
+      .slice(0, maxLook);
+    for (const i of look) {
+      facts.push(i);
+      requests.push({ page: doc.facts[i]!.page!, box: doc.facts[i]!.box!, printed: printedText(doc, doc.facts[i]!), lookOnly: true });
+    }
+  }
+  return { facts, requests };
+}
+
+/** The cells reached from `start` through `sums` (each a list of cells that add up), in order. */
+function tiedCells(start: readonly number[], sums: readonly number[][]): number[] {
+  const bySum = new Map<number, number[][]>();
+  for (const refs of sums) for (const r of refs) bySum.set(r, [...(bySum.get(r) ?? []), refs]);
+  const seen = new Set(start);
+  const queue = [...start];
+  while (queue.length) {
+    const c = queue.pop()!;
+    for (const refs of bySum.get(c) ?? []) for (const r of refs) if (!seen.has(r)) { seen.add(r); queue.push(r); }
+  }
+  return [...seen].sort((a, b) => a - b);
 }
 
 /** The distinct values a cell's readings give, other than its value, as the cell prints amounts
@@ -98,8 +130,10 @@ interface Choice { cells: number[]; values: Decimal[]; checks: Set<number>; fixe
  *  that makes strictly the most sums hold is returned (none on a tie), with the sums it touches. */
 function choose(doc: DocumentRecord, cluster: CheckResult[], heldSums: readonly { check_id: string; factRefs: number[] }[], alts: Map<number, Decimal[]>, tableDp: Map<string, number>, limits: RereadLimits): Choice[] {
   // the failing sums (0 .. cluster.length-1), then the sums that hold on the same cells
-  const inCluster = new Set(cluster.flatMap((c) => c.factRefs!));
-  const sums = [...cluster.map((c) => c.factRefs!), ...heldSums.filter((h) => PINNING.has(h.check_id) && h.factRefs.some((r) => inCluster.has(r))).map((h) => h.factRefs)];
+  // the sums that hold on a cell the set may change (of the cluster, or with a reading of its own:
+  // a copy down a chain whose cells were only looked at)
+  const mayChange = new Set([...cluster.flatMap((c) => c.factRefs!), ...alts.keys()]);
+  const sums = [...cluster.map((c) => c.factRefs!), ...heldSums.filter((h) => PINNING.has(h.check_id) && h.factRefs.some((r) => mayChange.has(r))).map((h) => h.factRefs)];
   const value = new Map<number, Decimal>();
   const get = (i: number): Decimal => value.get(i) ?? doc.facts[i]!.value;
   const holds = (refs: number[]): boolean => {
@@ -115,16 +149,23 @@ function choose(doc: DocumentRecord, cluster: CheckResult[], heldSums: readonly 
   });
   const found = new Map<string, Choice>();
   let steps = 0;
+  const gap = (refs: number[]): Decimal => refs.slice(1).reduce((a, i) => a.minus(get(i)), get(refs[0]!)).abs();
+  const gapBefore = cluster.map((c) => gap(c.factRefs!));
+  // a failing sum whose gap the set narrows (a 合计 over several misread 类, one set right)
+  const closer = (k: number): boolean => k < cluster.length && gap(sums[k]!).lt(gapBefore[k]!);
   const dfs = (chosen: number[]): void => {
     if (++steps > limits.maxCombinations) return;
     const touched = [...new Set(chosen.flatMap((c) => checksOf.get(c) ?? []))].sort((a, b) => a - b);
-    const open = touched.find((k) => !holds(sums[k]!));
-    if (open === undefined) {
+    const failing = touched.filter((k) => !holds(sums[k]!));
+    const open = failing.find((k) => !closer(k)) ?? failing[0];
+    // a set is taken when every sum it touches holds, or, when it makes two failing sums hold at
+    // least, every other comes closer
+    const fixed = touched.filter((k) => k < cluster.length && holds(sums[k]!)).length;
+    if (open === undefined || (fixed >= 2 && failing.every(closer))) {
       const order = [...chosen].sort((a, b) => a - b);
       const key = order.map((c) => `${c}=${get(c).toFixed()}`).join(',');
-      const fixed = touched.filter((k) => k < cluster.length).length;
-      if (fixed && !found.has(key)) found.set(key, { cells: order, values: order.map((c) => get(c)), checks: new Set(touched), fixed });
-      return;
+      if (fixed && !found.has(key)) found.set(key, { cells: order, values: order.map((c) => get(c)), checks: new Set(touched.filter((k) => holds(sums[k]!))), fixed });
+      if (open === undefined) return;
     }
     if (chosen.length >= limits.maxChanges) return;
     for (const cell of sums[open]!) {
@@ -156,7 +197,7 @@ function choose(doc: DocumentRecord, cluster: CheckResult[], heldSums: readonly 
  *  kept. Returns the checks and a line for the messages (undefined: nothing read). A failed
  *  re-read costs only its readings. */
 export async function rereadFailingSums(doc: DocumentRecord, taxonomy: Taxonomy, checks: CheckResult[], reread: CellRereader, limits: RereadLimits, signal?: AbortSignal): Promise<CheckResult[]> {
-  const { facts, requests } = rereadTargets(doc, limits.maxCells, limits.lostDecimalsEm);
+  const { facts, requests } = rereadTargets(doc, limits.maxCells, limits.lostDecimalsEm, limits.maxLook);
   if (!facts.length) return checks;
   let got: Awaited<ReturnType<CellRereader>>;
   try {
@@ -189,6 +230,12 @@ export async function rereadFailingSums(doc: DocumentRecord, taxonomy: Taxonomy,
   return [...rerun, ...checks.filter((c) => c.check_id === OCR_REPAIRED), ...repairChecks(doc, [...repairs, ...pinned])];
 }
 
+/** How far a failing sum is off (its expected and actual as printed), undefined when they are no numbers. */
+function gapOf(c: CheckResult): Decimal | undefined {
+  const num = /^-?\d+(\.\d+)?$/;
+  return num.test(c.expected) && num.test(c.actual) ? new Decimal(c.expected).minus(c.actual).abs() : undefined;
+}
+
 /** Whether a reading taken alone for `cell` is told by sums that hold with it: one summing two or more
  *  other amounts, or two copies (a sum over one other amount: a parent over its only child, a
  *  total over its only part) of two other cells not read again with it. One copy alone is no
@@ -211,6 +258,7 @@ function takeReadings(d: DocumentRecord, a: Map<number, Decimal[]>, h: Map<strin
     const stats: IdentityStats = { evaluated: 0, heldSums: [] };
     const before = identityChecks(d, stats).filter((c) => c.severity !== 'info');
     const beforeKeys = new Set(before.map(keyOf));
+    const beforeGap = new Map(before.map((c) => [keyOf(c), gapOf(c)]));
     const failing = before.filter((c) => PINNING.has(c.check_id) && ocrTables.has(c.table_id) && (c.factRefs?.length ?? 0) >= 2 && !c.subject.includes('printed several times'));
     let applied = false;
     next: for (const cluster of clusters(failing)) {
@@ -224,7 +272,14 @@ function takeReadings(d: DocumentRecord, a: Map<number, Decimal[]>, h: Map<strin
         const held: IdentityStats = { evaluated: 0, heldSums: [] };
         const after = identityChecks(d, held).filter((c) => c.severity !== 'info');
         const on = new Set(ch.cells);
-        const ok = after.length < before.length && after.every((c) => beforeKeys.has(keyOf(c)) && !(c.factRefs ?? []).some((r) => on.has(r))) && (ch.cells.length > 1 || witnessed(d, ch.cells[0]!, on, held.heldSums!));
+        // a sum still failing on a changed cell must have failed before and come closer, and the
+        // set must make two failing sums hold at least (a chain of copies set right under a 合计
+        // whose other 类 are misread too)
+        const closer = (c: CheckResult): boolean => {
+          const was = beforeGap.get(keyOf(c)), now = gapOf(c);
+          return ch.fixed >= 2 && !!was && !!now && now.lt(was);
+        };
+        const ok = after.length < before.length && after.every((c) => beforeKeys.has(keyOf(c)) && (!(c.factRefs ?? []).some((r) => on.has(r)) || closer(c))) && (ch.cells.length > 1 || witnessed(d, ch.cells[0]!, on, held.heldSums!));
         if (!ok) {
           for (const undo of restore) undo();
           continue;
