@@ -6,6 +6,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { strokeRemnants } from '../../../extractors/ocr/stroke-remnants.js';
 import type { GreyImage } from '../../../extractors/ocr/image.js';
+import { cellRereader, keepPage } from '../../../extractors/ocr/reread-cells.js';
+import { DEFAULT_OCR_SETTINGS } from '../../../extractors/ocr/settings.js';
+import type { OcrPool } from '../../../extractors/ocr/types.js';
 import type { Box } from '../../../model/types.js';
 
 interface Word { read: string; printed: string; box: Box; rows: string[] }
@@ -44,5 +47,24 @@ describe('strokeRemnants on a 1-bit scan', () => {
     expect(strokeRemnants(image(w.rows), 128, w.box, '897.52')).toEqual([]);
     // one digit more than the ink holds: no match, no judgement
     expect(strokeRemnants(image(w.rows), 128, w.box, '1197.53')).toEqual([]);
+  });
+});
+
+describe('the strokes reading of a cell only looked at', () => {
+  it('gives the number with the digits its glyphs show, without OCR', async () => {
+    const w = words.find((x) => x.read === '197.33' && x.printed === '497.53')!;
+    const img = image(w.rows);
+    const kept = keepPage(1, { width: img.width, height: img.height, dpi: 200, words: [], rules: [], rotation: 0, skew: 0, confidence: 0, timings: { prep: 0, orientation: 0, ocr: 0 }, image: img },
+      { width: (img.width * 72) / 200, height: (img.height * 72) / 200, rotation: 0, skew: 0 }, 1);
+    const noOcr = { runner: () => { throw new Error('no OCR for a cell only looked at'); } } as unknown as OcrPool;
+    const pt = (px: number): number => (px * 72) / 200;
+    const box = { x0: pt(w.box.x0), y0: pt(w.box.y0), x1: pt(w.box.x1), y1: pt(w.box.y1) };
+    const got = await cellRereader([kept!], noOcr, DEFAULT_OCR_SETTINGS)([{ page: 1, box, printed: w.read, lookOnly: true }]);
+    expect(got.problems).toEqual([]);
+    // both digits, then each alone: the sums choose
+    expect(got.cells[0]!.readings).toEqual([{ how: 'strokes', text: '497.53' }, { how: 'strokes', text: '497.33' }, { how: 'strokes', text: '197.53' }]);
+    // off: nothing
+    const off = await cellRereader([kept!], noOcr, { ...DEFAULT_OCR_SETTINGS, strokeRemnants: { ...DEFAULT_OCR_SETTINGS.strokeRemnants, on: 0 } })([{ page: 1, box, printed: w.read, lookOnly: true }]);
+    expect(off.cells[0]!.readings).toEqual([]);
   });
 });
