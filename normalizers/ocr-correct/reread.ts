@@ -121,13 +121,19 @@ function alternatives(f: Fact, readings: { how: string; text: string }[], column
   return [...out.values()];
 }
 
-interface Choice { cells: number[]; values: Decimal[]; checks: Set<number>; fixed: number }
+/** A set of readings: its cells and values, the sums it makes hold (`checks`), those it touches
+ *  (`touched`: with the failing ones it only brings closer), how many failing sums it makes hold,
+ *  and whether it leaves none of its sums failing (`complete`). */
+interface Choice { cells: number[]; values: Decimal[]; checks: Set<number>; touched: Set<number>; fixed: number; complete: boolean }
 
 /** The sets of readings that make every failing sum of their cells hold (each sum of a changed cell
  *  that failed must hold; one that held is checked later, by verification): from each reading, the
  *  sums it leaves failing are closed by changing one more of their cells, depth first, up to
- *  maxChanges cells and maxCombinations steps. Of sets that touch a common sum (rivals) only the one
- *  that makes strictly the most sums hold is returned (none on a tie), with the sums it touches. */
+ *  maxChanges cells and maxCombinations steps. A set that makes two failing sums hold or more may
+ *  leave others of its sums failing when it brings each closer: such a set is only considered
+ *  where no complete one (every sum it touches holds) touches its sums. Of sets that touch a common
+ *  sum (rivals) only the one that makes strictly the most sums hold is returned (none on a tie),
+ *  with the sums it makes hold. */
 function choose(doc: DocumentRecord, cluster: CheckResult[], heldSums: readonly { check_id: string; factRefs: number[] }[], alts: Map<number, Decimal[]>, tableDp: Map<string, number>, limits: RereadLimits): Choice[] {
   // the failing sums (0 .. cluster.length-1), then the sums that hold on the same cells
   // the sums that hold on a cell the set may change (of the cluster, or with a reading of its own:
@@ -164,7 +170,7 @@ function choose(doc: DocumentRecord, cluster: CheckResult[], heldSums: readonly 
     if (open === undefined || (fixed >= 2 && failing.every(closer))) {
       const order = [...chosen].sort((a, b) => a - b);
       const key = order.map((c) => `${c}=${get(c).toFixed()}`).join(',');
-      if (fixed && !found.has(key)) found.set(key, { cells: order, values: order.map((c) => get(c)), checks: new Set(touched.filter((k) => holds(sums[k]!))), fixed });
+      if (fixed && !found.has(key)) found.set(key, { cells: order, values: order.map((c) => get(c)), checks: new Set(touched.filter((k) => holds(sums[k]!))), touched: new Set(touched), fixed, complete: open === undefined });
       if (open === undefined) return;
     }
     if (chosen.length >= limits.maxChanges) return;
@@ -187,9 +193,13 @@ function choose(doc: DocumentRecord, cluster: CheckResult[], heldSums: readonly 
     }
   }
   if (steps > limits.maxCombinations) return [];
-  const all = [...found.values()];
-  // of rival sets (touching a common sum), the one that makes the most sums hold, when it is the only one
-  return all.filter((a) => !all.some((b) => b !== a && b.fixed >= a.fixed && [...a.checks].some((k) => b.checks.has(k))));
+  // of rival sets (touching a common sum), the one that makes the most sums hold, when it is the only
+  // one; a set that leaves sums failing only where no complete set touches its sums
+  const best = (xs: Choice[]): Choice[] => xs.filter((a) => !xs.some((b) => b !== a && b.fixed >= a.fixed && [...a.touched].some((k) => b.touched.has(k))));
+  const complete = [...found.values()].filter((c) => c.complete);
+  const byComplete = new Set(complete.flatMap((c) => [...c.touched]));
+  const partial = [...found.values()].filter((c) => !c.complete && ![...c.touched].some((k) => byComplete.has(k)));
+  return [...best(complete), ...best(partial)];
 }
 
 /** Read the cells of the failing sums again (`reread`, the extractor's) and take the readings the
