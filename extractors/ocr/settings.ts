@@ -570,8 +570,9 @@ export interface RereadSumSettings {
    *  crop reaching this many times its height further right: amounts are right-aligned, the lost
    *  decimals lie right of the digits read (`356` of `356. 19`) (ratio; 2.5; 0: not widened) */
   readonly lostDecimalsEm: number;
-  /** at most this many more cells are looked at for 4s read as 1s (stroke-remnants.ts), not read
-   *  again: those with a 1 tied by sums that hold to the cells read again (count; 400; 0: none) */
+  /** at most this many more cells are looked at for 4s read 1 and 5s read 3 (stroke-remnants.ts),
+   *  not read again: those with a 1 or a 3 tied by sums that hold to the cells read again (count;
+   *  400; 0: none) */
   readonly maxLook: number;
 }
 
