@@ -19,6 +19,7 @@ import { strokeLost } from '../facts/ocr-code-strokes.js';
 import type { IdentityStats } from '../checks/verify.js';
 import { tolerance } from '../checks/tolerance.js';
 import type { Taxonomy } from '../taxonomy/index.js';
+import { off } from './copies.js';
 import { clusters, findOcrRepairs, keepValue, keyOf, OCR_REPAIRED, PINNING, printedText, repairChecks, setValue, VALUE_CHECKS, type OcrRepair } from './index.js';
 
 /** bounds of the search (extractors/ocr/settings.ts rereadSums) */
@@ -85,7 +86,13 @@ export function rereadTargets(doc: DocumentRecord, maxCells: number, lostDecimal
 /** The cells reached from `start` through `sums` (each a list of cells that add up), in order. */
 function tiedCells(start: readonly number[], sums: readonly number[][]): number[] {
   const bySum = new Map<number, number[][]>();
-  for (const refs of sums) for (const r of refs) bySum.set(r, [...(bySum.get(r) ?? []), refs]);
+  for (const refs of sums) {
+    for (const r of refs) {
+      const mine = bySum.get(r);
+      if (mine) mine.push(refs);
+      else bySum.set(r, [refs]);
+    }
+  }
   const seen = new Set(start);
   const queue = [...start];
   while (queue.length) {
@@ -240,12 +247,6 @@ export async function rereadFailingSums(doc: DocumentRecord, taxonomy: Taxonomy,
   return [...rerun, ...checks.filter((c) => c.check_id === OCR_REPAIRED), ...repairChecks(doc, [...repairs, ...pinned])];
 }
 
-/** How far a failing sum is off (its expected and actual as printed), undefined when they are no numbers. */
-function gapOf(c: CheckResult): Decimal | undefined {
-  const num = /^-?\d+(\.\d+)?$/;
-  return num.test(c.expected) && num.test(c.actual) ? new Decimal(c.expected).minus(c.actual).abs() : undefined;
-}
-
 /** Whether a reading taken alone for `cell` is told by sums that hold with it: one summing two or more
  *  other amounts, or two copies (a sum over one other amount: a parent over its only child, a
  *  total over its only part) of two other cells not read again with it. One copy alone is no
@@ -268,7 +269,7 @@ function takeReadings(d: DocumentRecord, a: Map<number, Decimal[]>, h: Map<strin
     const stats: IdentityStats = { evaluated: 0, heldSums: [] };
     const before = identityChecks(d, stats).filter((c) => c.severity !== 'info');
     const beforeKeys = new Set(before.map(keyOf));
-    const beforeGap = new Map(before.map((c) => [keyOf(c), gapOf(c)]));
+    const beforeGap = new Map(before.map((c) => [keyOf(c), off(c)]));
     const failing = before.filter((c) => PINNING.has(c.check_id) && ocrTables.has(c.table_id) && (c.factRefs?.length ?? 0) >= 2 && !c.subject.includes('printed several times'));
     let applied = false;
     next: for (const cluster of clusters(failing)) {
@@ -286,7 +287,7 @@ function takeReadings(d: DocumentRecord, a: Map<number, Decimal[]>, h: Map<strin
         // set must make two failing sums hold at least (a chain of copies set right under a 合计
         // whose other 类 are misread too)
         const closer = (c: CheckResult): boolean => {
-          const was = beforeGap.get(keyOf(c)), now = gapOf(c);
+          const was = beforeGap.get(keyOf(c)), now = off(c);
           return ch.fixed >= 2 && !!was && !!now && now.lt(was);
         };
         const ok = after.length < before.length && after.every((c) => beforeKeys.has(keyOf(c)) && (!(c.factRefs ?? []).some((r) => on.has(r)) || closer(c))) && (ch.cells.length > 1 || witnessed(d, ch.cells[0]!, on, held.heldSums!));

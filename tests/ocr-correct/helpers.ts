@@ -3,6 +3,9 @@
 import { Decimal } from 'decimal.js';
 import type { DocumentRecord, Fact, GridMethod, Table, TableRow } from '../../model/types.js';
 import { parseNumber } from '../../normalizers/values/numbers.js';
+import { runChecks } from '../../normalizers/checks/index.js';
+import { correctOcr } from '../../normalizers/ocr-correct/index.js';
+import type { Taxonomy } from '../../normalizers/taxonomy/index.js';
 
 export const MEASURES = ['expenditure_total', 'basic', 'project'] as const;
 
@@ -62,3 +65,13 @@ export function misread(row: number, col: number, text: string, base: Row[] = PR
 
 export const fact = (doc: DocumentRecord, code: string, measure: string, item = ''): Fact =>
   doc.facts.find((f) => f.code === code && f.measure === measure && (!item || f.item === item))!;
+
+/** A record of `rows` as the OCR stage leaves it before cells are read again: its facts with boxes
+ *  (by row and column), its checks run and the one-cell repairs done. */
+export function scanned(rows: readonly (readonly string[])[], tax: Taxonomy): DocumentRecord {
+  const doc = makeDoc(rows);
+  for (const f of doc.facts) f.box = { x0: f.col * 100, y0: f.row * 20, x1: f.col * 100 + 60, y1: f.row * 20 + 10 };
+  doc.checks = runChecks(doc, tax);
+  doc.checks = correctOcr(doc, tax, doc.checks);
+  return doc;
+}

@@ -7,12 +7,11 @@
 // (normalizers/ocr-correct/reread.ts witnessed); before, the right 980.85 was "repaired" to 980.83.
 import { describe, expect, it } from 'vitest';
 import { rereadFailingSums } from '../../normalizers/ocr-correct/reread.js';
-import { correctOcr, OCR_REPAIRED } from '../../normalizers/ocr-correct/index.js';
-import { runChecks } from '../../normalizers/checks/index.js';
+import { OCR_REPAIRED } from '../../normalizers/ocr-correct/index.js';
 import { loadTaxonomy } from '../../normalizers/taxonomy/index.js';
 import type { CellRereader } from '../../model/stages.js';
 import type { DocumentRecord } from '../../model/types.js';
-import { fact, makeDoc, type Row } from './helpers.js';
+import { fact, type Row, scanned } from './helpers.js';
 
 const tax = loadTaxonomy();
 const LIMITS = { maxCells: 120, maxChanges: 4, maxCombinations: 20_000 };
@@ -25,13 +24,6 @@ const READ: Row[] = [
   ['2210203', 'LER', '331.00', '331.00', ''],
 ];
 
-function scanned(rows: Row[]): DocumentRecord {
-  const doc = makeDoc(rows);
-  for (const f of doc.facts) f.box = { x0: f.col * 100, y0: f.row * 20, x1: f.col * 100 + 60, y1: f.row * 20 + 10 };
-  doc.checks = runChecks(doc, tax);
-  doc.checks = correctOcr(doc, tax, doc.checks);
-  return doc;
-}
 
 /** the second readings the extractor gave: 221's total as its misread copy */
 const reader = (doc: DocumentRecord, readings: Record<string, string>): CellRereader => async (cells) => ({
@@ -45,7 +37,7 @@ const reader = (doc: DocumentRecord, readings: Record<string, string>): CellRere
 
 describe('a second reading that only a copy agrees with', () => {
   it('is not taken alone', async () => {
-    const doc = scanned(READ);
+    const doc = scanned(READ, tax);
     doc.checks = await rereadFailingSums(doc, tax, doc.checks, reader(doc, { '221/expenditure_total': '980.83' }), LIMITS);
     const f = fact(doc, '221', 'expenditure_total');
     expect(f.value.toFixed(2)).toBe('980.85');
@@ -56,7 +48,7 @@ describe('a second reading that only a copy agrees with', () => {
     // (a variant read right but for 22102's 基本支出: 480.85, read again 980.85) 22102 = Σ children
     // (586.32 + 63.52 + 331.00) holds with the reading: it is told by more than a copy
     const rows = READ.map((r): Row => (r[0] === '221' ? ['221', '代房保', '980.85', '980.85', ''] : r[0] === '2210201' ? ['2210201', '作房公积企', '586.32', '586.32', ''] : r));
-    const doc = scanned(rows);
+    const doc = scanned(rows, tax);
     expect(fact(doc, '22102', 'basic').value.toFixed(2)).toBe('480.85');
     doc.checks = await rereadFailingSums(doc, tax, doc.checks, reader(doc, { '22102/basic': '980.85' }), LIMITS);
     expect(fact(doc, '22102', 'basic').value.toFixed(2)).toBe('980.85');

@@ -5,12 +5,11 @@
 // them fail, and their lower cells are in no failing sum, so they are only looked at.
 import { describe, expect, it } from 'vitest';
 import { rereadFailingSums, rereadTargets } from '../../normalizers/ocr-correct/reread.js';
-import { correctOcr, OCR_REPAIRED } from '../../normalizers/ocr-correct/index.js';
-import { runChecks } from '../../normalizers/checks/index.js';
+import { OCR_REPAIRED } from '../../normalizers/ocr-correct/index.js';
 import { loadTaxonomy } from '../../normalizers/taxonomy/index.js';
 import type { CellRereader } from '../../model/stages.js';
 import type { DocumentRecord } from '../../model/types.js';
-import { fact, makeDoc, type Row } from './helpers.js';
+import { fact, type Row, scanned } from './helpers.js';
 
 const tax = loadTaxonomy();
 const LIMITS = { maxCells: 120, maxChanges: 8, maxCombinations: 20_000, maxLook: 400 };
@@ -31,13 +30,6 @@ function read(more: Record<number, Row> = {}): Row[] {
   return PRINTED.map((r, i) => more[i] ?? (i >= 1 && i <= 3 ? [r[0], r[1], '150.06', '150.06', '0.00'] : r));
 }
 
-function scanned(rows: Row[]): DocumentRecord {
-  const doc = makeDoc(rows);
-  for (const f of doc.facts) f.box = { x0: f.col * 100, y0: f.row * 20, x1: f.col * 100 + 60, y1: f.row * 20 + 10 };
-  doc.checks = runChecks(doc, tax);
-  doc.checks = correctOcr(doc, tax, doc.checks);
-  return doc;
-}
 
 /** a CellRereader whose glyphs show the 4 of every 150.06 and 130.06 (a 5 too) asked for; it
  *  records which cells were asked for, and which only looked at */
@@ -56,7 +48,7 @@ function glyphs(doc: DocumentRecord, asked: string[], looked: string[]): CellRer
 describe('a chain of copies that lost a 4 alike', () => {
   it('is looked at down the chain and set right together, though no failing sum holds its lower cells', async () => {
     // 201's basic also lost its 5's upright (130.06): its row and its 款 fail as well as the 合计
-    const doc = scanned(read({ 1: ['201', '一般公共服务支出', '150.06', '130.06', '0.00'] }));
+    const doc = scanned(read({ 1: ['201', '一般公共服务支出', '150.06', '130.06', '0.00'] }), tax);
     expect(sums(doc).length).toBeGreaterThan(0);
     const asked: string[] = [], looked: string[] = [];
     doc.checks = await rereadFailingSums(doc, tax, doc.checks, glyphs(doc, asked, looked), LIMITS);
@@ -75,7 +67,7 @@ describe('a chain of copies that lost a 4 alike', () => {
 
   it('is set right while the 合计 above it still fails on another 类, which comes closer and stays flagged', async () => {
     // 202's basic misread too (530.00), with no reading: the 合计's basic sum still fails
-    const doc = scanned(read({ 1: ['201', '一般公共服务支出', '150.06', '130.06', '0.00'], 4: ['202', '外交支出', '550.00', '530.00', '0.00'], 5: ['20201', '外交管理', '550.00', '530.00', '0.00'], 6: ['2020101', '行政运行', '550.00', '530.00', '0.00'] }));
+    const doc = scanned(read({ 1: ['201', '一般公共服务支出', '150.06', '130.06', '0.00'], 4: ['202', '外交支出', '550.00', '530.00', '0.00'], 5: ['20201', '外交管理', '550.00', '530.00', '0.00'], 6: ['2020101', '行政运行', '550.00', '530.00', '0.00'] }), tax);
     const asked: string[] = [], looked: string[] = [];
     doc.checks = await rereadFailingSums(doc, tax, doc.checks, glyphs(doc, asked, looked), LIMITS);
     for (const code of ['201', '20101', '2010101']) expect(fact(doc, code, 'basic').value.toFixed(2)).toBe('450.06');
@@ -85,7 +77,7 @@ describe('a chain of copies that lost a 4 alike', () => {
   });
 
   it('is not looked at without maxLook, and then stays as read', async () => {
-    const doc = scanned(read({ 1: ['201', '一般公共服务支出', '150.06', '130.06', '0.00'] }));
+    const doc = scanned(read({ 1: ['201', '一般公共服务支出', '150.06', '130.06', '0.00'] }), tax);
     expect(rereadTargets(doc, 120, 0, 0).requests.some((r) => r.lookOnly)).toBe(false);
     const asked: string[] = [], looked: string[] = [];
     doc.checks = await rereadFailingSums(doc, tax, doc.checks, glyphs(doc, asked, looked), { ...LIMITS, maxLook: 0 });

@@ -4,26 +4,18 @@
 // see tests/extractors/ocr/reread-cells.test.ts for the reading of a real crop).
 import { describe, expect, it } from 'vitest';
 import { rereadFailingSums, rereadTargets } from '../../normalizers/ocr-correct/reread.js';
-import { correctOcr, OCR_REPAIRED } from '../../normalizers/ocr-correct/index.js';
+import { OCR_REPAIRED } from '../../normalizers/ocr-correct/index.js';
 import { runChecks } from '../../normalizers/checks/index.js';
 import { loadTaxonomy } from '../../normalizers/taxonomy/index.js';
 import type { CellRereader } from '../../model/stages.js';
 import type { DocumentRecord } from '../../model/types.js';
 import { OCR_DECIMALS_LOST } from '../../normalizers/facts/index.js';
-import { fact, makeDoc, misread, type Row } from './helpers.js';
+import { fact, makeDoc, misread, type Row, scanned } from './helpers.js';
 
 const tax = loadTaxonomy();
 const LIMITS = { maxCells: 120, maxChanges: 4, maxCombinations: 20_000 };
 const errors = (doc: DocumentRecord) => doc.checks.filter((c) => c.severity !== 'info' && ['hierarchy_sum', 'column_sum'].includes(c.check_id));
 
-/** a record of `rows` whose facts have boxes (row, column), its checks run and the one-cell repair done */
-function scanned(rows: Row[]): DocumentRecord {
-  const doc = makeDoc(rows);
-  for (const f of doc.facts) f.box = { x0: f.col * 100, y0: f.row * 20, x1: f.col * 100 + 60, y1: f.row * 20 + 10 };
-  doc.checks = runChecks(doc, tax);
-  doc.checks = correctOcr(doc, tax, doc.checks);
-  return doc;
-}
 
 /** a CellRereader giving, for the cell of (code, measure), the readings listed (others: none) */
 function reader(doc: DocumentRecord, readings: Record<string, { how: string; text: string }[]>, asked: string[] = []): CellRereader {
@@ -39,7 +31,7 @@ function reader(doc: DocumentRecord, readings: Record<string, { how: string; tex
 
 describe('cells of failing sums read again, chosen by the sums', () => {
   it('two cells of one sum misread (7 → 2, no confusion a pin or a chain of copies takes): no single cell pins them; their second readings make every sum hold', async () => {
-    const doc = scanned(misread(2, 1, '200.06', misread(3, 1, '200.06'))); // 20101 and 2010101 basic 700.06
+    const doc = scanned(misread(2, 1, '200.06', misread(3, 1, '200.06')), tax); // 20101 and 2010101 basic 700.06
     expect(fact(doc, '20101', 'basic').flags).not.toContain(OCR_REPAIRED); // the one-cell repair could not
     const before = errors(doc).length;
     expect(before).toBeGreaterThan(1);
@@ -67,7 +59,7 @@ describe('cells of failing sums read again, chosen by the sums', () => {
   });
 
   it('a row whose total and part were both misread: their readings taken together', async () => {
-    const doc = scanned(misread(3, 0, '200.06', misread(3, 1, '200.06'))); // 2010101 total and basic
+    const doc = scanned(misread(3, 0, '200.06', misread(3, 1, '200.06')), tax); // 2010101 total and basic
     const failing = errors(doc).length;
     doc.checks = await rereadFailingSums(doc, tax, doc.checks, reader(doc, {
       '2010101/expenditure_total': [{ how: 'thick', text: '700.06' }],
@@ -80,7 +72,7 @@ describe('cells of failing sums read again, chosen by the sums', () => {
   });
 
   it('readings that make no failing sum hold are not taken', async () => {
-    const doc = scanned(misread(2, 1, '200.06', misread(3, 1, '200.06')));
+    const doc = scanned(misread(2, 1, '200.06', misread(3, 1, '200.06')), tax);
     const failing = errors(doc).length;
     doc.checks = await rereadFailingSums(doc, tax, doc.checks, reader(doc, {
       '20101/basic': [{ how: 'thick', text: '900.06' }],
@@ -92,7 +84,7 @@ describe('cells of failing sums read again, chosen by the sums', () => {
   });
 
   it('a re-read that fails costs its readings only', async () => {
-    const doc = scanned(misread(2, 1, '200.06', misread(3, 1, '200.06')));
+    const doc = scanned(misread(2, 1, '200.06', misread(3, 1, '200.06')), tax);
     const checks = doc.checks;
     const out = await rereadFailingSums(doc, tax, checks, async () => {
       throw new Error('tesseract failed: image too large');
@@ -105,7 +97,7 @@ describe('cells of failing sums read again, chosen by the sums', () => {
   it('a cell read without its column\'s decimals takes a reading with them, printed with them', async () => {
     // 2010101 [基本] read 700 (the .06 after the gap lost) and 20101 [基本] 200.06: two cells of the
     // 201 column, no confusion for either
-    const doc = scanned(misread(2, 1, '200.06', misread(3, 1, '700')));
+    const doc = scanned(misread(2, 1, '200.06', misread(3, 1, '700')), tax);
     const f = fact(doc, '2010101', 'basic');
     f.flags.push(OCR_DECIMALS_LOST);
     const box = { ...f.box! };
@@ -146,7 +138,7 @@ describe('cells of failing sums read again, chosen by the sums', () => {
   });
 
   it('asks for at most maxCells cells, those in most failing sums first', () => {
-    const doc = scanned(misread(2, 1, '200.06', misread(3, 1, '200.06')));
+    const doc = scanned(misread(2, 1, '200.06', misread(3, 1, '200.06')), tax);
     const all = rereadTargets(doc, 120).facts;
     const two = rereadTargets(doc, 2).facts;
     expect(all.length).toBeGreaterThan(2);
