@@ -167,9 +167,9 @@ async function runStages(doc: DocumentRecord, bytes: Uint8Array, opts: ProcessOp
     const reread = result.rereadCells;
     if (reread && settings.ocr.rereadSums.maxCells > 0) {
       const { rereadFailingSums } = await import('../normalizers/ocr-correct/reread.js');
-      const { maxCells, maxChanges, maxCombinations, lostDecimalsEm, maxLook } = settings.ocr.rereadSums;
+      const { maxCells, maxChanges, maxCombinations, lostDecimalsEm, maxLook, sweepStrokes } = settings.ocr.rereadSums;
       const signal = AbortSignal.timeout(Math.max(1, Math.ceil(stagesUntil - performance.now())));
-      doc.checks = await timedAsync(doc, 'ocr-reread', () => rereadFailingSums(doc, taxonomy, doc.checks, reread, { maxCells, maxChanges, maxCombinations, lostDecimalsEm, maxLook }, signal));
+      doc.checks = await timedAsync(doc, 'ocr-reread', () => rereadFailingSums(doc, taxonomy, doc.checks, reread, { maxCells, maxChanges, maxCombinations, lostDecimalsEm, maxLook, sweepStrokes: sweepStrokes > 0 }, signal));
       inTime();
     }
     // a scan whose repairs show it thins 4s to 1s: the amounts with a 1 that nothing verifies are doubted

@@ -574,6 +574,11 @@ export interface RereadSumSettings {
    *  not read again: those with a 1 or a 3 tied by sums that hold to the cells read again (count;
    *  400; 0: none) */
   readonly maxLook: number;
+  /** where the readings the search takes leave sums failing, every cell of a table whose glyphs
+   *  show a 4's or a 5's lost strokes is given that reading at once, taken as the identities allow
+   *  (normalizers/ocr-correct/stroke-sweep.ts: chains of copies that lost their 4s alike, more
+   *  cells than maxChanges) (1 on; 0 off) */
+  readonly sweepStrokes: number;
 }
 
 /** Short Latin words between rules (a CJK header character misread) read again (reread-latin.ts). */
@@ -790,7 +795,7 @@ export const OCR_SETTINGS_LIMITS: Limits<OcrSettings> = {
   rereadNumbers: { decimalColumnShare: SHARE, minDecimalCells: COUNT(), lineMargin: RATIO, lineMarginPx: PX, tallWord: [1, 10], minHeightPx: PX, maxCells: COUNT(), maxAddedDigits: COUNT(), maxStrayMarks: COUNT(0, 10), latinModel: COUNT(0, 1), skipWhole: COUNT(0, 1), besideWhole: COUNT(0, 1), malformed: COUNT(0, 1), inkBand: COUNT(0, 1), joinPieces: COUNT(0, 1), wholeNumbers: COUNT(0, 1) },
   digitInk: { heightShare: SHARE, digitWidth: RATIO, minHeightPx: PX, brokenMinWidth: SHARE },
   strokeRemnants: { on: COUNT(0, 1), sideEm: RATIO, lineMargin: RATIO, digitHeight: SHARE, digitWidth: SHARE, oneWidth: SHARE, maxMisfit: RATIO, bandTop: SHARE, bandBottom: SHARE, reachEm: RATIO, markHeight: SHARE, stemFrom: SHARE, stemTo: SHARE, stubPx: PX, stubEm: SHARE, barHeight: SHARE, barWidth: SHARE, minHeightPx: PX },
-  rereadSums: { maxCells: COUNT(), darkGain: GREY, thickenPx: COUNT(0, 5), greyEnlarge: [0.5, 6], sideMargin: RATIO, lineMargin: RATIO, lineMarginPx: PX, maxChanges: COUNT(1, 10), maxCombinations: COUNT(1), lostDecimalsEm: RATIO, maxLook: COUNT() },
+  rereadSums: { maxCells: COUNT(), darkGain: GREY, thickenPx: COUNT(0, 5), greyEnlarge: [0.5, 6], sideMargin: RATIO, lineMargin: RATIO, lineMarginPx: PX, maxChanges: COUNT(1, 10), maxCombinations: COUNT(1), lostDecimalsEm: RATIO, maxLook: COUNT(), sweepStrokes: COUNT(0, 1) },
   rereadLatin: { maxLetters: COUNT(1, 100), lineMargin: RATIO, lineMarginPx: PX, minWidthPx: PX, minHeightPx: PX, maxWidthInches: [0, 1000], maxCells: COUNT(), maxChars: COUNT(1, 100), minConfidence: CONF },
   rereadCodes: { on: COUNT(0, 1), minCodes: COUNT(1), minShare: SHARE, maxWidthInches: [0, 10], lineMargin: RATIO, lineMarginPx: PX, minWidthPx: PX, minHeightPx: PX, enlarge: [1, 4], maxCells: COUNT(), minConfidence: CONF, replaceGain: CONF },
   rereadText: {
@@ -836,7 +841,7 @@ export const DEFAULT_OCR_SETTINGS: OcrSettings = deepFreeze(
     rereadNumbers: { decimalColumnShare: 0.15, minDecimalCells: 2, lineMargin: 0.35, lineMarginPx: 2, tallWord: 1.35, minHeightPx: 4, maxCells: 600, maxAddedDigits: 4, maxStrayMarks: 2, latinModel: 1, skipWhole: 1, besideWhole: 1, malformed: 1, inkBand: 1, joinPieces: 1, wholeNumbers: 1 },
     digitInk: { heightShare: 0.6, digitWidth: 0.55, minHeightPx: 6, brokenMinWidth: 0.35 },
     strokeRemnants: { on: 1, sideEm: 0.6, lineMargin: 0.25, digitHeight: 0.6, digitWidth: 0.6, oneWidth: 0.25, maxMisfit: 0.5, bandTop: 0.45, bandBottom: 0.75, reachEm: 0.7, markHeight: 0.35, stemFrom: 0.25, stemTo: 0.9, stubPx: 2, stubEm: 0.1, barHeight: 0.3, barWidth: 0.6, minHeightPx: 8 },
-    rereadSums: { maxCells: 120, darkGain: 50, thickenPx: 1, greyEnlarge: 2, sideMargin: 0.5, lineMargin: 0.3, lineMarginPx: 2, maxChanges: 8, maxCombinations: 20_000, lostDecimalsEm: 2.5, maxLook: 400 },
+    rereadSums: { maxCells: 120, darkGain: 50, thickenPx: 1, greyEnlarge: 2, sideMargin: 0.5, lineMargin: 0.3, lineMarginPx: 2, maxChanges: 8, maxCombinations: 20_000, lostDecimalsEm: 2.5, maxLook: 400, sweepStrokes: 1 },
     rereadLatin: { maxLetters: 4, lineMargin: 0.4, lineMarginPx: 3, minWidthPx: 4, minHeightPx: 4, maxWidthInches: 1.5, maxCells: 200, maxChars: 6, minConfidence: 60 },
     rereadCodes: { on: 1, minCodes: 3, minShare: 0.4, maxWidthInches: 0.5, lineMargin: 0.4, lineMarginPx: 3, minWidthPx: 4, minHeightPx: 4, enlarge: 2, maxCells: 300, minConfidence: 50, replaceGain: 10 },
     rereadText: {

@@ -57,8 +57,9 @@ export interface OcrRepair {
   identities: string[];
   /** 'reread': the value is a second reading of the cell on the page image (reread.ts), not a
    *  misreading undone (confusion.ts); 'copied': the figure of the copies it must equal (copies.ts);
-   *  'sign': a minus sign read from a speck dropped (sign.ts) */
-  how?: 'reread' | 'inferred' | 'copied' | 'sign';
+   *  'sign': a minus sign read from a speck dropped (sign.ts); 'strokes': the 4s and 5s its glyphs
+   *  show, set with every such cell of its table (stroke-sweep.ts) */
+  how?: 'reread' | 'inferred' | 'copied' | 'sign' | 'strokes';
   /** 'copied': the cell of the chain whose held sum gives the figure */
   anchor?: string;
 }
@@ -323,6 +324,8 @@ export function repairChecks(doc: DocumentRecord, repairs: OcrRepair[]): CheckRe
         ? `${tableName(f, names)}: ${rowName(f)}${f.measure_label ? ' (' + f.measure_label + ')' : ''} read by OCR as ${r.printed}, inferred from identities as ${r.corrected}: the failing identities it is in (${r.identities.join('; ')}) all require that value, and two of them whose other cells are each in an identity that holds share no other cell, one summing two or more other amounts; with it nothing else breaks; compare with the printed page`
         : r.how === 'sign'
         ? `${tableName(f, names)}: ${rowName(f)}${f.measure_label ? ' (' + f.measure_label + ')' : ''} read by OCR as ${r.printed}, corrected to ${r.corrected} (${r.confusion}): without the sign the failing identities it is in (${r.identities.join('; ')}) hold, at least two of them on this cell, and no other breaks; compare with the printed page`
+        : r.how === 'strokes'
+        ? `${tableName(f, names)}: ${rowName(f)}${f.measure_label ? ' (' + f.measure_label + ')' : ''} read by OCR as ${r.printed}, taken as ${r.corrected} (${r.confusion}): with them the failing identities (${r.identities.join('; ')}) hold, none that held breaks, and a sum still failing on these cells is closer than before; compare with the printed page`
         : r.how === 'reread'
         ? `${tableName(f, names)}: ${rowName(f)}${f.measure_label ? ' (' + f.measure_label + ')' : ''} read by OCR as ${r.printed}, ${r.confusion} as ${r.corrected}: with it the failing identities (${r.identities.join('; ')}) hold and no other breaks, the only such reading; compare with the printed page`
         : `${tableName(f, names)}: ${rowName(f)}${f.measure_label ? ' (' + f.measure_label + ')' : ''} read by OCR as ${r.printed}, corrected to ${r.corrected} (${r.confusion}): the only cell in every failing identity (${r.identities.join('; ')}) and the only plausible reading that makes them all hold; compare with the printed page`,

@@ -7,7 +7,8 @@
 // held: per cluster of failing sums, the combination that makes the most of them hold with the
 // fewest cells changed, when it is the only one; then every identity in the document is checked
 // again (no new failure, none left on a changed cell). OCR confidence plays no part. A cell taken
-// carries `ocr_repaired` and an `ocr_repaired` row in checks.csv keeps its first reading.
+// carries `ocr_repaired` and an `ocr_repaired` row in checks.csv keeps its first reading. Where the
+// sums still fail, the glyphs' readings of a whole table are set at once (stroke-sweep.ts).
 import { Decimal } from 'decimal.js';
 import type { CellRereader, CellRereadRequest } from '../../model/stages.js';
 import type { CheckResult, DocumentRecord, Fact } from '../../model/types.js';
@@ -20,6 +21,7 @@ import type { IdentityStats } from '../checks/verify.js';
 import { tolerance } from '../checks/tolerance.js';
 import type { Taxonomy } from '../taxonomy/index.js';
 import { off } from './copies.js';
+import { sweepStrokes } from './stroke-sweep.js';
 import { clusters, findOcrRepairs, keepValue, keyOf, OCR_REPAIRED, PINNING, printedText, repairChecks, setValue, VALUE_CHECKS, type OcrRepair } from './index.js';
 
 /** bounds of the search (extractors/ocr/settings.ts rereadSums) */
@@ -34,6 +36,8 @@ interface RereadLimits {
   lostDecimalsEm?: number;
   /** cells tied to those by sums that hold, looked at for 4s read 1 and 5s read 3 (not read again) */
   maxLook?: number;
+  /** the `strokes` readings of a table's cells set at once where the search leaves sums failing (stroke-sweep.ts) */
+  sweepStrokes?: boolean;
 }
 
 /** a reading as the table prints amounts: digits, thousands separators, a decimal point */
@@ -234,6 +238,9 @@ export async function rereadFailingSums(doc: DocumentRecord, taxonomy: Taxonomy,
     for (const x of a) how.set(`${i}|${x.value.toFixed()}`, x.how);
   });
   const repairs = takeReadings(doc, alts, how, limits);
+  // chains that lost their 4s alike, more cells than the search changes together
+  const swept = limits.sweepStrokes ? sweepStrokes(doc, alts, how) : [];
+  if (swept.length) repairs.push(...swept, ...takeReadings(doc, alts, how, limits));
   if (!repairs.length) {
     doc.messages.push({ stage: 'ocr-correct', severity: 'info', text: `${facts.length} cell(s) of failing sums read again: no reading made them hold` });
     return checks;
