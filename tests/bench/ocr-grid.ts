@@ -34,7 +34,7 @@ import { parseCsv } from '../../output/csv.js';
 import { audit, NEUTRAL_FLAGS, score, type Score } from './ocr-facts.js';
 
 interface Condition { name: string; dpi: number; encode: { jpeg?: number; fax?: number } }
-interface GridFile { documents: Record<string, number[]>; quick: Record<string, string[]>; sets: Record<string, Condition[]> }
+export interface GridFile { documents: Record<string, number[]>; quick: Record<string, string[]>; sets: Record<string, Condition[]> }
 
 export interface ConditionResult {
   P: number; R: number; F1: number;
@@ -50,7 +50,7 @@ export interface ConditionResult {
 
 /** `cmd` run under sh, whose `times` gives the CPU seconds (user + system) of it and its children;
  *  wall seconds beside them. */
-function timedRun(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): { r: SpawnSyncReturns<string>; cpu: number; wall: number } {
+export function timedRun(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): { r: SpawnSyncReturns<string>; cpu: number; wall: number } {
   const t0 = performance.now();
   const r = spawnSync('sh', ['-c', '"$@"; s=$?; times >&2; exit $s', 'sh', cmd, ...args], { encoding: 'utf8', env, maxBuffer: 64 << 20 });
   const wall = (performance.now() - t0) / 1000;
@@ -100,7 +100,7 @@ export function profileSummary(file: string, pages: number, totalCpu: number): s
 }
 
 const short = (source: string): string => source.replace(/-\d{4}-.*$/, '');
-const pct = (n: number, d: number): string => (d ? `${((100 * n) / d).toFixed(2)}%` : '-');
+export const pct = (n: number, d: number): string => (d ? `${((100 * n) / d).toFixed(2)}%` : '-');
 
 /** Facts of the keyed documents in tables of a kind the key does not give (the scans hold the key
  *  pages only, so every such fact carries a wrong kind): how many, how many without a flag. */

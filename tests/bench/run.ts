@@ -14,6 +14,7 @@ import { benchOcrSection } from './ocr.js';
 import { benchHtmlSection } from './html.js';
 import { benchOcrFacts } from './ocr-facts.js';
 import { benchOcrGrid } from './ocr-grid.js';
+import { benchOcrUnseen } from './ocr-unseen.js';
 import { benchOcrMemory } from './ocr-memory.js';
 import { benchHealth } from './health.js';
 import { benchWebTemplates } from './web-templates.js';
@@ -49,6 +50,7 @@ const sections: Section[] = [
   { name: 'review-app: the review app on a large run (BENCH_REVIEW_FACTS facts, default 100,000): load, API calls, bytes', run: () => benchReviewApp(join(repo, 'corpus/samples')) },
   { name: 'hostile: a nightly crawl\'s worst inputs with the seeds and corpus PDFs in one run, status and reason per input, peak RSS', run: () => benchHostile(repo, existsSync(shared) ? shared : undefined), explicit: true },
   { name: 'ocr-grid: scan conditions (dev / reported sets), fact F1 and silent errors per condition', run: () => (existsSync(shared) ? benchOcrGrid(repo, shared) : skip('../shared not found')), explicit: true },
+  { name: 'ocr-unseen: text-layer budgets never tuned on, scanned under reported conditions, OCR facts against their own text layer (F1, silent errors per condition)', run: () => (existsSync(shared) ? benchOcrUnseen(repo, shared) : skip('../shared not found')), explicit: true },
   { name: 'scale: 1,000 documents (BENCH_SCALE_N) as partitioned Parquet: first run, no-change and 1%-changed reruns, bytes rewritten, state, peak RSS, queries, extrapolation to 100,000', run: () => benchScale(join(repo, 'corpus/samples')), explicit: true },
 ];
 
