@@ -176,6 +176,11 @@ async function runStages(doc: DocumentRecord, bytes: Uint8Array, opts: ProcessOp
     const { strokeDoubt } = await import('../normalizers/ocr-correct/stroke-doubt.js');
     doc.checks.push(...strokeDoubt(doc, doc.checks));
   }
+  // figures of the text read by OCR that no table confirms: flagged, a misread digit there is caught by nothing
+  if (doc.ocrPages?.length) {
+    const { flagUncheckedOcrProse } = await import('../normalizers/prose/ocr-unchecked.js');
+    doc.checks.push(...flagUncheckedOcrProse(doc));
+  }
   doc.checks.push(...corrected);
   // pages (or cells) the extractor could not read: reported, the rest stands
   if (result.pageIssues?.length) doc.checks.push(...pageIssueChecks(doc, result.pageIssues));

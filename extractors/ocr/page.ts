@@ -18,6 +18,12 @@ import type { KeptPage } from './reread-cells.js';
  *  rules leave at a cell's corner) */
 const RULE_GLYPH = /^[|‖丨[\]!！_—\-–=~'"‘’“”`.,:;、。，\\「」]+$/;
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+/** the punctuation of running Chinese text, as chi_sim reads it (its commas often ASCII) */
+const TEXT_MARK = /^[，。、；：,;:]$/;
+/** a dash as chi_sim reads a 一 (one horizontal stroke) */
+const DASH = /^[-—–_~一]$/;
+/** a full-width mark of running text: joins CJK characters as they do */
+const CJK_MARK = /[，。、；：]/;
 
 function median(v: number[]): number {
   if (!v.length) return 0;
@@ -74,19 +80,16 @@ function pageBox(f: OcrContent['frame'], b: Box): Box {
 function wordsToTokens(page: OcrPage, k: number, walls: number[], s: WordSettings): Token[] {
   const byLine = new Map<number, OcrWord[]>();
   for (const read of page.words) {
-    if (RULE_GLYPH.test(read.text) && read.text.length <= s.ruleGlyphMaxLength) continue;
-    // a speck glued to a CJK word (合计.“) taken off
-    const text = trimSpeckGlyphs(read.text);
-    const w = text === read.text ? read : { ...read, text };
-    let l = byLine.get(w.line);
-    if (!l) byLine.set(w.line, (l = []));
-    l.push(w);
+    let l = byLine.get(read.line);
+    if (!l) byLine.set(read.line, (l = []));
+    l.push(read);
   }
   const tokens: Token[] = [];
-  for (const words of byLine.values()) {
-    words.sort((a, b) => a.box.x0 - b.box.x0);
-    const hs = words.filter((w) => CJK.test(w.text)).map((w) => w.box.y1 - w.box.y0);
-    const lineH = median(hs.length ? hs : words.map((w) => (w.box.y1 - w.box.y0) / s.latinHeightRatio));
+  for (const all of byLine.values()) {
+    all.sort((a, b) => a.box.x0 - b.box.x0);
+    const hs = all.filter((w) => CJK.test(w.text)).map((w) => w.box.y1 - w.box.y0);
+    const lineH = median(hs.length ? hs : all.map((w) => (w.box.y1 - w.box.y0) / s.latinHeightRatio));
+    const words = keptWords(all, lineH, s);
     const size = Math.max(s.minFontSizePt, lineH * k);
     let cur: { text: string; box: Box; conf: number } | undefined;
     const flush = (): void => {
@@ -105,8 +108,9 @@ function wordsToTokens(page: OcrPage, k: number, walls: number[], s: WordSetting
         const wall = walls.some((x) => x > cur!.box.x1 - s.wallSlackPx && x < w.box.x0 + s.wallSlackPx);
         const a = cur.text.slice(-1);
         const b = w.text.slice(0, 1);
-        // CJK runs join across letter spacing; Latin words and numbers only when touching
-        const limit = CJK.test(a) && CJK.test(b) ? lineH * s.cjkJoinGap : lineH * s.latinJoinGap;
+        // CJK runs join across letter spacing (their punctuation with them); Latin words and numbers only when touching
+        const cjk = (c: string): boolean => CJK.test(c) || CJK_MARK.test(c);
+        const limit = cjk(a) && cjk(b) && (CJK.test(a) || CJK.test(b)) ? lineH * s.cjkJoinGap : lineH * s.latinJoinGap;
         if (!wall && gap <= limit) {
           cur.text += separator(cur.text, w.text) && gap > lineH * s.latinJoinGap ? ' ' + w.text : w.text;
           cur.box = { x0: cur.box.x0, y0: Math.min(cur.box.y0, w.box.y0), x1: Math.max(cur.box.x1, w.box.x1), y1: Math.max(cur.box.y1, w.box.y1) };
@@ -120,6 +124,47 @@ function wordsToTokens(page: OcrPage, k: number, walls: number[], s: WordSetting
     flush();
   }
   return tokens;
+}
+
+/** The words of one line (sorted left to right) that make tokens: rule glyphs dropped, but a mark of
+ *  running text kept where words lie close on both sides of it, one of them CJK (a clause's comma, a
+ *  sentence's full stop in a line of prose: the prose facts need them), a comma read ASCII then
+ *  written as Chinese prints it; specks glued to CJK words taken off. */
+function keptWords(words: readonly OcrWord[], lineH: number, s: WordSettings): OcrWord[] {
+  const out: OcrWord[] = [];
+  words.forEach((read, i) => {
+    if (RULE_GLYPH.test(read.text) && read.text.length <= s.ruleGlyphMaxLength) {
+      const prev = words[i - 1], next = words[i + 1];
+      if (oneStroke(read, next, lineH, s)) {
+        out.push({ ...read, text: '一' });
+        return;
+      }
+      const inText = s.textMarkGap > 0 && TEXT_MARK.test(read.text) && !!prev && !!next
+        && read.box.x0 - prev.box.x1 <= lineH * s.textMarkGap && next.box.x0 - read.box.x1 <= lineH * s.textMarkGap
+        && (CJK.test(prev.text.slice(-1)) || CJK.test(next.text.slice(0, 1)));
+      if (!inText) return;
+      const text = ({ ',': '，', ';': '；', ':': '：' } as Record<string, string>)[read.text] ?? read.text;
+      out.push(text === read.text ? read : { ...read, text });
+      return;
+    }
+    // a speck glued to a CJK word (合计.“) taken off
+    const text = trimSpeckGlyphs(read.text);
+    out.push(text === read.text ? read : { ...read, text });
+  });
+  return out;
+}
+
+/** Whether a dash read as a word of its own is the 一 of the CJK word right after it (一般 read
+ *  `-` `般`): a flat stroke, at most `cjkJoinGap` line heights before a CJK character, across the
+ *  middle of that character's height (a rule's remnant lies at a cell's edge, above or below the
+ *  characters, or stands apart). */
+function oneStroke(w: OcrWord, next: OcrWord | undefined, lineH: number, s: WordSettings): boolean {
+  if (!DASH.test(w.text) || !next || !CJK.test(next.text.slice(0, 1)) || s.oneStrokeBand <= 0) return false;
+  const h = next.box.y1 - next.box.y0;
+  const mid = (w.box.y0 + w.box.y1) / 2;
+  const band = (h * (1 - s.oneStrokeBand)) / 2;
+  return next.box.x0 - w.box.x1 <= lineH * s.cjkJoinGap && w.box.y1 - w.box.y0 <= h * 0.25
+    && mid >= next.box.y0 + band && mid <= next.box.y1 - band;
 }
 
 /** OCR page -> PageContent in PDF points (`dpi` is the resolution of the OCR'd image), with the

@@ -317,6 +317,15 @@ export interface SidewaysSettings {
 export interface WordSettings {
   /** a word of rule glyphs (|, 丨, —) this short next to an erased rule is dropped (characters; 2) */
   readonly ruleGlyphMaxLength: number;
+  /** a punctuation mark of running text (，。、；： or a comma, semicolon or colon read ASCII) read as a
+   *  word of its own is kept when words lie this close on both sides of it on its line, one of
+   *  them CJK: it sits in a line of prose, where it ends a clause or a sentence, not at a rule's
+   *  end (line heights; 1.2; 0: such marks are dropped like rule glyphs) */
+  readonly textMarkGap: number;
+  /** a dash read as a word of its own right before a CJK character, flat and across the middle
+   *  this share of that character's height, is the 一 of the word (一般 read - 般) (share; 0.5;
+   *  0: such dashes are dropped like rule glyphs) */
+  readonly oneStrokeBand: number;
   /** a line without CJK has its height estimated as word height / this (ratio; 0.75: Latin and digits are shorter than CJK) */
   readonly latinHeightRatio: number;
   /** tokens get at least this font size (pt; 4) */
@@ -782,7 +791,7 @@ export const OCR_SETTINGS_LIMITS: Limits<OcrSettings> = {
   bend: { on: COUNT(0, 1), minRunInches: [0.01, 100], stripInches: [0.05, 100], maxShiftPerInch: PER_INCH, minStripInk: SHARE, minFit: SHARE, minBendPx: PX },
   despeckle: { on: COUNT(0, 1), maxDotPerInch: PER_INCH, clearPerInch: PER_INCH, clearAlongPerInch: PER_INCH, clearAbovePerInch: PER_INCH, haloPx: COUNT(0, 10) },
   sideways: { eraseRunPt: PT, minEraseRunPx: PX, smearGapPt: PT, minSmearGapPx: PX, longRunPt: PT, ratio: RATIO },
-  words: { ruleGlyphMaxLength: COUNT(), latinHeightRatio: [0.01, 10], minFontSizePt: PT, cjkJoinGap: RATIO, latinJoinGap: RATIO, wallSlackPx: PX, lowConfidence: CONF },
+  words: { ruleGlyphMaxLength: COUNT(), textMarkGap: RATIO, oneStrokeBand: SHARE, latinHeightRatio: [0.01, 10], minFontSizePt: PT, cjkJoinGap: RATIO, latinJoinGap: RATIO, wallSlackPx: PX, lowConfidence: CONF },
   repair: { maxNumberLength: COUNT(), minDigits: COUNT(), digitsPerLetter: [0.01, 1000], sameLineOverlap: SHARE, lookahead: COUNT(), splitDecimalGap: RATIO, overlapSlackPt: PT, wallSlackPt: PT, splitAmountMinCells: COUNT() },
   crops: {
     columnSnapPerInch: PER_INCH, minColumnSnapPx: PX, padPerInch: PER_INCH, minPadPx: PX, minWidthPerInch: PER_INCH, maxHeightPerInch: PER_INCH,
@@ -828,7 +837,7 @@ export const DEFAULT_OCR_SETTINGS: OcrSettings = deepFreeze(
     bend: { on: 0, minRunInches: 0.5, stripInches: 0.5, maxShiftPerInch: 25, minStripInk: 0.25, minFit: 0.5, minBendPx: 1.5 },
     despeckle: { on: 1, maxDotPerInch: 40, clearPerInch: 25, clearAlongPerInch: 12, clearAbovePerInch: 16, haloPx: 1 },
     sideways: { eraseRunPt: 20, minEraseRunPx: 30, smearGapPt: 3, minSmearGapPx: 2, longRunPt: 36, ratio: 1.5 },
-    words: { ruleGlyphMaxLength: 2, latinHeightRatio: 0.75, minFontSizePt: 4, cjkJoinGap: 0.6, latinJoinGap: 0.15, wallSlackPx: 1, lowConfidence: 60 },
+    words: { ruleGlyphMaxLength: 2, textMarkGap: 1.2, oneStrokeBand: 0.5, latinHeightRatio: 0.75, minFontSizePt: 4, cjkJoinGap: 0.6, latinJoinGap: 0.15, wallSlackPx: 1, lowConfidence: 60 },
     repair: { maxNumberLength: 24, minDigits: 2, digitsPerLetter: 3, sameLineOverlap: 0.5, lookahead: 40, splitDecimalGap: 1.2, overlapSlackPt: 1, wallSlackPt: 0.5, splitAmountMinCells: 2 },
     crops: {
       columnSnapPerInch: 40, minColumnSnapPx: 3, padPerInch: 60, minPadPx: 2, minWidthPerInch: 12, maxHeightPerInch: 2, enlarge: 1.5, stripGapPerInch: 5,

@@ -11,6 +11,7 @@ export const CHECK_IDS: Record<string, string> = {
   printed_total: 'a row labelled 合计/总计 equals the sum of the rows it closes (top numbering level), a numbered row the rows numbered under it, a <group> / 小计 column the other columns of its group; inferred from the layout: verifies when it holds, reported only for the kinds declared `must_hold`',
   prose_vs_table: 'a figure stated in the 情况说明 text equals the table cell it restates',
   ocr_repaired: 'an OCR misreading corrected because the failing identities pinned that one cell (info: printed → corrected)',
+  ocr_prose_unchecked: 'figures stated in the text of pages read by OCR that no table of the document confirms (info: how many, flagged ocr_prose_unchecked)',
   missing_table: 'a standard table the document kind requires (决算: 公开01-09表) is not in the document',
   empty_table_unexplained: 'a standard table without numbers has no note saying why',
   code_name_mismatch: 'the printed name of a code is not its name in that year’s classification',

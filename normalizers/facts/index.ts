@@ -86,8 +86,9 @@ function resolveClassName(printed: string, ocr: boolean, ctx: FactContext): Reso
     if (Array.from(rest).length < 4) break;
     const bare = ctx.taxonomy.resolveName(rest, opts);
     // (the list number's 、 or point left before the name goes with the numeral read wrong:
-    // 产、科学技术支出 is 科学技术支出)
-    if (bare && bare.method !== 'fuzzy') return { code: bare.code, item: rest.replace(/^[、.．,，:：;；·]+/, '') };
+    // 产、科学技术支出 is 科学技术支出) — but a 类's own 其他 款 (其他交通运输支出, 21499) is that 款,
+    // its first characters words, not a list number
+    if (bare && bare.method !== 'fuzzy' && ctx.taxonomy.lookup(`${bare.code}99`)?.name !== label) return { code: bare.code, item: rest.replace(/^[、.．,，:：;；·]+/, '') };
   }
   return whole;
 }

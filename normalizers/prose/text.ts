@@ -178,7 +178,22 @@ export function sentences(p: Span): Span[] {
 }
 
 export function clauses(s: Span): Span[] {
-  return splitSpan(s, /[，,；;、]/);
+  return splitSpan(s, /[，,；;、]/).flatMap(afterRates);
+}
+
+/** a rate, then a CJK word: the mark between them was lost (a scan's line-final ；: 占96.4% 卫生健康
+ *  (类)支出…): no clause goes on after a % but with 的, 以上/以下 or 左右 */
+function afterRates(c: Span): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  for (let i = 0; i < c.text.length - 1; i++) {
+    if ((c.text[i] === '%' || c.text[i] === '％') && /[\u3400-\u9fff]/.test(c.text[i + 1]!) && !/[的以左]/.test(c.text[i + 1]!)) {
+      out.push(sub(c, start, i + 1));
+      start = i + 1;
+    }
+  }
+  out.push(sub(c, start));
+  return out;
 }
 
 export function sub(span: Span, from: number, to = span.text.length): Span {

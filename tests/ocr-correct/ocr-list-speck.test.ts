@@ -47,6 +47,18 @@ describe("a speck read after, or for, a list number's 、 in an OCR'd label", ()
     expect([sci?.code, sci?.item]).toEqual(['206', '科学技术支出']);
   });
 
+  it('a 类\'s own 其他 款 is no 类 with a misread list number (其他科学技术支出 is not 科学技术支出)', () => {
+    // (an unseen 2026 budget's 收支总表 scanned at q80-200: 其他交通运输支出 under 六、交通运输支出,
+    // taken for the 类 with 其他 as a misread ordinal: a silent wrong 类 figure)
+    const rows = [...ROWS.slice(0, 4), ROWS[4]!.map((c, i) => (i === 2 ? '四、科学技术支出' : c)), ['', '', '其他科学技术支出', '100,000'], ...ROWS.slice(5)];
+    const t = understandRows(rows, { kind: 'budget_income_expenditure_summary', tableId: 't001', unit: '元', page: 2 });
+    const other = factsOfTable(t, { doc_id: 'd', fiscal_year: '2026', defaultUnit: '元', taxonomy: tax }).filter((f) => String(f.value) === '100000');
+    expect(other).toHaveLength(2);
+    expect(other.map((f) => f.code)).toContain('206');
+    const kuan = other.find((f) => f.item.includes('其他'))!;
+    expect(kuan.code).not.toBe('206');
+  });
+
   it('leaves a point after a list number, and labels with no list number, as printed', () => {
     expect(withoutListSpeck('二.政府性基金')).toBe('二.政府性基金');
     expect(withoutListSpeck('一般公共服务支出')).toBe('一般公共服务支出');
