@@ -9,7 +9,9 @@
 // Printed per condition (F1, silent errors as the grid counts them, per city) with the minimum;
 // never asserted. Run only when named: npm run bench -- ocr-unseen.
 // Environment: BENCH_UNSEEN_CONDITIONS=a,b (of the reported set; default q80-200,photocopy-200,
-// fax-200), BENCH_UNSEEN_PER_CITY (documents per city, default 1), BENCH_UNSEEN_PAGES,
+// fax-200), BENCH_UNSEEN_PER_CITY (documents per city, default 1), BENCH_UNSEEN_FROM (the first
+// document of a city taken, 0-based, default 0: 1 sets aside the documents a change was developed
+// on and measures on the next of each city), BENCH_UNSEEN_PAGES,
 // BENCH_UNSEEN_WORKERS (ingest --workers, default 2), BENCH_UNSEEN_DIR (where the scans are made;
 // reused while there), BENCH_UNSEEN_KEEP=DIR (keep the output folders there, with the text-layer
 // run and the keys made from it).
@@ -22,15 +24,16 @@ import { pct, scoreCondition, timedRun, type GridFile } from './ocr-grid.js';
 
 const KEY_COLUMNS = ['source', 'table_kind', 'section', 'code', 'item', 'measure', 'value'];
 
-/** the documents: per city (the file name's prefix before its first '-'), the first `perCity` */
-function pickDocuments(dir: string, perCity: number): string[] {
+/** the documents: per city (the file name's prefix before its first '-'), `perCity` of them from
+ *  the `from`-th (0: the first) */
+function pickDocuments(dir: string, perCity: number, from: number): string[] {
   const files = readdirSync(dir).filter((f) => f.endsWith('.pdf')).sort();
   const byCity = new Map<string, string[]>();
   for (const f of files) {
     const city = f.split('-')[0]!;
     byCity.set(city, [...(byCity.get(city) ?? []), f]);
   }
-  return [...byCity.values()].flatMap((fs) => fs.slice(0, perCity)).map((f) => join(dir, f));
+  return [...byCity.values()].flatMap((fs) => fs.slice(from, from + perCity)).map((f) => join(dir, f));
 }
 
 export async function benchOcrUnseen(repo: string, shared: string): Promise<void> {
@@ -44,6 +47,7 @@ export async function benchOcrUnseen(repo: string, shared: string): Promise<void
   const conds = grid.sets.reported!.filter((c) => names.includes(c.name));
   if (conds.length !== names.length) { console.log(`  skipped: BENCH_UNSEEN_CONDITIONS: not in the reported set: ${names.filter((n) => !conds.some((c) => c.name === n)).join(', ')}`); return; }
   const perCity = Math.max(1, Number(process.env.BENCH_UNSEEN_PER_CITY ?? 1) || 1);
+  const from = Math.max(0, Number(process.env.BENCH_UNSEEN_FROM ?? 0) || 0);
   const nPages = Math.max(1, Number(process.env.BENCH_UNSEEN_PAGES ?? 4) || 4);
   const workers = process.env.BENCH_UNSEEN_WORKERS ?? '2';
   const scans = process.env.BENCH_UNSEEN_DIR ?? join(tmpdir(), 'fiscal-extract-scan-unseen');
@@ -51,7 +55,8 @@ export async function benchOcrUnseen(repo: string, shared: string): Promise<void
   const work = mkdtempSync(join(tmpdir(), 'fx-ocr-unseen-'));
   try {
     // 1. the text layer: the key
-    const files = pickDocuments(source, perCity);
+    const files = pickDocuments(source, perCity, from);
+    if (!files.length) { console.log(`  skipped: no document of ${source} from the ${from + 1}th of a city on`); return; }
     const textOut = join(keep ?? work, 'text');
     rmSync(textOut, { recursive: true, force: true });
     const t = spawnSync(process.execPath, [join(repo, 'dist/pipeline/cli.js'), 'ingest', ...files, '--out', textOut, '--quiet', '--no-state', '--no-ocr', '--workers', workers], { encoding: 'utf8', maxBuffer: 64 << 20 });
@@ -79,7 +84,7 @@ export async function benchOcrUnseen(repo: string, shared: string): Promise<void
     if (!docKeys.length) { console.log(`  skipped: no text-layer document of ${source} gave facts`); return; }
     const pagesPerCondition = docKeys.reduce((s, k) => s + documents[k]!.pages.length, 0);
     const keyFacts = keyFiles.reduce((s, k) => s + parseCsv(readFileSync(k, 'utf8')).length, 0);
-    console.log(`  ${docKeys.length} documents (${perCity} per city of ${source}), ${pagesPerCondition} pages per condition (cover + ${nPages} fact pages each), ${keyFacts} key facts from their text layer; scans in ${scans}; --workers ${workers}`);
+    console.log(`  ${docKeys.length} documents (${perCity} per city of ${source}${from ? `, from the ${from + 1}th` : ''}), ${pagesPerCondition} pages per condition (cover + ${nPages} fact pages each), ${keyFacts} key facts from their text layer; scans in ${scans}; --workers ${workers}`);
     const docsFile = join(work, 'documents.json');
     writeFileSync(docsFile, JSON.stringify(documents));
     // 2. the scans
