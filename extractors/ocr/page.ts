@@ -18,12 +18,17 @@ import type { KeptPage } from './reread-cells.js';
  *  rules leave at a cell's corner) */
 const RULE_GLYPH = /^[|‖丨[\]!！_—\-–=~'"‘’“”`.,:;、。，\\「」]+$/;
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
-/** the punctuation of running Chinese text, as chi_sim reads it (its commas often ASCII) */
-const TEXT_MARK = /^[，。、；：,;:]$/;
+/** the punctuation of running Chinese text, as chi_sim reads it (its commas often ASCII); not a
+ *  colon: 部门：… on a table's title line would make the line a label's, not the title's */
+const TEXT_MARK = /^[，。、；,;]$/;
 /** a dash as chi_sim reads a 一 (one horizontal stroke) */
 const DASH = /^[-—–_~一]$/;
+/** the characters a 一 stands before in these documents' words that begin no word without it (一般:
+ *  一般公共预算, 一般公共服务, 一般性支出): a dash before any other character may be a rule's
+ *  remnant or a speck (一合许 for 合计) */
+const AFTER_ONE = /^般/;
 /** a full-width mark of running text: joins CJK characters as they do */
-const CJK_MARK = /[，。、；：]/;
+const CJK_MARK = /[，。、；]/;
 
 function median(v: number[]): number {
   if (!v.length) return 0;
@@ -143,7 +148,7 @@ function keptWords(words: readonly OcrWord[], lineH: number, s: WordSettings): O
         && read.box.x0 - prev.box.x1 <= lineH * s.textMarkGap && next.box.x0 - read.box.x1 <= lineH * s.textMarkGap
         && (CJK.test(prev.text.slice(-1)) || CJK.test(next.text.slice(0, 1)));
       if (!inText) return;
-      const text = ({ ',': '，', ';': '；', ':': '：' } as Record<string, string>)[read.text] ?? read.text;
+      const text = ({ ',': '，', ';': '；' } as Record<string, string>)[read.text] ?? read.text;
       out.push(text === read.text ? read : { ...read, text });
       return;
     }
@@ -154,12 +159,12 @@ function keptWords(words: readonly OcrWord[], lineH: number, s: WordSettings): O
   return out;
 }
 
-/** Whether a dash read as a word of its own is the 一 of the CJK word right after it (一般 read
- *  `-` `般`): a flat stroke, at most `cjkJoinGap` line heights before a CJK character, across the
- *  middle of that character's height (a rule's remnant lies at a cell's edge, above or below the
- *  characters, or stands apart). */
+/** Whether a dash read as a word of its own is the 一 of the word right after it (一般 read `-`
+ *  `般`): a flat stroke, at most `cjkJoinGap` line heights before a character that begins no word
+ *  without a 一 (AFTER_ONE), across the middle of that character's height (a rule's remnant lies
+ *  at a cell's edge, above or below the characters, or stands apart). */
 function oneStroke(w: OcrWord, next: OcrWord | undefined, lineH: number, s: WordSettings): boolean {
-  if (!DASH.test(w.text) || !next || !CJK.test(next.text.slice(0, 1)) || s.oneStrokeBand <= 0) return false;
+  if (!DASH.test(w.text) || !next || !AFTER_ONE.test(next.text) || s.oneStrokeBand <= 0) return false;
   const h = next.box.y1 - next.box.y0;
   const mid = (w.box.y0 + w.box.y1) / 2;
   const band = (h * (1 - s.oneStrokeBand)) / 2;

@@ -317,13 +317,13 @@ export interface SidewaysSettings {
 export interface WordSettings {
   /** a word of rule glyphs (|, 丨, —) this short next to an erased rule is dropped (characters; 2) */
   readonly ruleGlyphMaxLength: number;
-  /** a punctuation mark of running text (，。、；： or a comma, semicolon or colon read ASCII) read as a
+  /** a punctuation mark of running text (，。、； or a comma or semicolon read ASCII) read as a
    *  word of its own is kept when words lie this close on both sides of it on its line, one of
    *  them CJK: it sits in a line of prose, where it ends a clause or a sentence, not at a rule's
    *  end (line heights; 1.2; 0: such marks are dropped like rule glyphs) */
   readonly textMarkGap: number;
-  /** a dash read as a word of its own right before a CJK character, flat and across the middle
-   *  this share of that character's height, is the 一 of the word (一般 read - 般) (share; 0.5;
+  /** a dash read as a word of its own right before a 般, flat and across the middle this share of
+   *  that character's height, is the 一 of the word (一般 read - 般) (share; 0.5;
    *  0: such dashes are dropped like rule glyphs) */
   readonly oneStrokeBand: number;
   /** a line without CJK has its height estimated as word height / this (ratio; 0.75: Latin and digits are shorter than CJK) */

@@ -1,7 +1,7 @@
 // The punctuation of running text and the 一 of 一般, as the first pass reads them on scans of
 // text-layer budgets never tuned on (tests/fixtures/ocr/text-marks-words.json: the words and boxes
-// tesseract.js gave, see its $comment). chi_sim reads a clause's comma, a sentence's full stop and
-// a colon as words of their own; they used to be dropped with the rule glyphs, and the prose facts,
+// tesseract.js gave, see its $comment). chi_sim reads a clause's comma and a sentence's full stop
+// as words of their own; they used to be dropped with the rule glyphs, and the prose facts,
 // which split clauses and sentences on them, then lost most of a 情况说明. A 一 comes back as a
 // dash before its 般 and was dropped too, so 一般公共预算 read 般公共预算 and its column took the
 // measure of the level above (extractors/ocr/page.ts keptWords, oneStroke).
@@ -24,7 +24,7 @@ const off = { ...DEFAULT_OCR_SETTINGS, words: { ...DEFAULT_OCR_SETTINGS.words, t
 describe('punctuation read as words of its own in a line of prose', () => {
   it('is kept, an ASCII comma written as Chinese prints it', () => {
     const line7 = page(lines.prose, lines.prose.words.filter((w) => w.line === 7));
-    expect(text(line7)).toContain('2,781.90万元。其中：基本支出9,018.47万元，主要用于');
+    expect(text(line7)).toContain('2,781.90万元。其中基本支出9,018.47万元，主要用于');
     // as before: dropped with the rule glyphs
     expect(text(line7, off)).toContain('2,781.90万元其中基本支出9,018.47万元主要用于');
   });
@@ -56,6 +56,12 @@ describe('a dash read right before 般', () => {
   it('is the 一 of 一般: the header reads 一般公共预算', () => {
     expect(text(page(lines.header))).toMatch(/^一般公共预/);
     expect(text(page(lines.header), off)).toMatch(/^般公共预/);
+  });
+
+  it('is dropped before another character: a rule\'s remnant or a speck (一合许 for 合计)', () => {
+    const [dash, next] = lines.header.words;
+    const he = { ...next!, text: '合' };
+    expect(text(page(lines.header, [dash!, he]))).toBe('合');
   });
 
   it('is dropped when it lies above the characters, as a rule\'s remnant does', () => {
