@@ -533,6 +533,10 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
       // and a short label that begins as a total's words but is none of them (支出惹认 for 支出总计:
       // the side's totals by their sums and by 收入总计 = 支出总计 then name it, ocr-side-labels.ts)
       else if (kind?.two_sided && TOTAL_ROW.test(stripNumbering(item)) && Array.from(stripNumbering(item)).length <= TOTAL_WORDS_MAX && !isStandardLabel(item)) nameFlags.push(OCR_NAME_FUZZY);
+      // and any other label of its sides that is none of the standard words (义、其他收入资金,
+      // 一数公共预算拨款, 财政拔款 on unseen budgets' photocopies): misread, or words the vocabulary
+      // lacks; read by OCR, either way nothing says it was read right
+      else if (kind?.two_sided && !isStandardLabel(item)) nameFlags.push(OCR_NAME_FUZZY);
     }
     const repaired = inferred ?? dashed?.code ?? (table.method === 'ocr' && code_source === 'printed' ? (repairOcrCode(code, row.item, ctx) ?? repairStrokeLoss(code, row.item, ctx.taxonomy, ctx.fiscal_year, [at.cls, at.kuan].filter((x) => x), printedCodes)) : undefined);
     if (repaired) code = repaired;

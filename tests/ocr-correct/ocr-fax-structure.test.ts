@@ -108,8 +108,12 @@ describe('labels and numbers in doubt', () => {
     const facts = factsOf(summary(['--航公共预算资金', '1.一般公共预算资金', '--航天发射']));
     expect(facts[0]!.flags).toContain(OCR_NAME_FUZZY);
     expect(facts[1]!.flags).not.toContain(OCR_NAME_FUZZY);
-    // marks before words that are near no standard label: nothing to doubt
-    expect(facts[2]!.flags).not.toContain(OCR_NAME_FUZZY);
+    // words a 总表's side never prints, marks or not: read by OCR, nothing says they were read
+    // right (义、其他收入资金 for 其他收入 on an unseen photocopy)
+    expect(facts[2]!.flags).toContain(OCR_NAME_FUZZY);
+    expect(factsOf(summary(['航天发射']))[0]!.flags).toContain(OCR_NAME_FUZZY);
+    // the same words read from a text layer are as printed
+    expect(factsOf({ ...summary(['航天发射']), method: 'text' } as Table)[0]!.flags).not.toContain(OCR_NAME_FUZZY);
   });
 
   it('160.787% and 160.787 among numbers of x.xx are flagged; a column of percentages is left alone', () => {
