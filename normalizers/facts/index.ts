@@ -533,10 +533,6 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
       // and a short label that begins as a total's words but is none of them (支出惹认 for 支出总计:
       // the side's totals by their sums and by 收入总计 = 支出总计 then name it, ocr-side-labels.ts)
       else if (kind?.two_sided && TOTAL_ROW.test(stripNumbering(item)) && Array.from(stripNumbering(item)).length <= TOTAL_WORDS_MAX && !isStandardLabel(item)) nameFlags.push(OCR_NAME_FUZZY);
-      // and any other label of its sides that is none of the standard words (义、其他收入资金,
-      // 一数公共预算拨款, 财政拔款 on unseen budgets' photocopies): misread, or words the vocabulary
-      // lacks; read by OCR, either way nothing says it was read right
-      else if (kind?.two_sided && !isStandardLabel(item)) nameFlags.push(OCR_NAME_FUZZY);
     }
     const repaired = inferred ?? dashed?.code ?? (table.method === 'ocr' && code_source === 'printed' ? (repairOcrCode(code, row.item, ctx) ?? repairStrokeLoss(code, row.item, ctx.taxonomy, ctx.fiscal_year, [at.cls, at.kuan].filter((x) => x), printedCodes)) : undefined);
     if (repaired) code = repaired;
@@ -604,5 +600,12 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
   if (table.method === 'ocr' && kind?.two_sided) sideLabelsBySums(facts, (f) => (f.flags.includes(OCR_NAME_FUZZY) || f.flags.includes(OCR_CODE_UNREAD)) && !isStandardLabel(f.item), OCR_NAME_FUZZY, [OCR_CODE_UNREAD]);
   // and those whose side's sums a misread 类 broke, told by 收入总计 = 支出总计 and 总计 = 本年…合计 + carry-overs
   if (table.method === 'ocr' && kind?.two_sided) sideTotalsByGrand(facts, (f) => (f.flags.includes(OCR_NAME_FUZZY) || f.flags.includes(OCR_CODE_UNREAD)) && !isStandardLabel(f.item), OCR_NAME_FUZZY, [OCR_CODE_UNREAD]);
+  // then any other label of its sides left without a code that is none of the standard words
+  // (义、其他收入资金, 一数公共预算拨款, 财政拔款 on unseen budgets' photocopies): misread, or words the
+  // vocabulary lacks (上年结余、结转); read by OCR, either way nothing says it was read right. Flagged
+  // after the sums above have named what they can: a label is not renamed for being unknown
+  if (table.method === 'ocr' && kind?.two_sided) {
+    for (const f of facts) if (!f.code && f.item && !isStandardLabel(f.item) && !f.flags.includes(OCR_NAME_FUZZY) && !f.flags.includes(OCR_CODE_UNREAD)) f.flags.push(OCR_NAME_FUZZY);
+  }
   return facts;
 }
