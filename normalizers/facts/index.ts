@@ -140,6 +140,8 @@ export const OCR_CODE_REPAIRED = 'ocr_code_repaired';
 const MEASURE_UNKNOWN = 'measure_unknown';
 const isRateMeasure = (m: string): boolean => m.split('.').includes('change_rate_vs_prior_year');
 export const OCR_CODE_UNREAD = 'ocr_code_unread';
+/** a label of an OCR'd two-sided 总表, left without a code, that is none of the standard row labels */
+export const OCR_LABEL_UNCHECKED = 'ocr_label_unchecked';
 /** a number of an OCR'd table of a known kind in a column whose header names no measure of the kind */
 const OCR_HEADER_UNREAD = 'ocr_header_unread';
 /** a number of an OCR'd table in a column whose header's words name two of the kind's measures (two
@@ -602,10 +604,10 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
   if (table.method === 'ocr' && kind?.two_sided) sideTotalsByGrand(facts, (f) => (f.flags.includes(OCR_NAME_FUZZY) || f.flags.includes(OCR_CODE_UNREAD)) && !isStandardLabel(f.item), OCR_NAME_FUZZY, [OCR_CODE_UNREAD]);
   // then any other label of its sides left without a code that is none of the standard words
   // (义、其他收入资金, 一数公共预算拨款, 财政拔款 on unseen budgets' photocopies): misread, or words the
-  // vocabulary lacks (上年结余、结转); read by OCR, either way nothing says it was read right. Flagged
-  // after the sums above have named what they can: a label is not renamed for being unknown
+  // vocabulary lacks (上年结余、结转); read by OCR, either way nothing says it was read right. A flag
+  // of its own: the stages that rename misread labels (ocr_name_fuzzy) leave these alone
   if (table.method === 'ocr' && kind?.two_sided) {
-    for (const f of facts) if (!f.code && f.item && !isStandardLabel(f.item) && !f.flags.includes(OCR_NAME_FUZZY) && !f.flags.includes(OCR_CODE_UNREAD)) f.flags.push(OCR_NAME_FUZZY);
+    for (const f of facts) if (!f.code && f.item && !isStandardLabel(f.item) && !f.flags.includes(OCR_NAME_FUZZY) && !f.flags.includes(OCR_CODE_UNREAD)) f.flags.push(OCR_LABEL_UNCHECKED);
   }
   return facts;
 }

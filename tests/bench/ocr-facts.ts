@@ -42,7 +42,7 @@ export const NEUTRAL_FLAGS = new Set(['provisional_code']);
 /** flags that say something of a fact's code, name, measure, kind, unit or layout but nothing of
  *  its value: a wrong value carrying only these (and NEUTRAL_FLAGS) is silent — nothing told the
  *  reader to doubt the number */
-export const NOT_OF_VALUE = new Set(['code_parts_carried', 'code_name_mismatch', 'unknown_code', 'bad_code', 'ocr_code_repaired', 'ocr_code_unread', 'ocr_measure_inferred', 'ocr_header_unread', 'ocr_header_merged', 'measure_unknown', 'ocr_name_fuzzy', 'ocr_kind_inferred', 'label_inferred', 'item_from_header', 'unit_assumed', 'unit_inferred']);
+export const NOT_OF_VALUE = new Set(['code_parts_carried', 'code_name_mismatch', 'unknown_code', 'bad_code', 'ocr_code_repaired', 'ocr_code_unread', 'ocr_measure_inferred', 'ocr_header_unread', 'ocr_header_merged', 'measure_unknown', 'ocr_name_fuzzy', 'ocr_label_unchecked', 'ocr_kind_inferred', 'label_inferred', 'item_from_header', 'unit_assumed', 'unit_inferred']);
 
 interface Audit {
   /** extracted facts in the covered tables (zeros the key does not know left out, as score-facts) */

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { Decimal } from 'decimal.js';
 import { readFileSync } from 'node:fs';
 import { processDocument } from '../../pipeline/process-document.js';
-import { factsOfTable, OCR_DECIMALS_EXTRA, OCR_DECIMALS_LOST, OCR_MEASURE_INFERRED, OCR_NAME_FUZZY } from '../../normalizers/facts/index.js';
+import { factsOfTable, OCR_DECIMALS_EXTRA, OCR_DECIMALS_LOST, OCR_LABEL_UNCHECKED, OCR_MEASURE_INFERRED, OCR_NAME_FUZZY } from '../../normalizers/facts/index.js';
 import { locateTables } from '../../normalizers/tables/locate.js';
 import { understandTable } from '../../normalizers/tables/understand.js';
 import { classifyTitle } from '../../normalizers/tables/kinds.js';
@@ -110,10 +110,10 @@ describe('labels and numbers in doubt', () => {
     expect(facts[1]!.flags).not.toContain(OCR_NAME_FUZZY);
     // words a 总表's side never prints, marks or not: read by OCR, nothing says they were read
     // right (义、其他收入资金 for 其他收入 on an unseen photocopy)
-    expect(facts[2]!.flags).toContain(OCR_NAME_FUZZY);
-    expect(factsOf(summary(['航天发射']))[0]!.flags).toContain(OCR_NAME_FUZZY);
+    expect(facts[2]!.flags).toContain(OCR_LABEL_UNCHECKED);
+    expect(factsOf(summary(['航天发射']))[0]!.flags).toContain(OCR_LABEL_UNCHECKED);
     // the same words read from a text layer are as printed
-    expect(factsOf({ ...summary(['航天发射']), method: 'text' } as Table)[0]!.flags).not.toContain(OCR_NAME_FUZZY);
+    expect(factsOf({ ...summary(['航天发射']), method: 'text' } as Table)[0]!.flags).not.toContain(OCR_LABEL_UNCHECKED);
   });
 
   it('a label read right that the vocabulary lacks is in doubt, but not renamed for it (上年结余、结转)', () => {
@@ -121,7 +121,8 @@ describe('labels and numbers in doubt', () => {
     // the flag came first)
     const facts = factsOf(summary(['一、财政拨款', '本年收入合计', '上年结余、结转', '收入总计'], ['100.00', '100.00', '5.00', '105.00']));
     expect(facts.map((f) => f.item)).toEqual(['一、财政拨款', '本年收入合计', '上年结余、结转', '收入总计']);
-    expect(facts[2]!.flags).toContain(OCR_NAME_FUZZY);
+    expect(facts[2]!.flags).toContain(OCR_LABEL_UNCHECKED);
+    expect(facts[2]!.flags).not.toContain(OCR_NAME_FUZZY);
   });
 
   it('160.787% and 160.787 among numbers of x.xx are flagged; a column of percentages is left alone', () => {
