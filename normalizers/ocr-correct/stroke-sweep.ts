@@ -9,8 +9,11 @@
 // reading at once, and the set is taken only as the identities allow:
 // - a cell whose reading breaks a sum that held leaves the set (with it the cells that then break
 //   one: a chain's cells go or stay together), as does one in a failing sum its reading takes
-//   further off; and so does every group of cells (joined by sums that hold with their readings)
-//   that makes no failing sum hold: a reading the sums do not ask for is not taken;
+//   further off, unless that sum is a copy (two non-zero cells) whose other cell reads the new
+//   figure with its 4s as 1s and its 5s as 3s: that copy joins the set with the figure (the glyphs
+//   of some copies show too little; their sums tell); and every group of cells (joined by sums that
+//   hold with their readings) that makes no failing sum hold leaves: a reading the sums do not ask
+//   for is not taken;
 // - what is left is taken when it makes two failing sums hold at least, fewer checks fail, nothing
 //   new fails, and a failing sum left on a changed cell is closer than before.
 // Each cell taken carries `ocr_repaired` and an `ocr_repaired` row in checks.csv (how `strokes`).
@@ -21,7 +24,7 @@ import type { IdentityStats } from '../checks/verify.js';
 import { cellChains, off } from './copies.js';
 import { keepValue, keyOf, OCR_REPAIRED, PINNING, printedText, setValue, type OcrRepair } from './index.js';
 
-/** rounds of dropping the cells that break a sum, before a table's set is given up */
+/** rounds of dropping the cells that break a sum (and joining the copies that read thinned alike), before a table's set is given up */
 const MAX_ROUNDS = 24;
 
 /** how many characters `a` and `b` (as printed, separators aside) differ in; -1: not alike in shape */
