@@ -19,7 +19,7 @@ import type { IdentityStats } from '../checks/verify.js';
 import { OCR_DECIMALS_EXTRA, OCR_DECIMALS_LOST } from '../facts/index.js';
 import { strokeLost } from '../facts/ocr-code-strokes.js';
 import { ocrConfusion } from './confusion.js';
-import { keepValue, keyOf, OCR_REPAIRED, PINNING, printedText, setValue, readingWitnessed, type OcrRepair } from './index.js';
+import { keepValue, keyOf, OCR_REPAIRED, PINNING, printedText, setValue, settled, readingWitnessed, type OcrRepair } from './index.js';
 
 /** `read` (as printed) is `value` (as the table prints it) with one 4 whose cross-stroke a thin
  *  print lost read as 1 (1.70 for 4.70; 7 → 1 is a confusion of confusion.ts already), the point
@@ -75,7 +75,7 @@ export function copyConsensus(doc: DocumentRecord, ocrTables: Set<string>, table
   const held = stats.heldSums!.filter(inTable);
   const nonZero = (r: number): boolean => !doc.facts[r]!.value.isZero();
   const doubt = (r: number): boolean => doc.facts[r]!.flags.includes(OCR_DECIMALS_LOST) || doc.facts[r]!.flags.includes(OCR_DECIMALS_EXTRA);
-  const fixed = (r: number): boolean => ['corrected', 'confirmed', OCR_REPAIRED].some((x) => doc.facts[r]!.flags.includes(x));
+  const fixed = (r: number): boolean => settled(doc.facts[r]!);
   // copy identities (failing and held): two non-zero cells, the total one of them
   const copies: { refs: number[]; subject?: string }[] = [];
   for (const c of failing) if (nonZero(c.factRefs![0]!) && c.factRefs!.filter(nonZero).length === 2) copies.push({ refs: c.factRefs!.filter(nonZero), subject: c.subject });

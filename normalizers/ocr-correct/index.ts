@@ -40,6 +40,10 @@ export { ocrConfusion, CONFUSABLE } from './confusion.js';
 
 export const OCR_REPAIRED = 'ocr_repaired';
 
+/** A fact whose value a reviewer corrected or confirmed, or an OCR repair already set: no repair
+ *  changes it again. */
+export const settled = (f: Fact): boolean => f.flags.includes('corrected') || f.flags.includes('confirmed') || f.flags.includes(OCR_REPAIRED);
+
 /** identities of the form total = Σ parts inside one table (compareSum: factRefs[0] is the total) */
 export const PINNING = new Set(['hierarchy_sum', 'column_sum', 'side_sum', 'grand_total', 'class_sum', 'three_public_sum']);
 /** every check id whose outcome depends on values (the flags a rerun must recompute) */

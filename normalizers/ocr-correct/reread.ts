@@ -22,7 +22,7 @@ import { tolerance } from '../checks/tolerance.js';
 import type { Taxonomy } from '../taxonomy/index.js';
 import { off } from './copies.js';
 import { sweepStrokes } from './stroke-sweep.js';
-import { clusters, findOcrRepairs, keepValue, keyOf, OCR_REPAIRED, PINNING, printedText, repairChecks, setValue, VALUE_CHECKS, type OcrRepair } from './index.js';
+import { clusters, findOcrRepairs, keepValue, keyOf, OCR_REPAIRED, PINNING, printedText, repairChecks, setValue, settled, VALUE_CHECKS, type OcrRepair } from './index.js';
 
 /** bounds of the search (extractors/ocr/settings.ts rereadSums) */
 interface RereadLimits {
@@ -47,8 +47,6 @@ function failingSums(doc: DocumentRecord, ocrTables: Set<string>, stats?: Identi
   return identityChecks(doc, stats).filter((c) => c.severity !== 'info' && PINNING.has(c.check_id) && ocrTables.has(c.table_id) && (c.factRefs?.length ?? 0) >= 2 && !c.subject.includes('printed several times'));
 }
 
-const fixed = (f: Fact): boolean => f.flags.includes('corrected') || f.flags.includes('confirmed') || f.flags.includes(OCR_REPAIRED);
-
 /** The cells to read again: the values of the failing in-table sums of OCR'd tables that have a
  *  box on a page (those in most failing sums first, then in fact order), at most `maxCells`; the
  *  box of one read without its column's decimals reaches `lostDecimalsEm` times its height further
@@ -65,7 +63,7 @@ export function rereadTargets(doc: DocumentRecord, maxCells: number, lostDecimal
   for (const c of failing) for (const r of c.factRefs!) count.set(r, (count.get(r) ?? 0) + 1);
   const usable = (i: number): boolean => {
     const f = doc.facts[i];
-    return !!f && f.page !== undefined && !!f.box && !fixed(f) && ocrTables.has(f.table_id);
+    return !!f && f.page !== undefined && !!f.box && !settled(f) && ocrTables.has(f.table_id);
   };
   const facts = [...count.keys()]
     .filter(usable)

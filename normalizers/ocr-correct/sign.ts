@@ -11,7 +11,7 @@
 import type { DocumentRecord } from '../../model/types.js';
 import { identityChecks } from '../checks/index.js';
 import type { IdentityStats } from '../checks/verify.js';
-import { keepValue, keyOf, OCR_REPAIRED, PINNING, printedText, setValue, type OcrRepair } from './index.js';
+import { keepValue, keyOf, OCR_REPAIRED, PINNING, printedText, setValue, settled, type OcrRepair } from './index.js';
 
 export const SPECK_MINUS = 'a speck read as a minus sign';
 
@@ -23,7 +23,7 @@ const MINUS = /^\s*[-−–—]\s*\d/;
 export function speckMinus(doc: DocumentRecord, ocrTables: Set<string>, tableDp: Map<string, number>, tried: Set<string>): OcrRepair[] | undefined {
   const before = identityChecks(doc).filter((c) => c.severity !== 'info');
   const failing = before.filter((c) => PINNING.has(c.check_id) && ocrTables.has(c.table_id) && (c.factRefs?.length ?? 0) >= 2 && !c.subject.includes('printed several times'));
-  const fixed = (r: number): boolean => ['corrected', 'confirmed', OCR_REPAIRED].some((x) => doc.facts[r]!.flags.includes(x));
+  const fixed = (r: number): boolean => settled(doc.facts[r]!);
   const cells = [...new Set(failing.flatMap((c) => c.factRefs!))]
     .filter((r) => {
       const f = doc.facts[r]!;

@@ -22,7 +22,7 @@ import type { CheckResult, DocumentRecord } from '../../model/types.js';
 import { identityChecks } from '../checks/index.js';
 import type { IdentityStats } from '../checks/verify.js';
 import { cellChains, off } from './copies.js';
-import { keepValue, keyOf, OCR_REPAIRED, PINNING, printedText, setValue, type OcrRepair } from './index.js';
+import { keepValue, keyOf, OCR_REPAIRED, PINNING, printedText, setValue, settled, type OcrRepair } from './index.js';
 
 /** rounds of dropping the cells that break a sum (and joining the copies that read thinned alike), before a table's set is given up */
 const MAX_ROUNDS = 24;
@@ -41,7 +41,7 @@ function strokeReadings(d: DocumentRecord, alts: Map<number, Decimal[]>, how: Ma
   const out = new Map<number, Decimal>();
   for (const [cell, values] of alts) {
     const f = d.facts[cell]!;
-    if (['corrected', 'confirmed', OCR_REPAIRED].some((x) => f.flags.includes(x))) continue;
+    if (settled(f)) continue;
     const printed = printedText(d, f);
     let best: { v: Decimal; n: number } | undefined;
     for (const v of values) {
@@ -69,7 +69,6 @@ export function sweepStrokes(d: DocumentRecord, alts: Map<number, Decimal[]>, ho
   const ocrTables = new Set(d.tables.filter((t) => t.method === 'ocr').map((t) => t.table_id));
   const readings = strokeReadings(d, alts, how);
   const out: OcrRepair[] = [];
-  const free = (c: number): boolean => !['corrected', 'confirmed', OCR_REPAIRED].some((x) => d.facts[c]!.flags.includes(x));
   for (const table of [...new Set([...readings.keys()].map((c) => d.facts[c]!.table_id))].sort()) {
     if (!ocrTables.has(table)) continue;
     const before = identityChecks(d).filter((c) => c.severity !== 'info');
@@ -98,7 +97,7 @@ export function sweepStrokes(d: DocumentRecord, alts: Map<number, Decimal[]>, ho
       const copyOf = (c: CheckResult): number | undefined => {
         const cells = [...new Set(c.factRefs ?? [])].filter((r) => !d.facts[r]!.value.isZero());
         const other = cells.find((r) => !on.has(r));
-        return cells.length === 2 && mine(c).length === 1 && other !== undefined && !dropped.has(other) && free(other) ? other : undefined;
+        return cells.length === 2 && mine(c).length === 1 && other !== undefined && !dropped.has(other) && !settled(d.facts[other]!) ? other : undefined;
       };
       const thinnedCopy = (c: CheckResult): boolean => {
         const other = copyOf(c);

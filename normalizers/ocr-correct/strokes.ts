@@ -26,7 +26,7 @@ import type { IdentityStats } from '../checks/verify.js';
 import { maxDp } from '../checks/compare.js';
 import { tolerance } from '../checks/tolerance.js';
 import { cellChains, off, ocrSum, strokeLostAmount } from './copies.js';
-import { keepValue, keyOf, OCR_REPAIRED, printedText, setValue, type OcrRepair } from './index.js';
+import { keepValue, keyOf, OCR_REPAIRED, printedText, setValue, settled, type OcrRepair } from './index.js';
 
 /** a failing sum off by this many times what a reading moved its cells is no witness against it */
 const FAR_OFF = 10;
@@ -115,7 +115,7 @@ export function strokeLoss(doc: DocumentRecord, ocrTables: Set<string>, tableDp:
   const apart = before.filter(pair);
   if (!failing.length && !apart.length) return undefined;
   const nonZero = (r: number): boolean => !doc.facts[r]!.value.isZero();
-  const fixed = (r: number): boolean => ['corrected', 'confirmed', OCR_REPAIRED].some((x) => doc.facts[r]!.flags.includes(x));
+  const fixed = (r: number): boolean => settled(doc.facts[r]!);
   const reviewed = (r: number): boolean => ['corrected', 'confirmed'].some((x) => doc.facts[r]!.flags.includes(x));
   // copy chains: cells joined by held copy identities (two non-zero cells, the total one of them)
   const { find, join, joined } = cellChains();

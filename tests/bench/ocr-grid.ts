@@ -142,9 +142,16 @@ export function scoreCondition(out: string, shared: string, keyFiles: string[]):
   };
 }
 
-export async function benchOcrGrid(repo: string, shared: string): Promise<void> {
-  const missing = [['pdftoppm', '-v'], ['img2pdf', '--version']].filter(([c, a]) => spawnSync(c!, [a!]).error).map(([c]) => c);
+/** The tools make-scan-grid.mjs needs that are missing (a /usr/local/bin/convert that is no
+ *  ImageMagick counts as missing). */
+export function scanToolsMissing(): string[] {
+  const missing = [['pdftoppm', '-v'], ['img2pdf', '--version']].filter(([c, a]) => spawnSync(c!, [a!]).error).map(([c]) => c!);
   if (!/ImageMagick/.test(spawnSync('convert', ['-version'], { encoding: 'utf8' }).stdout ?? '')) missing.push('convert (ImageMagick)');
+  return missing;
+}
+
+export async function benchOcrGrid(repo: string, shared: string): Promise<void> {
+  const missing = scanToolsMissing();
   if (missing.length) { console.log(`  skipped: ${missing.join(', ')} not installed (apt-get install -y poppler-utils imagemagick img2pdf)`); return; }
   if (!existsSync(join(shared, 'tools/score-facts.mjs'))) { console.log('  skipped: ../shared/tools/score-facts.mjs not found'); return; }
   const gridFile = join(repo, 'tests/fixtures/scans/scan-grid.json');

@@ -20,7 +20,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseCsv, toCsv } from '../../output/csv.js';
-import { pct, scoreCondition, timedRun, type GridFile } from './ocr-grid.js';
+import { pct, scanToolsMissing, scoreCondition, timedRun, type GridFile } from './ocr-grid.js';
 
 const KEY_COLUMNS = ['source', 'table_kind', 'section', 'code', 'item', 'measure', 'value'];
 
@@ -37,8 +37,7 @@ function pickDocuments(dir: string, perCity: number, from: number): string[] {
 }
 
 export async function benchOcrUnseen(repo: string, shared: string): Promise<void> {
-  const missing = [['pdftoppm', '-v'], ['img2pdf', '--version']].filter(([c, a]) => spawnSync(c!, [a!]).error).map(([c]) => c);
-  if (!/ImageMagick/.test(spawnSync('convert', ['-version'], { encoding: 'utf8' }).stdout ?? '')) missing.push('convert (ImageMagick)');
+  const missing = scanToolsMissing();
   if (missing.length) { console.log(`  skipped: ${missing.join(', ')} not installed (apt-get install -y poppler-utils imagemagick img2pdf)`); return; }
   const source = join(shared, 'corpus-budgets');
   if (!existsSync(source) || !existsSync(join(shared, 'tools/score-facts.mjs'))) { console.log('  skipped: ../shared/corpus-budgets or ../shared/tools/score-facts.mjs not found'); return; }
