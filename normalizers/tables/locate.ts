@@ -9,7 +9,8 @@ import type { Block, GridCell, RawGrid } from '../../model/types.js';
 import { findUnit } from '../values/units.js';
 import { cleanLabel } from '../values/labels.js';
 import { parseNumber } from '../values/numbers.js';
-import { similarity } from '../taxonomy/text.js';
+import { runningLines } from './running-lines.js';
+import { sameLine } from './same-line.js';
 import { fuzzyTitleKinds } from './kinds.js';
 
 export interface TableCandidate {
@@ -47,27 +48,6 @@ function isPageFurniture(text: string): boolean {
   return CONTINUATION.test(c) || OCR_PAGE_MARK.test(bare) || OCR_DASHED_PAGE_NO.test(bare);
 }
 
-/** OCR misreads about one character or mark in seven of these small lines: two OCR'd readings at
- *  least this similar are the same printed line */
-const OCR_SAME_LINE = 6 / 7;
-
-/** an OCR'd line of Chinese text: a run of Latin letters in it is one misread character (部门 read
- *  部|IB), so it counts as one character, not as one per letter */
-const ocrChars = (t: string): string => (/[\u3400-\u9fff]/.test(t) ? t.replace(/[A-Za-z]+/g, '?') : t);
-
-/** the same printed line, read twice: equal but for white space and punctuation; OCR'd text
- *  (`ocr`) may also differ by a misread character or mark in every seven (部门(单位》 for
- *  部门(单位)), a run of Latin letters in Chinese text counting as one. A text layer reads a
- *  repeated line exactly, so there two lines that differ by a word (…（非政府采购部分）项目… /
- *  …（政府采购部分）项目…) are two lines. */
-function sameLine(a: string, b: string, ocr: boolean): boolean {
-  if (a === b) return true;
-  const x = a.replace(/[\s\p{P}\p{S}]/gu, '');
-  const y = b.replace(/[\s\p{P}\p{S}]/gu, '');
-  if (!ocr || x.length < 4 || y.length < 4) return x === y && x !== '';
-  return similarity(ocrChars(x), ocrChars(y)) >= OCR_SAME_LINE;
-}
-
 /** a unit printed on the title's line (a unit floated right in the title's paragraph) */
 const UNIT_ON_LINE = /[（(]?(?:金额)?单位\s*[:：]\s*(?:亿元|万元|千元|元)[)）]?/;
 
@@ -76,6 +56,13 @@ function withoutUnit(text: string): string {
   const t = cleanLabel(text);
   const rest = t.replace(UNIT_ON_LINE, '').trim();
   return rest === '' ? t : rest;
+}
+
+/** A line that may be a running page header (running-lines.ts): no title, table number or list
+ *  numbering, no 表 in it (a misread title printed again). */
+function mayRun(text: string): boolean {
+  const t = cleanLabel(text);
+  return t !== '' && !isTitleLine(t) && !TABLE_NO.test(t) && !NUMBERED.test(t) && !t.includes('表');
 }
 
 function isTitleLine(text: string): boolean {
@@ -166,6 +153,8 @@ export function locateTables(blocks: Block[]): TableCandidate[] {
   const titledAbove: boolean[] = [];
   /** per candidate: the index among its lines `before` of the title's last line, or -1 */
   const titleAt: number[] = [];
+  const running = runningLines(blocks, blocks.some((b) => b.kind === 'grid' && isOcr(b.grid)), mayRun);
+  const furniture = (t: string): boolean => isPageFurniture(t) || running.has(t.trim());
   for (const b of blocks) {
     if (b.kind === 'line') {
       lines.push(b);
@@ -174,7 +163,7 @@ export function locateTables(blocks: Block[]): TableCandidate[] {
     const texts = lines.map((l) => (l.kind === 'line' ? l.text : '')).filter((t) => t.trim() !== '');
     const gridPage = b.grid.page_first ?? b.page;
     // a continuation: only 续表 / page numbers since the last grid, and on a later page
-    const onlyContinuation = texts.every((t) => isPageFurniture(t) || findUnit(t) !== '');
+    const onlyContinuation = texts.every((t) => furniture(t) || findUnit(t) !== '');
     if (last && onlyContinuation && texts.length <= 3 && isContinuation(last, b.grid, gridPage)) {
       mergeInto(last, b.grid);
       lines = [];
@@ -189,7 +178,7 @@ export function locateTables(blocks: Block[]): TableCandidate[] {
     const table_no = noLine ? (TABLE_NO.exec(cleanLabel(noLine))?.[1] ?? '') : '';
     // a continuation page that prints the table's title block again (title, number, 部门 and unit
     // lines, a running page header): nothing new between the grids
-    if (last && texts.length <= 8 && repeatsPreamble(last, textLines(lines), isOcr(last.grid) || isOcr(b.grid)) && isContinuation(last, b.grid, gridPage)) {
+    if (last && texts.length <= 8 && repeatsPreamble(last, textLines(lines), isOcr(last.grid) || isOcr(b.grid), furniture) && isContinuation(last, b.grid, gridPage)) {
       mergeInto(last, b.grid);
       lines = [];
       continue;
@@ -320,7 +309,7 @@ function notesFrom(texts: string[]): string[] {
 /** The lines between two grids are the first table's title block printed again: a title line
  *  must be its title, a number line its number; other lines must have been printed before it
  *  (部门/单位 lines, a running page header) or be page numbers. */
-function repeatsPreamble(prev: TableCandidate, texts: TextLine[], ocr: boolean): boolean {
+function repeatsPreamble(prev: TableCandidate, texts: TextLine[], ocr: boolean, furniture: (text: string) => boolean): boolean {
   const before = prev.before.map(cleanLabel);
   const noOnly = new RegExp('^' + TABLE_NO.source + '$');
   // the title again, maybe over several lines: the lines it is printed on must join to prev's
@@ -330,7 +319,7 @@ function repeatsPreamble(prev: TableCandidate, texts: TextLine[], ocr: boolean):
   return texts.every(({ text: t, page }, i) => {
     if (title && i >= title.from && i <= title.to) return true;
     const c = cleanLabel(t);
-    if (isPageFurniture(c)) return true;
+    if (isPageFurniture(c) || furniture(t)) return true;
     if (ocr && page !== undefined && page === footerPage && c.replace(/\s+/g, '').length <= OCR_FOOTER_MAX) return true;
     if (noOnly.test(c)) return TABLE_NO.exec(c)?.[1] === prev.table_no;
     if (isTitleLine(t)) return sameLine(withoutUnit(t), prev.title, ocr);
