@@ -21,7 +21,10 @@
 //      columns, ocr-column-numbers.ts), when the sums of 5 fail on misread digits;
 //   7. a total of the kind's identities (checks.json: 财政拨款收入 = 一般公共预算 + 政府性基金 +
 //      国有资本经营) followed by a run of its parts all named but one: the unnamed column is the part
-//      no column names, when the total = Σ the run holds on the rows.
+//      no column names, when the total = Σ the run holds on the rows;
+//   8. last, without a sum: a header one edit from a measure word of four characters or more, and
+//      only that word among the kind's (基本克出 for 基本支出), names it when no column does and an
+//      identity of the kind tests it on the rows (its total named beside it).
 // Rows whose cells OCR misread break a sum, so a sum holds when it holds on two thirds of the rows
 // that print numbers (three at least); the misread rows are left to the identity checks. Every
 // inferred measure has its evidence set (`sum`, `layout`, `fuzzy`): the facts are flagged
@@ -169,6 +172,44 @@ function fuzzyWithSum(cols: Col[], data: string[][], kind: KindDef): void {
   }
 }
 
+/** A measure word this long at least is told by its header read with one edit (基本克出 for 基本支出):
+ *  no two measure words of a kind are that close. */
+const CLOSE_MIN_CHARS = 4;
+/** …in a header at most this many characters longer (上缴上级 in 上缴上级支出 and a speck; two cells'
+ *  headers read as one are longer) */
+const CLOSE_EXTRA_CHARS = 3;
+
+/** 8: a misread header one edit from a measure word of CLOSE_MIN_CHARS or more (基本克出, 顶目支出,
+ *  k缴上级支出), at most CLOSE_EXTRA_CHARS longer than it, that names one measure of the kind among
+ *  all its words, one no column of the block names: the column takes it though no sum backs it (a
+ *  1-bit scan misreads digits enough to break the sums of rules 1, 3 and 5), when an identity of
+ *  the kind will test it on every row (identityGroups: the measure is a part and the block names
+ *  the total, or it is the total and the block names a part); flagged like every inferred
+ *  measure. */
+function fuzzyClose(cols: Col[], kind: KindDef): void {
+  const words = plainMeasureWords(kind);
+  for (const c of cols) {
+    if (c.base || c.period) continue;
+    const last = Array.from(headerKey(c.spec.header.split(' / ').pop() ?? ''));
+    const near = new Set<string>();
+    const close = new Set<string>();
+    for (const [word, id] of words) {
+      const w = Array.from(word);
+      if (last.length > w.length + CLOSE_EXTRA_CHARS) continue;
+      const edits = editsWithin(last, w);
+      if (edits <= maxEdits(w.length)) near.add(id);
+      if (edits <= 1 && w.length >= CLOSE_MIN_CHARS) close.add(id);
+    }
+    const [id] = [...near];
+    if (near.size !== 1 || !close.has(id!) || cols.some((x) => x.base === id)) continue;
+    const named = (m: string): boolean => cols.some((x) => x !== c && x.base === m && !x.period);
+    const tested = identityGroups(kind).some(([whole, parts]) => (parts.includes(id!) && named(whole)) || (whole === id && parts.some(named)));
+    if (!tested) continue;
+    c.base = id!;
+    c.evidence = 'fuzzy';
+  }
+}
+
 /** 4: a two-sided table whose sides print one amount column each: an unnamed side takes the
  *  measure the other sides name, when they all name the same one; when none is named, the kind's
  *  value (`value`: the one amount a side of this layout prints). */
@@ -296,7 +337,7 @@ function missingPart(cols: Col[], data: string[][], kind: KindDef): void {
   }
 }
 
-/** Steps 1–3, 5, 6 and 7 on one block of an OCR'd table (step 4 runs over the blocks, mirrorSides);
+/** Steps 1–3, 5, 6, 7 and 8 on one block of an OCR'd table (step 4 runs over the blocks, mirrorSides);
  *  `columnNumberOffset`: the table's 栏次 row numbers column c as c − it. */
 export function inferOcrMeasures(cols: Col[], data: string[][], kind: KindDef | undefined, total: string, columnNumberOffset?: number): void {
   subtotalOfGroup(cols);
@@ -306,4 +347,5 @@ export function inferOcrMeasures(cols: Col[], data: string[][], kind: KindDef | 
   if (kind) measuresByLayout(cols, data, kind, total);
   if (kind && columnNumberOffset !== undefined) measuresByNumbers(cols, kind, total, columnNumberOffset);
   if (kind) missingPart(cols, data, kind);
+  if (kind) fuzzyClose(cols, kind);
 }
