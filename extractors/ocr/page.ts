@@ -96,6 +96,7 @@ function wordsToTokens(page: OcrPage, k: number, walls: number[], s: WordSetting
     const lineH = median(hs.length ? hs : all.map((w) => (w.box.y1 - w.box.y0) / s.latinHeightRatio));
     const words = keptWords(all, lineH, s);
     const size = Math.max(s.minFontSizePt, lineH * k);
+    const slack = Math.max(s.wallSlackPx, lineH * s.wallSlackEm);
     let cur: { text: string; box: Box; conf: number } | undefined;
     const flush = (): void => {
       if (!cur) return;
@@ -110,7 +111,7 @@ function wordsToTokens(page: OcrPage, k: number, walls: number[], s: WordSetting
     for (const w of words) {
       if (cur) {
         const gap = w.box.x0 - cur.box.x1;
-        const wall = walls.some((x) => x > cur!.box.x1 - s.wallSlackPx && x < w.box.x0 + s.wallSlackPx);
+        const wall = walls.some((x) => x > cur!.box.x1 - slack && x < w.box.x0 + slack);
         const a = cur.text.slice(-1);
         const b = w.text.slice(0, 1);
         // CJK runs join across letter spacing (their punctuation with them); Latin words and numbers only when touching

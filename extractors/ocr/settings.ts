@@ -336,6 +336,10 @@ export interface WordSettings {
   readonly latinJoinGap: number;
   /** a vertical rule this close to the gap still separates two words (px; 1) */
   readonly wallSlackPx: number;
+  /** …or this close, in line heights, when more (0.25: a character's box that takes in a few
+   *  pixels of the rule beside it, 预 of 一般公共预 against the rule before 政府性基 of the next
+   *  column, must not join the two cells' words) */
+  readonly wallSlackEm: number;
   /** a page, grid or cell read below this is reported as doubtful (conf; 60) */
   readonly lowConfidence: number;
 }
@@ -791,7 +795,7 @@ export const OCR_SETTINGS_LIMITS: Limits<OcrSettings> = {
   bend: { on: COUNT(0, 1), minRunInches: [0.01, 100], stripInches: [0.05, 100], maxShiftPerInch: PER_INCH, minStripInk: SHARE, minFit: SHARE, minBendPx: PX },
   despeckle: { on: COUNT(0, 1), maxDotPerInch: PER_INCH, clearPerInch: PER_INCH, clearAlongPerInch: PER_INCH, clearAbovePerInch: PER_INCH, haloPx: COUNT(0, 10) },
   sideways: { eraseRunPt: PT, minEraseRunPx: PX, smearGapPt: PT, minSmearGapPx: PX, longRunPt: PT, ratio: RATIO },
-  words: { ruleGlyphMaxLength: COUNT(), textMarkGap: RATIO, oneStrokeBand: SHARE, latinHeightRatio: [0.01, 10], minFontSizePt: PT, cjkJoinGap: RATIO, latinJoinGap: RATIO, wallSlackPx: PX, lowConfidence: CONF },
+  words: { ruleGlyphMaxLength: COUNT(), textMarkGap: RATIO, oneStrokeBand: SHARE, latinHeightRatio: [0.01, 10], minFontSizePt: PT, cjkJoinGap: RATIO, latinJoinGap: RATIO, wallSlackPx: PX, wallSlackEm: RATIO, lowConfidence: CONF },
   repair: { maxNumberLength: COUNT(), minDigits: COUNT(), digitsPerLetter: [0.01, 1000], sameLineOverlap: SHARE, lookahead: COUNT(), splitDecimalGap: RATIO, overlapSlackPt: PT, wallSlackPt: PT, splitAmountMinCells: COUNT() },
   crops: {
     columnSnapPerInch: PER_INCH, minColumnSnapPx: PX, padPerInch: PER_INCH, minPadPx: PX, minWidthPerInch: PER_INCH, maxHeightPerInch: PER_INCH,
@@ -837,7 +841,7 @@ export const DEFAULT_OCR_SETTINGS: OcrSettings = deepFreeze(
     bend: { on: 0, minRunInches: 0.5, stripInches: 0.5, maxShiftPerInch: 25, minStripInk: 0.25, minFit: 0.5, minBendPx: 1.5 },
     despeckle: { on: 1, maxDotPerInch: 40, clearPerInch: 25, clearAlongPerInch: 12, clearAbovePerInch: 16, haloPx: 1 },
     sideways: { eraseRunPt: 20, minEraseRunPx: 30, smearGapPt: 3, minSmearGapPx: 2, longRunPt: 36, ratio: 1.5 },
-    words: { ruleGlyphMaxLength: 2, textMarkGap: 1.2, oneStrokeBand: 0.5, latinHeightRatio: 0.75, minFontSizePt: 4, cjkJoinGap: 0.6, latinJoinGap: 0.15, wallSlackPx: 1, lowConfidence: 60 },
+    words: { ruleGlyphMaxLength: 2, textMarkGap: 1.2, oneStrokeBand: 0.5, latinHeightRatio: 0.75, minFontSizePt: 4, cjkJoinGap: 0.6, latinJoinGap: 0.15, wallSlackPx: 1, wallSlackEm: 0.25, lowConfidence: 60 },
     repair: { maxNumberLength: 24, minDigits: 2, digitsPerLetter: 3, sameLineOverlap: 0.5, lookahead: 40, splitDecimalGap: 1.2, overlapSlackPt: 1, wallSlackPt: 0.5, splitAmountMinCells: 2 },
     crops: {
       columnSnapPerInch: 40, minColumnSnapPx: 3, padPerInch: 60, minPadPx: 2, minWidthPerInch: 12, maxHeightPerInch: 2, enlarge: 1.5, stripGapPerInch: 5,
