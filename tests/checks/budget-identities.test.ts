@@ -187,6 +187,24 @@ describe('收支总表: 本年支出合计 = Σ 类 (side_sum b01_expenditure_si
     expect(find(d, edu).flags).toContain('side_sum');
     expect(find(d, edu).verified).toBeUndefined();
   });
+  it('runs alike on a total printed 支出合计, 当年支出小计 or 合计 (no 本年), as other issuers print it', () => {
+    const total = (f: Fact) => f.table_kind === 'budget_income_expenditure_summary' && f.section === 'expenditure' && f.item === '本年支出合计' && f.measure === 'amount';
+    for (const printed of ['支出合计', '当年支出小计', '合计']) {
+      const relabel = (d: DocumentRecord) => {
+        for (const f of d.facts) if (total(f)) f.item = printed;
+        return d;
+      };
+      expect(b01(checked(relabel(copy(yt))))).toEqual([]);
+      expect(find(checked(relabel(copy(yt))), edu).verified).toBe(true);
+      const d = checked(relabel(copy(yt, edu, '1.70')));
+      expect(b01(d).length).toBe(1);
+      expect(find(d, edu).flags).toContain('side_sum');
+    }
+    // a 总计 is the side's grand total (with its 结转 rows), no sum of the 类
+    const d = copy(yt, edu, '1.70');
+    for (const f of d.facts) if (total(f)) f.item = '支出总计';
+    expect(b01(checked(d))).toEqual([]);
+  });
   it('is not run when a 类 code repeats (a name-only row resolved to its 类): the sum would count it twice', () => {
     const d = copy(yt);
     const dup = { ...find(d, edu), row: find(d, edu).row + 0.5 };
