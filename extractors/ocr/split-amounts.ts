@@ -13,6 +13,9 @@ import { withoutSpeckPoint } from './repair.js';
 import { DEFAULT_OCR_SETTINGS, type OcrSettings } from './settings.js';
 
 const DECIMAL = /^-?\d{1,3}(?:,\d{3})*(?:\.(\d+))$|^-?\d+\.(\d+)$/;
+/** a zero as a photocopy or a 1-bit scan leaves it: a 0 first, then 0s, marks and 0s broken open */
+const OPEN_ZERO = /^0[0.,:;'\-oOcC¢°]*$/;
+const ZERO_GLYPH = /[0oOcC¢°]/g;
 
 /** The decimals most amount cells of a column print, when at least `min` cells agree. */
 function columnDecimals(grid: RawGrid, col: number, min: number): number {
@@ -146,6 +149,18 @@ export function repairSplitAmounts(grid: RawGrid, settings: OcrSettings = DEFAUL
       if (/^0[0.,:;'\-]*0$/.test(t) && /[^0.]/.test(t) && (t.match(/[^0]/g) ?? []).length <= 3) {
         const zero = `0.${'0'.repeat(dp)}`;
         notes.push(`row ${r + 1} col ${col + 1}: "${t}" read as ${zero} (a zero with specks read as marks; the column prints ${dp} decimals)`);
+        cell.text = zero;
+        return;
+      }
+      // a zero whose last 0 a photocopy or a 1-bit scan broke open (0.0C, 0c, 0.0¢, 0 0c, 0.000c), or
+      // whose point it lost or doubled (00, 0..00, 0.000): a 0 first, no other digit, nothing but 0s,
+      // marks and the open 0s (c C ¢ o O °), no more of them than the column's decimals and three
+      const bare = t.replace(/\s+/g, '');
+      // (a zero as printed, or with decimals lost, 0 or 0.0, is left as read)
+      const plain = new RegExp(`^0(\\.0{0,${dp}})?$`);
+      if (OPEN_ZERO.test(bare) && !plain.test(bare) && (bare.match(/[^0]/g) ?? []).length <= 3 && (bare.match(ZERO_GLYPH) ?? []).length <= dp + 3) {
+        const zero = `0.${'0'.repeat(dp)}`;
+        notes.push(`row ${r + 1} col ${col + 1}: "${t}" read as ${zero} (a zero broken open or its point lost; the column prints ${dp} decimals)`);
         cell.text = zero;
         return;
       }

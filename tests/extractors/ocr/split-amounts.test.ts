@@ -42,6 +42,16 @@ describe('amounts whose separators OCR dropped', () => {
     expect(g.rows.map((r) => r[2]!.text)).toEqual(['22066.59', '1,247.85', '420.75', '6,026.13', '4.70', '12.28', '8,000.00', '0.00', '0.00', '0.00', '10.-00']);
   });
 
+  it('in such a column: a zero broken open or its point lost, as a photocopy and a 1-bit scan read it, is 0.00', () => {
+    // as read on the unseen photocopy-200 scan of a 2026 budget never tuned on (广州市住房和城乡建设局
+    // p. 5, 支出总表: 上缴上级支出 and 对附属单位补助支出 print 0.00 in every row)
+    const read = ['0.0C', '0c', '0.0¢', '0 0c', '0.000c', '00', '0..00', '0.000¢', '0.00', '0.0', '0', '70.0', '0.06', '0c6', 'Oc', '0.0000c00'];
+    const g = grid([['', '合计', '154,728.05'], ['201', '一般公共服务支出', '16.25'], ...read.map((t, i) => [String(2080500 + i), '行政运行', t])]);
+    const notes = repairSplitAmounts(g);
+    expect(g.rows.slice(2).map((r) => r[2]!.text)).toEqual(['0.00', '0.00', '0.00', '0.00', '0.00', '0.00', '0.00', '0.00', '0.00', '0.0', '0', '70.0', '0.06', '0c6', 'Oc', '0.0000c00']);
+    expect(notes.filter((n) => /broken open/.test(n))).toHaveLength(8);
+  });
+
   it('leaves codes, integers and columns without a decimal convention alone', () => {
     const g = grid([
       ['201 06', '100', '1 2'],
