@@ -12,7 +12,9 @@ export interface Side { kind: string; section?: string; item?: string; measures:
  *  texts state the figure of one of several tables: 人员经费 of all funds or of 一般公共预算). */
 export interface Target { kind: string; section?: string; item?: string; measure: string; verify_only?: boolean }
 
-interface SideSum { id: string; kind: string; section: string; total: string; parts: 'preceding_items' | 'classes' | 'components'; components?: string; measures: string[] }
+/** `total`: the total row's label, or labels in order of preference (the first that one row of the
+ *  side prints is taken: 本年支出合计 before a 支出合计 that a 总表 printing both adds 结转 to) */
+interface SideSum { id: string; kind: string; section: string; total: string | string[]; parts: 'preceding_items' | 'classes' | 'components'; components?: string; measures: string[] }
 interface GrandTotal { id: string; kind: string; section: string; total: string; base: string; parts: string; measures: string[] }
 interface ClassSum { id: string; kind: string; total: string; classes?: string[]; classes_except?: string[]; measures: string[] }
 interface ThreePublic {

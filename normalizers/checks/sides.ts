@@ -16,10 +16,11 @@ const NOT_ITEM = /(合计|总计|结转|结余|结余分配)/;
 export function sideSumChecks(facts: Fact[], o: CompareOptions): CheckResult[] {
   const out: CheckResult[] = [];
   for (const rule of checkKnowledge().side_sums) {
-    const re = new RegExp(rule.total);
+    const labels = (Array.isArray(rule.total) ? rule.total : [rule.total]).map((t) => new RegExp(t));
     const mine = facts.filter((f) => f.table_kind === rule.kind && f.section === rule.section && rule.measures.includes(f.measure));
     for (const group of groupBy(mine, (f) => `${f.table_id}|${f.measure}`).values()) {
-      const totals = group.filter((f) => !f.code && re.test(label(f)));
+      // the first label of the rule's that the side prints, on one row only
+      const totals = labels.map((re) => group.filter((f) => !f.code && re.test(label(f)))).find((t) => t.length > 0) ?? [];
       if (totals.length !== 1) continue;
       const total = totals[0]!;
       const parts = rule.parts === 'classes'

@@ -205,6 +205,15 @@ describe('收支总表: 本年支出合计 = Σ 类 (side_sum b01_expenditure_si
     for (const f of d.facts) if (total(f)) f.item = '支出总计';
     expect(b01(checked(d))).toEqual([]);
   });
+  it('takes 本年支出合计 where the side prints a 支出合计 too (a 总表 that adds its 结转 rows there)', () => {
+    const d = copy(yt, edu, '1.70');
+    const t = find(d, (f) => f.table_kind === 'budget_income_expenditure_summary' && f.section === 'expenditure' && f.item === '本年支出合计' && f.measure === 'amount');
+    d.facts.push({ ...t, item: '支出合计', row: t.row + 2, value: t.value.plus(100) });
+    const failed = b01(checked(d));
+    expect(failed.length).toBe(1);
+    expect(failed[0]!.message).toMatch(/本年支出合计/);
+    expect(find(d, edu).flags).toContain('side_sum');
+  });
   it('is not run when a 类 code repeats (a name-only row resolved to its 类): the sum would count it twice', () => {
     const d = copy(yt);
     const dup = { ...find(d, edu), row: find(d, edu).row + 0.5 };
