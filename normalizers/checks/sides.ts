@@ -23,8 +23,10 @@ export function sideSumChecks(facts: Fact[], o: CompareOptions): CheckResult[] {
       const totals = labels.map((re) => group.filter((f) => !f.code && re.test(label(f)))).find((t) => t.length > 0) ?? [];
       if (totals.length !== 1) continue;
       const total = totals[0]!;
+      const classes = group.filter((f) => f.code.length === 3 && /^\d{3}$/.test(f.code));
       const parts = rule.parts === 'classes'
-        ? group.filter((f) => f.code.length === 3 && /^\d{3}$/.test(f.code) && f.row < total.row)
+        // the 类 printed above the total, or below it where it heads the side (合计 on the first row)
+        ? (classes.some((f) => f.row < total.row) ? classes.filter((f) => f.row < total.row) : classes)
         : rule.parts === 'components'
         ? components(group, total, new RegExp(rule.components ?? '$^'))
         : group.filter((f) => f !== total && !f.code && f.row < total.row && !NOT_ITEM.test(label(f)));

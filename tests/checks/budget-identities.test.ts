@@ -205,6 +205,18 @@ describe('收支总表: 本年支出合计 = Σ 类 (side_sum b01_expenditure_si
     for (const f of d.facts) if (total(f)) f.item = '支出总计';
     expect(b01(checked(d))).toEqual([]);
   });
+  it('sums the 类 printed below the total where the side prints its 合计 on its first row', () => {
+    const atTop = (d: DocumentRecord): DocumentRecord => {
+      const t = find(d, (f) => f.table_kind === 'budget_income_expenditure_summary' && f.section === 'expenditure' && f.item === '本年支出合计' && f.measure === 'amount');
+      t.item = '合计';
+      t.row = Math.min(...d.facts.filter((f) => f.table_id === t.table_id).map((f) => f.row)) - 1;
+      return d;
+    };
+    expect(b01(checked(atTop(copy(yt))))).toEqual([]);
+    const d = checked(atTop(copy(yt, edu, '1.70')));
+    expect(b01(d).length).toBe(1);
+    expect(find(d, edu).flags).toContain('side_sum');
+  });
   it('takes 本年支出合计 where the side prints a 支出合计 too (a 总表 that adds its 结转 rows there)', () => {
     const d = copy(yt, edu, '1.70');
     const t = find(d, (f) => f.table_kind === 'budget_income_expenditure_summary' && f.section === 'expenditure' && f.item === '本年支出合计' && f.measure === 'amount');
