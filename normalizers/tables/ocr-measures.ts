@@ -22,9 +22,10 @@
 //   7. a total of the kind's identities (checks.json: 财政拨款收入 = 一般公共预算 + 政府性基金 +
 //      国有资本经营) followed by a run of its parts all named but one: the unnamed column is the part
 //      no column names, when the total = Σ the run holds on the rows;
-//   8. last, without a sum: a header one edit from a measure word of four characters or more, and
-//      only that word among the kind's (基本克出 for 基本支出), names it when no column does and an
-//      identity of the kind tests it on the rows (its total named beside it).
+//   8. last, without a sum: a first amount column under 司计 (X计, two characters) is the kind's
+//      total; a header one edit from a measure word of four characters or more, and only that word
+//      among the kind's (基本克出 for 基本支出), names it when no column does and an identity of the
+//      kind tests it on the rows (its total named beside it).
 // Rows whose cells OCR misread break a sum, so a sum holds when it holds on two thirds of the rows
 // that print numbers (three at least); the misread rows are left to the identity checks. Every
 // inferred measure has its evidence set (`sum`, `layout`, `fuzzy`): the facts are flagged
@@ -210,6 +211,21 @@ function fuzzyClose(cols: Col[], kind: KindDef): void {
   }
 }
 
+/** a total word with its first character misread (司计, 各计 for 合计): two characters, the second 计 */
+const MISREAD_TOTAL = /^[\u4e00-\u9fff]计$/;
+
+/** 8 (first): the block's first amount column, unnamed, under a header of one level, two characters
+ *  ending in 计 (司计 for 合计; not a group's 小计), is the kind's total when no column names it; flagged like every inferred
+ *  measure, and tested by the identities that name it (合计 = 基本支出 + 项目支出 + …). */
+function misreadTotal(cols: Col[], total: string): void {
+  const first = cols[0];
+  if (!total || !first || first.base || first.period || cols.some((c) => c.base === total)) return;
+  const levels = headerLevels(first.spec.header);
+  if (levels.length !== 1 || !MISREAD_TOTAL.test(headerKey(levels[0]!.text))) return;
+  first.base = total;
+  first.evidence = 'fuzzy';
+}
+
 /** 4: a two-sided table whose sides print one amount column each: an unnamed side takes the
  *  measure the other sides name, when they all name the same one; when none is named, the kind's
  *  value (`value`: the one amount a side of this layout prints). */
@@ -347,5 +363,6 @@ export function inferOcrMeasures(cols: Col[], data: string[][], kind: KindDef | 
   if (kind) measuresByLayout(cols, data, kind, total);
   if (kind && columnNumberOffset !== undefined) measuresByNumbers(cols, kind, total, columnNumberOffset);
   if (kind) missingPart(cols, data, kind);
+  misreadTotal(cols, total);
   if (kind) fuzzyClose(cols, kind);
 }

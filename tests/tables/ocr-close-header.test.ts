@@ -4,7 +4,8 @@
 // columns whose header words came back a character off (基本文出) kept no measure: their facts were
 // lost. A header one edit from a measure word of four characters or more, that word only among
 // the kind's, names its measure when the identity 合计 = 基本支出 + 项目支出 + … will test it on the
-// rows, its total named (normalizers/tables/ocr-measures.ts fuzzyClose); flagged as inferred.
+// rows, its total named (normalizers/tables/ocr-measures.ts fuzzyClose), and a first amount column
+// under 司计 is that total (misreadTotal); flagged as inferred.
 import { describe, expect, it } from 'vitest';
 import { understandRows } from './ocr-rows.js';
 
@@ -31,8 +32,16 @@ describe('a measure header OCR read one character off, on a scan whose digits br
     expect(basic.measure_evidence).toBe('fuzzy');
   });
 
+  it('takes a first amount column under 司计 (合计 with its first character misread) for the total', () => {
+    const t = table(['科目编码', '科日史称', '司计', ...HEAD.slice(3)]);
+    expect(measures(t)).toEqual(['expenditure_total', 'basic', '', '', '', 'remit_superior']);
+    expect(t.columns.find((c) => c.measure === 'expenditure_total')!.measure_evidence).toBe('fuzzy');
+  });
+
   it('leaves it unnamed where no identity would test it: the header of the total misread too', () => {
-    expect(measures(table(['科目编码', '科日史称', '司计', ...HEAD.slice(3)]))).toEqual(['', '', '', '', '', '']);
+    expect(measures(table(['科目编码', '科日史称', '司讨', ...HEAD.slice(3)]))).toEqual(['', '', '', '', '', '']);
+    // a 小计 under a group is no table total
+    expect(measures(table(['科目编码', '科日史称', '本年 / 司计', ...HEAD.slice(3)]))[0]).toBe('');
   });
 
   it('leaves unnamed a header two edits from every word (项日支山), or one as close to two words', () => {
