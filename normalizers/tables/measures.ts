@@ -60,7 +60,7 @@ export function kindValue(kind: KindDef | undefined): string {
 
 export function assignMeasures(specs: ColumnSpec[], ctx: MeasureContext): void {
   const blocks = [...new Set(specs.map((s) => s.block))];
-  const current = currentYear(ctx.fiscalYear, specs.flatMap((s) => headerLevels(s.header)));
+  const current = currentYear(ctx.fiscalYear, specs.flatMap((s) => headerLevels(s.header)), ctx.ocr);
   for (const b of blocks) {
     const cols = specs.filter((s) => s.block === b && s.role === 'measure');
     if (!cols.length) continue;
@@ -81,9 +81,13 @@ export function assignMeasures(specs: ColumnSpec[], ctx: MeasureContext): void {
 }
 
 /** The current year of a table: the document's, or the table's own latest year when it prints a
- *  later one than the document seemed to (a 2026 budget whose cover was not read as 2026). */
-export function currentYear(fiscalYear: string, levels: HeaderLevel[]): number {
-  return Math.max(Number(fiscalYear) || 0, ...levels.map((l) => l.year ?? 0));
+ *  later one than the document seemed to (a 2026 budget whose cover was not read as 2026). OCR'd
+ *  (`ocr`): a year later than the year after the document's is a misread digit (2036年预算数 beside
+ *  2026年预算数), no current year that would make the others prior years. */
+export function currentYear(fiscalYear: string, levels: HeaderLevel[], ocr = false): number {
+  const fy = Number(fiscalYear) || 0;
+  const years = levels.map((l) => l.year ?? 0).filter((y) => !ocr || !fy || y <= fy + 1);
+  return Math.max(fy, ...years);
 }
 
 /** How many leading levels every header shares (a title over all of them), each keeping one level

@@ -72,7 +72,7 @@ export function understandTable(cand: TableCandidate, kind: KindDef | undefined,
   }
   joinSplitCodes(tableRows);
   const rowsOut = transposeItemColumns(
-    tableRows.flatMap((r) => (r.flags.includes('unlabelled_row') ? itemsFromHeader(r, header, kind, opts.fiscalYear ?? '') : [r])),
+    tableRows.flatMap((r) => (r.flags.includes('unlabelled_row') ? itemsFromHeader(r, header, kind, opts.fiscalYear ?? '', cand.grid.method === 'ocr') : [r])),
     columns,
     kind,
     opts.fiscalYear ?? '',
@@ -409,10 +409,10 @@ function spreadOverBlocks(cells: string[], columns: ColumnSpec[], width: number)
  *  收支 summaries). Each number's item is the header level that is not a value word (a 小计 stands
  *  for the group above it), its measure the value word's (预算数 → the kind's, a prior year's
  *  预算数 → `prior_year`), else the kind's single amount. Levels every column shares are dropped. */
-function itemsFromHeader(row: TableRow, header: string[], kind: KindDef | undefined, fiscalYear: string): TableRow[] {
+function itemsFromHeader(row: TableRow, header: string[], kind: KindDef | undefined, fiscalYear: string, ocr: boolean): TableRow[] {
   const all = row.values.map((v) => headerLevels(header[v.col] ?? ''));
   const common = sharedLevelCount(all);
-  const current = currentYear(fiscalYear, all.flat());
+  const current = currentYear(fiscalYear, all.flat(), ocr);
   const groups = new Map<string, TableRow>();
   for (let i = 0; i < row.values.length; i++) {
     const levels = all[i]!.slice(common);

@@ -11,10 +11,12 @@ export interface TablePlace {
   title?: string;
   unit?: string;
   page?: number;
+  /** the document's fiscal year */
+  fiscalYear?: string;
 }
 
 /** `rows` of cell texts read by OCR (or by `method`) as one table */
 export function understandRows(rows: string[][], o: TablePlace, method: RawGrid['method'] = 'ocr'): Table {
   const grid: RawGrid = { method, rows: rows.map((r) => r.map((text) => ({ text }))) };
-  return understandTable({ grid, title: o.title ?? '', table_no: '', unit: o.unit ?? '万元', before: [], notes: [], page: o.page ?? 1 }, kindById(o.kind), o.tableId);
+  return understandTable({ grid, title: o.title ?? '', table_no: '', unit: o.unit ?? '万元', before: [], notes: [], page: o.page ?? 1 }, kindById(o.kind), o.tableId, o.fiscalYear ? { fiscalYear: o.fiscalYear } : undefined);
 }
