@@ -254,3 +254,30 @@ describe('收支总表: 财政拨款收入 = Σ its funds printed below it (side
     expect(find(d, fund).verified).toBeUndefined();
   });
 });
+
+describe('财政拨款收支总表: 本年支出合计 = Σ 类 in each amount column (side_sum b04_expenditure_side)', () => {
+  // 万里街道's 财政拨款收支总表 lists nine 类 in its 合计 and 一般公共预算 columns over a 支出总计 (no
+  // 结转下年 row): printed as 本年支出合计, as most 部门预算 print it, the 类 add up to it
+  const b04 = (d: DocumentRecord) => d.checks.filter((c) => c.check_id === 'side_sum' && c.subject.startsWith('b04_expenditure_side'));
+  const fiscal = (f: Fact) => f.table_kind === 'budget_fiscal_appropriation_summary' && f.section === 'expenditure';
+  const housing = (f: Fact) => fiscal(f) && f.code === '221' && f.measure === 'general_budget';
+  const printed = (label: string) => (d: DocumentRecord): DocumentRecord => {
+    for (const f of d.facts) if (fiscal(f) && f.item === '支出总计') f.item = label;
+    return d;
+  };
+  it('holds on the printed numbers, in both columns', () => {
+    const d = checked(printed('本年支出合计')(copy(wl)));
+    expect(b04(d)).toEqual([]);
+    expect(find(d, housing).verified).toBe(true);
+  });
+  it('a 类 misread (8,882,399 → 8,882,899) fails it in its column: flagged', () => {
+    for (const label of ['本年支出合计', '支出合计', '合计']) {
+      const d = checked(printed(label)(copy(wl, housing, '8882899')));
+      expect(b04(d).map((c) => c.subject)).toEqual([expect.stringMatching(/general_budget/)]);
+      expect(find(d, housing).flags).toContain('side_sum');
+    }
+  });
+  it('is not run on a 支出总计, which adds the 结转 rows where the side prints them', () => {
+    expect(b04(checked(copy(wl, housing, '8882899')))).toEqual([]);
+  });
+});
