@@ -261,7 +261,8 @@ export function repairOcrLabel(printed: string): string {
   const label = cleanLabel(printed).replace(DASH_NO, '一');
   const dashed = label !== cleanLabel(printed);
   const m = LIST_NO.exec(label)!;
-  const bare = m[2] ?? '';
+  // a numeral word's last 一 before 般 is 一般's (一一般… : 一、一般…)
+  const bare = (m[2] ?? '').length > 1 && label.slice((m[1] ?? '').length + (m[2] ?? '').length).startsWith('般') && m[2]!.endsWith('一') ? m[2]!.slice(0, -1) : m[2] ?? '';
   const prefix = (m[1] ?? '') + (bare ? bare + '、' : '');
   const rest = label.slice((m[1] ?? '').length + bare.length);
   const exact = (t: string) => rowLabels!.includes(t);
@@ -272,8 +273,10 @@ export function repairOcrLabel(printed: string): string {
     if (len < 6) return undefined;
     // one character in a label of six or more, two in one of ten or more, one in four from twelve
     const most = len >= 12 ? Math.floor(len / 4) : len >= 10 ? 2 : 1;
-    const hits = rowLabels!.filter((l) => Math.abs(Array.from(l).length - len) <= most && editDistance(l, t) <= most);
-    return hits.length === 1 ? hits[0] : undefined;
+    // the nearest label, when no other is as near (一航公共预算财政拨款收入: 一般公共预算财政拨款收入 at
+    // one edit, not 一般公共预算拨款收入 at three)
+    const hits = rowLabels!.filter((l) => Math.abs(Array.from(l).length - len) <= most).map((l) => ({ l, d: editDistance(l, t) })).filter((h) => h.d <= most).sort((a, b) => a.d - b.d);
+    return hits.length && (hits.length === 1 || hits[0]!.d < hits[1]!.d) ? hits[0]!.l : undefined;
   };
   // the numeral word read as the label's first character (一航… for 一般…), or a list number before it
   const whole = bare ? near(bare + rest) : undefined;

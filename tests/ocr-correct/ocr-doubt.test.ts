@@ -160,6 +160,15 @@ describe('standard row labels OCR misread (knowledge/row-labels.json)', () => {
     ['三、上级补助收入', '三、上级补助收入'],
     // 年未 is one character from both 年末 and 年初: not guessed
     ['年未结转和结余', '年未结转和结余'],
+    // the labels of the 2026 部门预算 收支总表 (row-labels.json's last line), as the unseen scans read
+    // them: the 、 lost, the 一 of 一般 lost, the 二、 read as Latin and a mark
+    ['一一般公共预算拨款收入', '一、一般公共预算拨款收入'],
+    ['一、般公共预算拨款收入', '一、一般公共预算拨款收入'],
+    ['is:政府性基金预算拨款收入', '政府性基金预算拨款收入'],
+    ['3.国有资本经营预算拨歉', '3.国有资本经营预算拨款'],
+    // the nearest of two labels when the other is further: 一般公共预算财政拨款收入 (one edit), not
+    // 一般公共预算拨款收入 (three)
+    ['一航公共预算财政拨款收入', '一般公共预算财政拨款收入'],
     ['HEALETRE', 'HEALETRE'],
     ['收入', '收入'],
   ])('%s → %s', (read, want) => {
