@@ -175,6 +175,9 @@ async function runStages(doc: DocumentRecord, bytes: Uint8Array, opts: ProcessOp
     // a scan whose repairs show it thins 4s to 1s: the amounts with a 1 that nothing verifies are doubted
     const { strokeDoubt } = await import('../normalizers/ocr-correct/stroke-doubt.js');
     doc.checks.push(...strokeDoubt(doc, doc.checks));
+    // tables on which no identity could be checked: their numbers flagged, a misread digit there is caught by nothing
+    const { flagUncheckedOcrTables } = await import('../normalizers/checks/ocr-unchecked-tables.js');
+    doc.checks.push(...flagUncheckedOcrTables(doc));
   }
   // figures of the text read by OCR that no table confirms: flagged, a misread digit there is caught by nothing
   if (doc.ocrPages?.length) {

@@ -1,0 +1,45 @@
+// Tables read by OCR on which no identity could be checked: every number flagged
+// ocr_table_unchecked (normalizers/checks/ocr-unchecked-tables.ts). On the 江苏 高院 2017 部门预算
+// page (tests/fixtures/pdf), whose 支出总表 prints four numbers no identity of the page ties (its
+// rows and totals do not add up to anything printed) while the 财政拨款 tables hold theirs: taken
+// as read by OCR, the 支出总表's numbers are flagged and the others stay as they are. A scan read
+// so badly that a table's totals and codes are lost leaves a table just as unchecked (a 1-bit
+// scan of a 收支总表: 一般公共服务支出 46,284 read 16,281, silent before).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runChecks } from '../../normalizers/checks/index.js';
+import { flagUncheckedOcrTables, OCR_TABLE_UNCHECKED } from '../../normalizers/checks/ocr-unchecked-tables.js';
+import { loadTaxonomy } from '../../normalizers/taxonomy/index.js';
+import type { DocumentRecord } from '../../model/types.js';
+import { fixture } from '../fixture.js';
+import { record } from './helpers.js';
+
+let doc: DocumentRecord;
+beforeAll(async () => {
+  doc = await record(fixture('pdf', 'js-gaoyuan-2017-dept-budget.p13.pdf'));
+});
+const asRead = (method: 'ocr' | 'keep'): DocumentRecord => {
+  const d: DocumentRecord = { ...doc, tables: doc.tables.map((t) => (method === 'ocr' ? { ...t, method: 'ocr' as const } : t)), facts: doc.facts.map((f) => ({ ...f, flags: [...f.flags] })) };
+  d.checks = runChecks(d, loadTaxonomy());
+  return d;
+};
+
+describe('an OCR\u2019d table no identity confirms', () => {
+  it('has every number flagged, one info row counting them; a table whose identities hold is left alone', () => {
+    const d = asRead('ocr');
+    const rows = flagUncheckedOcrTables(d);
+    const unchecked = d.facts.filter((f) => f.table_kind === 'budget_expenditure');
+    const held = d.facts.filter((f) => f.table_kind === 'budget_fiscal_appropriation_expenditure');
+    expect(unchecked.length).toBe(4);
+    expect(unchecked.every((f) => !f.verified && f.flags.includes(OCR_TABLE_UNCHECKED))).toBe(true);
+    expect(held.some((f) => f.verified)).toBe(true);
+    expect(held.some((f) => f.flags.includes(OCR_TABLE_UNCHECKED))).toBe(false);
+    expect(rows.map((r) => [r.table_id, r.check_id, r.severity, r.actual])).toEqual([[unchecked[0]!.table_id, OCR_TABLE_UNCHECKED, 'info', '4']]);
+    expect(rows[0]!.factRefs!.map((i) => d.facts[i])).toEqual(unchecked);
+  });
+
+  it('is not flagged when the table was read from the text layer', () => {
+    const d = asRead('keep');
+    expect(flagUncheckedOcrTables(d)).toEqual([]);
+    expect(d.facts.some((f) => f.flags.includes(OCR_TABLE_UNCHECKED))).toBe(false);
+  });
+});
