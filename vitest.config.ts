@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // the temporary folders the tests make are removed at the end of the run
+    globalSetup: ['tests/temp-dirs.ts'],
   },
 });

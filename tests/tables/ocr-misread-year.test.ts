@@ -14,7 +14,7 @@ const ROWS = [
   ['2政府怯基金预算拨款', '0.00', '行政运行', '3,053.34'],
   ['本年收入合计', '55,131.54', '本年支出合计', '55884.67'],
 ];
-const table = (fiscalYear: string, method: 'ocr' | 'pdf-text' = 'ocr') => understandRows(ROWS, { kind: 'budget_income_expenditure_summary', tableId: 't001', title: '收支总表', page: 2, fiscalYear }, method);
+const table = (fiscalYear: string, method: 'ocr' | 'ruled' = 'ocr') => understandRows(ROWS, { kind: 'budget_income_expenditure_summary', tableId: 't001', title: '收支总表', page: 2, fiscalYear }, method);
 const measures = (t: ReturnType<typeof table>) => t.columns.filter((c) => c.role === 'measure').map((c) => c.measure ?? '');
 
 describe('a header year OCR misread ten years on', () => {
@@ -28,6 +28,6 @@ describe('a header year OCR misread ten years on', () => {
   });
 
   it('is read as printed on a text layer', () => {
-    expect(measures(table('2026', 'pdf-text'))).toEqual(['amount', 'prior_year']);
+    expect(measures(table('2026', 'ruled'))).toEqual(['amount', 'prior_year']);
   });
 });

@@ -1,0 +1,24 @@
+// vitest globalSetup: the temporary folders the tests make (fx-corpus-…, fx-hostile-…: corpora,
+// outputs, state files) are removed when the run ends, so that runs do not fill the temp folder.
+// Only folders of the tests' own prefixes made during this run are touched.
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** the prefixes the tests give mkdtemp (grep -o "fx-[a-z]*-" tests) */
+const TEST_PREFIX = /^fx-(bbox|bench|chromium|corpus|corr|diff|empty|good|health|hostile|html|keys|lstm|mod|no|ocr|profile|query|review-app|runner|speed|xlsx)-/;
+
+export default function setup(): () => void {
+  const start = Date.now() - 1000;
+  return () => {
+    for (const name of readdirSync(tmpdir())) {
+      if (!TEST_PREFIX.test(name)) continue;
+      const path = join(tmpdir(), name);
+      try {
+        if (statSync(path).birthtimeMs >= start) rmSync(path, { recursive: true, force: true });
+      } catch {
+        // gone already, or not ours to remove
+      }
+    }
+  };
+}
