@@ -7,6 +7,7 @@ import { groupLines } from './lines.js';
 import type { HLine, RuledRegion, VLine } from './regions.js';
 import { clusterRows } from './rows.js';
 import { DEFAULT_LAYOUT_SETTINGS, type LayoutSettings } from './settings.js';
+import { splitFiguresAtRules } from './split-at-rules.js';
 import { cx, cy, isAmount, isNumeric } from './text.js';
 
 function clusterPositions(values: number[], snap: number): number[] {
@@ -69,7 +70,9 @@ function numberCells(tokens: readonly Token[], xs: number[], ys: number[]): Set<
   return number;
 }
 
-export function ruledGrid(region: RuledRegion, tokens: readonly Token[], page: number, settings: LayoutSettings = DEFAULT_LAYOUT_SETTINGS): RawGrid | undefined {
+export function ruledGrid(region: RuledRegion, given: readonly Token[], page: number, settings: LayoutSettings = DEFAULT_LAYOUT_SETTINGS): RawGrid | undefined {
+  // figures pdf.js joined across a rule of the region are cut there first
+  const tokens = splitFiguresAtRules(given, region.v, settings.lines.touchingGap);
   const s = settings.ruled;
   const snap = settings.regions.snap;
   const xs = clusterPositions([...region.v.map((l) => l.x), region.box.x0, region.box.x1], snap);
