@@ -1,5 +1,5 @@
 // Figures pdf.js joined across a rule (extractors/layout/split-at-rules.ts), on the text layer of a
-// 2026 部门预算 page (tests/fixtures/pdf/cq-shangwuwei-2026-p09-text-layer.json, see its $comment):
+// 2026 部门预算 page (tests/fixtures/layout/cq-shangwuwei-2026-p09-text-layer.json, see its $comment):
 // the producer draws every glyph on its own, and in the 合计 row, whose amounts wrap in their narrow
 // cells (174,900 over .64), pdf.js joined the last decimal of a cell with the first digit of the
 // next into one item (41, 44). The cells read 174,900.6 | 4101,833.8 | 441,534.73: two identities
@@ -12,7 +12,7 @@ import { splitFiguresAtRules } from '../../../extractors/layout/split-at-rules.j
 import type { PageContent, Token } from '../../../model/types.js';
 import { fixture } from '../../fixture.js';
 
-const page = JSON.parse(readFileSync(fixture('pdf/cq-shangwuwei-2026-p09-text-layer.json'), 'utf8')) as PageContent;
+const page = JSON.parse(readFileSync(fixture('layout/cq-shangwuwei-2026-p09-text-layer.json'), 'utf8')) as PageContent;
 const totalRow = (pc: PageContent) => {
   const grid = layoutPage(pc).find((b) => b.kind === 'grid');
   if (grid?.kind !== 'grid') throw new Error('no grid');
