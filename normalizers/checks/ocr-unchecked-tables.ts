@@ -2,28 +2,38 @@
 // identity its table must satisfy holds on it (the fact is verified); where the page was read so
 // badly that no identity could be checked on the table at all (its totals misread or lost, its
 // codes unread, a continued table split), a digit misread there (46,284 read 16,281) looks like
-// any other. Every fact of such a table is flagged `ocr_table_unchecked`, and one checks.csv row
-// (severity info) per table counts them.
+// any other. Every fact of such a table (or of such a side of a two-sided 总表: 收入 | 支出 each
+// sum on their own) is flagged `ocr_table_unchecked`, and one checks.csv row (severity info) per
+// table or side counts them.
 import type { CheckResult, DocumentRecord } from '../../model/types.js';
 
 export const OCR_TABLE_UNCHECKED = 'ocr_table_unchecked';
 
-/** Flag the facts of `doc`'s OCR'd tables none of whose facts an identity verified; the checks.csv rows. */
+/** Flag the facts of `doc`'s OCR'd tables (of their sides) none of whose facts an identity
+ *  verified; the checks.csv rows. */
 export function flagUncheckedOcrTables(doc: DocumentRecord): CheckResult[] {
   const out: CheckResult[] = [];
   for (const t of doc.tables) {
     if (t.method !== 'ocr') continue;
-    const refs = doc.facts.map((f, i) => (f.table_id === t.table_id && f.table_kind !== 'narrative' ? i : -1)).filter((i) => i >= 0);
-    if (!refs.length || refs.some((i) => doc.facts[i]!.verified)) continue;
-    const flagged = refs.filter((i) => !['corrected', 'confirmed'].some((x) => doc.facts[i]!.flags.includes(x)));
-    for (const i of flagged) if (!doc.facts[i]!.flags.includes(OCR_TABLE_UNCHECKED)) doc.facts[i]!.flags.push(OCR_TABLE_UNCHECKED);
-    if (!flagged.length) continue;
-    out.push({
-      doc_id: doc.doc_id, table_id: t.table_id, check_id: OCR_TABLE_UNCHECKED, severity: 'info',
-      subject: `${t.title || t.table_kind} (${t.table_id}${t.page_first !== undefined ? `, page ${t.page_first}` : ''}): numbers read by OCR that no identity confirms`, expected: '', actual: String(flagged.length),
-      message: `${flagged.length} number(s) of this table were read by OCR and no identity of the table could be checked on them (its totals or codes misread or not printed): a misread digit there cannot be caught, so they are flagged ${OCR_TABLE_UNCHECKED}; compare them with the printed page`,
-      factRefs: flagged,
+    // a table, or each side of a two-sided one (收入 | 支出: a side's own sums check its rows)
+    const sides = new Map<string, number[]>();
+    doc.facts.forEach((f, i) => {
+      if (f.table_id !== t.table_id || f.table_kind === 'narrative') return;
+      sides.set(f.section, [...(sides.get(f.section) ?? []), i]);
     });
+    for (const [section, refs] of sides) {
+      if (refs.some((i) => doc.facts[i]!.verified)) continue;
+      const flagged = refs.filter((i) => !['corrected', 'confirmed'].some((x) => doc.facts[i]!.flags.includes(x)));
+      for (const i of flagged) if (!doc.facts[i]!.flags.includes(OCR_TABLE_UNCHECKED)) doc.facts[i]!.flags.push(OCR_TABLE_UNCHECKED);
+      if (!flagged.length) continue;
+      const what = `${t.title || t.table_kind}${section ? ` (${section} side)` : ''}`;
+      out.push({
+        doc_id: doc.doc_id, table_id: t.table_id, check_id: OCR_TABLE_UNCHECKED, severity: 'info',
+        subject: `${what} (${t.table_id}${t.page_first !== undefined ? `, page ${t.page_first}` : ''}): numbers read by OCR that no identity confirms`, expected: '', actual: String(flagged.length),
+        message: `${flagged.length} number(s) of ${what} were read by OCR and no identity could be checked on them (its totals or codes misread or not printed): a misread digit there cannot be caught, so they are flagged ${OCR_TABLE_UNCHECKED}; compare them with the printed page`,
+        factRefs: flagged,
+      });
+    }
   }
   return out;
 }

@@ -1,5 +1,5 @@
-// Tables read by OCR on which no identity could be checked: every number flagged
-// ocr_table_unchecked (normalizers/checks/ocr-unchecked-tables.ts). On the 江苏 高院 2017 部门预算
+// Tables (and sides of two-sided tables) read by OCR on which no identity could be checked: every
+// number flagged ocr_table_unchecked (normalizers/checks/ocr-unchecked-tables.ts). On the 江苏 高院 2017 部门预算
 // page (tests/fixtures/pdf), whose 支出总表 prints four numbers no identity of the page ties (its
 // rows and totals do not add up to anything printed) while the 财政拨款 tables hold theirs: taken
 // as read by OCR, the 支出总表's numbers are flagged and the others stay as they are. A scan read
@@ -33,8 +33,15 @@ describe('an OCR\u2019d table no identity confirms', () => {
     expect(unchecked.every((f) => !f.verified && f.flags.includes(OCR_TABLE_UNCHECKED))).toBe(true);
     expect(held.some((f) => f.verified)).toBe(true);
     expect(held.some((f) => f.flags.includes(OCR_TABLE_UNCHECKED))).toBe(false);
-    expect(rows.map((r) => [r.table_id, r.check_id, r.severity, r.actual])).toEqual([[unchecked[0]!.table_id, OCR_TABLE_UNCHECKED, 'info', '4']]);
     expect(rows[0]!.factRefs!.map((i) => d.facts[i])).toEqual(unchecked);
+    // and a side of a two-sided table on which none held: the 财政拨款收支总表's income side (一、一般公共预算
+    // and 收入合计, no sum of two parts or more), while its expenditure side (基本支出 + 项目支出 + … =
+    // 支出合计) holds
+    const fiscal = d.facts.filter((f) => f.table_kind === 'budget_fiscal_appropriation_summary');
+    expect(fiscal.filter((f) => f.flags.includes(OCR_TABLE_UNCHECKED)).map((f) => f.section)).toEqual(['income', 'income']);
+    expect(fiscal.filter((f) => f.section === 'expenditure').every((f) => f.verified && !f.flags.includes(OCR_TABLE_UNCHECKED))).toBe(true);
+    expect(rows.map((r) => [r.table_id, r.check_id, r.severity, r.actual])).toEqual([[unchecked[0]!.table_id, OCR_TABLE_UNCHECKED, 'info', '4'], [fiscal[0]!.table_id, OCR_TABLE_UNCHECKED, 'info', '2']]);
+    expect(rows[1]!.subject).toMatch(/income side/);
   });
 
   it('is not flagged when the table was read from the text layer', () => {
