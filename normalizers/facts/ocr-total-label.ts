@@ -14,7 +14,9 @@
 // Its facts are then labelled 合计 (the grid keeps the label as read). When the 类 rows are misread
 // too (several 4s read as 1 on a 1-bit scan) no sum holds; the row is then told by its place (atHead:
 // a two-character label one character off 合计, above every coded row, each value the largest of its
-// column) and its facts flagged ocr_name_fuzzy as well.
+// column) and its facts flagged ocr_name_fuzzy as well. So is such a row (or one read as letters)
+// of a table whose rows print no subject code (a 收入总表 by unit: atHeadOfUncoded), above all its
+// rows, each value the largest of its column.
 import { Decimal } from 'decimal.js';
 import type { Fact } from '../../model/types.js';
 import { tolerance } from '../checks/tolerance.js';
@@ -46,6 +48,19 @@ function atHead(cells: Fact[], part: Fact[]): boolean {
   if (!coded.length || cells.some((c) => coded.some((f) => f.row <= c.row))) return false;
   if (cells.filter((c) => !c.value.isZero()).length < 2) return false;
   return cells.every((c) => !!c.measure && coded.every((f) => f.measure !== c.measure || f.value.lte(c.value)));
+}
+
+/** A 合计 row of a section whose rows print no subject code (a 收入总表 by unit: 309, 309001 … are
+ *  the units' codes, no 类): printed above every other row of its section, two rows at least below
+ *  it, two non-zero values at least, each value of a named measure the largest of that measure
+ *  there (the units' total, the department's row equal to it at most). */
+function atHeadOfUncoded(cells: Fact[], part: Fact[]): boolean {
+  if (part.some((f) => !!f.code)) return false;
+  const others = part.filter((f) => !cells.includes(f));
+  if (new Set(others.map((f) => f.row)).size < 2 || others.some((f) => cells.some((c) => f.row <= c.row))) return false;
+  const named = cells.filter((c) => !!c.measure);
+  if (named.filter((c) => !c.value.isZero()).length < 2) return false;
+  return named.every((c) => others.every((f) => f.measure !== c.measure || f.value.lte(c.value)));
 }
 
 /** The row is printed above every coded row of its section, or below every one. */
@@ -91,7 +106,7 @@ export function totalByIdentity(facts: Fact[], unreadFlag: string, fuzzyFlag?: s
     // total is printed: 类 values misread in two columns, 37.92 for 327.92 and 92321 for 327.92,
     // break those columns' sums, and two non-zero sums holding exactly are no chance)
     const byIdentity = nonZero >= 2 && (nonZero >= 2 + off || (off <= nonZero && atEdge(cells, part)));
-    if (!byIdentity && (latin || !(fuzzyFlag && atHead(cells, part)))) continue;
+    if (!byIdentity && !(fuzzyFlag && (atHeadOfUncoded(cells, part) || (!latin && atHead(cells, part))))) continue;
     for (const f of cells) {
       f.item = '合计';
       f.flags = f.flags.filter((x) => x !== unreadFlag && x !== fuzzyFlag);

@@ -447,6 +447,8 @@ interface BlockRead {
   strayLabels: string[];
   /** a code part read with a letter for a digit (lookalikeDigits) */
   lookalike?: boolean;
+  /** (OCR) letters alone read in a row-number column: a misread word (合计 read Ait), no number */
+  misreadWord?: string;
 }
 
 /** letters OCR reads for the digits of a code part on a 1-bit scan (a 5 whose bowl closed: s) */
@@ -500,6 +502,7 @@ function readRow(cells: string[], rowIndex: number, columns: ColumnSpec[], sourc
         // a row number or a unit's own code is no label, but a word printed there is (合计 in the
         // 单位编码 column)
         if (!isNumberCell(t) && !isCode(t) && !/^[\dA-Za-z.\-]+$/.test(t)) b.labels.push(t);
+        else if (ocr && /^[A-Za-z]{2,}$/.test(t)) b.misreadWord = t;
         break;
       case 'ignore':
         break;
@@ -556,6 +559,10 @@ function readRow(cells: string[], rowIndex: number, columns: ColumnSpec[], sourc
     }
   }
   const list = [...blocks.values()].sort((a, b) => a.block - b.block);
+  // (OCR) a row whose only words are letters read in its row-number column (合计 spanning the 代码
+  // and 名称 columns, read Ait): those letters are its label, flagged as doubtful with the facts,
+  // not a row without a label whose numbers are taken for the header's items
+  for (const b of list) if (b.misreadWord && !b.labels.length && !b.code && !b.codeParts.length && b.values.length) b.labels.push(b.misreadWord);
   const flagsByBlock = new Map<number, string[]>();
   const flag = (b: BlockRead, f: string) => flagsByBlock.set(b.block, [...(flagsByBlock.get(b.block) ?? []), f]);
   for (let k = 0; k < list.length; k++) {
