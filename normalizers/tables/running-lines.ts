@@ -30,12 +30,17 @@ export function runningLines(blocks: readonly Block[], ocr: boolean, may: (text:
     const top = tops.get(b.page) ?? [];
     if (top.length < TOP_LINES) tops.set(b.page, [...top, t]);
   }
+  const bare = (t: string): string => t.replace(/[\s\p{P}\p{S}]/gu, '');
+  const admitted = [...tops].flatMap(([page, lines]) => lines.filter(may).map((t) => ({ page, t })));
+  const candidates = admitted.filter((c) => bare(c.t).length >= MIN_CHARS);
   const out = new Set<string>();
-  for (const [page, lines] of tops) {
-    for (const t of lines) {
-      if (!may(t) || t.replace(/[\s\p{P}\p{S}]/gu, '').length < MIN_CHARS) continue;
-      if ([...tops].some(([p, other]) => p !== page && other.some((o) => may(o) && sameLine(t, o, ocr)))) out.add(t);
-    }
+  if (!ocr) {
+    // a text layer prints it alike on every page: the same words on two pages
+    const pages = new Map<string, Set<number>>();
+    for (const c of admitted) pages.set(bare(c.t), (pages.get(bare(c.t)) ?? new Set()).add(c.page));
+    for (const c of candidates) if (pages.get(bare(c.t))!.size > 1) out.add(c.t);
+    return out;
   }
+  for (const c of candidates) if (admitted.some((o) => o.page !== c.page && sameLine(c.t, o.t, ocr))) out.add(c.t);
   return out;
 }
