@@ -173,8 +173,8 @@ function fuzzyWithSum(cols: Col[], data: string[][], kind: KindDef): void {
   }
 }
 
-/** A measure word this long at least is told by its header read with one edit (基本克出 for 基本支出):
- *  no two measure words of a kind are that close. */
+/** A measure word this long at least is told by its header read with one edit (基本克出 for
+ *  基本支出), when no other word of the kind is as near (fuzzyClose). */
 const CLOSE_MIN_CHARS = 4;
 /** …in a header at most this many characters longer (上缴上级 in 上缴上级支出 and a speck; two cells'
  *  headers read as one are longer) */
@@ -214,9 +214,10 @@ function fuzzyClose(cols: Col[], kind: KindDef): void {
 /** a total word with its first character misread (司计, 各计 for 合计): two characters, the second 计 */
 const MISREAD_TOTAL = /^[\u4e00-\u9fff]计$/;
 
-/** 8 (first): the block's first amount column, unnamed, under a header of one level, two characters
- *  ending in 计 (司计 for 合计; not a group's 小计), is the kind's total when no column names it; flagged like every inferred
- *  measure, and tested by the identities that name it (合计 = 基本支出 + 项目支出 + …). */
+/** 8 (first): the block's first amount column, unnamed, under a header of one level, two
+ *  characters ending in 计 (司计 for 合计; not a group's 小计), is the kind's total when no column
+ *  names it; flagged like every inferred measure, and tested by the identities that name it
+ *  (合计 = 基本支出 + 项目支出 + …). */
 function misreadTotal(cols: Col[], total: string): void {
   const first = cols[0];
   if (!total || !first || first.base || first.period || cols.some((c) => c.base === total)) return;
