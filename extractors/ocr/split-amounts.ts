@@ -7,7 +7,9 @@
 // joins into `878,11`: the token repair of repair.ts never sees them together), and letters a
 // speck or a rule left before or after the amount (To,10,685.56, 7,773.28i LTT). Two more of a
 // photocopy's: a speck's point, comma or quote mark against a grouped amount (.426,000) is taken off, and
-// in a column of whole amounts with thousands commas, `888 700` (the comma lost) is 888,700.
+// in a column of whole amounts with thousands commas, `888 700` (the comma lost) is 888,700. In a
+// column of fixed decimals, a zero the scan broke open (0.0C, 0c, 0.0¢) or whose point it lost or
+// doubled (00, 0..00) is 0.00.
 import type { RawGrid } from '../../model/types.js';
 import { withoutSpeckPoint } from './repair.js';
 import { DEFAULT_OCR_SETTINGS, type OcrSettings } from './settings.js';

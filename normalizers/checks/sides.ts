@@ -1,6 +1,8 @@
 // side_sum and grand_total: the two-sided 总表 (01, 04) add up on each side.
 //  - side_sum: 本年收入合计 = Σ the income items printed above it (一、… 八、); 本年支出合计 = Σ the 类 rows
-//    (01 and 04 of 决算, and the 部门预算 收支总表); an item = Σ its components, the rows printed right
+//    (01 and 04 of 决算, and the 部门预算 收支总表 and 财政拨款收支总表; where no 本年支出合计 is
+//    printed, the next label the rule names: 支出合计, 合计, whose 类 may follow it when it heads the
+//    side); an item = Σ its components, the rows printed right
 //    below it that `components` names (部门预算 收支总表: 财政拨款收入 = 一般公共预算 + 政府性基金 +
 //    国有资本经营预算, its 1. 2. 3.: a 总表 whose income side prints no 本年收入合计 has no other sum on
 //    them, and a misread 6 read as 5 there was silent);
