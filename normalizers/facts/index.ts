@@ -261,8 +261,10 @@ export function repairOcrLabel(printed: string): string {
   const label = cleanLabel(printed).replace(DASH_NO, '一');
   const dashed = label !== cleanLabel(printed);
   const m = LIST_NO.exec(label)!;
+  const numeral = m[2] ?? '';
+  const after = label.slice((m[1] ?? '').length + numeral.length);
   // a numeral word's last 一 before 般 is 一般's (一一般… : 一、一般…)
-  const bare = (m[2] ?? '').length > 1 && label.slice((m[1] ?? '').length + (m[2] ?? '').length).startsWith('般') && m[2]!.endsWith('一') ? m[2]!.slice(0, -1) : m[2] ?? '';
+  const bare = numeral.length > 1 && numeral.endsWith('一') && after.startsWith('般') ? numeral.slice(0, -1) : numeral;
   const prefix = (m[1] ?? '') + (bare ? bare + '、' : '');
   const rest = label.slice((m[1] ?? '').length + bare.length);
   const exact = (t: string) => rowLabels!.includes(t);
