@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 300_000,
     pool: 'forks',
+    // the temporary folders the tests make are removed at the end of the run
+    globalSetup: ['tests/temp-dirs.ts'],
   },
 });
