@@ -19,13 +19,17 @@ const FIGURE = /^[\d,.\-+%]+$/;
  *  within which tokens touch (LineSettings.touchingGap). */
 export function splitFiguresAtRules(tokens: readonly Token[], v: readonly VLine[], touch: number): Token[] {
   const out: Token[] = [];
-  for (const t of tokens) out.push(...(setInFigures(t, tokens, touch) ? cut(t, v) : [t]));
+  for (const t of tokens) {
+    // (the neighbours are looked for only where a rule crosses the figure)
+    const pieces = t.confidence === undefined && FIGURE.test(t.text) ? cut(t, v) : [t];
+    out.push(...(pieces.length > 1 && setInFigures(t, tokens, touch) ? pieces : [t]));
+  }
   return out;
 }
 
-/** `t` is a figure of the text layer with a figure touching it on each side, on its line. */
+/** A figure touching `t` on each side, on its line (the glyphs of a producer that draws them one
+ *  by one). */
 function setInFigures(t: Token, tokens: readonly Token[], touch: number): boolean {
-  if (t.confidence !== undefined || t.text.length < 2 || !FIGURE.test(t.text)) return false;
   const gap = t.fontSize * touch;
   const mid = (t.box.y0 + t.box.y1) / 2;
   const onLine = (o: Token) => o !== t && FIGURE.test(o.text) && o.box.y0 <= mid && o.box.y1 >= mid;

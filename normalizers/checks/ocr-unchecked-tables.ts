@@ -13,15 +13,17 @@ export const OCR_TABLE_UNCHECKED = 'ocr_table_unchecked';
  *  verified; the checks.csv rows. */
 export function flagUncheckedOcrTables(doc: DocumentRecord): CheckResult[] {
   const out: CheckResult[] = [];
+  // the facts of each table, by side (收入 | 支出 of a two-sided one: a side's own sums check its rows)
+  const byTable = new Map<string, Map<string, number[]>>();
+  doc.facts.forEach((f, i) => {
+    if (f.table_kind === 'narrative') return;
+    const sides = byTable.get(f.table_id) ?? byTable.set(f.table_id, new Map()).get(f.table_id)!;
+    const refs = sides.get(f.section) ?? sides.set(f.section, []).get(f.section)!;
+    refs.push(i);
+  });
   for (const t of doc.tables) {
     if (t.method !== 'ocr') continue;
-    // a table, or each side of a two-sided one (收入 | 支出: a side's own sums check its rows)
-    const sides = new Map<string, number[]>();
-    doc.facts.forEach((f, i) => {
-      if (f.table_id !== t.table_id || f.table_kind === 'narrative') return;
-      sides.set(f.section, [...(sides.get(f.section) ?? []), i]);
-    });
-    for (const [section, refs] of sides) {
+    for (const [section, refs] of byTable.get(t.table_id) ?? []) {
       if (refs.some((i) => doc.facts[i]!.verified)) continue;
       const flagged = refs.filter((i) => !['corrected', 'confirmed'].some((x) => doc.facts[i]!.flags.includes(x)));
       for (const i of flagged) if (!doc.facts[i]!.flags.includes(OCR_TABLE_UNCHECKED)) doc.facts[i]!.flags.push(OCR_TABLE_UNCHECKED);

@@ -4,7 +4,7 @@
 // on one, so a page's top line is a running header when another page's top lines read the same
 // (same-line.ts), not only when the page before printed it.
 import type { Block } from '../../model/types.js';
-import { sameLine } from './same-line.js';
+import { lineWords, sameLine } from './same-line.js';
 
 /** a running header is among the first lines of a page, above any grid */
 const TOP_LINES = 2;
@@ -30,15 +30,14 @@ export function runningLines(blocks: readonly Block[], ocr: boolean, may: (text:
     const top = tops.get(b.page) ?? [];
     if (top.length < TOP_LINES) tops.set(b.page, [...top, t]);
   }
-  const bare = (t: string): string => t.replace(/[\s\p{P}\p{S}]/gu, '');
   const admitted = [...tops].flatMap(([page, lines]) => lines.filter(may).map((t) => ({ page, t })));
-  const candidates = admitted.filter((c) => bare(c.t).length >= MIN_CHARS);
+  const candidates = admitted.filter((c) => lineWords(c.t).length >= MIN_CHARS);
   const out = new Set<string>();
   if (!ocr) {
     // a text layer prints it alike on every page: the same words on two pages
     const pages = new Map<string, Set<number>>();
-    for (const c of admitted) pages.set(bare(c.t), (pages.get(bare(c.t)) ?? new Set()).add(c.page));
-    for (const c of candidates) if (pages.get(bare(c.t))!.size > 1) out.add(c.t);
+    for (const c of admitted) pages.set(lineWords(c.t), (pages.get(lineWords(c.t)) ?? new Set()).add(c.page));
+    for (const c of candidates) if (pages.get(lineWords(c.t))!.size > 1) out.add(c.t);
     return out;
   }
   for (const c of candidates) if (admitted.some((o) => o.page !== c.page && sameLine(c.t, o.t, ocr))) out.add(c.t);

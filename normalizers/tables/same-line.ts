@@ -10,6 +10,9 @@ const OCR_SAME_LINE = 6 / 7;
  *  部|IB), so it counts as one character, not as one per letter */
 const ocrChars = (t: string): string => (/[\u3400-\u9fff]/.test(t) ? t.replace(/[A-Za-z]+/g, '?') : t);
 
+/** A line's text without white space, punctuation and symbols: what two readings compare. */
+export const lineWords = (t: string): string => t.replace(/[\s\p{P}\p{S}]/gu, '');
+
 /** the same printed line, read twice: equal but for white space and punctuation; OCR'd text
  *  (`ocr`) may also differ by a misread character or mark in every seven (部门(单位》 for
  *  部门(单位)), a run of Latin letters in Chinese text counting as one. A text layer reads a
@@ -17,8 +20,8 @@ const ocrChars = (t: string): string => (/[\u3400-\u9fff]/.test(t) ? t.replace(/
  *  …（政府采购部分）项目…) are two lines. */
 export function sameLine(a: string, b: string, ocr: boolean): boolean {
   if (a === b) return true;
-  const x = a.replace(/[\s\p{P}\p{S}]/gu, '');
-  const y = b.replace(/[\s\p{P}\p{S}]/gu, '');
+  const x = lineWords(a);
+  const y = lineWords(b);
   if (!ocr || x.length < 4 || y.length < 4) return x === y && x !== '';
   return similarity(ocrChars(x), ocrChars(y)) >= OCR_SAME_LINE;
 }
