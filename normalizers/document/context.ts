@@ -1,6 +1,7 @@
 // The issuer, fiscal year and kind of a document, read from its own text (cover, titles, 部门：).
 import type { Block, DocKind } from '../../model/types.js';
 import { cleanLabel } from '../values/labels.js';
+import { readIssuer } from './issuer.js';
 
 interface DocumentContext {
   issuer: string;
@@ -9,6 +10,8 @@ interface DocumentContext {
 }
 
 const YEAR = /((?:19|20)\d{2})\s*年度?/;
+/** the cover's title is read from its first lines at most */
+const COVER_LINES = 8;
 
 export function readDocumentContext(blocks: Block[]): DocumentContext {
   const lines: string[] = [];
@@ -48,40 +51,28 @@ export function readDocumentContext(blocks: Block[]): DocumentContext {
     }
   }
 
-  // fiscal year: a year next to 决算/预算/年度 in the head, else the first year in the head
-  let fiscal_year = '';
-  for (const t of head) {
+  // the cover: the first page's lines before its contents list
+  const firstPage = blocks[0]?.page;
+  const cover: string[] = [];
+  for (const b of blocks) {
+    if (b.page !== firstPage || b.kind !== 'line') break;
+    const t = cleanLabel(b.text);
+    if (/^目录$/.test(t) || cover.length >= COVER_LINES) break;
+    if (t) cover.push(t);
+  }
+  // fiscal year: the first year of a cover whose title names a 决算, 预算 or 绩效 (its lines read as
+  // one: 2026年深圳市… | 部门预算), else a year next to 决算/预算/年度 in the head (a table's header, 2026年
+  // 预算数, among them), else the first year in the head
+  const coverText = cover.join('');
+  let fiscal_year = /决算|预算|绩效/.test(coverText) ? (YEAR.exec(coverText)?.[1] ?? '') : '';
+  if (!fiscal_year) for (const t of head) {
     const m = /((?:19|20)\d{2})\s*年度?(?:部门|单位)?(?:决算|预算|项目|部门整体|市级|区级)/.exec(t) ?? /[（(]\s*((?:19|20)\d{2})\s*年度?\s*[)）]/.exec(t) ?? /^((?:19|20)\d{2})年度?$/.exec(t) ?? /年度[:：]\s*((?:19|20)\d{2})/.exec(t);
     if (m) { fiscal_year = m[1]!; break; }
   }
   if (!fiscal_year) fiscal_year = YEAR.exec(head.join(' '))?.[1] ?? '';
 
-  // issuer: 部门：X, or the line before/with the doc-kind words on the cover
-  let issuer = '';
-  for (const t of all) {
-    const m = /^(?:部门|单位|主管部门|单位名称|部门（单位）名称|部门名称)[:：](.+)$/.exec(t);
-    if (m && m[1]!.length >= 3 && !/^[\d\s]+$/.test(m[1]!)) { issuer = m[1]!.replace(/^\d{3,}/, '').replace(/-?\d{6,}$/, ''); break; }
-  }
-  if (!issuer) {
-    // forms: a label cell followed by its value cell
-    for (const t of all) {
-      const m = /(?:^|\t)(?:主管部门|实施单位|单位名称|部门（单位）名称|部门名称)\t([^\t]*[\u4e00-\u9fff]{2,}[^\t]*(?:局|委员会|委|厅|办公室|院|部|中心|政府|街道办事处))(?:\t|$)/.exec(t);
-      if (m) { issuer = m[1]!.replace(/^\d{3,}/, '').replace(/-?\d{6,}$/, ''); break; }
-    }
-  }
-  if (!issuer) {
-    for (let i = 0; i < head.length; i++) {
-      const t = head[i]!;
-      const m = /^(?:\d{4}年度?)?(.{3,40}?(?:局|委员会|委|厅|办公室|院|部|中心|政府|街道办事处|所|站|会|馆|队))(?:（[^）]*）)?(?:\d{4}年度?)?(?:部门|单位)?(?:决算|预算)/.exec(t);
-      if (m) { issuer = t.slice(0, t.search(/(?:\d{4}年度?)?(?:部门|单位)?(?:决算|预算)/)).replace(/^\d{4}年度?/, ''); break; }
-      if (/^(部门决算|部门预算|单位预算|单位决算)$/.test(t) && i > 0) {
-        const prev = head[i - 1]!;
-        issuer = /^\d{4}年度?$/.test(prev) && i > 1 ? head[i - 2]! : prev;
-        if (/^\d{4}年度?$/.test(issuer)) issuer = '';
-        break;
-      }
-    }
-  }
+  // issuer: what the document prints about itself (issuer.ts)
+  const issuer = readIssuer({ all, cover, head });
   return { issuer, fiscal_year, doc_kind };
 }
 

@@ -12,6 +12,7 @@ import { OCR_KIND_INFERRED, OCR_KIND_UNKNOWN } from '../tables/classify.js';
 import { kindById, measuresNearlyNamed } from '../tables/kinds.js';
 import { valueSource } from './provenance.js';
 import { classFromChildren, reparentOcrCodes } from './ocr-parents.js';
+import { pairMisreadClosers, restoreLostClosers } from './ocr-brackets.js';
 import { regroupOcrCodes } from './ocr-code-groups.js';
 import { classesByStrokes, dashedFour, repairStrokeLoss } from './ocr-code-strokes.js';
 import { spannedCodes } from './ocr-spanned-codes.js';
@@ -489,19 +490,24 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
       printedCodes.all.add(r.code);
     }
   }
-  for (const row of table.rows) {
+  // (an OCR'd label's speck after its list number's 、 taken off: it is no character of the label;
+  // its brackets paired: ocr-brackets.ts)
+  const ocrLabels = table.method === 'ocr' ? table.rows.map((r) => (r.item ? pairMisreadClosers(withoutListSpeck(r.item)) : r.item)) : undefined;
+  const closersRestored = ocrLabels ? restoreLostClosers(ocrLabels) : undefined;
+  for (const [rowIndex, row] of table.rows.entries()) {
     let code = row.code;
     const at = places.get(row.section) ?? { cls: '', kuan: '' };
     places.set(row.section, at);
     let code_source: Fact['code_source'] = code ? 'printed' : '';
-    // (an OCR'd label's speck after its list number's 、 taken off: it is no character of the label)
-    const printedItem = table.method === 'ocr' && row.item ? withoutListSpeck(row.item) : row.item;
+    const restored = closersRestored?.get(rowIndex);
+    const printedItem = restored ?? ocrLabels?.[rowIndex] ?? row.item;
     let item = printedItem;
-    const nameFlags: string[] = [];
+    // (a closer put back from the head other rows print: an inference)
+    const nameFlags: string[] = restored ? [OCR_NAME_FUZZY] : [];
     if (table.method === 'ocr' && !code && item) {
       item = repairOcrLabel(item);
       // a label put right by an edit distance (not only its list number's 、 written back)
-      if (wordsOf(item) !== wordsOf(printedItem)) nameFlags.push(OCR_NAME_FUZZY);
+      if (wordsOf(item) !== wordsOf(printedItem) && !restored) nameFlags.push(OCR_NAME_FUZZY);
     }
     const inferred = lost?.get(row);
     if (inferred) {

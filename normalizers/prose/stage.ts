@@ -8,7 +8,8 @@ import { figureBox } from './figure-box.js';
 
 export function proseStage(doc: DocumentRecord, taxonomy: Taxonomy): void {
   const lineBlocks = doc.blocks.flatMap((b) => (b.kind === 'line' ? [b] : []));
-  const lines = lineBlocks.map((b) => (b.page !== undefined ? { text: b.text, page: b.page } : { text: b.text }));
+  const ocrPages = new Set(doc.ocrPages?.map((p) => p.page));
+  const lines = lineBlocks.map((b) => (b.page !== undefined ? { text: b.text, page: b.page, ...(ocrPages.has(b.page) ? { ocr: true } : {}) } : { text: b.text }));
   // the figures of each line already given to a fact (figure-box.ts)
   const taken = new Map<number, Set<string>>();
   const year = doc.fiscal_year;

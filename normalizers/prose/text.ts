@@ -7,6 +7,8 @@
 export interface ProseLine {
   text: string;
   page?: number;
+  /** read by OCR (ocrListNumber) */
+  ocr?: boolean;
 }
 
 /** A stretch of normalised text with the source line of each character. */
@@ -57,6 +59,34 @@ function toAsciiDigit(c: string): string {
   return FULLWIDTH_DIGIT.test(c) ? String.fromCharCode(c.charCodeAt(0) - 0xfee0) : c;
 }
 
+/** An OCR'd line that starts with a numeral word, a space and a short title (四 三公经费情况说明:
+ *  a scan loses the 、 and the quotes more often than anything else), with the 、 written back: a
+ *  heading, as MARKER tells it. A line with money or a sentence's marks is left alone. */
+export function ocrListNumber(raw: string): string {
+  const m = /^\s*([一二三四五六七八九十]{1,3})\s+(?=[\u4e00-\u9fff“"])(.+)$/.exec(raw);
+  if (!m) return raw;
+  const rest = normalizeLine(m[2]!);
+  return rest.length <= 40 && !MONEY.test(rest) && !/\d/.test(rest) && !/[。，,；;：:！？]/.test(rest) ? `${m[1]}、${m[2]}` : raw;
+}
+
+/** An OCR'd line's figures with the marks a scan adds or turns (a photocopy's specks): a dot glued
+ *  to a figure's front after a word (支出.18,417.70万元), a colon for its decimal point
+ *  (2,781:90万元), a dot after its last digit (9,399.23.万元, 0.万元). Only before 万元 / 亿元 / 元 / %, so
+ *  a date, a time or a list number stays as read. */
+export function ocrFigureMarks(raw: string): string {
+  const unit = '(?=\\s*(?:万元|亿元|元|%|％))';
+  return raw
+    .replace(new RegExp(`(\\d):(\\d{1,2})${unit}`, 'g'), '$1.$2')
+    .replace(new RegExp(`(\\d)[.·:]${unit}`, 'g'), '$1')
+    .replace(new RegExp(`(?<=[\\u4e00-\\u9fff，、；])[.·•](?=\\d[\\d,]*(?:\\.\\d+)?${unit.slice(3, -1)})`, 'g'), '');
+}
+
+/** An OCR'd line that is a section's title whose list number the scan lost (三公经费情况说明 for
+ *  四、“三公”经费情况说明): short, ending in 情况说明, no figure or sentence mark in it. */
+function ocrSectionTitle(t: string): boolean {
+  return t.length <= 24 && /情况说明$/.test(t) && !/\d/.test(t) && !/[。，,；;：:！？]/.test(t);
+}
+
 /** List numbering / heading markers at the start of a normalised line. */
 export const MARKER =
   /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.]|[（(][一二三四五六七八九十]+[）)]|[（(]\d{1,2}[）)]|\d{1,2}[.、](?!\d)|[-•·]|附件\d*|其中[:：，,]?)/;
@@ -95,7 +125,7 @@ function endsSentence(t: string): boolean {
  */
 export function paragraphs(lines: ProseLine[]): Paragraph[] {
   const out: Paragraph[] = [];
-  const norm = lines.map((l) => normalizeLine(l.text ?? ''));
+  const norm = lines.map((l) => normalizeLine(l.ocr ? ocrFigureMarks(ocrListNumber(l.text ?? '')) : (l.text ?? '')));
   // explanation parts: 第X部分 …情况说明 up to the next 第X部分
   const hasExplanation = norm.some((t, i) => PART.test(t) && /情况说明/.test(t) && !isToc(lines[i]!.text, t));
   let inExplanation = !hasExplanation;
@@ -134,7 +164,7 @@ export function paragraphs(lines: ProseLine[]): Paragraph[] {
     if (PART.test(t)) {
       if (hasExplanation) inExplanation = /情况说明/.test(t);
     }
-    const heading = isHeadingText(t, markdown);
+    const heading = isHeadingText(t, markdown) || (!!lines[i]!.ocr && ocrSectionTitle(t));
     const m = MARKER.exec(t);
     if (heading) {
       flush();

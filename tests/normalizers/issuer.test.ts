@@ -1,0 +1,59 @@
+// The issuer a document prints about itself (normalizers/document/issuer.ts), on real documents:
+// covers whose title breaks over lines, a label printed with 预算主管部门 or 预算单位, prose that looks
+// like a title, a part number or a year glued to the name.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { organisationName, readIssuer } from '../../normalizers/document/issuer.js';
+import { processDocument } from '../../pipeline/process-document.js';
+
+const PDF = join(import.meta.dirname, '../fixtures/pdf');
+const issuerOf = async (file: string) => (await processDocument(file, new Uint8Array(readFileSync(join(PDF, file))), { ocr: false })).issuer;
+
+describe('the issuer of a document', () => {
+  it('reads a cover whose title breaks over three lines, not its second line with the year', async () => {
+    // 中共上海市普陀区委 | 社会工作部2024年度 | 部门决算 (was 社会工作部2024年度)
+    expect(await issuerOf('sh-putuo-shehuigongzuobu-2024-dept-final.pdf')).toBe('中共上海市普陀区委社会工作部');
+    // 2026年烟台市医疗保障局 | 部门预算 (was 2026年烟台市医疗保障局)
+    expect(await issuerOf('yt-yibaoju-2026-dept-budget.p1+7-10.pdf')).toBe('烟台市医疗保障局');
+  });
+
+  it('takes the name after 预算主管部门： or 预算单位：, never a line of prose', () => {
+    // 上海市普陀区 2025 区级部门预算 (its cover: the first lines as the text layer reads them; the
+    // prose line was the issuer 算、政府性基金 before, a 部门预算's 本经营 another)
+    const all = ['上海市2025年市级单位预算', '预算单位：上海市财政局', '目录', '上海市财政局（单位）主要职能', '算、政府性基金预算、国有资本经营预算、社会保险基金预算在内的政府预算管理体系。'];
+    expect(readIssuer({ all, cover: all.slice(0, 2), head: all })).toBe('上海市财政局');
+    const dept = ['上海市普陀区2025年区级部门预算', '预算主管部门：上海市普陀区财政局', '目录'];
+    expect(readIssuer({ all: dept, cover: dept.slice(0, 2), head: dept })).toBe('上海市普陀区财政局');
+  });
+
+  it('keeps the part of the organisation the cover names, and joins a title broken inside a word', () => {
+    // 深圳市交通运输局 2026: 2026年深圳市交通运输局（本级）部 | 门预算 (was '')
+    const sz = ['2026年深圳市交通运输局（本级）部', '门预算'];
+    expect(readIssuer({ all: [...sz, '目录'], cover: sz, head: sz })).toBe('深圳市交通运输局（本级）');
+    // 西安市审计局: the cover says （汇总）, the tables' captions 单位：西安市审计局
+    const xa = ['西安市审计局（汇总）', '2026年部门预算'];
+    expect(readIssuer({ all: [...xa, '部门：西安市审计局\t单位：万元'], cover: xa, head: xa })).toBe('西安市审计局（汇总）');
+  });
+
+  it('takes the name a scan read alike most often', () => {
+    // a cover misread, the captions over the tables read right twice
+    const all = ['湖州口退役军人马务局', '2026年部门预算', '编制单位：湖州市退役军人事务局\t单位：万元', '编制单位：湖州市退役军人事务局\t单位：万元', '编制单位：湖州市退役军人马务局\t单位：万元'];
+    expect(readIssuer({ all, cover: all.slice(0, 2), head: all })).toBe('湖州市退役军人事务局');
+    // the caption misread once, the cover and its title line read right
+    const once = ['湖州市退役军人事务局', '2026年部门预算', '编制单位：湖州市退役军人马务局\t单位：万元'];
+    expect(readIssuer({ all: once, cover: once.slice(0, 2), head: once })).toBe('湖州市退役军人事务局');
+    // another organisation is no misreading
+    const two = ['湖州市财政局', '2026年部门预算', '编制单位：湖州市民政局\t单位：万元'];
+    expect(readIssuer({ all: two, cover: two.slice(0, 2), head: two })).toBe('湖州市民政局');
+  });
+
+  it('is no name that does not read as an organisation', () => {
+    for (const s of ['(2)按照政府', '算、政府性基金', '万元', '上海市XX局', '本经营', '上海市普陀区']) expect(organisationName(s)).toBeUndefined();
+    expect(organisationName('第二部分上海市普陀区财政局')).toBe('上海市普陀区财政局');
+    expect(organisationName('湖州市退役军人事务局2026年')).toBe('湖州市退役军人事务局');
+    expect(organisationName('泉州市人民政府办公室(本级)')).toBe('泉州市人民政府办公室（本级）');
+    // a scan's closing bracket (深圳市交通运输局 2026, the cover as a JPEG scan of it read)
+    expect(organisationName('深圳市交通运输局(本级〕')).toBe('深圳市交通运输局（本级）');
+  });
+});
