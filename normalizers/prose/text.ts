@@ -71,14 +71,24 @@ export function ocrListNumber(raw: string): string {
 
 /** An OCR'd line's figures with the marks a scan adds or turns (a photocopy's specks): a dot glued
  *  to a figure's front after a word (支出.18,417.70万元), a colon for its decimal point
- *  (2,781:90万元), a dot after its last digit (9,399.23.万元, 0.万元). Only before 万元 / 亿元 / 元 / %, so
+ *  (2,781:90万元) or a point and a space (948. 20万元), a dot after its last digit (9,399.23.万元, 0.万元). Only before 万元 / 亿元 / 元 / %, so
  *  a date, a time or a list number stays as read. */
 export function ocrFigureMarks(raw: string): string {
   const unit = '(?=\\s*(?:万元|亿元|元|%|％))';
   return raw
+    .replace(new RegExp(`(\\d)[:.]\\s+(\\d{1,2})${unit}`, 'g'), '$1.$2')
     .replace(new RegExp(`(\\d):(\\d{1,2})${unit}`, 'g'), '$1.$2')
     .replace(new RegExp(`(\\d)[.·:]${unit}`, 'g'), '$1')
     .replace(new RegExp(`(?<=[\\u4e00-\\u9fff，、；])[.·•](?=\\d[\\d,]*(?:\\.\\d+)?${unit.slice(3, -1)})`, 'g'), '');
+}
+
+/** An OCR'd line's 类/款/项 marks of a classification chain as a scan returns them: 顶 for 项 (顶
+ *  and 项 differ by one stroke), a closing bracket read as j, l, 1 or another bracket ((类j), a speck
+ *  before the mark (行政运行.(项)). */
+export function ocrLevelMarks(raw: string): string {
+  return raw
+    .replace(/[(（〔［[]\s*([类款项顶])\s*[)）jJlI1\]］】〕]/g, (_, c: string) => `（${c === '顶' ? '项' : c}）`)
+    .replace(/[.·•](?=（[类款项]）)/g, '');
 }
 
 /** An OCR'd line that is a section's title whose list number the scan lost (三公经费情况说明 for
@@ -110,6 +120,8 @@ function isHeadingText(t: string, markdown: boolean): boolean {
   if (MONEY.test(t)) return false;
   const body = t.replace(/[。.]$/, '');
   if (/[。，,；;：:！？]/.test(body)) return false;
+  // a classification chain the line end cuts ((8)社会保障和就业支出(类)退役安置(款)军队转业干 | 部安置(项)…)
+  if (/[（(][类款][）)][^（()）]+$/.test(body)) return false;
   if (markdown) return body.length <= 60;
   return MARKER.test(t) && !/^其中/.test(t) && body.length <= 40;
 }
@@ -125,7 +137,7 @@ function endsSentence(t: string): boolean {
  */
 export function paragraphs(lines: ProseLine[]): Paragraph[] {
   const out: Paragraph[] = [];
-  const norm = lines.map((l) => normalizeLine(l.ocr ? ocrFigureMarks(ocrListNumber(l.text ?? '')) : (l.text ?? '')));
+  const norm = lines.map((l) => normalizeLine(l.ocr ? ocrLevelMarks(ocrFigureMarks(ocrListNumber(l.text ?? ''))) : (l.text ?? '')));
   // explanation parts: 第X部分 …情况说明 up to the next 第X部分
   const hasExplanation = norm.some((t, i) => PART.test(t) && /情况说明/.test(t) && !isToc(lines[i]!.text, t));
   let inExplanation = !hasExplanation;
