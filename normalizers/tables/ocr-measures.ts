@@ -176,22 +176,26 @@ function fuzzyWithSum(cols: Col[], data: string[][], kind: KindDef): void {
 /** A measure word this long at least is told by its header read with one edit (基本克出 for
  *  基本支出), when no other word of the kind is as near (fuzzyClose). */
 const CLOSE_MIN_CHARS = 4;
+/** one or two characters other than Chinese between two Chinese ones: a scan's marks inside a word */
+const MARKS_IN_WORD = /(?<=[\u4e00-\u9fff])[^\u4e00-\u9fff\s/]{1,2}(?=[\u4e00-\u9fff])/g;
 /** …in a header at most this many characters longer (上缴上级 in 上缴上级支出 and a speck; two cells'
  *  headers read as one are longer) */
 const CLOSE_EXTRA_CHARS = 3;
 
 /** 8: a misread header one edit from a measure word of CLOSE_MIN_CHARS or more (基本克出, 顶目支出,
- *  k缴上级支出), at most CLOSE_EXTRA_CHARS longer than it, that names one measure of the kind among
+ *  k缴上级支出; marks inside its words left out: 事业、3收入), at most CLOSE_EXTRA_CHARS longer than it, that names one measure of the kind among
  *  all its words, one no column of the block names: the column takes it though no sum backs it (a
  *  1-bit scan misreads digits enough to break the sums of rules 1, 3 and 5), when an identity of
- *  the kind will test it on every row (identityGroups: the measure is a part and the block names
- *  the total, or it is the total and the block names a part); flagged like every inferred
+ *  the kind will test it on every row (identityGroups: the measure is a part, or a part of a part,
+ *  and the block names the total, or it is the total and the block names a part); flagged like every inferred
  *  measure. */
 function fuzzyClose(cols: Col[], kind: KindDef): void {
   const words = plainMeasureWords(kind);
+  const reach = partsWithin(identityGroups(kind));
   for (const c of cols) {
     if (c.base || c.period) continue;
-    const last = Array.from(headerKey(c.spec.header.split(' / ').pop() ?? ''));
+    // (marks a scan puts between the characters of a word left out: 事业、3收入, 上年结转“结余)
+    const last = Array.from(headerKey(c.spec.header.split(' / ').pop() ?? '').replace(MARKS_IN_WORD, ''));
     const near = new Set<string>();
     const close = new Set<string>();
     for (const [word, id] of words) {
@@ -204,11 +208,31 @@ function fuzzyClose(cols: Col[], kind: KindDef): void {
     const [id] = [...near];
     if (near.size !== 1 || !close.has(id!) || cols.some((x) => x.base === id)) continue;
     const named = (m: string): boolean => cols.some((x) => x !== c && x.base === m && !x.period);
-    const tested = identityGroups(kind).some(([whole, parts]) => (parts.includes(id!) && named(whole)) || (whole === id && parts.some(named)));
+    const tested = [...reach].some(([whole, parts]) => (parts.has(id!) && named(whole)) || (whole === id && [...parts].some(named)));
     if (!tested) continue;
     c.base = id!;
     c.evidence = 'fuzzy';
   }
+}
+
+/** each total of `groups` with every part its sum reaches, through the parts that are totals of
+ *  their own (总计 = 本年收入 + …, 本年收入 = … + 单位资金, 单位资金 = 事业收入 + …: 事业收入 is within 总计) */
+function partsWithin(groups: [string, string[]][]): Map<string, Set<string>> {
+  const direct = new Map<string, string[]>();
+  for (const [whole, parts] of groups) direct.set(whole, [...(direct.get(whole) ?? []), ...parts]);
+  const out = new Map<string, Set<string>>();
+  for (const whole of direct.keys()) {
+    const seen = new Set<string>();
+    const stack = [...direct.get(whole)!];
+    while (stack.length) {
+      const p = stack.pop()!;
+      if (seen.has(p) || p === whole) continue;
+      seen.add(p);
+      stack.push(...(direct.get(p) ?? []));
+    }
+    out.set(whole, seen);
+  }
+  return out;
 }
 
 /** a total word with its first character misread (司计, 各计 for 合计): two characters, the second 计 */
