@@ -330,7 +330,7 @@ function understandOne(doc: DocumentRecord, cand: TableCandidate, tableId: strin
   doc.tables.push(table);
   // no push(...facts): a table of 100,000s of rows has more facts than a call takes arguments
   let doubted = false;
-  for (const f of factsOfTable(table, { doc_id: doc.doc_id, fiscal_year: doc.fiscal_year, ...units, taxonomy, ...(carried ? { carried } : {}) })) {
+  for (const f of factsOfTable(table, { doc_id: doc.doc_id, fiscal_year: doc.fiscal_year, ...units, taxonomy, ...(carried ? { carried } : {}), ...(doc.issuer ? { issuer: doc.issuer } : {}) })) {
     doc.facts.push(f);
     doubted ||= !!units.unitFlag && f.flags.includes(units.unitFlag);
   }

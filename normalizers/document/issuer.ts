@@ -11,7 +11,7 @@
 // candidates the name printed most often in the whole document wins (a scan misreads the name on
 // one page, not the same way on every page). Nothing that reads as a name: '' (the issuer unknown).
 
-import { pairMisreadClosers } from '../facts/ocr-brackets.js';
+import { pairMisreadClosers, pairMisreadOpeners } from '../facts/ocr-brackets.js';
 import { editDistance } from '../taxonomy/text.js';
 
 /** the words an organisation's name ends with */
@@ -36,7 +36,7 @@ export function organisationName(s: string): string | undefined {
   let t = s.replace(/[\s\u3000]+/g, '').replace(/^[.．·•、,，:：\-—_]+|[.．·•、,，:：\-—_]+$/g, '');
   t = t.replace(/^第[一二三四五六七八九十]+部分/, '').replace(new RegExp(`^${YEAR}`), '').replace(new RegExp(`${YEAR}$`), '');
   // (a closing bracket a scan misread paired: 深圳市交通运输局(本级〕)
-  t = pairMisreadClosers(t).replace(/\(/g, '（').replace(/\)/g, '）');
+  t = pairMisreadOpeners(pairMisreadClosers(t)).replace(/\(/g, '（').replace(/\)/g, '）');
   if (!ORG.test(t)) return undefined;
   if (NOT_ORG.test(t)) return undefined;
   return t;

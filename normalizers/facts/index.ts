@@ -12,7 +12,8 @@ import { OCR_KIND_INFERRED, OCR_KIND_UNKNOWN } from '../tables/classify.js';
 import { kindById, measuresNearlyNamed } from '../tables/kinds.js';
 import { valueSource } from './provenance.js';
 import { classFromChildren, reparentOcrCodes } from './ocr-parents.js';
-import { pairMisreadClosers, restoreLostClosers } from './ocr-brackets.js';
+import { pairMisreadClosers, pairMisreadOpeners, restoreLostClosers } from './ocr-brackets.js';
+import { withIssuerName } from './ocr-unit-names.js';
 import { regroupOcrCodes } from './ocr-code-groups.js';
 import { classesByStrokes, dashedFour, repairStrokeLoss } from './ocr-code-strokes.js';
 import { spannedCodes } from './ocr-spanned-codes.js';
@@ -32,6 +33,8 @@ interface FactContext {
   /** an OCR'd table that carries on the one of its kind on the page before: the 类 and 款 of that
    *  one's last coded row, the context its first rows' lost codes are inferred under */
   carried?: { cls: string; kuan: string };
+  /** the department that publishes the document (units' names in OCR'd tables are put right by it) */
+  issuer?: string;
 }
 
 /** Sections and kinds whose name-only rows are function 类 (一、一般公共服务支出 → 201). */
@@ -492,7 +495,7 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
   }
   // (an OCR'd label's speck after its list number's 、 taken off: it is no character of the label;
   // its brackets paired: ocr-brackets.ts)
-  const ocrLabels = table.method === 'ocr' ? table.rows.map((r) => (r.item ? pairMisreadClosers(withoutListSpeck(r.item)) : r.item)) : undefined;
+  const ocrLabels = table.method === 'ocr' ? table.rows.map((r) => (r.item ? pairMisreadOpeners(pairMisreadClosers(withoutListSpeck(r.item))) : r.item)) : undefined;
   const closersRestored = ocrLabels ? restoreLostClosers(ocrLabels) : undefined;
   for (const [rowIndex, row] of table.rows.entries()) {
     let code = row.code;
@@ -501,13 +504,15 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
     let code_source: Fact['code_source'] = code ? 'printed' : '';
     const restored = closersRestored?.get(rowIndex);
     const printedItem = restored ?? ocrLabels?.[rowIndex] ?? row.item;
-    let item = printedItem;
-    // (a closer put back from the head other rows print: an inference)
-    const nameFlags: string[] = restored ? [OCR_NAME_FUZZY] : [];
+    // (a unit's name a scan misread, put right by the issuer's: ocr-unit-names.ts)
+    const unitName = table.method === 'ocr' && ctx.issuer && printedItem ? withIssuerName(printedItem, ctx.issuer) : undefined;
+    let item = unitName ?? printedItem;
+    // (a closer put back from the head other rows print, a unit's name put right: inferences)
+    const nameFlags: string[] = restored || unitName ? [OCR_NAME_FUZZY] : [];
     if (table.method === 'ocr' && !code && item) {
       item = repairOcrLabel(item);
       // a label put right by an edit distance (not only its list number's 、 written back)
-      if (wordsOf(item) !== wordsOf(printedItem) && !restored) nameFlags.push(OCR_NAME_FUZZY);
+      if (wordsOf(item) !== wordsOf(printedItem) && !nameFlags.includes(OCR_NAME_FUZZY)) nameFlags.push(OCR_NAME_FUZZY);
     }
     const inferred = lost?.get(row);
     if (inferred) {

@@ -1,7 +1,9 @@
 // Brackets of OCR'd row labels that do not pair. A closing bracket is misread as another mark
-// (深圳市住房和建设局(本级》规划类经费, (本级〉) or lost ((本级建设工程…). A text layer prints pairs.
+// (深圳市住房和建设局(本级》规划类经费, (本级〉) or lost ((本级建设工程…), an opening one as another
+// mark (〔本级)). A text layer prints pairs.
 //  - An opening bracket whose first later closing-like mark has no opener of its own before it
-//    (《 for 》, 〈 for 〉 …) closes there: the mark becomes the opener's closer.
+//    (《 for 》, 〈 for 〉 …) closes there: the mark becomes the opener's closer; a closing bracket
+//    that closes nothing takes the nearest opening-like mark before it that is never closed.
 //  - An opening bracket never closed, where the label's words up to it and after it are those of a
 //    head other rows of the table print closed (深圳市住房和建设局(本级) on two rows or more): the
 //    closer is put back where those rows print it. This second repair is an inference, flagged by
@@ -25,6 +27,31 @@ export function pairMisreadClosers(label: string): string {
       // (a mark that closes an opener of its own printed before it: 《办法(试行》 is left alone)
       if (opener && chars.slice(0, j).filter((x) => x === opener).length > chars.slice(0, j).filter((x) => x === c).length) break;
       chars[j] = closer;
+      break;
+    }
+  }
+  return chars.join('');
+}
+
+/** marks OCR returns for an opening round bracket, each with the closer it pairs with itself */
+const MISREAD_OPENER: Readonly<Record<string, string>> = { '《': '》', '〈': '〉', '<': '>', '「': '」', '『': '』', '[': ']', '［': '］', '【': '】', '〔': '〕', '{': '}', '｛': '｝' };
+const OPENER: Readonly<Record<string, string>> = { ')': '(', '）': '（' };
+
+/** `label` with each closing round bracket that closes nothing given its misread opener: the
+ *  nearest mark before it that opens a bracket of its own never closed (〔本级) for (本级)). */
+export function pairMisreadOpeners(label: string): string {
+  const chars = Array.from(label);
+  for (let j = 0; j < chars.length; j++) {
+    const opener = OPENER[chars[j]!];
+    if (!opener) continue;
+    const before = chars.slice(0, j);
+    const opens = before.filter((c) => c === '(' || c === '（').length;
+    const closes = before.filter((c) => c === ')' || c === '）').length;
+    if (opens > closes) continue;
+    for (let i = j - 1; i >= 0; i--) {
+      const own = MISREAD_OPENER[chars[i]!];
+      if (!own) continue;
+      if (!chars.slice(i + 1).includes(own)) chars[i] = opener;
       break;
     }
   }
