@@ -17,7 +17,7 @@ import { classifyTable } from '../normalizers/tables/classify.js';
 import { factsOfTable, flagLostDecimalsAcrossPages, isStandardLabel, OCR_CODE_REPAIRED, OCR_CODE_UNREAD, OCR_NAME_FUZZY } from '../normalizers/facts/index.js';
 import { codesByTwins } from '../normalizers/facts/ocr-twin-codes.js';
 import { classesByOrder, incomeLabelsByOrder, sideWordsBySide } from '../normalizers/facts/ocr-class-order.js';
-import { docKindOfTables, readDocumentContext } from '../normalizers/document/context.js';
+import { docKindOfTables, docKindOverPerformanceWords, readDocumentContext } from '../normalizers/document/context.js';
 import { runChecks } from '../normalizers/checks/index.js';
 import { loadTaxonomy, type Taxonomy } from '../normalizers/taxonomy/index.js';
 import { isPerformanceForm, parsePerformanceForm } from '../normalizers/performance/index.js';
@@ -152,6 +152,11 @@ async function runStages(doc: DocumentRecord, bytes: Uint8Array, opts: ProcessOp
   if (told) {
     doc.doc_kind = told;
     doc.messages.push({ stage: 'context', severity: 'warning', text: `doc_kind inferred: ${told}, the kind of all its tables (its cover and titles name none as read)` });
+  }
+  const overWords = docKindOverPerformanceWords(doc.doc_kind, doc.tables, (k) => kindById(k)?.doc_kind);
+  if (overWords) {
+    doc.messages.push({ stage: 'context', severity: 'warning', text: `doc_kind ${overWords}, the kind of all its tables (its words name a performance evaluation)` });
+    doc.doc_kind = overWords;
   }
   inTime();
   timed(doc, 'prose', () => proseStage(doc, taxonomy));

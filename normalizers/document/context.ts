@@ -82,9 +82,25 @@ export function readDocumentContext(blocks: Block[]): DocumentContext {
  *  tables read by OCR count, and only when no table came from a text layer. */
 export function docKindOfTables(tables: { method: string; table_kind: string }[], docKindOf: (kind: string) => string | undefined): DocKind | undefined {
   if (!tables.length || tables.some((t) => t.method !== 'ocr')) return undefined;
+  return oneDocKind(tables, docKindOf, 2);
+}
+
+/** the one document kind `least` tables or more tell (their kinds' `doc_kind`), else undefined */
+function oneDocKind(tables: { table_kind: string }[], docKindOf: (kind: string) => string | undefined, least: number): DocKind | undefined {
   const kinds = tables.map((t) => docKindOf(t.table_kind)).filter((k): k is string => !!k);
   const only = new Set(kinds);
-  if (kinds.length < 2 || only.size !== 1) return undefined;
+  if (kinds.length < least || only.size !== 1) return undefined;
   const k = [...only][0]!;
   return k === 'final_accounts' || k === 'budget' || k === 'performance_evaluation' ? k : undefined;
+}
+
+/** A document its words call a 绩效 evaluation whose tables are a 部门预算's or 决算's (three of a
+ *  known kind at least, all of one document kind): the kind its tables tell. Budgets and final
+ *  accounts print 绩效目标 and 绩效自评 sections and tables, so the words 绩效自评 / 绩效评价 at the
+ *  head of such a document (a 预算表 extract that opens on its tables) are no evidence against them;
+ *  the tables' titles are. Else undefined. */
+export function docKindOverPerformanceWords(docKind: DocKind, tables: { table_kind: string }[], docKindOf: (kind: string) => string | undefined): DocKind | undefined {
+  if (docKind !== 'performance_evaluation') return undefined;
+  const k = oneDocKind(tables, docKindOf, 3);
+  return k && k !== docKind ? k : undefined;
 }
