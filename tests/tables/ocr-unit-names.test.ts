@@ -39,6 +39,9 @@ describe("units' names OCR misread, put right by the issuer's name", () => {
     expect(itemOf(fs, '118788.13').flags).not.toContain('ocr_name_fuzzy');
     expect(itemOf(fs, '452.21').item).toBe('无锡市劳动人事争议仲载院');
     expect(itemOf(facts(), '3976.43').item).toBe('无锡市人力资源和社会保商综合服务中心');
+    // a unit named after the department (苏州市交通运输局 2026, the same bench, q80-200: a first
+    // version took 运输应 for 运输局)
+    expect(withIssuerName('苏州市交通运输应急指挥中心', '苏州市交通运输局')).toBeUndefined();
     // a short name is told by no edit (湖州市财政局, 湖州市民政局)
     expect(withIssuerName('湖州市财政局', '湖州市民政局')).toBeUndefined();
   });
