@@ -7,7 +7,8 @@
 export interface ProseLine {
   text: string;
   page?: number;
-  /** read by OCR (ocrListNumber) */
+  /** read by OCR: its marks put right (ocrListNumber, ocrFigureMarks, ocrLevelMarks) and a title
+   *  without its number taken for a heading (ocrSectionTitle) */
   ocr?: boolean;
 }
 
@@ -71,8 +72,8 @@ export function ocrListNumber(raw: string): string {
 
 /** An OCR'd line's figures with the marks a scan adds or turns (a photocopy's specks): a dot glued
  *  to a figure's front after a word (支出.18,417.70万元), a colon for its decimal point
- *  (2,781:90万元) or a point and a space (948. 20万元), a dot after its last digit (9,399.23.万元, 0.万元). Only before 万元 / 亿元 / 元 / %, so
- *  a date, a time or a list number stays as read. */
+ *  (2,781:90万元) or a point and a space (948. 20万元), a dot after its last digit (9,399.23.万元,
+ *  0.万元). Only before 万元 / 亿元 / 元 / %, so a date, a time or a list number stays as read. */
 export function ocrFigureMarks(raw: string): string {
   const unit = '(?=\\s*(?:万元|亿元|元|%|％))';
   return raw

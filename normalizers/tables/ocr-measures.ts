@@ -183,12 +183,12 @@ const MARKS_IN_WORD = /(?<=[\u4e00-\u9fff])[^\u4e00-\u9fff\s/]{1,2}(?=[\u4e00-\u
 const CLOSE_EXTRA_CHARS = 3;
 
 /** 8: a misread header one edit from a measure word of CLOSE_MIN_CHARS or more (基本克出, 顶目支出,
- *  k缴上级支出; marks inside its words left out: 事业、3收入), at most CLOSE_EXTRA_CHARS longer than it, that names one measure of the kind among
- *  all its words, one no column of the block names: the column takes it though no sum backs it (a
- *  1-bit scan misreads digits enough to break the sums of rules 1, 3 and 5), when an identity of
- *  the kind will test it on every row (identityGroups: the measure is a part, or a part of a part,
- *  and the block names the total, or it is the total and the block names a part); flagged like every inferred
- *  measure. */
+ *  k缴上级支出; marks inside its words left out: 事业、3收入), at most CLOSE_EXTRA_CHARS longer than
+ *  it, that names one measure of the kind among all its words, one no column of the block names:
+ *  the column takes it though no sum backs it (a 1-bit scan misreads digits enough to break the
+ *  sums of rules 1, 3 and 5), when an identity of the kind will test it on every row
+ *  (identityGroups: the measure is a part, or a part of a part, and the block names the total, or
+ *  it is the total and the block names a part); flagged like every inferred measure. */
 function fuzzyClose(cols: Col[], kind: KindDef): void {
   const words = plainMeasureWords(kind);
   const reach = partsWithin(identityGroups(kind));
