@@ -10,6 +10,9 @@ interface DocumentContext {
 }
 
 const YEAR = /((?:19|20)\d{2})\s*年度?/;
+/** a year the cover's title gives: followed by 决算 / 预算 / 绩效 within forty characters, no other
+ *  year or sentence end between */
+const COVER_YEAR = /((?:19|20)\d{2})\s*年度?(?:(?!(?:19|20)\d{2})[^。]){0,40}?(?:决算|预算|绩效)/;
 /** the cover's title is read from its first lines at most */
 const COVER_LINES = 8;
 
@@ -60,11 +63,11 @@ export function readDocumentContext(blocks: Block[]): DocumentContext {
     if (/^目录$/.test(t) || cover.length >= COVER_LINES) break;
     if (t) cover.push(t);
   }
-  // fiscal year: the first year of a cover whose title names a 决算, 预算 or 绩效 (its lines read as
-  // one: 2026年深圳市… | 部门预算), else a year next to 决算/预算/年度 in the head (a table's header, 2026年
-  // 预算数, among them), else the first year in the head
-  const coverText = cover.join('');
-  let fiscal_year = /决算|预算|绩效/.test(coverText) ? (YEAR.exec(coverText)?.[1] ?? '') : '';
+  // fiscal year: the cover's title, its lines read as one (2026年深圳市… | 部门预算): the first year
+  // followed by 决算, 预算 or 绩效 with no other year between (a date printed before the title,
+  // 2025年8月1日, is not the year of a 2024年度部门决算), else a year next to 决算/预算/年度 in the head (a
+  // table's header, 2026年预算数, among them), else the first year in the head
+  let fiscal_year = COVER_YEAR.exec(cover.join(''))?.[1] ?? '';
   if (!fiscal_year) for (const t of head) {
     const m = /((?:19|20)\d{2})\s*年度?(?:部门|单位)?(?:决算|预算|项目|部门整体|市级|区级)/.exec(t) ?? /[（(]\s*((?:19|20)\d{2})\s*年度?\s*[)）]/.exec(t) ?? /^((?:19|20)\d{2})年度?$/.exec(t) ?? /年度[:：]\s*((?:19|20)\d{2})/.exec(t);
     if (m) { fiscal_year = m[1]!; break; }

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readDocumentContext } from '../../normalizers/document/context.js';
 import { organisationName, readIssuer } from '../../normalizers/document/issuer.js';
 import { processDocument } from '../../pipeline/process-document.js';
 
@@ -66,5 +67,17 @@ describe('the issuer of a document', () => {
     expect(organisationName('泉州市人民政府办公室(本级)')).toBe('泉州市人民政府办公室（本级）');
     // a scan's closing bracket (深圳市交通运输局 2026, the cover as a JPEG scan of it read)
     expect(organisationName('深圳市交通运输局(本级〕')).toBe('深圳市交通运输局（本级）');
+  });
+});
+
+describe('the fiscal year a cover gives', () => {
+  const yearOf = (cover: string[]) => readDocumentContext(cover.map((text) => ({ kind: 'line' as const, text, page: 1 }))).fiscal_year;
+  it('is the year of its title, its lines read as one, not a date printed before it', () => {
+    // 长春市信访局 2026 (the cover as its text layer reads: a date after the title)
+    expect(yearOf(['.', '长春市信访局（本级）', '2026年度部门预算公开', '初审：徐宁', '2026年2月14日'])).toBe('2026');
+    // 深圳市交通运输局 2026: the title broken inside a word
+    expect(yearOf(['2026年深圳市交通运输局（本级）部', '门预算'])).toBe('2026');
+    // a date before a final accounts' title
+    expect(yearOf(['发布日期：2025年8月1日', '某某市某某局', '2024年度部门决算'])).toBe('2024');
   });
 });
