@@ -2,7 +2,7 @@
 // tuned on gives them (湖州市退役军人事务局 p. 7) and as OCR read a photocopy of it (the unseen
 // photocopy-200 condition of the OCR bench). A line that starts with a list number and ends inside
 // a chain, (8)社会保障和就业支出(类)退役安置(款)军队转业干, was taken for a heading: the chain's last
-// name lost its first line (部安置, 置支出, 出, 费支出 on 20 documents of the two corpora) and no code
+// name lost its first line (部安置, 置支出, 出, 费支出 on 18 documents of the two corpora) and no code
 // was resolved. The photocopy also read (项) as (顶), a bracket as j and a speck before the mark
 // (normalizers/prose/text.ts isHeadingText, ocrLevelMarks).
 import { describe, expect, it } from 'vitest';
