@@ -56,6 +56,11 @@ const LABEL_CELL = new RegExp(`(?:^|\\t)(?:主管部门|实施单位|单位名�
 /** a title: the issuer, then the year, the level and the document kind (or the year first) */
 const TITLE = new RegExp(`^(?:${YEAR})?(.{4,48}?)(?:${YEAR})?(?:区级|市级|省级|县级)?(?:部门|单位)?(?:综合)?(?:决算|预算)`);
 
+/** a name without the unit code printed before or after it (309 无锡市…, …-123001) */
+function withoutCodes(s: string): string {
+  return s.replace(/^\d{3,}/, '').replace(/-?\d{6,}$/, '');
+}
+
 interface IssuerLines {
   /** every line of the document as read (a grid's first rows joined by tabs) */
   all: readonly string[];
@@ -70,13 +75,13 @@ export function readIssuer(lines: IssuerLines): string {
   const labelled: string[] = [];
   for (const t of lines.all) {
     const whole = LABELLED_LINE.exec(t.replace(/\t/g, ''));
-    const name = whole ? organisationName(whole[1]!.replace(/^\d{3,}/, '').replace(/-?\d{6,}$/, '')) : undefined;
+    const name = whole ? organisationName(withoutCodes(whole[1]!)) : undefined;
     if (name) { labelled.push(name); continue; }
     const bare = LABELLED_NO_COLON.exec(t);
     const named = bare && !LABEL_WORDS.test(bare[1]!) ? organisationName(bare[1]!) : undefined;
     if (named) { labelled.push(named); continue; }
     for (const m of t.matchAll(LABELLED_IN_LINE)) {
-      const n = organisationName(m[1]!.replace(/^\d{3,}/, ''));
+      const n = organisationName(withoutCodes(m[1]!));
       if (n) labelled.push(n);
     }
   }
@@ -84,7 +89,7 @@ export function readIssuer(lines: IssuerLines): string {
   const cells: string[] = [];
   for (const t of lines.all) {
     const cell = LABEL_CELL.exec(t);
-    const n = cell ? organisationName(cell[1]!.replace(/^\d{3,}/, '').replace(/-?\d{6,}$/, '')) : undefined;
+    const n = cell ? organisationName(withoutCodes(cell[1]!)) : undefined;
     if (n) cells.push(n);
   }
   const cover = TITLE.exec(lines.cover.join(''));

@@ -33,8 +33,9 @@ export function pairMisreadClosers(label: string): string {
   return chars.join('');
 }
 
-/** marks OCR returns for an opening round bracket, each with the closer it pairs with itself */
-const MISREAD_OPENER: Readonly<Record<string, string>> = { '《': '》', '〈': '〉', '<': '>', '「': '」', '『': '』', '[': ']', '［': '］', '【': '】', '〔': '〕', '{': '}', '｛': '｝' };
+/** marks OCR returns for an opening round bracket, each with the closer it pairs with itself (the
+ *  openers of MISREAD) */
+const MISREAD_OPENER: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(MISREAD).filter(([, o]) => o).map(([c, o]) => [o, c]));
 const OPENER: Readonly<Record<string, string>> = { ')': '(', '）': '（' };
 
 /** `label` with each closing round bracket that closes nothing given its misread opener: the

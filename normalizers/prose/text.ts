@@ -60,6 +60,9 @@ function toAsciiDigit(c: string): string {
   return FULLWIDTH_DIGIT.test(c) ? String.fromCharCode(c.charCodeAt(0) - 0xfee0) : c;
 }
 
+/** the marks of a sentence, which no heading holds */
+const SENTENCE_MARKS = /[。，,；;：:！？]/;
+
 /** An OCR'd line that starts with a numeral word, a space and a short title (四 三公经费情况说明:
  *  a scan loses the 、 and the quotes more often than anything else), with the 、 written back: a
  *  heading, as MARKER tells it. A line with money or a sentence's marks is left alone. */
@@ -67,7 +70,7 @@ export function ocrListNumber(raw: string): string {
   const m = /^\s*([一二三四五六七八九十]{1,3})\s+(?=[\u4e00-\u9fff“"])(.+)$/.exec(raw);
   if (!m) return raw;
   const rest = normalizeLine(m[2]!);
-  return rest.length <= 40 && !MONEY.test(rest) && !/\d/.test(rest) && !/[。，,；;：:！？]/.test(rest) ? `${m[1]}、${m[2]}` : raw;
+  return rest.length <= 40 && !MONEY.test(rest) && !/\d/.test(rest) && !SENTENCE_MARKS.test(rest) ? `${m[1]}、${m[2]}` : raw;
 }
 
 /** An OCR'd line's figures with the marks a scan adds or turns (a photocopy's specks): a dot glued
@@ -95,7 +98,7 @@ export function ocrLevelMarks(raw: string): string {
 /** An OCR'd line that is a section's title whose list number the scan lost (三公经费情况说明 for
  *  四、“三公”经费情况说明): short, ending in 情况说明, no figure or sentence mark in it. */
 function ocrSectionTitle(t: string): boolean {
-  return t.length <= 24 && /情况说明$/.test(t) && !/\d/.test(t) && !/[。，,；;：:！？]/.test(t);
+  return t.length <= 24 && /情况说明$/.test(t) && !/\d/.test(t) && !SENTENCE_MARKS.test(t);
 }
 
 /** List numbering / heading markers at the start of a normalised line. */
@@ -120,7 +123,7 @@ function isHeadingText(t: string, markdown: boolean): boolean {
   if (PART.test(t)) return true;
   if (MONEY.test(t)) return false;
   const body = t.replace(/[。.]$/, '');
-  if (/[。，,；;：:！？]/.test(body)) return false;
+  if (SENTENCE_MARKS.test(body)) return false;
   // a classification chain the line end cuts ((8)社会保障和就业支出(类)退役安置(款)军队转业干 | 部安置(项)…)
   if (/[（(][类款][）)][^（()）]+$/.test(body)) return false;
   if (markdown) return body.length <= 60;
