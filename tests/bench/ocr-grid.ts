@@ -10,8 +10,10 @@
 // table prints, tests/fixtures/expected/units.csv, with no flag), and the OCR tables left
 // `unknown`. Printed per condition with the minimum; never asserted.
 // Two condition sets: `dev` (what rules may be tuned on) and `reported` (the figure to report, other
-// levels, angles and seeds; never tuned on). Run only when named: npm run bench -- ocr-grid.
-// Environment: BENCH_GRID_SET=dev|reported|all (default reported), BENCH_GRID_QUICK=1 (the set's
+// levels, angles and seeds; never tuned on); a third, `probe`, of kinds neither holds (colour,
+// lossless PNG, 240 and 400 dpi, dithered 1 bit, skew past 2°, 120 dpi), never tuned on either.
+// Run only when named: npm run bench -- ocr-grid.
+// Environment: BENCH_GRID_SET=dev|reported|probe|all (default reported), BENCH_GRID_QUICK=1 (the set's
 // quick conditions, scan-grid.json `quick`), BENCH_GRID_CONDITIONS=a,b, BENCH_GRID_DOCS=key,…,
 // BENCH_GRID_WORKERS (ingest --workers, default 1), BENCH_GRID_DIR (where the scans are made),
 // BENCH_GRID_KEEP=DIR (keep each condition's output folder there), BENCH_GRID_NATIVE=0 (no native
@@ -33,7 +35,14 @@ import { basename, join } from 'node:path';
 import { parseCsv } from '../../output/csv.js';
 import { audit, NEUTRAL_FLAGS, score, type Score } from './ocr-facts.js';
 
-interface Condition { name: string; dpi: number; encode: { jpeg?: number; fax?: number } }
+interface Condition { name: string; dpi: number; encode: { jpeg?: number; fax?: number; dither?: boolean; png?: boolean }; colour?: { ink: string; paper: string } }
+
+/** how a condition's pages are stored, for the bench's lines: `jpeg q80`, `fax 50%`, `colour jpeg q75` … */
+export function encodingLabel(c: Condition): string {
+  const e = c.encode;
+  const enc = e.fax !== undefined ? `fax ${e.fax}%` : e.dither ? 'dithered 1 bit' : e.png ? 'png' : `jpeg q${e.jpeg}`;
+  return c.colour ? `colour ${enc}` : enc;
+}
 export interface GridFile { documents: Record<string, number[]>; quick: Record<string, string[]>; sets: Record<string, Condition[]> }
 
 export interface ConditionResult {
@@ -193,7 +202,7 @@ export async function benchOcrGrid(repo: string, shared: string): Promise<void> 
         const res = scoreCondition(out, shared, keyFiles);
         const nat = native ? nativeTesseract(join(scans, set, c.name, 'pages'), c.dpi, docKeys) : undefined;
         results.push([c, res, { cpu: cpu / nPages, nativeCpu: nat?.cpu }]);
-        const enc = c.encode.fax !== undefined ? `fax ${c.encode.fax}%` : `jpeg q${c.encode.jpeg}`;
+        const enc = encodingLabel(c);
         console.log(`     ${c.name.padEnd(14)} ${String(c.dpi).padStart(3)} dpi ${enc.padEnd(8)} F1 ${res.F1.toFixed(3)} (P ${res.P.toFixed(3)} R ${res.R.toFixed(3)})  silent ${pct(res.silent, res.facts).padStart(6)} (${res.wrongValueSilent} value [${res.wrongVouched} verified], ${res.unmatchedSilent} position, ${res.wrongKindSilent} kind, ${res.wrongUnitSilent} unit of ${res.facts})  unknown tables ${res.unknownTables}/${res.ocrTables}`);
         console.log(`     ${''.padEnd(14)} ${res.scores.map((s) => `${short(s.source)} ${s.F1.toFixed(3)}`).join(' · ')}`);
         console.log(`     ${''.padEnd(14)} CPU s/page: ingest --workers ${workers} ${(cpu / nPages).toFixed(2)} (wall ${(wall / nPages).toFixed(2)})${nat ? `; native tesseract ${nat.cpu.toFixed(2)} (wall ${nat.wall.toFixed(2)}, ${nat.pages} pages${nat.overLimit ? `; ${nat.overLimit} over ${NATIVE_PAGE_LIMIT_S} s left out` : ''}); ratio ${(cpu / nPages / nat.cpu).toFixed(2)}` : ''}`);

@@ -20,7 +20,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseCsv, toCsv } from '../../output/csv.js';
-import { pct, scanToolsMissing, scoreCondition, timedRun, type GridFile } from './ocr-grid.js';
+import { encodingLabel, pct, scanToolsMissing, scoreCondition, timedRun, type GridFile } from './ocr-grid.js';
 
 const KEY_COLUMNS = ['source', 'table_kind', 'section', 'code', 'item', 'measure', 'value'];
 
@@ -100,7 +100,7 @@ export async function benchOcrUnseen(repo: string, shared: string): Promise<void
       if (r.status !== 0 && r.status !== 1) { console.log(`     ${c.name}: ingest exited ${r.status}: ${(r.stderr || '').split('\n').slice(-4, -2).join(' ')}`); continue; }
       const res = scoreCondition(out, shared, keyFiles);
       results.push({ name: c.name, F1: res.F1 });
-      const enc = c.encode.fax !== undefined ? `fax ${c.encode.fax}%` : `jpeg q${c.encode.jpeg}`;
+      const enc = encodingLabel(c);
       console.log(`     ${c.name.padEnd(14)} ${String(c.dpi).padStart(3)} dpi ${enc.padEnd(8)} F1 ${res.F1.toFixed(3)} (P ${res.P.toFixed(3)} R ${res.R.toFixed(3)})  silent ${pct(res.silent, res.facts).padStart(6)} (${res.wrongValueSilent} value [${res.wrongVouched} verified], ${res.unmatchedSilent} position, ${res.wrongKindSilent} kind of ${res.facts})  unknown tables ${res.unknownTables}/${res.ocrTables}; CPU s/page ${(cpu / pagesPerCondition).toFixed(2)}`);
       console.log(`     ${''.padEnd(14)} ${res.scores.map((s) => `${s.source.split('-').slice(0, 2).join('-')} ${s.F1.toFixed(3)}`).join(' · ')}`);
       for (const x of res.silentExamples) console.log(`     ${''.padEnd(14)} silent: ${x}`);
