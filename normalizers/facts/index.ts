@@ -17,6 +17,7 @@ import { withIssuerName } from './ocr-unit-names.js';
 import { regroupOcrCodes } from './ocr-code-groups.js';
 import { classesByStrokes, dashedFour, repairStrokeLoss } from './ocr-code-strokes.js';
 import { spannedCodes } from './ocr-spanned-codes.js';
+import { gluedCode } from './ocr-glued-codes.js';
 import { sideLabelsBySums, sideTotalsByGrand } from './ocr-side-labels.js';
 import { totalByIdentity } from './ocr-total-label.js';
 import { fundPartsBySum } from './ocr-fund-parts.js';
@@ -527,6 +528,13 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
       code_source = 'printed';
       item = dashed.item;
     }
+    // a code read into the label, the rule before the name lost (20i一般公共服动支出): ocr-glued-codes.ts
+    const glued = table.method === 'ocr' && !code ? gluedCode(printedItem, [at.cls, at.kuan].filter((x) => x), ctx.taxonomy, ctx.fiscal_year) : undefined;
+    if (glued) {
+      code = glued.code;
+      code_source = 'printed';
+      item = glued.item;
+    }
     if (!code && printedItem && namesAreFunctionClasses(table, row.section)) {
       const hit = resolveInContext(printedItem, table.method === 'ocr', ctx, at);
       if (hit) {
@@ -552,7 +560,8 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
       // the side's totals by their sums and by 收入总计 = 支出总计 then name it, ocr-side-labels.ts)
       else if (kind?.two_sided && TOTAL_ROW.test(stripNumbering(item)) && Array.from(stripNumbering(item)).length <= TOTAL_WORDS_MAX && !isStandardLabel(item)) nameFlags.push(OCR_NAME_FUZZY);
     }
-    const repaired = inferred ?? dashed?.code ?? (table.method === 'ocr' && code_source === 'printed' ? (repairOcrCode(code, row.item, ctx) ?? repairStrokeLoss(code, row.item, ctx.taxonomy, ctx.fiscal_year, [at.cls, at.kuan].filter((x) => x), printedCodes)) : undefined);
+    // (a glued code was checked against its name: it is repaired only by its marks and letters)
+    const repaired = inferred ?? dashed?.code ?? (glued ? (glued.repaired ? glued.code : undefined) : table.method === 'ocr' && code_source === 'printed' ? (repairOcrCode(code, row.item, ctx) ?? repairStrokeLoss(code, row.item, ctx.taxonomy, ctx.fiscal_year, [at.cls, at.kuan].filter((x) => x), printedCodes)) : undefined);
     if (repaired) code = repaired;
     // a printed function code sets the place of the name-only rows below it
     if (code_source === 'printed' && /^2\d{2}(\d{2})?$/.test(code)) {

@@ -7,8 +7,9 @@
 //      printed under a total word is the group's subtotal; a 小计 under a group whose words were not
 //      read is no table total beside a 合计, nor beside a column that equals the sum of a run;
 //   3. a header within a few misread characters of one of the kind's measure words (an edit
-//      distance, one signal) names that measure only when the column is a part of a column sum that
-//      holds (the kind's total or the group's subtotal = a run of columns including it);
+//      distance, one signal), or the first characters of only one of them (其他 for 其他收入, the
+//      cell's second line lost), names that measure only when the column is a part of a column sum
+//      that holds (the kind's total or the group's subtotal = a run of columns including it);
 //   4. a two-sided table (收入 | 支出 side by side, one amount each): a side whose single amount
 //      column is unnamed takes the amount the other side's names;
 //   5. a table of a kind with standard column layouts (table-kinds.json `column_layouts`: 本年收入合计,
@@ -146,7 +147,8 @@ function subtotalOfGroup(cols: Col[]): void {
 const maxEdits = (len: number): number => Math.max(1, Math.floor(len / 3));
 
 /** The one measure of the kind, not yet taken in the block, that the misread header's last level
- *  names within maxEdits; '' when none or several. */
+ *  names within maxEdits, or begins (其他 for 其他收入: the cell's second line lost); '' when none or
+ *  several. */
 function fuzzyMeasure(header: string, kind: KindDef, taken: Set<string>): string {
   const last = headerKey(header.split(' / ').pop() ?? '');
   if (Array.from(last).length < 2) return '';
@@ -154,6 +156,9 @@ function fuzzyMeasure(header: string, kind: KindDef, taken: Set<string>): string
   for (const [word, id] of plainMeasureWords(kind)) {
     if (taken.has(id)) continue;
     if (editsWithin(Array.from(last), Array.from(word)) <= maxEdits(Array.from(word).length)) hits.add(id);
+    // (a header of one level only, under no group; a part of a group whose own column the block
+    // prints is no column of its own there: 其他专户 of 财政专户管理资金收入)
+    else if (!header.includes(' / ') && word.startsWith(last) && !(id.includes('.') && taken.has(id.slice(0, id.indexOf('.'))))) hits.add(id);
   }
   return hits.size === 1 ? [...hits][0]! : '';
 }

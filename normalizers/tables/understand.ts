@@ -466,7 +466,9 @@ export function lookalikeDigits(t: string): string | undefined {
 
 /** (OCR) An amount read with marks or letters left of its digits (Sd1,202.92, 口608,515, &-0.00: a
  *  speck, a stroke or a lost leading digit read as a character), or a dash or a tick right of them
- *  (60. 87-: a trailing minus is no sign these tables print): the amount between them, when it
+ *  (60. 87-: a trailing minus is no sign these tables print), or a last decimal digit read as the
+ *  bracket or C its left half looks like (0.0(, 0. 0C: printed against the column's right rule, its
+ *  right half erased with the rule; read as a 0, which the row's sums test): the amount between them, when it
  *  has an amount's shape (a decimal point or a thousands group, by a comma or a space; no leading
  *  zero but in 0.xx) and the marks on its left are one Chinese character or up to three others, not
  *  ending in a separator, before a leading group of one or two digits (H,000.00, 口608,515: a lost
@@ -474,7 +476,12 @@ export function lookalikeDigits(t: string): string | undefined {
  *  with a figure that is not the printed one). The fact is flagged
  *  (OCR_MARKS_STRIPPED): a digit may be among the marks, which its identities tell. */
 export function amountAfterMarks(text: string): { raw: string; marks: string } | undefined {
-  const m = /^([\u3400-\u9fff]|[^\d\s\u3400-\u9fff\-−]{1,3})?\s?(-?(?:0|[1-9][\d, ]*)(?:\.\s?\d+)?)\s?([-−—_~'`’]{1,2})?$/.exec(text.trim());
+  const t = text.trim();
+  // a last decimal digit whose right half an erased rule took (0.0( for 0.00: the digits printed
+  // against the column's right rule): read as a 0, the mark kept for the flag
+  const clipped = /^(-?(?:0|[1-9][\d,]*)\.\s?\d)\s?([(（Cc])$/.exec(t);
+  if (clipped && parseNumber(clipped[1]!) !== null) return { raw: clipped[1]!.replace(/\s/g, '') + '0', marks: clipped[2]! };
+  const m = /^([\u3400-\u9fff]|[^\d\s\u3400-\u9fff\-−]{1,3})?\s?(-?(?:0|[1-9][\d, ]*)(?:\.\s?\d+)?)\s?([-−—_~'`’]{1,2})?$/.exec(t);
   if (!m || (!m[1] && !m[3]) || (m[1] && /[,.，。]$/.test(m[1]))) return undefined;
   const raw = m[2]!.trim();
   if (!/[.,]|\d \d{3}(?!\d)/.test(raw) || /^-?0\d/.test(raw.replace(/[, ]/g, '')) || parseNumber(raw) === null) return undefined;
