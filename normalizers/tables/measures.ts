@@ -205,6 +205,9 @@ function periodIds(cols: Resolved[], kind: KindDef | undefined): void {
   }
 }
 
+/** evidence of a measure inferred from an OCR'd table's structure (ocr-measures.ts) */
+const INFERRED: ReadonlySet<string> = new Set(['sum', 'layout', 'fuzzy']);
+
 /** Columns of one block that would write one key: told apart by what their header's other levels
  *  name (a group above it, a source of funds below it): `<outer>.<inner>`, e.g.
  *  `total.general_budget`, `carryover.general_budget`. Where that does not part them all, none of
@@ -227,7 +230,8 @@ function separateDuplicates(cols: Resolved[], kind: KindDef | undefined): void {
     });
     if (new Set(qualified).size === group.length) {
       group.forEach((c, k) => {
-        if (qualified[k] !== c.base) c.evidence = 'source';
+        // (a measure inferred from the structure stays inferred: ocr-measures.ts)
+        if (qualified[k] !== c.base && !INFERRED.has(c.evidence)) c.evidence = 'source';
         c.base = qualified[k]!;
       });
     } else {

@@ -4,8 +4,10 @@
 //   1. a column that equals, row by row, the sum of a run of the columns right of it is the kind's
 //      total (the run may start past a subtotal: 合计 = 一般公共预算 + 政府性基金 + 国有资本经营);
 //   2. two columns that name one group (财政拨款收入 / 小计 and 财政拨款收入 / <misread part>): the one
-//      printed under a total word is the group's subtotal; a 小计 under a group whose words were not
-//      read is no table total beside a 合计, nor beside a column that equals the sum of a run;
+//      printed under a total word is the group's subtotal, or, no total word read (小计 read Ait),
+//      the one that equals the sum of the group's columns right of it; a 小计 under a group whose
+//      words were not read is no table total beside a 合计, nor beside a column that equals the sum
+//      of a run;
 //   3. a header within a few misread characters of one of the kind's measure words (an edit
 //      distance, one signal), or the first characters of only one of them (其他 for 其他收入, the
 //      cell's second line lost), names that measure only when the column is a part of a column sum
@@ -126,20 +128,31 @@ function totalOverWeak(cols: Col[], total: string): void {
 
 /** 2: of columns that name one measure by the group above them, the one under a total word (小计)
  *  is the group's subtotal; the others are its parts, left to be named otherwise. */
-function subtotalOfGroup(cols: Col[]): void {
+function subtotalOfGroup(cols: Col[], data: string[][]): void {
   const byBase = new Map<string, Col[]>();
   for (const c of cols) if (c.base && !c.period) byBase.set(c.base, [...(byBase.get(c.base) ?? []), c]);
+  const top = (c: Col): string => headerLevels(c.spec.header)[0]?.text ?? '';
   for (const group of byBase.values()) {
     // columns of one group: two levels at least, the same top level
-    const tops = new Set(group.map((c) => headerLevels(c.spec.header)[0]?.text ?? ''));
+    const tops = new Set(group.map(top));
     if (group.length < 2 || tops.size !== 1 || group.some((c) => headerLevels(c.spec.header).length < 2)) continue;
     const underTotal = group.filter((c) => {
       const levels = headerLevels(c.spec.header);
       return levels.length > 1 && roleOf(levels[levels.length - 1]!.text) === 'total';
     });
-    if (underTotal.length !== 1) continue;
-    for (const c of group) if (c !== underTotal[0]) c.base = '';
-    underTotal[0]!.evidence = 'layout';
+    // no total word read (小计 read `Ait`): the one column of the group that equals the sum of the
+    // group's columns right of it, on the rows (sumRows), is its subtotal
+    const bySum =
+      underTotal.length === 0
+        ? group.filter((c) => {
+            const parts = cols.filter((p) => p.spec.index > c.spec.index && top(p) === top(c) && headerLevels(p.spec.header).length > 1 && !p.period);
+            return parts.length >= 2 && holds(sumRows(c.spec.index, parts.map((p) => p.spec.index), data));
+          })
+        : [];
+    const subtotal = underTotal.length === 1 ? underTotal[0]! : bySum.length === 1 ? bySum[0]! : undefined;
+    if (!subtotal) continue;
+    for (const c of group) if (c !== subtotal) c.base = '';
+    subtotal.evidence = underTotal.length === 1 ? 'layout' : 'sum';
   }
 }
 
@@ -163,13 +176,18 @@ function fuzzyMeasure(header: string, kind: KindDef, taken: Set<string>): string
   return hits.size === 1 ? [...hits][0]! : '';
 }
 
+/** the levels of a column's header above its own (its group's words; '' for a header of one level) */
+const groupOf = (c: Col): string => c.spec.header.split(' / ').slice(0, -1).join(' / ');
+
 /** 3: a misread header named by a fuzzy match, when the column is a part of a holding column sum
  *  (a named column = a run of columns that includes it). */
 function fuzzyWithSum(cols: Col[], data: string[][], kind: KindDef): void {
   for (let u = 0; u < cols.length; u++) {
     const c = cols[u]!;
     if (c.base || c.period) continue;
-    const id = fuzzyMeasure(c.spec.header, kind, new Set(cols.map((x) => x.base).filter(Boolean)));
+    // (a measure named under another group is not taken in this one: 本年收入 / 一般公共预菊 beside
+    // 上年结转结余 / 一般公共预算)
+    const id = fuzzyMeasure(c.spec.header, kind, new Set(cols.filter((x) => groupOf(x) === groupOf(c)).map((x) => x.base).filter(Boolean)));
     if (!id) continue;
     const backed = cols.some((t, ti) => t.base && !t.period && ti < u && [...runsAfter(cols, ti)].some((run) => run.includes(c) && holds(sumRows(t.spec.index, run.map((r) => r.spec.index), data, c.spec.index))));
     if (!backed) continue;
@@ -386,7 +404,7 @@ function missingPart(cols: Col[], data: string[][], kind: KindDef): void {
 /** Steps 1–3, 5, 6, 7 and 8 on one block of an OCR'd table (step 4 runs over the blocks, mirrorSides);
  *  `columnNumberOffset`: the table's 栏次 row numbers column c as c − it. */
 export function inferOcrMeasures(cols: Col[], data: string[][], kind: KindDef | undefined, total: string, columnNumberOffset?: number): void {
-  subtotalOfGroup(cols);
+  subtotalOfGroup(cols, data);
   totalOverWeak(cols, total);
   totalBySum(cols, data, total);
   if (kind) fuzzyWithSum(cols, data, kind);
