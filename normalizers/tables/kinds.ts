@@ -113,9 +113,19 @@ export interface FuzzyTitle {
  *  one character apart). */
 const maxEdits = (len: number): number => (len < 5 ? 0 : len < 12 ? Math.floor(len / 4) : Math.floor(len / 3));
 
+/** Characters OCR reads one for the other (knowledge/ocr-lookalikes.json): a swap within a group is
+ *  no misread character of a title. */
+let lookalikeGroups: Map<string, string> | undefined;
+function lookalike(a: string, b: string): boolean {
+  if (a === b) return true;
+  lookalikeGroups ??= new Map(readKnowledgeJson<{ groups: string[] }>('ocr-lookalikes.json').groups.flatMap((g) => Array.from(g).map((c) => [c, g] as [string, string])));
+  const g = lookalikeGroups.get(a);
+  return g !== undefined && g === lookalikeGroups.get(b);
+}
+
 /** Every kind one of whose known titles is found in `title` with at most one character in four
  *  (three, for long titles) misread, lost or added (收入7支出决总表 → income_expenditure_summary, 2
- *  edits), the best known title of each; strongest first (ties in the file's order). For titles
+ *  edits; a lookalike read for its character, 收人 for 收入, is none), the best known title of each; strongest first (ties in the file's order). For titles
  *  read by OCR: a text layer's titles are matched exactly (kindsByTitle). */
 export function fuzzyTitleKinds(title: string): FuzzyTitle[] {
   const text = titleChars(title);
@@ -124,7 +134,7 @@ export function fuzzyTitleKinds(title: string): FuzzyTitle[] {
   for (const k of load().kinds) {
     let best: FuzzyTitle | undefined;
     k.knownChars.forEach((known, i) => {
-      const edits = editsWithin(text, known);
+      const edits = editsWithin(text, known, lookalike);
       if (edits > maxEdits(known.length)) return;
       const strength = known.length - 2 * edits;
       if (!best || strength > best.strength) best = { kind: k, known: k.known_titles![i]!, edits, strength };

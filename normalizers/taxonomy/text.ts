@@ -78,14 +78,15 @@ export function editDistance(a: string, b: string): number {
 
 /** The fewest edits (a character replaced, lost or added) that turn some stretch of `text` into
  *  `known` (an approximate substring match): text around the stretch, such as a year, issuer or list
- *  number before a title or a note after it, costs nothing. */
-export function editsWithin(text: string[], known: string[]): number {
+ *  number before a title or a note after it, costs nothing; `same` tells which characters are
+ *  alike (by default, equal ones). */
+export function editsWithin(text: string[], known: string[], same: (a: string, b: string) => boolean = (a, b) => a === b): number {
   let prev = new Array<number>(text.length + 1).fill(0);
   let cur = new Array<number>(text.length + 1);
   for (let i = 1; i <= known.length; i++) {
     cur[0] = i;
     for (let j = 1; j <= text.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (known[i - 1] === text[j - 1] ? 0 : 1));
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (same(known[i - 1]!, text[j - 1]!) ? 0 : 1));
     }
     [prev, cur] = [cur, prev];
   }
