@@ -77,16 +77,19 @@ export function ocrListNumber(raw: string): string {
  *  to a figure's front after a word (支出.18,417.70万元), a colon for its decimal point
  *  (2,781:90万元) or a point and a space (948. 20万元) or two points (58,397..75万元), a dot after
  *  its last digit (9,399.23.万元, 0.万元), a semicolon or a space for a thousands comma
- *  (4;372.14万元, 41 534.73万元); and 万元 read 方元 or 力元 after a figure. Only before 万元 /
+ *  (4;372.14万元, 41 534.73万元); and 万元 read 方元, 力元 or 一元 after a figure. Only before 万元 /
  *  亿元 / 元 / %, so a date, a time or a list number stays as read. */
 export function ocrFigureMarks(raw: string): string {
   const unit = '(?=\\s*(?:万元|亿元|元|%|％))';
   return raw
-    // 万 read as the 方 or 力 it differs from by a stroke, right after a figure (101,833.84方元)
-    .replace(/(\d)(\s*)[方力]元/g, '$1$2万元')
-    // a point read twice (58,397..75万元); a semicolon for a thousands comma (4;372.14万元); a space
-    // for one, before a group of three and the decimals (41 534.73万元)
-    .replace(new RegExp(`(\\d)\\.\\.\\s?(\\d{1,2})${unit}`, 'g'), '$1.$2')
+    // 万 read as the 方 or 力 it differs from by a stroke right after a figure (101,833.84方元), or
+    // as the 一 left of it after an amount with decimals or a thousands group (116.93.一元; 1.一元化
+    // is a list number and a word)
+    .replace(/(\d)[.·]?(\s*)[方力]元/g, '$1$2万元')
+    .replace(/(\d[\d,]*\.\d+|\d{1,3}(?:,\d{3})+)[.·]?(\s*)一元/g, '$1$2万元')
+    // a point read twice or with a colon (58,397..75万元, 2:.4%); a semicolon for a thousands comma
+    // (4;372.14万元); a space for one, before a group of three and the decimals (41 534.73万元)
+    .replace(new RegExp(`(\\d)[.:][.:]\\s?(\\d{1,2})${unit}`, 'g'), '$1.$2')
     .replace(new RegExp(`(\\d)[;；](\\d{3}(?:,\\d{3})*(?:\\.\\d{1,2})?)${unit}`, 'g'), '$1,$2')
     .replace(new RegExp(`(?<![\\d,.])(\\d{1,3}) (\\d{3}(?:,\\d{3})*\\.\\d{1,2})${unit}`, 'g'), '$1,$2')
     .replace(new RegExp(`(\\d)[:.]\\s+(\\d{1,2})${unit}`, 'g'), '$1.$2')

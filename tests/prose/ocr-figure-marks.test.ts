@@ -36,7 +36,9 @@ describe('an OCR-read figure with a lookalike unit, a doubled point or a thousan
 
   it('puts the marks right only in a figure before its unit', () => {
     expect(ocrFigureMarks('支出101,833.84方元，增加4;372.14万元，收入41 534.73万元，支出41,534..73万元')).toBe('支出101,833.84万元，增加4,372.14万元，收入41,534.73万元，支出41,534.73万元');
+    // (a 退役军人事务局's photocopy, the same condition: 一元 and a colon before the point)
+    expect(ocrFigureMarks('日常公用支出116.93.一元，占1.9%;住房保障(类)支出.145.08一元，占2:.4%.')).toBe('日常公用支出116.93万元，占1.9%;住房保障(类)支出145.08万元，占2.4%.');
     // a list of numbers, a date, a ratio and a 方 that is a word are left as read
-    for (const line of ['2025年 123.45万元', '编号1 234.5', '2025..12', '3;4', '双方元旦前签约', '各方元素']) expect(ocrFigureMarks(line)).toBe(line);
+    for (const line of ['2025年 123.45万元', '编号1 234.5', '2025..12', '3;4', '双方元旦前签约', '各方元素', '1.一元化管理']) expect(ocrFigureMarks(line)).toBe(line);
   });
 });
