@@ -7,7 +7,7 @@
 export interface ProseLine {
   text: string;
   page?: number;
-  /** read by OCR: its marks put right (ocrListNumber, ocrFigureMarks, ocrLevelMarks) and a title
+  /** read by OCR: its marks put right (ocrListNumber, ocrFigureMarks, ocrLevelMarks, ocrLostOne) and a title
    *  without its number taken for a heading (ocrSectionTitle) */
   ocr?: boolean;
 }
@@ -107,6 +107,13 @@ export function ocrLevelMarks(raw: string): string {
     .replace(/[.·•](?=（[类款项]）)/g, '');
 }
 
+/** An OCR'd line whose 一 of 一般公共 a scan lost (般公共预算财政拨款支出: the thin stroke gone on a
+ *  photocopy), unless the line before ends with it (一 | 般公共 over two lines). 般公共 is no word
+ *  of its own. */
+export function ocrLostOne(raw: string, before = ''): string {
+  return raw.replace(/(?<!一)般公共/g, (m, at: number) => (at === 0 && before.trimEnd().endsWith('一') ? m : '一' + m));
+}
+
 /** An OCR'd line that is a section's title whose list number the scan lost (三公经费情况说明 for
  *  四、“三公”经费情况说明): short, ending in 情况说明, no figure or sentence mark in it. */
 function ocrSectionTitle(t: string): boolean {
@@ -153,7 +160,7 @@ function endsSentence(t: string): boolean {
  */
 export function paragraphs(lines: ProseLine[]): Paragraph[] {
   const out: Paragraph[] = [];
-  const norm = lines.map((l) => normalizeLine(l.ocr ? ocrLevelMarks(ocrFigureMarks(ocrListNumber(l.text ?? ''))) : (l.text ?? '')));
+  const norm = lines.map((l, i) => normalizeLine(l.ocr ? ocrLostOne(ocrLevelMarks(ocrFigureMarks(ocrListNumber(l.text ?? ''))), lines[i - 1]?.text) : (l.text ?? '')));
   // explanation parts: 第X部分 …情况说明 up to the next 第X部分
   const hasExplanation = norm.some((t, i) => PART.test(t) && /情况说明/.test(t) && !isToc(lines[i]!.text, t));
   let inExplanation = !hasExplanation;

@@ -114,9 +114,9 @@ export interface FuzzyTitle {
 const maxEdits = (len: number): number => (len < 5 ? 0 : len < 12 ? Math.floor(len / 4) : Math.floor(len / 3));
 
 /** Characters OCR reads one for the other (knowledge/ocr-lookalikes.json): a swap within a group is
- *  no misread character of a title. */
+ *  no misread character of a title or a header. */
 let lookalikeGroups: Map<string, string> | undefined;
-function lookalike(a: string, b: string): boolean {
+export function lookalike(a: string, b: string): boolean {
   if (a === b) return true;
   lookalikeGroups ??= new Map(readKnowledgeJson<{ groups: string[] }>('ocr-lookalikes.json').groups.flatMap((g) => Array.from(g).map((c) => [c, g] as [string, string])));
   const g = lookalikeGroups.get(a);

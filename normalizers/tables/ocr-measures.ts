@@ -39,7 +39,7 @@ import { editsWithin } from '../taxonomy/text.js';
 import { parseNumber } from '../values/numbers.js';
 import { headerKey } from '../values/labels.js';
 import { headerLevels, roleOf } from './header-words.js';
-import { plainMeasureWords, type KindDef } from './kinds.js';
+import { lookalike, plainMeasureWords, type KindDef } from './kinds.js';
 import { checkKnowledge } from '../checks/knowledge.js';
 
 /** A column of a block as measures.ts resolves it. */
@@ -168,7 +168,7 @@ function fuzzyMeasure(header: string, kind: KindDef, taken: Set<string>): string
   const hits = new Set<string>();
   for (const [word, id] of plainMeasureWords(kind)) {
     if (taken.has(id)) continue;
-    if (editsWithin(Array.from(last), Array.from(word)) <= maxEdits(Array.from(word).length)) hits.add(id);
+    if (editsWithin(Array.from(last), Array.from(word), lookalike) <= maxEdits(Array.from(word).length)) hits.add(id);
     // (a header of one level only, under no group; a part of a group whose own column the block
     // prints is no column of its own there: 其他专户 of 财政专户管理资金收入)
     else if (!header.includes(' / ') && word.startsWith(last) && !(id.includes('.') && taken.has(id.slice(0, id.indexOf('.'))))) hits.add(id);
@@ -224,7 +224,7 @@ function fuzzyClose(cols: Col[], kind: KindDef): void {
     for (const [word, id] of words) {
       const w = Array.from(word);
       if (last.length > w.length + CLOSE_EXTRA_CHARS) continue;
-      const edits = editsWithin(last, w);
+      const edits = editsWithin(last, w, lookalike);
       if (edits <= maxEdits(w.length)) near.add(id);
       if (edits <= 1 && w.length >= CLOSE_MIN_CHARS) close.add(id);
     }

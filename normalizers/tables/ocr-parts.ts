@@ -24,7 +24,7 @@
 import { editsWithin } from '../taxonomy/text.js';
 import { headerKey } from '../values/labels.js';
 import { normaliseLevel, roleOf } from './header-words.js';
-import { plainMeasureWords, type KindDef } from './kinds.js';
+import { lookalike, plainMeasureWords, type KindDef } from './kinds.js';
 import { fittingLayout, identityGroups, nameByLayout, type Col } from './ocr-measures.js';
 import { parseNumber } from '../values/numbers.js';
 import { Decimal } from 'decimal.js';
@@ -36,7 +36,7 @@ function editsTo(kind: KindDef, header: string, measure: string): number {
   let best = Infinity;
   for (const [word, id] of plainMeasureWords(kind)) {
     if (id !== measure) continue;
-    for (const level of levels) best = Math.min(best, editsWithin(Array.from(level), Array.from(word)));
+    for (const level of levels) best = Math.min(best, editsWithin(Array.from(level), Array.from(word), lookalike));
   }
   return best;
 }

@@ -6,7 +6,7 @@
 // (normalizers/prose/text.ts ocrFigureMarks).
 import { describe, expect, it } from 'vitest';
 import { extractProseFacts } from '../../normalizers/prose/index.js';
-import { ocrFigureMarks } from '../../normalizers/prose/text.js';
+import { ocrFigureMarks, ocrLostOne } from '../../normalizers/prose/text.js';
 
 const LINES = [
   '86,685.29 7JC,主要是基本支出增加4;372.14.万元，项目支出减少91,057.43万元',
@@ -40,5 +40,27 @@ describe('an OCR-read figure with a lookalike unit, a doubled point or a thousan
     expect(ocrFigureMarks('日常公用支出116.93.一元，占1.9%;住房保障(类)支出.145.08一元，占2:.4%.')).toBe('日常公用支出116.93万元，占1.9%;住房保障(类)支出145.08万元，占2.4%.');
     // a list of numbers, a date, a ratio and a 方 that is a word are left as read
     for (const line of ['2025年 123.45万元', '编号1 234.5', '2025..12', '3;4', '双方元旦前签约', '各方元素', '1.一元化管理']) expect(ocrFigureMarks(line)).toBe(line);
+  });
+});
+
+// The same condition on the 情况说明 of another such 部门预算 (重庆市人民政府办公厅 p. 3, lines as read):
+// the 一 of 一般公共预算财政拨款支出 lost, so its figure had no item (ocrLostOne).
+describe('an OCR-read 一般公共 that lost its 一', () => {
+  const LOST = [
+    '三、财政拨款情况说明',
+    '2026年一般公共预算财政拨款收入18,417.70万元 般公共预算财政拨款支出.18,417.70万元',
+    '比2025年增加2,781:90万元其中基本支出9,018.47万元，宇要川于保障在职人员工资福利及社',
+  ];
+  const read = (ocr: boolean, lines = LOST) => extractProseFacts(lines.map((text) => ({ text, page: 3, ocr })), { resolveChain: () => undefined }).map((f) => `${f.item} ${f.measure} ${f.value}`);
+
+  it('gets it back, and the figure its item', () => {
+    expect(read(true)).toContain('一般公共预算财政拨款支出 general_budget_expenditure 18417.70');
+    expect(read(false)).not.toContain('一般公共预算财政拨款支出 general_budget_expenditure 18417.70');
+  });
+
+  it('adds none where the line before ends with it, or the 一 is there', () => {
+    expect(ocrLostOne('般公共预算拨款', '其中一')).toBe('般公共预算拨款');
+    expect(ocrLostOne('其中一般公共预算拨款')).toBe('其中一般公共预算拨款');
+    expect(ocrLostOne('万元 般公共预算')).toBe('万元 一般公共预算');
   });
 });
