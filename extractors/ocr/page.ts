@@ -7,7 +7,7 @@ import { layoutPage } from '../layout/index.js';
 import { DEFAULT_LAYOUT_SETTINGS, type LayoutSettings } from '../layout/settings.js';
 import { separator } from '../layout/text.js';
 import { toRulings } from './prep.js';
-import { describeRepairs, repairTokens, type Repair } from './repair.js';
+import { describeRepairs, repairNumberText, repairTokens, type Repair } from './repair.js';
 import { DEFAULT_OCR_SETTINGS, type OcrSettings, type WordSettings } from './settings.js';
 import { trimSpeckGlyphs } from './speck-glyphs.js';
 import { repairSplitAmounts } from './split-amounts.js';
@@ -218,6 +218,21 @@ function inside(b: Box, t: Token): boolean {
   return x >= b.x0 && x <= b.x1 && y >= b.y0 && y <= b.y1;
 }
 
+/** The cells of an OCR'd grid whose text, its words joined, is a number as repairNumberText puts it
+ *  right (a comma for the decimal point, a rule's glyph at an end …), repaired in place. */
+export function repairJoinedCells(rows: GridCell[][], settings: OcrSettings = DEFAULT_OCR_SETTINGS): Repair[] {
+  const out: Repair[] = [];
+  for (const row of rows) {
+    for (const c of row) {
+      const f = c.text && /\d/.test(c.text) ? repairNumberText(c.text, settings) : undefined;
+      if (!f) continue;
+      out.push({ before: c.text, after: f.text, rules: f.rules, ...(c.page !== undefined ? { page: c.page } : {}), ...(c.box ? { box: c.box } : {}) });
+      c.text = f.text;
+    }
+  }
+  return out;
+}
+
 /** Layout of OCR'd pages: the shared layout model, then grids marked `ocr`, each cell carrying the
  *  lowest confidence of its tokens, and the repairs noted on the grid that holds them. */
 export function layoutOcr(pages: readonly OcrContent[], layout: LayoutSettings = DEFAULT_LAYOUT_SETTINGS, ocr: OcrSettings = DEFAULT_OCR_SETTINGS): Block[] {
@@ -242,6 +257,10 @@ export function layoutOcr(pages: readonly OcrContent[], layout: LayoutSettings =
       const notes = [...(g.notes ?? [])];
       const split = repairSplitAmounts(g, ocr);
       if (split.length) notes.push(`${split.length} amount(s) with separators lost by OCR rejoined: ${split.slice(0, 20).join('; ')}`);
+      // a cell's words joined into a number the token repairs would have put right had it been one
+      // word (121,393, | 52: a comma for the decimal point)
+      const joined = repairJoinedCells(g.rows as GridCell[][], ocr);
+      if (joined.length) notes.push(describeRepairs(joined));
       notes.push(`OCR (${g.method} layout${p.content.rulings.length ? ', rules found in the image' : ''}): mean cell confidence ${lowest.length ? (lowest.reduce((s, v) => s + v, 0) / lowest.length).toFixed(1) : '-'}, ${lowest.filter((v) => v < low).length} cell(s) below ${low}`);
       const mine = p.repairs.filter((r) => r.box && g.rows.some((row) => row.some((c) => c.box && inside(c.box, { text: '', box: r.box!, fontSize: 0 }))));
       if (mine.length) notes.push(describeRepairs(mine));

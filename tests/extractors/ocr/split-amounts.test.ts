@@ -3,6 +3,7 @@ import { describe, it, expect } from 'vitest';
 import type { RawGrid } from '../../../model/types.js';
 import { decodePng } from '../../../extractors/ocr/image.js';
 import { createOcrPool, layoutOcr, ocrToContent } from '../../../extractors/ocr/index.js';
+import { repairJoinedCells } from '../../../extractors/ocr/page.js';
 import { withoutSpeckPoint } from '../../../extractors/ocr/repair.js';
 import { repairSplitAmounts } from '../../../extractors/ocr/split-amounts.js';
 import { fixture } from '../../fixture.js';
@@ -108,4 +109,15 @@ describe('a photocopy’s specks and lost commas against whole amounts', () => {
       await pool.close();
     }
   }, 60_000);
+});
+
+describe('a number cell whose words were joined', () => {
+  it('is put right as one word would have been', () => {
+    // as read on the unseen photocopy-200 scan of a 2026 budget never tuned on (广州市商务局 p. 2,
+    // 收支总表: 本年收入合计 read as two words, `121,393,` and `52`, a comma for the decimal point)
+    const g = grid([['本年收入合计', '121,393,52', '本年支出合讲', '121,393.52'], ['上半结转结余', '0.00', '结转统余下年', '0.00'], ['201 06', '1O5.00', 'l23一般', '0.0C']]);
+    const repairs = repairJoinedCells(g.rows);
+    expect(g.rows.map((r) => r.map((c) => c.text))).toEqual([['本年收入合计', '121,393.52', '本年支出合讲', '121,393.52'], ['上半结转结余', '0.00', '结转统余下年', '0.00'], ['201 06', '105.00', 'l23一般', '0.0C']]);
+    expect(repairs.map((r) => `${r.before}→${r.after} ${r.rules.join(',')}`)).toEqual(['121,393,52→121,393.52 separator', '1O5.00→105.00 letter-digit']);
+  });
 });
