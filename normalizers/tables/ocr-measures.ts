@@ -229,7 +229,9 @@ function fuzzyClose(cols: Col[], kind: KindDef): void {
       if (edits <= 1 && w.length >= CLOSE_MIN_CHARS) close.add(id);
     }
     const [id] = [...near];
-    if (near.size !== 1 || !close.has(id!) || cols.some((x) => x.base === id)) continue;
+    // (a measure named under another group is not taken in this one: 上年结转结余 / 国有资本经萧预算
+    // beside 本年收入 / 国有资本经营预算)
+    if (near.size !== 1 || !close.has(id!) || cols.some((x) => x.base === id && groupOf(x) === groupOf(c))) continue;
     const named = (m: string): boolean => cols.some((x) => x !== c && x.base === m && !x.period);
     const tested = [...reach].some(([whole, parts]) => (parts.has(id!) && named(whole)) || (whole === id && [...parts].some(named)));
     if (!tested) continue;
