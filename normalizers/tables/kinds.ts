@@ -125,8 +125,9 @@ export function lookalike(a: string, b: string): boolean {
 
 /** Every kind one of whose known titles is found in `title` with at most one character in four
  *  (three, for long titles) misread, lost or added (收入7支出决总表 → income_expenditure_summary, 2
- *  edits; a lookalike read for its character, 收人 for 收入, is none), the best known title of each; strongest first (ties in the file's order). For titles
- *  read by OCR: a text layer's titles are matched exactly (kindsByTitle). */
+ *  edits; a lookalike read for its character, 收人 for 收入, is none), the best known title of
+ *  each; strongest first (ties in the file's order). For titles read by OCR: a text layer's titles
+ *  are matched exactly (kindsByTitle). */
 export function fuzzyTitleKinds(title: string): FuzzyTitle[] {
   const text = titleChars(title);
   if (text.length < 3) return [];

@@ -127,7 +127,8 @@ function totalOverWeak(cols: Col[], total: string): void {
 }
 
 /** 2: of columns that name one measure by the group above them, the one under a total word (小计)
- *  is the group's subtotal; the others are its parts, left to be named otherwise. */
+ *  is the group's subtotal, or, no total word read (小计 read Ait), the one equal to the sum of the
+ *  group's columns right of it; the others are its parts, left to be named otherwise. */
 function subtotalOfGroup(cols: Col[], data: string[][]): void {
   const byBase = new Map<string, Col[]>();
   for (const c of cols) if (c.base && !c.period) byBase.set(c.base, [...(byBase.get(c.base) ?? []), c]);

@@ -468,8 +468,8 @@ export function lookalikeDigits(t: string): string | undefined {
  *  speck, a stroke or a lost leading digit read as a character), or a dash or a tick right of them
  *  (60. 87-: a trailing minus is no sign these tables print), or a last decimal digit read as the
  *  bracket or C its left half looks like (0.0(, 0. 0C: printed against the column's right rule, its
- *  right half erased with the rule; read as a 0, which the row's sums test): the amount between them, when it
- *  has an amount's shape (a decimal point or a thousands group, by a comma or a space; no leading
+ *  right half erased with the rule; read as a 0, which the row's sums test): the amount between
+ *  them, when it has an amount's shape (a decimal point or a thousands group, by a comma or a space; no leading
  *  zero but in 0.xx) and the marks on its left are one Chinese character or up to three others, not
  *  ending in a separator, before a leading group of one or two digits (H,000.00, 口608,515: a lost
  *  leading group read as marks; no amount is taken, as it would break the sums the group is in
