@@ -14,7 +14,7 @@ const LOOKALIKE: Readonly<Record<string, string>> = { i: '1', l: '1', I: '1', '|
  *  项 code's length, digits and lookalikes), then the name, which starts with a Chinese character */
 const GLUED = /^([^\d\s\u3400-\u9fff]?)\s?([\dilIoOsSB|]{3}|[\dilIoOsSB|]{5}|[\dilIoOsSB|]{7})\s?([\u3400-\u9fff].*)$/su;
 
-export interface GluedCode {
+interface GluedCode {
   code: string;
   item: string;
   /** a mark was dropped or a letter read as its digit */
