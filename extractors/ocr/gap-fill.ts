@@ -116,9 +116,7 @@ export async function gapFill(ocr: OcrRunner, img: GreyImage, rules: readonly Pi
   for (const w of read.words) {
     // what tesseract drops is lone short numbers (codes, 0.01); cut-up header text read again is
     // noise, so only confident numbers are taken
-    // (a last digit printed against the cell's right rule, its right half erased with the rule,
-    // reads as the C its left half looks like: 0.0C, taken as read, normalizers/tables/understand.ts)
-    if (!/^[\d.,%\-()（）]+[Cc]?$/.test(w.text) || !/\d/.test(w.text) || w.confidence < s.minConfidence) continue;
+    if (!/^[\d.,%\-()（）]+$/.test(w.text) || !/\d/.test(w.text) || w.confidence < s.minConfidence) continue;
     out.push({ text: w.text, confidence: Math.round(w.confidence * 10) / 10, line: -1 - w.crop, box: w.box });
   }
   return read.problem ? { words: out, problem: read.problem } : { words: out };

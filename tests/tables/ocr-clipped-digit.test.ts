@@ -1,6 +1,6 @@
 // A 部门预算's 收入总表 by unit never tuned on, as OCR read a JPEG scan of it (广州市住房和城乡建设局
-// 2026 p. 8, the unseen q80-200 condition of the OCR bench; cells as the re-read of empty cells gave
-// them): its amounts are printed right against each column's right rule, and in the narrow 其他收入
+// 2026 p. 8, the unseen q80-200 condition of the OCR bench; cells as the page's readings gave them):
+// its amounts are printed right against each column's right rule, and in the narrow 其他收入
 // column the rule's erasure took the right half of the last 0, which tesseract read as `(` or `C`
 // (`0. 0(`, `0.0C`). Those cells were no amount, and 14 facts of the table were lost.
 import { describe, expect, it } from 'vitest';
