@@ -6,12 +6,15 @@
 // garble: Taxonomy.checkName) or the code sits under the 类 or 款 printed above (a name too garbled
 // to say). Anything else is left as read: a unit's code (six digits), a year, an item number.
 import type { Taxonomy } from '../taxonomy/index.js';
+import { LOOKALIKE_DIGITS } from '../tables/understand.js';
 
-/** letters and marks a scan reads for a digit of a code (a lone i, l, I or | for a 1 …) */
-const LOOKALIKE: Readonly<Record<string, string>> = { i: '1', l: '1', I: '1', '|': '1', o: '0', O: '0', s: '5', S: '5', B: '8' };
+/** letters and marks a scan reads for a digit of a code: those of a code part's, and a lone i or |
+ *  for a 1 (the rule's stroke beside it) */
+const LOOKALIKE: Readonly<Record<string, string>> = { ...LOOKALIKE_DIGITS, i: '1', '|': '1' };
 
 /** one mark before the token (a speck, a stroke of the lost rule: E, ©, 、), the token (a 类, 款 or
- *  项 code's length, digits and lookalikes), then the name, which starts with a Chinese character */
+ *  项 code's length, digits and LOOKALIKE's keys), then the name, which starts with a Chinese
+ *  character */
 const GLUED = /^([^\d\s\u3400-\u9fff]?)\s?([\dilIoOsSB|]{3}|[\dilIoOsSB|]{5}|[\dilIoOsSB|]{7})\s?([\u3400-\u9fff].*)$/su;
 
 interface GluedCode {

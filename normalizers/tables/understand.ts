@@ -452,7 +452,8 @@ interface BlockRead {
 }
 
 /** letters OCR reads for the digits of a code part on a 1-bit scan (a 5 whose bowl closed: s) */
-const LOOKALIKE: Record<string, string> = { s: '5', S: '5', o: '0', O: '0', l: '1', I: '1', B: '8' };
+/** letters a scan reads for a digit of a code (0s for 05) */
+export const LOOKALIKE_DIGITS: Readonly<Record<string, string>> = { s: '5', S: '5', o: '0', O: '0', l: '1', I: '1', B: '8' };
 
 /** A code part (two or three characters) read with one letter that looks like a digit among its
  *  digits (0s for 05): the part as digits; undefined otherwise. */
@@ -460,7 +461,7 @@ export function lookalikeDigits(t: string): string | undefined {
   if (!/^[\dsSoOlIB]{2,3}$/.test(t)) return undefined;
   const letters = [...t].filter((c) => !/\d/.test(c));
   if (letters.length !== 1) return undefined;
-  const out = [...t].map((c) => LOOKALIKE[c] ?? c).join('');
+  const out = [...t].map((c) => LOOKALIKE_DIGITS[c] ?? c).join('');
   return CODE_PART_RE.test(out) ? out : undefined;
 }
 

@@ -7,18 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { factsOfTable } from '../../normalizers/facts/index.js';
 import { loadTaxonomy } from '../../normalizers/taxonomy/index.js';
-import { understandRows } from './ocr-rows.js';
+import { CQ_INCOME_HEAD, CQ_INCOME_ROWS, understandRows } from './ocr-rows.js';
 
-const HEAD = ['科目编码', '科目名称', '总计', '一般公共预算拔款收入', '，政府性基金预算拨款收入', '，国有资本经营预算拨款收入', '，财政专户管理资金收入', '事业收入', '上级补助收入', '附属单位。一缴收入', '事业单位经营收入收入', '其他'];
-const ROWS = [
-  ['合计', '', '174,900.64', '101,833.84', '41,534.73', '', '22,070.82', '2,461.25', '', '', '6,282.98', '717.01'],
-  ['20i', '一般公共服动支出', '23103.76', '16,4604 23', '', '', '', '59.70', '', '', '5,727.32', '112.51'],
-  ['20113', '商赋事务', '23,103.76', '16,604.23', '', '', '', '659.70', '', '', '5,727.32', '112.51'],
-  ['2011301', '行政技行', '6,231.54', '6,231.54', '', '', '', '', '', '', '', ''],
-  ['2011302', '一般行故管理事务', '3065.17', '2,958.79', '', '', '', '', '', '', '', '106.38'],
-  ['2011350', '事业运行', '8,945.61', '2,732.59', '', '', '', '484.70', '', '', '5,727.32', '1.00'],
-  ['2011399', '其他商宸事务支出', '3,315.31', '3135.18', '', '', '', '175.00', '', '', '', '5.13'],
-];
+const HEAD = CQ_INCOME_HEAD;
+const ROWS = CQ_INCOME_ROWS;
 const facts = (head: string[], rows: string[][]) =>
   factsOfTable(understandRows([head, ...rows], { kind: 'budget_income', tableId: 't002', title: '收入总表', page: 3 }), { doc_id: 'd', fiscal_year: '2026', defaultUnit: '万元', taxonomy: loadTaxonomy() });
 
