@@ -17,6 +17,8 @@ export interface ProseKnowledge {
   headingContext: { heading: string; remap: Record<string, string> }[];
   sentenceContext: { after: string; remap: Record<string, string> }[];
   childContext: { parent: string; remap: Record<string, string> }[];
+  /** words besides the labels an OCR'd line is compared with (ocr-label-words.ts) */
+  ocrWords: string[];
   chainMeasures: { measure: string; suffix: string }[];
   derived: {
     completion: { measure: string; suffix: string };

@@ -3,12 +3,14 @@
 // leading #) removed, full-width digits and ％ made ASCII, white space removed except a single
 // space between two digits (so the OCR split `2776. 77` becomes `2776.77`, but `2 8` stays two
 // numbers).
+import { ocrLabelWords } from './ocr-label-words.js';
 
 export interface ProseLine {
   text: string;
   page?: number;
-  /** read by OCR: its marks put right (ocrListNumber, ocrFigureMarks, ocrLevelMarks, ocrLostOne) and a title
-   *  without its number taken for a heading (ocrSectionTitle) */
+  /** read by OCR: its marks put right (ocrListNumber, ocrFigureMarks, ocrLevelMarks, ocrLostOne), its
+   *  label words (ocr-label-words.ts) and a title without its number taken for a heading
+   *  (ocrSectionTitle) */
   ocr?: boolean;
 }
 
@@ -65,8 +67,11 @@ const SENTENCE_MARKS = /[。，,；;：:！？]/;
 
 /** An OCR'd line that starts with a numeral word, a space and a short title (四 三公经费情况说明:
  *  a scan loses the 、 and the quotes more often than anything else), with the 、 written back: a
- *  heading, as MARKER tells it. A line with money or a sentence's marks is left alone. */
+ *  heading, as MARKER tells it. A line with money or a sentence's marks is left alone. A bracketed
+ *  numeral read as the mark of its strokes ((=) for (二), (-) for (一)) before a title is the numeral. */
 export function ocrListNumber(raw: string): string {
+  const bracketed = /^(\s*[(（]\s*)([=＝\-—－])(\s*[)）]\s*)(?=[\u4e00-\u9fff])/.exec(raw);
+  if (bracketed) return `${bracketed[1]}${/[=＝]/.test(bracketed[2]!) ? '二' : '一'}${bracketed[3]}${raw.slice(bracketed[0].length)}`;
   const m = /^\s*([一二三四五六七八九十]{1,3})\s+(?=[\u4e00-\u9fff“"])(.+)$/.exec(raw);
   if (!m) return raw;
   const rest = normalizeLine(m[2]!);
@@ -78,7 +83,8 @@ export function ocrListNumber(raw: string): string {
  *  (2,781:90万元) or a point and a space (948. 20万元) or two points (58,397..75万元), a dot after
  *  its last digit (9,399.23.万元, 0.万元), a semicolon or a space for a thousands comma
  *  (4;372.14万元, 41 534.73万元); and 万元 read 方元, 力元 or 一元 after a figure. Only before 万元 /
- *  亿元 / 元 / %, so a date, a time or a list number stays as read. */
+ *  亿元 / 元 / %, so a date, a time or a list number stays as read; and a quote mark between a
+ *  label and its figure, a speck between a year and its 年 (2022.年). */
 export function ocrFigureMarks(raw: string): string {
   const unit = '(?=\\s*(?:万元|亿元|元|%|％))';
   return raw
@@ -89,13 +95,18 @@ export function ocrFigureMarks(raw: string): string {
     .replace(/(\d[\d,]*\.\d+|\d{1,3}(?:,\d{3})+)[.·]?(\s*)一元/g, '$1$2万元')
     // a point read twice or with a colon (58,397..75万元, 2:.4%); a semicolon for a thousands comma
     // (4;372.14万元); a space for one, before a group of three and the decimals (41 534.73万元)
+    // (a dot after the last digit first: 74,868. 34.万元 is a point and a space, then the dot)
+    .replace(new RegExp(`(\\d)[.·:]${unit}`, 'g'), '$1')
     .replace(new RegExp(`(\\d)[.:][.:]\\s?(\\d{1,2})${unit}`, 'g'), '$1.$2')
     .replace(new RegExp(`(\\d)[;；](\\d{3}(?:,\\d{3})*(?:\\.\\d{1,2})?)${unit}`, 'g'), '$1,$2')
     .replace(new RegExp(`(?<![\\d,.])(\\d{1,3}) (\\d{3}(?:,\\d{3})*\\.\\d{1,2})${unit}`, 'g'), '$1,$2')
     .replace(new RegExp(`(\\d)[:.]\\s+(\\d{1,2})${unit}`, 'g'), '$1.$2')
     .replace(new RegExp(`(\\d):(\\d{1,2})${unit}`, 'g'), '$1.$2')
-    .replace(new RegExp(`(\\d)[.·:]${unit}`, 'g'), '$1')
-    .replace(new RegExp(`(?<=[\\u4e00-\\u9fff，、；])[.·•](?=\\d[\\d,]*(?:\\.\\d+)?${unit.slice(3, -1)})`, 'g'), '');
+    .replace(new RegExp(`(?<=[\\u4e00-\\u9fff，、；])[.·•](?=\\d[\\d,]*(?:\\.\\d+)?${unit.slice(3, -1)})`, 'g'), '')
+    // a quote mark read from a speck between a label and its figure (财政拨款支出「74,868. 34万元)
+    .replace(new RegExp(`(?<=[\\u4e00-\\u9fff])[「」『』“”‘’|](?=\\d[\\d,]*(?:\\.\\s?\\d+)?${unit.slice(3, -1)})`, 'g'), '')
+    // a speck between a year and its 年 (2022.年本部门…): the year is what a statement may begin with
+    .replace(/(?<!\d)((?:19|20)\d{2})[.·,，](?=年)/g, '$1');
 }
 
 /** An OCR'd line's 类/款/项 marks of a classification chain as a scan returns them: 顶 for 项 (顶
@@ -160,7 +171,7 @@ function endsSentence(t: string): boolean {
  */
 export function paragraphs(lines: ProseLine[]): Paragraph[] {
   const out: Paragraph[] = [];
-  const norm = lines.map((l, i) => normalizeLine(l.ocr ? ocrLostOne(ocrLevelMarks(ocrFigureMarks(ocrListNumber(l.text ?? ''))), lines[i - 1]?.text) : (l.text ?? '')));
+  const norm = lines.map((l, i) => normalizeLine(l.ocr ? ocrLabelWords(ocrLostOne(ocrLevelMarks(ocrFigureMarks(ocrListNumber(l.text ?? ''))), lines[i - 1]?.text)) : (l.text ?? '')));
   // explanation parts: 第X部分 …情况说明 up to the next 第X部分
   const hasExplanation = norm.some((t, i) => PART.test(t) && /情况说明/.test(t) && !isToc(lines[i]!.text, t));
   let inExplanation = !hasExplanation;

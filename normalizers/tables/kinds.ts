@@ -1,6 +1,7 @@
 // Table kinds from the knowledge file: title → kind, header → measure id, top header → section.
 import { editDistance, editsWithin } from '../taxonomy/text.js';
 import { readKnowledgeJson } from '../knowledge/load.js';
+import { lookalike } from '../knowledge/lookalikes.js';
 import { cleanLabel, headerKey } from '../values/labels.js';
 import { normaliseLevel, roleOf } from './header-words.js';
 
@@ -112,16 +113,6 @@ export interface FuzzyTitle {
  *  分类预算表 with five of fifteen misread); none below five characters (收入总表 and 支出总表 are
  *  one character apart). */
 const maxEdits = (len: number): number => (len < 5 ? 0 : len < 12 ? Math.floor(len / 4) : Math.floor(len / 3));
-
-/** Characters OCR reads one for the other (knowledge/ocr-lookalikes.json): a swap within a group is
- *  no misread character of a title or a header. */
-let lookalikeGroups: Map<string, string> | undefined;
-export function lookalike(a: string, b: string): boolean {
-  if (a === b) return true;
-  lookalikeGroups ??= new Map(readKnowledgeJson<{ groups: string[] }>('ocr-lookalikes.json').groups.flatMap((g) => Array.from(g).map((c) => [c, g] as [string, string])));
-  const g = lookalikeGroups.get(a);
-  return g !== undefined && g === lookalikeGroups.get(b);
-}
 
 /** Every kind one of whose known titles is found in `title` with at most one character in four
  *  (three, for long titles) misread, lost or added (收入7支出决总表 → income_expenditure_summary, 2

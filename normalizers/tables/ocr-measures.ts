@@ -39,7 +39,8 @@ import { editsWithin } from '../taxonomy/text.js';
 import { parseNumber } from '../values/numbers.js';
 import { headerKey } from '../values/labels.js';
 import { headerLevels, roleOf } from './header-words.js';
-import { lookalike, plainMeasureWords, type KindDef } from './kinds.js';
+import { lookalike } from '../knowledge/lookalikes.js';
+import { plainMeasureWords, type KindDef } from './kinds.js';
 import { checkKnowledge } from '../checks/knowledge.js';
 
 /** A column of a block as measures.ts resolves it. */

@@ -24,7 +24,8 @@
 import { editsWithin } from '../taxonomy/text.js';
 import { headerKey } from '../values/labels.js';
 import { normaliseLevel, roleOf } from './header-words.js';
-import { lookalike, plainMeasureWords, type KindDef } from './kinds.js';
+import { lookalike } from '../knowledge/lookalikes.js';
+import { plainMeasureWords, type KindDef } from './kinds.js';
 import { fittingLayout, identityGroups, nameByLayout, type Col } from './ocr-measures.js';
 import { parseNumber } from '../values/numbers.js';
 import { Decimal } from 'decimal.js';
