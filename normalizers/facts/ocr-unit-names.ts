@@ -5,6 +5,12 @@
 // without that word, but for one character in eight (eight characters at least, the same length)
 // takes them as the issuer prints them. No vocabulary of units exists; this is the one name a
 // document prints for sure.
+// The units of a department are of one place (广州市…, 苏州市…), and the other rows of the column
+// print it: a unit's name whose place a scan misread (东州市 for 苏州市, one character), lost the
+// first character of (州市…: the mark at the cell's edge) or ran a speck or a lost code cell into
+// (£2303苏州市…) begins with the place the column prints (restorePlacePrefixes); and one whose 中心
+// lost its 心 (the last character wrapped or at the rule) ends in it when other rows of the
+// column end so.
 import { editDistance } from '../taxonomy/text.js';
 
 /** the last word of an organisation's name */
@@ -33,4 +39,78 @@ export function withIssuerName(label: string, issuer: string): string | undefine
   if (!most || chars.length < coreLen) return undefined;
   const head = chars.slice(0, coreLen).join('');
   return head !== core && editDistance(head, core) <= most ? core + chars.slice(coreLen).join('') : undefined;
+}
+
+/** the place a unit's name begins with: a city, province, county or district (广州市, 江苏省) */
+const PLACE = /^[\u4e00-\u9fff]{1,4}?[省市县区]/u;
+const CJK = /[\u4e00-\u9fff]/u;
+/** how the name of a unit ends: its last word (局, 中心, 站, 支队 …, or the 中 of a 中心 that lost its
+ *  心), a bracketed part after it ((本级)); a project or a subject named after a place (深圳湾…)
+ *  ends otherwise */
+const UNIT_END = /(?:局|中心|中|站|所|队|院|室|会|处|馆|校|园|场|社|部|厅|办|署|台|团|委)(?:[（(][^（）()]*[）)])?$/u;
+/** what a scan may put before a unit's name: no character of a name (marks, Latin, digits of a
+ *  code cell run in), and no opening bracket or quote a label prints (《广州市…》编制经费) */
+const JUNK = /^[^\u4e00-\u9fff（(《〈“"‘「『【〔[]+/u;
+/** a list number, which is printed, not junk */
+const LIST_NUMBER = /^\s*(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])\s*$/u;
+/** how many other rows print the place before it is the column's: with the issuer beginning with
+ *  it, or without an issuer */
+const MIN_ROWS_WITH_ISSUER = 2;
+const MIN_ROWS_ALONE = 3;
+
+/** The place most rows of a column of labels begin with, printed by enough of them (and the
+ *  issuer's name beginning with it, when there is one); undefined otherwise. */
+function columnPlace(labels: readonly string[], issuer?: string): string | undefined {
+  const counts = new Map<string, number>();
+  for (const l of labels) {
+    const m = PLACE.exec(l);
+    if (m) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  }
+  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+  if (!best || Array.from(best[0]).length < 3) return undefined;
+  const [place, n] = best;
+  if (issuer ? !issuer.startsWith(place) || n < MIN_ROWS_WITH_ISSUER : n < MIN_ROWS_ALONE) return undefined;
+  return place;
+}
+
+/** `rest` (a label without what came before its first character of a name) begun with `place`:
+ *  as it is, one character of the place misread, or its first character lost; undefined when it
+ *  is none of these, or nothing of a name follows. */
+function placeRestored(rest: string, place: string): string | undefined {
+  const p = Array.from(place);
+  const r = Array.from(rest);
+  if (rest.startsWith(place)) return r.length > p.length ? rest : undefined;
+  // (the place's last word, 市 省 县 区, read as printed: 深圳湾… is no misread 深圳市)
+  if (r.length > p.length + 1 && r.slice(0, p.length).every((c) => CJK.test(c)) && r[p.length - 1] === p[p.length - 1]) {
+    const diff = p.filter((c, i) => r[i] !== c).length;
+    if (diff === 1) return place + r.slice(p.length).join('');
+  }
+  const tail = p.slice(1).join('');
+  if (p.length >= 3 && rest.startsWith(tail) && r.length > p.length) return place + r.slice(p.length - 1).join('');
+  return undefined;
+}
+
+/** For the labels of one OCR'd table: those of units whose place (the one the other rows print,
+ *  see columnPlace) a scan misread, lost the first character of, or ran marks into, begun with it;
+ *  and a unit's name ending in 中 whose column ends its names in 中心 two times or more, with its 心
+ *  (index → label). */
+export function restorePlacePrefixes(labels: readonly string[], issuer?: string): Map<number, string> {
+  const out = new Map<number, string>();
+  const place = columnPlace(labels, issuer);
+  if (!place) return out;
+  const centres = labels.filter((l) => l.endsWith('中心')).length;
+  labels.forEach((label, i) => {
+    let fixed: string | undefined;
+    if (!label.startsWith(place)) {
+      const junk = JUNK.exec(label)?.[0] ?? '';
+      const rest = label.slice(junk.length);
+      // (marks before the place as printed; a misread place only in a unit's name)
+      if (junk && LIST_NUMBER.test(junk)) return;
+      if (rest.startsWith(place) || UNIT_END.test(label)) fixed = placeRestored(rest, place);
+    }
+    const name = fixed ?? label;
+    if (name.startsWith(place) && name.endsWith('中') && centres >= 2) fixed = name + '心';
+    if (fixed && fixed !== label) out.set(i, fixed);
+  });
+  return out;
 }
