@@ -13,7 +13,7 @@ import { kindById, measuresNearlyNamed } from '../tables/kinds.js';
 import { valueSource } from './provenance.js';
 import { classFromChildren, reparentOcrCodes } from './ocr-parents.js';
 import { pairMisreadClosers, pairMisreadOpeners, restoreLostClosers } from './ocr-brackets.js';
-import { withIssuerName } from './ocr-unit-names.js';
+import { restorePlacePrefixes, withIssuerName } from './ocr-unit-names.js';
 import { regroupOcrCodes } from './ocr-code-groups.js';
 import { classesByStrokes, dashedFour, repairStrokeLoss } from './ocr-code-strokes.js';
 import { spannedCodes } from './ocr-spanned-codes.js';
@@ -105,6 +105,8 @@ interface ClassContext {
   kuan: string;
   /** the list numbering of the rows resolved as 类 ('' unnumbered; undefined before the first) */
   classStyle?: string;
+  /** the codes rows above resolved to (an approximate name takes none of them) */
+  taken: Set<string>;
 }
 
 /** A name-only row of a 总表's expenditure side, read in the order printed: a 类 (resolveClassName),
@@ -112,14 +114,19 @@ interface ClassContext {
  *  by name (一、教育支出 / 进修及培训 / 培训支出). Names recur across the tree (住房保障 is the 类
  *  住房保障支出 by alias and the 款 21908 under 援助其他地区支出), so the place decides: a row
  *  numbered unlike the 类 rows is not a 类, and of two matches the exact name wins over an alias;
- *  the 类 otherwise. Only exact or alias matches are taken below a 类 (never fuzzy). */
+ *  the 类 otherwise. Below a 类 only exact or alias matches are taken from a text layer; a name read
+ *  by OCR may be approximate among the children of the code above (SIBLING_FUZZY_MIN, 行政事业单位
+ *  养老戈出 under 208), a code no row above took, and no 类 named by it: written as the child's
+ *  name, flagged ocr_name_fuzzy (the 总表's sums then check the value it names). */
 function resolveInContext(printed: string, ocr: boolean, ctx: FactContext, at: ClassContext): ResolvedName | undefined {
   const asClass = resolveClassName(printed, ocr, ctx);
   const name = stripNumbering(printed);
   const under = (parent: string) => {
     if (!parent) return undefined;
     const hit = ctx.taxonomy.resolveName(name, { system: 'function', parent, year: ctx.fiscal_year });
-    return hit && hit.method !== 'fuzzy' && hit.code.length === parent.length + 2 ? hit : undefined;
+    if (!hit || hit.code.length !== parent.length + 2) return undefined;
+    if (hit.method === 'fuzzy' && !(ocr && hit.score >= SIBLING_FUZZY_MIN && Array.from(name).length >= SIBLING_FUZZY_MIN_CHARS && !at.taken.has(hit.code))) return undefined;
+    return hit;
   };
   const inner = under(at.kuan) ?? under(at.cls);
   const style = numberingStyle(printed);
@@ -128,9 +135,12 @@ function resolveInContext(printed: string, ocr: boolean, ctx: FactContext, at: C
     const classMethod = asClass ? ctx.taxonomy.resolveName(stripNumbering(asClass.item), { system: 'function', level: '类', year: ctx.fiscal_year })?.method : undefined;
     const numberedAsClass = at.classStyle !== undefined && at.classStyle !== '' && style === at.classStyle;
     const unlikeClass = at.classStyle !== undefined && at.classStyle !== '' && style !== at.classStyle;
-    if (!asClass || unlikeClass || (!numberedAsClass && inner.method === 'exact' && classMethod !== 'exact')) pick = { code: inner.code, item: printed };
+    if (inner.method === 'fuzzy') {
+      if (!asClass || (unlikeClass && asClass.fuzzy)) pick = fuzzyName(printed, inner.code, inner.entry.name);
+    } else if (!asClass || unlikeClass || (!numberedAsClass && inner.method === 'exact' && classMethod !== 'exact')) pick = { code: inner.code, item: printed };
   }
   if (!pick) return undefined;
+  at.taken.add(pick.code);
   if (pick.code.length === 3) {
     at.cls = pick.code;
     at.kuan = '';
@@ -498,12 +508,14 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
   // its brackets paired: ocr-brackets.ts)
   const ocrLabels = table.method === 'ocr' ? table.rows.map((r) => (r.item ? pairMisreadOpeners(pairMisreadClosers(withoutListSpeck(r.item))) : r.item)) : undefined;
   const closersRestored = ocrLabels ? restoreLostClosers(ocrLabels) : undefined;
+  // (units' names begun with the place the column prints, 中心 ended: ocr-unit-names.ts)
+  const placesRestored = ocrLabels ? restorePlacePrefixes(ocrLabels.map((l, i) => closersRestored?.get(i) ?? l), ctx.issuer) : undefined;
   for (const [rowIndex, row] of table.rows.entries()) {
     let code = row.code;
-    const at = places.get(row.section) ?? { cls: '', kuan: '' };
+    const at = places.get(row.section) ?? { cls: '', kuan: '', taken: new Set<string>() };
     places.set(row.section, at);
     let code_source: Fact['code_source'] = code ? 'printed' : '';
-    const restored = closersRestored?.get(rowIndex);
+    const restored = placesRestored?.get(rowIndex) ?? closersRestored?.get(rowIndex);
     const printedItem = restored ?? ocrLabels?.[rowIndex] ?? row.item;
     // (a unit's name a scan misread, put right by the issuer's: ocr-unit-names.ts)
     const unitName = table.method === 'ocr' && ctx.issuer && printedItem ? withIssuerName(printedItem, ctx.issuer) : undefined;
