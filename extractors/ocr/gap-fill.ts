@@ -11,6 +11,9 @@ import { otsu, type PixelRule } from './prep.js';
 import { DEFAULT_OCR_SETTINGS, type OcrSettings } from './settings.js';
 import type { OcrProblem, OcrWord } from './types.js';
 
+/** an amount with one decimal whose second one a rule's erasure clipped to a C (0.0C) */
+const CLIPPED_LAST_DIGIT = /^\d{1,3}(?:,\d{3})*\.\d[Cc]$/;
+
 function positions(v: number[], snap: number): number[] {
   v.sort((a, b) => a - b);
   const out: number[] = [];
@@ -115,8 +118,11 @@ export async function gapFill(ocr: OcrRunner, img: GreyImage, rules: readonly Pi
   const out: OcrWord[] = [];
   for (const w of read.words) {
     // what tesseract drops is lone short numbers (codes, 0.01); cut-up header text read again is
-    // noise, so only confident numbers are taken
-    if (!/^[\d.,%\-()（）]+$/.test(w.text) || !/\d/.test(w.text) || w.confidence < s.minConfidence) continue;
+    // noise, so only confident numbers are taken; and an amount whose last digit, printed against
+    // the cell's right rule, lost its right half with the rule and reads as the C its left half
+    // looks like (0.0C: one decimal and the C, normalizers/tables/understand.ts amountAfterMarks),
+    // never a C after a whole number (0C, a speck beside another cell's figure)
+    if (!(/^[\d.,%\-()（）]+$/.test(w.text) || CLIPPED_LAST_DIGIT.test(w.text)) || !/\d/.test(w.text) || w.confidence < s.minConfidence) continue;
     out.push({ text: w.text, confidence: Math.round(w.confidence * 10) / 10, line: -1 - w.crop, box: w.box });
   }
   return read.problem ? { words: out, problem: read.problem } : { words: out };
