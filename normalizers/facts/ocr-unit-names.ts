@@ -13,16 +13,22 @@
 // column end so.
 import { editDistance } from '../taxonomy/text.js';
 
+/** a row of the department itself whose name came back with no character of a name */
+const OWN_ROW = /^[^\u4e00-\u9fff（(〔]{1,16}[(（〔]\s*本级\s*[)）〕]?$/u;
 /** the last word of an organisation's name */
 const ORG_END = /(?:委员会|办公室|办公厅|办事处|局|委|厅|院|中心|署|办|处)$/;
 /** what may follow it in brackets */
 const PART = /[（(][^（）()]*[）)]$/;
 
 /** `label` with its first characters put right by the issuer's name, or undefined when they are
- *  its name as printed, or not within a misreading of it. The name's last word (局, 委员会 …) must
+ *  its name as printed, or not within a misreading of it; the department's own row (本级) whose
+ *  name was read as no characters at all, named by it. The name's last word (局, 委员会 …) must
  *  be read as printed: 苏州市交通运输应急指挥中心 is a unit of 苏州市交通运输局, not a misreading of it. */
 export function withIssuerName(label: string, issuer: string): string | undefined {
   const name = issuer.replace(PART, '');
+  // the department's own row, its name read as no character of a name (dias (本级): the (本级) of
+  // a unit's name follows the department's name only)
+  if (OWN_ROW.test(label) && Array.from(name).length >= 4) return `${name}(本级)`;
   const end = ORG_END.exec(name)?.[0] ?? '';
   const core = name.slice(0, name.length - end.length);
   const chars = Array.from(label);

@@ -46,6 +46,13 @@ describe("units' names OCR misread, put right by the issuer's name", () => {
     expect(withIssuerName('湖州市财政局', '湖州市民政局')).toBeUndefined();
   });
 
+  it("names the department's own row whose name came back as no characters at all", () => {
+    // (无锡市交通运输局 2026 p. 3, the same bench's q80-200 condition: its one unit row read `dias (本级`)
+    expect(withIssuerName('dias (本级', '无锡市交通运输局')).toBe('无锡市交通运输局(本级)');
+    expect(withIssuerName('dias', '无锡市交通运输局')).toBeUndefined();
+    expect(withIssuerName('无锡市交通运输局(本级)', '无锡市交通运输局')).toBeUndefined();
+  });
+
   it('pairs a closing bracket with the misread opener before it, not with a mark that has its own', () => {
     expect(pairMisreadOpeners('无锡市人力资源和社会保嘉局〔本级)')).toBe('无锡市人力资源和社会保嘉局(本级)');
     expect(pairMisreadOpeners('〔2026〕5号)')).toBe('〔2026〕5号)');
