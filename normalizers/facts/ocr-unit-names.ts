@@ -57,26 +57,25 @@ const UNIT_END = /(?:局|中心|中|站|所|队|院|室|会|处|馆|校|园|场|
 /** what a scan may put before a unit's name: no character of a name (marks, Latin, digits of a
  *  code cell run in), and no opening bracket or quote a label prints (《广州市…》编制经费) */
 const JUNK = /^[^\u4e00-\u9fff（(《〈“"‘「『【〔[]+/u;
-/** a list number, which is printed, not junk */
-const LIST_NUMBER = /^\s*(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])\s*$/u;
-/** how many other rows print the place before it is the column's: with the issuer beginning with
- *  it, or without an issuer */
-const MIN_ROWS_WITH_ISSUER = 2;
+/** digits and dashes alone, which a label prints (a list number 1., a year or an id: 2025-…) */
+const PRINTED_PREFIX = /^[\d\s\-–—_.、．()（）]+$/u;
+/** how many rows print the place before it is the column's: with the issuer beginning with it (the
+ *  issuer's name is a second print of it), or without an issuer */
+const MIN_ROWS_WITH_ISSUER = 1;
 const MIN_ROWS_ALONE = 3;
 
-/** The place most rows of a column of labels begin with, printed by enough of them (and the
- *  issuer's name beginning with it, when there is one); undefined otherwise. */
+/** The place the units of a column of labels are of: the issuer's (its name's place), printed by
+ *  enough rows; without an issuer, the one most rows begin with, printed by enough of them;
+ *  undefined otherwise. */
 function columnPlace(labels: readonly string[], issuer?: string): string | undefined {
   const counts = new Map<string, number>();
   for (const l of labels) {
     const m = PLACE.exec(l);
     if (m) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
   }
-  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
-  if (!best || Array.from(best[0]).length < 3) return undefined;
-  const [place, n] = best;
-  if (issuer ? !issuer.startsWith(place) || n < MIN_ROWS_WITH_ISSUER : n < MIN_ROWS_ALONE) return undefined;
-  return place;
+  const place = issuer ? (PLACE.exec(issuer)?.[0] ?? '') : ([...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '');
+  if (Array.from(place).length < 3) return undefined;
+  return (counts.get(place) ?? 0) >= (issuer ? MIN_ROWS_WITH_ISSUER : MIN_ROWS_ALONE) ? place : undefined;
 }
 
 /** `rest` (a label without what came before its first character of a name) begun with `place`:
@@ -110,8 +109,8 @@ export function restorePlacePrefixes(labels: readonly string[], issuer?: string)
     if (!label.startsWith(place)) {
       const junk = JUNK.exec(label)?.[0] ?? '';
       const rest = label.slice(junk.length);
-      // (marks before the place as printed; a misread place only in a unit's name)
-      if (junk && LIST_NUMBER.test(junk)) return;
+      // (digits before the place as printed; a misread place only in a unit's name)
+      if (junk && PRINTED_PREFIX.test(junk)) return;
       if (rest.startsWith(place) || UNIT_END.test(label)) fixed = placeRestored(rest, place);
     }
     const name = fixed ?? label;

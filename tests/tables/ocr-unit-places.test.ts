@@ -44,20 +44,25 @@ describe("units' names begun with the place their column prints", () => {
     expect(rowOf(fs, '1043.86').item).toBe('东州币交连工程质重监督i');
   });
 
-  it('needs the place printed by other rows, and the issuer beginning with it', () => {
+  it('needs the place printed by other rows, and by the issuer, or three rows without an issuer', () => {
     // an issuer of another place: the column's place is not its units'
     expect(rowOf(facts('无锡市交通运输局'), '24274.54').item).toBe('东州市交通运输综合行政执法支队');
     // no issuer: three rows or more must print the place (here six do)
     expect(rowOf(facts(), '24274.54').item).toBe('苏州市交通运输综合行政执法支队');
     expect(restorePlacePrefixes(['苏州市交通运输局', '苏州市公路事业发展中心', '东州市港航事业发展中心'])).toEqual(new Map());
+    // with the issuer, one row printing it is enough (苏州市应急管理局 2026 p. 3, the same bench's
+    // photocopy-200 condition: its two unit rows as read)
+    expect(restorePlacePrefixes(['洁州市应急管理局', '苏州市应急督理局'], '苏州市应急管理局')).toEqual(new Map([[0, '苏州市应急管理局']]));
+    expect(restorePlacePrefixes(['洁州市应急管理局', '无锡市应急督理局'], '苏州市应急管理局')).toEqual(new Map());
   });
 
-  it('keeps a name that is a place of its own, and a list number or a book title mark printed before a name', () => {
-    const labels = ['深圳市规划和自然资源局', '深圳市规划和自然资源局(本级)', '深圳市地籍测绘大队', '深圳湾公园管理处', '1.深圳市土地储备中心', '圳市不动产登记中心', '深圳市城市规划发展研究中', '《深圳市国土空间总体规划》编制'];
+  it('keeps a name that is a place of its own, and a list number, a year or a book title mark printed before a name', () => {
+    const labels = ['深圳市规划和自然资源局', '深圳市规划和自然资源局(本级)', '深圳市地籍测绘大队', '深圳湾公园管理处', '1.深圳市土地储备中心', '圳市不动产登记中心', '深圳市城市规划发展研究中', '《深圳市国土空间总体规划》编制', '2025-深圳市不动产登记中心运维项目-0001'];
     const out = restorePlacePrefixes(labels, '深圳市规划和自然资源局');
     expect(out.get(3)).toBeUndefined();
     expect(out.get(4)).toBeUndefined();
     expect(out.get(7)).toBeUndefined();
+    expect(out.get(8)).toBeUndefined();
     expect(out.get(5)).toBe('深圳市不动产登记中心');
     expect(out.get(6)).toBe('深圳市城市规划发展研究中心');
   });
