@@ -76,7 +76,8 @@ export function repairNumberText(text: string, settings: OcrSettings = DEFAULT_O
     rules.push('letter-digit');
   }
   // separators: 2.946.25 (a dot for a thousands comma), 2946,25 and 2,228,57 (a comma for the
-  // decimal point: a last group of two digits is no thousands group)
+  // decimal point: a last group of two digits is no thousands group), 2;069.90 (a semicolon for
+  // the thousands comma)
   if (!AMOUNT.test(t)) {
     const dots = t.split('.');
     if (dots.length > 2 && dots.slice(1, -1).every((g) => /^\d{3}$/.test(g)) && /^\d{1,3}$/.test(dots[0]!)) {
@@ -87,6 +88,10 @@ export function repairNumberText(text: string, settings: OcrSettings = DEFAULT_O
       rules.push('separator');
     } else if (/^\d{1,3}(,\d{3})*,\d{3}\.\d+$/.test(t.replace(/\.(?=\d{3}[,.])/g, ','))) {
       t = t.replace(/\.(?=\d{3}[,.])/g, ',');
+      rules.push('separator');
+    } else if (/^\d{1,3}[;；]\d{3}(,\d{3})*(\.\d+)?$/.test(t)) {
+      // a semicolon for the thousands comma (2;069.90: the comma's tail and a speck above it)
+      t = t.replace(/[;；]/, ',');
       rules.push('separator');
     }
   }

@@ -16,6 +16,10 @@ describe('OCR number repair', () => {
     // a comma for the decimal point after thousands groups (a photocopy's blurred point)
     expect(repairNumberText('2,228,57')).toEqual({ text: '2,228.57', rules: ['separator'] });
     expect(repairNumberText('12,345,678')).toBeUndefined();
+    // a semicolon for the thousands comma (深圳市交通运输局 2026's 收支总表 on the unseen photocopy-200
+    // scan: 购房补贴 2,069.90 read 2;069.90), not before a group of other than three digits
+    expect(repairNumberText('2;069.90')).toEqual({ text: '2,069.90', rules: ['separator'] });
+    expect(repairNumberText('24;24,855.55')).toBeUndefined();
   });
 
   it('leaves good numbers, codes and text alone', () => {
