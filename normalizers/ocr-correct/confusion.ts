@@ -1,11 +1,12 @@
 // Is `corrected` a plausible OCR misreading of `printed`? Only the damage OCR does to printed
-// amounts counts: one or two digits swapped for a look-alike (3/8, 1/7, 0/8, 5/6, 6/8), a dropped,
+// amounts counts: one or two digits swapped for a look-alike (3/8, 1/7, 0/8, 5/6, 6/8, 0/6), a dropped,
 // added or moved decimal point (digits unchanged), one digit lost or added (the decimal places
 // unchanged). Anything else (two digits lost, a digit and a point, 2 for 5) is not corrected.
 
-/** digit pairs tesseract confuses on scanned tables (both directions) */
+/** digit pairs tesseract confuses on scanned tables (both directions; 0/6: a photocopy's speck
+ *  inside a 0's lower right, 0.00 read 0.06 or 0.60 in the 收入总表 of unseen budgets) */
 export const CONFUSABLE: ReadonlyArray<readonly [string, string]> = [
-  ['3', '8'], ['1', '7'], ['0', '8'], ['5', '6'], ['6', '8'],
+  ['3', '8'], ['1', '7'], ['0', '8'], ['5', '6'], ['6', '8'], ['0', '6'],
 ];
 
 const PAIRS = new Set(CONFUSABLE.flatMap(([a, b]) => [a + b, b + a]));

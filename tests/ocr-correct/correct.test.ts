@@ -24,6 +24,7 @@ describe('ocrConfusion: what OCR does to printed amounts', () => {
     ['100.06', '700.06', 'digit misread 7→1'],
     ['394.92', '394.92', undefined],
     ['304.92', '384.92', 'digit misread 8→0'],
+    ['0.06', '0.00', 'digit misread 0→6'],
     ['1,283.50', '1,288.50', 'digit misread 8→3'],
     ['13450', '134.50', 'decimal point dropped'],
     ['33 00', '33.00', 'decimal point dropped'],
@@ -66,6 +67,14 @@ describe('identity-pinned correction', () => {
     expect(info[0]).toMatchObject({ severity: 'info', actual: '100.06', expected: '700.06', table_id: 't001' });
     expect(info[0]!.message).toContain('digit misread 7→1');
     expect(info[0]!.message).toContain('2010101: expenditure_total = basic + project');
+  });
+
+  it('a zero with a speck (0.00 read 0.06) is pinned by its row and its column and corrected', () => {
+    const doc = run(makeDoc(misread(3, 2, '0.06'))); // 2010101 project
+    const f = fact(doc, '2010101', 'project');
+    expect(f.value.toFixed(2)).toBe('0.00');
+    expect(f.flags).toContain(OCR_REPAIRED);
+    expect(errors(doc)).toEqual([]);
   });
 
   it('a dropped decimal point (134.50 read 13450) is corrected', () => {
