@@ -3,14 +3,16 @@
 // read from its cover and its labels, most often in large print): a row label whose first
 // characters are the issuer's name (its last word, 局, 委员会 …, read as printed), or its name
 // without that word, but for one character in eight (eight characters at least, the same length)
-// takes them as the issuer prints them. No vocabulary of units exists; this is the one name a
-// document prints for sure.
+// takes them as the issuer prints them; so does one whose first characters differ from it by
+// lookalikes only (苏州市交通远输…: knowledge/ocr-lookalikes.json), however short the name. No
+// vocabulary of units exists; this is the one name a document prints for sure.
 // The units of a department are of one place (广州市…, 苏州市…), and the other rows of the column
 // print it: a unit's name whose place a scan misread (东州市 for 苏州市, one character), lost the
 // first character of (州市…: the mark at the cell's edge) or ran a speck or a lost code cell into
 // (£2303苏州市…) begins with the place the column prints (restorePlacePrefixes); and one whose 中心
 // lost its 心 (the last character wrapped or at the rule) ends in it when other rows of the
 // column end so.
+import { lookalike } from '../knowledge/lookalikes.js';
 import { editDistance } from '../taxonomy/text.js';
 
 /** a row of the department itself whose name came back with no character of a name */
@@ -38,13 +40,21 @@ export function withIssuerName(label: string, issuer: string): string | undefine
   const whole = chars.slice(0, coreLen + endLen).join('');
   if (end && chars.length >= coreLen + endLen && whole.endsWith(end)) {
     if (whole === name) return undefined;
-    if (editDistance(chars.slice(0, coreLen).join(''), core) <= Math.floor((coreLen + endLen) / 8)) return name + chars.slice(coreLen + endLen).join('');
+    if (editDistance(chars.slice(0, coreLen).join(''), core) <= Math.floor((coreLen + endLen) / 8) || lookalikes(chars.slice(0, coreLen), core)) return name + chars.slice(coreLen + endLen).join('');
   }
   // the name without its last word, a unit's name going on after it (…社会保障综合服务中心)
-  const most = Math.floor(coreLen / 8);
-  if (!most || chars.length < coreLen) return undefined;
+  if (chars.length < coreLen) return undefined;
   const head = chars.slice(0, coreLen).join('');
-  return head !== core && editDistance(head, core) <= most ? core + chars.slice(coreLen).join('') : undefined;
+  if (head === core) return undefined;
+  const most = Math.floor(coreLen / 8);
+  return (most && editDistance(head, core) <= most) || lookalikes(chars.slice(0, coreLen), core) ? core + chars.slice(coreLen).join('') : undefined;
+}
+
+/** `read` is `name` with lookalikes for some of its characters (交通远输 for 交通运输: no character
+ *  misread otherwise, however short the name) */
+function lookalikes(read: readonly string[], name: string): boolean {
+  const n = Array.from(name);
+  return read.length === n.length && read.every((c, i) => lookalike(c, n[i]!));
 }
 
 /** the place a unit's name begins with: a city, province, county or district (广州市, 江苏省) */

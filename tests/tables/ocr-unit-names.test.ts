@@ -42,6 +42,11 @@ describe("units' names OCR misread, put right by the issuer's name", () => {
     // a unit named after the department (苏州市交通运输局 2026, the same bench, q80-200: a first
     // version took 运输应 for 运输局)
     expect(withIssuerName('苏州市交通运输应急指挥中心', '苏州市交通运输局')).toBeUndefined();
+    // a lookalike for a character of a short name is no edit (苏州市交通运输局 2026 p. 3, the same
+    // bench's q80-200 condition: 交通远输 for 交通运输); another character is
+    expect(withIssuerName('苏州市交通远输综合行政执法支队', '苏州市交通运输局')).toBe('苏州市交通运输综合行政执法支队');
+    expect(withIssuerName('苏州市交通远输局', '苏州市交通运输局')).toBe('苏州市交通运输局');
+    expect(withIssuerName('苏州市交通运力综合行政执法支队', '苏州市交通运输局')).toBeUndefined();
     // a short name is told by no edit (湖州市财政局, 湖州市民政局)
     expect(withIssuerName('湖州市财政局', '湖州市民政局')).toBeUndefined();
   });
