@@ -44,6 +44,8 @@ export interface IdentityStats {
   /** when set, every total = Σ parts that held is added here (check id, indices of the total then
    *  the parts): the OCR re-read (normalizers/ocr-correct/reread.ts) keeps them holding */
   heldSums?: { check_id: string; factRefs: number[] }[];
+  /** when set, the indices of the members of every identity evaluated, held or not */
+  members?: Set<number>;
 }
 
 /** What recordEvaluation needs of the compare options (kept structural: no import cycle). */
@@ -99,6 +101,7 @@ export function recordEvaluation(o: Recorder, checkId: string, total: Fact, part
 export function recordSides(o: Recorder, checkId: string, a: Fact[], b: Fact[], relation: 'eq' | 'gte', held: boolean, exact: boolean): void {
   if (!o.stats) return;
   o.stats.evaluated++;
+  if (o.stats.members) addTo(o.stats.members, o, [...a, ...b]);
   if (!held) return;
   o.stats.held = (o.stats.held ?? 0) + 1;
   if (o.stats.heldSums && relation === 'eq' && a.length === 1) {

@@ -12,6 +12,8 @@ import { loadTaxonomy } from '../../normalizers/taxonomy/index.js';
 import type { DocumentRecord } from '../../model/types.js';
 import { fixture } from '../fixture.js';
 import { record } from './helpers.js';
+import { makeDoc, PRINTED } from '../ocr-correct/helpers.js';
+import { OCR_CELL_UNCHECKED } from '../../normalizers/checks/ocr-unchecked-tables.js';
 
 let doc: DocumentRecord;
 beforeAll(async () => {
@@ -48,5 +50,26 @@ describe('an OCR\u2019d table no identity confirms', () => {
     const d = asRead('keep');
     expect(flagUncheckedOcrTables(d)).toEqual([]);
     expect(d.facts.some((f) => f.flags.includes(OCR_TABLE_UNCHECKED))).toBe(false);
+  });
+});
+
+describe('an OCR\u2019d number in no identity of a table its other numbers are checked by', () => {
+  // (a 2026 budget's 收支总表 on the unseen photocopy-200 scan: 安全监管, a 项 the taxonomy does not
+  // list, read 170.29 for 470.29 under its 款, in no sum; the table's other rows verified)
+  const rows = [...PRINTED, ['', '安全监管', '170.29', '', '']] as const;
+  it('is flagged, one info row counting it; the numbers identities check are not', () => {
+    const d = makeDoc(rows);
+    d.checks = runChecks(d, loadTaxonomy());
+    const out = flagUncheckedOcrTables(d);
+    const lone = d.facts.find((f) => f.item === '安全监管')!;
+    expect(lone.flags).toContain(OCR_CELL_UNCHECKED);
+    expect(d.facts.filter((f) => f.flags.includes(OCR_CELL_UNCHECKED))).toEqual([lone]);
+    expect(out.map((r) => [r.check_id, r.severity, r.actual])).toEqual([[OCR_CELL_UNCHECKED, 'info', '1']]);
+  });
+
+  it('is not flagged from a text layer', () => {
+    const d = makeDoc(rows, 'text');
+    d.checks = runChecks(d, loadTaxonomy());
+    expect(flagUncheckedOcrTables(d)).toEqual([]);
   });
 });
