@@ -1,6 +1,6 @@
 // The department or unit that publishes a document, read from what it prints about itself:
 //  1. a label and its value: 部门：X, 预算主管部门：X, 预算单位：X, 编制单位：X (a line, or the caption
-//     over a table: 编制单位：X    单位：万元);
+//     over a table: 编制单位：X    单位：万元; a scan's 部门X    收支总表, its colon lost);
 //  2. the cover's title, its lines read as one (2026年深圳市交通运输局（本级）部 | 门预算; 中共上海市
 //     普陀区委 | 社会工作部2024年度 | 部门决算);
 //  3. a form's label cell and the cell after it (主管部门 | X: a performance form's);
@@ -49,6 +49,10 @@ const LABELLED_LINE = new RegExp(`^${LABEL}[:：](.+)$`);
  *  characters (单位名称广州市住房和城乡建设局); a name with a label word in it is two fields */
 const LABELLED_NO_COLON = /^(?:单位名称|部门名称|编制单位|编制部门|预算单位|主管部门)([^\t]+)$/;
 const LABEL_WORDS = /单位|部门|名称/;
+/** a table's caption `部门 name    title`, its colon lost by a scan (部门苏州市应急管理局 收支总表): the
+ *  name runs to the white space before the title (a line that ends after the name is no caption:
+ *  部门预算管理局) */
+const CAPTION_NO_COLON = /^部门\s*((?!预算|决算)[\u4e00-\u9fff（）()]{4,44}?)\s+\S/;
 /** `label：name` inside a line (a table's caption: 编制单位：X    单位：万元) */
 const LABELLED_IN_LINE = new RegExp(`${LABEL}[:：]\\s*([^\\s:：\\t]{4,44})`, 'g');
 /** a form's label cell followed by its value cell */
@@ -80,6 +84,9 @@ export function readIssuer(lines: IssuerLines): string {
     const bare = LABELLED_NO_COLON.exec(t);
     const named = bare && !LABEL_WORDS.test(bare[1]!) ? organisationName(bare[1]!) : undefined;
     if (named) { labelled.push(named); continue; }
+    const caption = CAPTION_NO_COLON.exec(t);
+    const captioned = caption && !LABEL_WORDS.test(caption[1]!) ? organisationName(caption[1]!) : undefined;
+    if (captioned) { labelled.push(captioned); continue; }
     for (const m of t.matchAll(LABELLED_IN_LINE)) {
       const n = organisationName(withoutCodes(m[1]!));
       if (n) labelled.push(n);

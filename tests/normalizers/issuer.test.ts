@@ -35,6 +35,11 @@ describe('the issuer of a document', () => {
     expect(readIssuer({ all: gz, cover: gz.slice(0, 2), head: gz })).toBe('广州市住房和城乡建设局');
     // a label of two characters needs its colon (单位预算 is no label)
     expect(readIssuer({ all: ['单位预算管理局'], cover: [], head: [] })).toBe('');
+    // but for 部门 before a name and a table's title, a caption (苏州市应急管理局 2026 on the unseen
+    // photocopy-200 condition: its pages' heads misread 洁州市, 劳州市, its captions read right)
+    const sz = ['洁州市应急管理局2026年度部门预算公开', '部门苏州市应急管理局 收支总表', '单位；万元', '劳州市应急管理局2026年度部门预算公开', '部门公开02表苏州市应急管理局', '部门苏州市应急管理局 收入总表'];
+    expect(readIssuer({ all: sz, cover: [], head: sz })).toBe('苏州市应急管理局');
+    expect(readIssuer({ all: ['部门预算管理局 收支总表', '部门预算管理局'], cover: [], head: [] })).toBe('');
     // nor are a form's cells read as one line (主管部门 | X | 实施单位 | Y)
     expect(readIssuer({ all: ['主管部门\t福州市公安局\t实施单位\t福州市公安局治安管理支队'], cover: [], head: [] })).toBe('福州市公安局');
   });
