@@ -56,8 +56,9 @@ function blindlyVerified(doc: DocumentRecord, ocrTables: Set<string>): Set<numbe
   const stats: IdentityStats = { evaluated: 0, heldSums: [], verified: new Set() };
   identityChecks(doc, stats);
   const nonZero = (i: number): boolean => !doc.facts[i]!.value.isZero();
-  // (a sum verifies with two non-zero parts or more: verify.ts min_nonzero_parts_ocr)
-  const sums = stats.heldSums!.filter((h) => PINNING.has(h.check_id) && h.factRefs.slice(1).filter(nonZero).length >= 2);
+  // (any sum that held, a table's printed total of its rows too; it verifies with two non-zero
+  // parts or more: verify.ts min_nonzero_parts_ocr)
+  const sums = stats.heldSums!.filter((h) => h.factRefs.slice(1).filter(nonZero).length >= 2);
   const ones = new Map<number, Set<number>>();
   const onesOf = (i: number): Set<number> => {
     let o = ones.get(i);

@@ -107,4 +107,18 @@ describe('a scan whose repairs show it reads 4s as 1s', () => {
     expect(fact(doc, '20502', 'expenditure_total').verified).toBe(true);
     expect(fact(doc, '20502', 'expenditure_total').flags).not.toContain(OCR_STROKE_DOUBT);
   });
+
+  it('so does a table\u2019s printed total over its rows (本年收入合计 9,183.72 = 9,133.72 + 50.00, both 4s lost)', () => {
+    // (the same 收支总表's income side as read: its rows' total by the table's own layout)
+    const doc = makeDoc([
+      ['', '一、一般公共预算拨款', '9133.72', '9133.72', '0.00'],
+      ['', '二、其他收入', '50.00', '50.00', '0.00'],
+      ['', '本年收入合计', '9183.72', '9183.72', '0.00'],
+      ...READ,
+    ]);
+    run(doc);
+    const total = doc.facts.find((f) => f.item === '本年收入合计' && f.measure === 'expenditure_total')!;
+    expect(total.flags).toContain(OCR_STROKE_DOUBT);
+    expect(total.verified).toBe(false);
+  });
 });
