@@ -7,8 +7,9 @@
 // table or side counts them.
 // In a table an identity does check, a number may still be in none (a name-only row whose code
 // was not read, 安全监管 170.29 for 470.29 under a 款 whose 项 the taxonomy does not list): a
-// non-zero amount that no identity evaluated, held or failed, is flagged `ocr_cell_unchecked`, one
-// checks.csv row per table counting them.
+// non-zero amount in no identity that held and in no failing one checks.csv reports (a printed
+// total the layout only suggests, failing, is not reported: printed-totals.ts) is flagged
+// `ocr_cell_unchecked`, one checks.csv row per table counting them.
 import type { CheckResult, DocumentRecord } from '../../model/types.js';
 import { identityChecks } from './index.js';
 import type { IdentityStats } from './verify.js';
@@ -53,16 +54,17 @@ export function flagUncheckedOcrTables(doc: DocumentRecord): CheckResult[] {
   return out;
 }
 
-/** Flag the non-zero amounts among `refs` (facts of OCR'd tables an identity checks) that no
- *  identity evaluated; the checks.csv rows, one per table. */
+/** Flag the non-zero amounts among `refs` (facts of OCR'd tables an identity checks) that are in
+ *  no identity that held nor in a failing one reported; the checks.csv rows, one per table. */
 function uncheckedCells(doc: DocumentRecord, refs: readonly number[]): CheckResult[] {
   if (!refs.length) return [];
   const stats: IdentityStats = { evaluated: 0, members: new Set() };
-  identityChecks(doc, stats);
+  const checked = stats.members!;
+  for (const c of identityChecks(doc, stats)) if (c.severity !== 'info') for (const i of c.factRefs ?? []) checked.add(i);
   const byTable = new Map<string, number[]>();
   for (const i of refs) {
     const f = doc.facts[i]!;
-    if (stats.members!.has(i) || f.value.isZero() || f.amount_yuan === null || f.unit === '%') continue;
+    if (checked.has(i) || f.value.isZero() || f.amount_yuan === null || f.unit === '%') continue;
     if (['corrected', 'confirmed'].some((x) => f.flags.includes(x))) continue;
     if (!f.flags.includes(OCR_CELL_UNCHECKED)) f.flags.push(OCR_CELL_UNCHECKED);
     byTable.set(f.table_id, [...(byTable.get(f.table_id) ?? []), i]);
