@@ -7,9 +7,10 @@
 // table or side counts them.
 // In a table an identity does check, a number may still be in none (a name-only row whose code
 // was not read, 安全监管 170.29 for 470.29 under a 款 whose 项 the taxonomy does not list): a
-// non-zero amount in no identity that held and in no failing one checks.csv reports (a printed
-// total the layout only suggests, failing, is not reported: printed-totals.ts) is flagged
-// `ocr_cell_unchecked`, one checks.csv row per table counting them.
+// non-zero amount in no identity that held exactly and in no failing one checks.csv reports (a
+// printed total the layout only suggests, failing, is not reported: printed-totals.ts; one that
+// holds within its rounding tolerance only, 49.73 for 49.72 among four parts, checks no last
+// digit) is flagged `ocr_cell_unchecked`, one checks.csv row per table counting them.
 import type { CheckResult, DocumentRecord } from '../../model/types.js';
 import { identityChecks } from './index.js';
 import type { IdentityStats } from './verify.js';
@@ -55,7 +56,7 @@ export function flagUncheckedOcrTables(doc: DocumentRecord): CheckResult[] {
 }
 
 /** Flag the non-zero amounts among `refs` (facts of OCR'd tables an identity checks) that are in
- *  no identity that held nor in a failing one reported; the checks.csv rows, one per table. */
+ *  no identity that held exactly nor in a failing one reported; the checks.csv rows, one per table. */
 function uncheckedCells(doc: DocumentRecord, refs: readonly number[]): CheckResult[] {
   if (!refs.length) return [];
   const stats: IdentityStats = { evaluated: 0, members: new Set() };

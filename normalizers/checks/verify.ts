@@ -44,7 +44,8 @@ export interface IdentityStats {
   /** when set, every total = Σ parts that held is added here (check id, indices of the total then
    *  the parts): the OCR re-read (normalizers/ocr-correct/reread.ts) keeps them holding */
   heldSums?: { check_id: string; factRefs: number[] }[];
-  /** when set, the indices of the members of every identity that held (verifying or not) */
+  /** when set, the indices of the members of every identity that held exactly (verifying or not:
+   *  one that held only within its rounding tolerance checked no last digit) */
   members?: Set<number>;
 }
 
@@ -102,7 +103,7 @@ export function recordSides(o: Recorder, checkId: string, a: Fact[], b: Fact[], 
   if (!o.stats) return;
   o.stats.evaluated++;
   if (!held) return;
-  if (o.stats.members) addTo(o.stats.members, o, [...a, ...b]);
+  if (o.stats.members && exact) addTo(o.stats.members, o, [...a, ...b]);
   o.stats.held = (o.stats.held ?? 0) + 1;
   if (o.stats.heldSums && relation === 'eq' && a.length === 1) {
     const refs = [...a, ...b].map((f) => o.indexOf.get(f));

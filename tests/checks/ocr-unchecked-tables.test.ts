@@ -67,6 +67,16 @@ describe('an OCR\u2019d number in no identity of a table its other numbers are c
     expect(out.map((r) => [r.check_id, r.severity, r.actual])).toEqual([[OCR_CELL_UNCHECKED, 'info', '1']]);
   });
 
+  it('is flagged when the one sum it is in holds within its rounding only (no last digit checked)', () => {
+    // (a held-out 收支总表 on the unseen photocopy-200 scan read 49.72 as 49.73 in a sum that held
+    // within its tolerance; here 134.50 read 134.51, 20101 = 700.06 + 134.51 = 834.57 for 834.56)
+    const d = makeDoc(PRINTED.map((r) => (r[0] === '2010102' ? ['2010102', '一般行政管理事务', '134.51', '', ''] : r)));
+    d.checks = runChecks(d, loadTaxonomy());
+    flagUncheckedOcrTables(d);
+    expect(d.facts.find((f) => f.code === '2010102')!.flags).toContain(OCR_CELL_UNCHECKED);
+    expect(d.facts.find((f) => f.code === '2010101' && f.measure === 'expenditure_total')!.flags).not.toContain(OCR_CELL_UNCHECKED);
+  });
+
   it('is not flagged from a text layer', () => {
     const d = makeDoc(rows, 'text');
     d.checks = runChecks(d, loadTaxonomy());
