@@ -1,6 +1,6 @@
 // Which way up a page is: a page that reads well is upright; one that does not is probed on a small
 // band through its middle turned each quarter, and the turn that scores clearly best is taken.
-import { crop, rotateQuarter, scale, type GreyImage } from './image.js';
+import { crop, enlargeBicubic, rotateQuarter, scale, type GreyImage } from './image.js';
 import { OcrAbortedError, type OcrRunner, type RawResult } from './pool.js';
 import type { OrientationSettings } from './settings.js';
 import type { OcrPage } from './types.js';
@@ -16,11 +16,13 @@ function score(r: RawResult, s: OrientationSettings): number {
   return sum;
 }
 
-/** A band through the middle of the page at ~150 dpi: enough text to tell up from down. */
-function probe(img: GreyImage, dpi: number, s: OrientationSettings): { image: GreyImage; dpi: number } {
+/** A band through the middle of the page at ~150 dpi: enough text to tell up from down; a page of
+ *  small print `enlarge` times that (print-size.ts), enlarged bicubic where that is more than the
+ *  page's own resolution. */
+function probe(img: GreyImage, dpi: number, s: OrientationSettings, enlarge: number): { image: GreyImage; dpi: number } {
   const band = crop(img, 0, img.height * s.probeTop, img.width, img.height * s.probeHeight);
-  const f = Math.min(1, s.probeDpi / dpi);
-  return { image: f < 1 ? scale(band, f) : band, dpi: dpi * f };
+  const f = enlarge > 1 ? (s.probeDpi * enlarge) / dpi : Math.min(1, s.probeDpi / dpi);
+  return { image: f < 1 ? scale(band, f) : f > 1 ? enlargeBicubic(band, f) : band, dpi: dpi * f };
 }
 
 /** A page reads well: mostly confident words, and enough CJK or digits read confidently. */
@@ -32,12 +34,13 @@ export function readsWell(p: OcrPage, s: OrientationSettings): boolean {
 
 /** The quarter turn (of `ks`, which holds 0) whose probe band scores clearly best, or 0 when none
  *  beats the page as it is by `turnGain` × its score + `turnMargin`. A probe that cannot be read
- *  scores 0 (`failed` says why); the page's time running out is thrown. */
-export async function bestTurn(ocr: OcrRunner, base: GreyImage, dpi: number, ks: readonly number[], s: OrientationSettings): Promise<{ k: number; failed?: string }> {
+ *  scores 0 (`failed` says why); the page's time running out is thrown. `enlarge`: the page's
+ *  print is that much smaller than usual (print-size.ts): its probes are read that much finer. */
+export async function bestTurn(ocr: OcrRunner, base: GreyImage, dpi: number, ks: readonly number[], s: OrientationSettings, enlarge = 1): Promise<{ k: number; failed?: string }> {
   let failed: string | undefined;
   const probes = await Promise.all(
     ks.map((k) => {
-      const p = probe(rotateQuarter(base, k), dpi, s);
+      const p = probe(rotateQuarter(base, k), dpi, s, enlarge);
       return ocr.run(p.image, { psm: '11', dpi: p.dpi }).then(
         (r) => ({ k, s: score(r, s) }),
         (e: unknown) => {

@@ -27,6 +27,7 @@ import { rereadCodes } from './reread-codes.js';
 import { rereadLatin } from './reread-latin.js';
 import { rereadNumbers } from './reread-numbers.js';
 import { rereadText } from './reread-text.js';
+import { smallPrintEnlargement } from './print-size.js';
 import { stageAsync, stageBegin, stageEnd } from './profile.js';
 import { DEFAULT_OCR_SETTINGS, type OcrSettings, type ResolutionSettings } from './settings.js';
 import type { ImageInput, OcrPage, OcrProblem, OcrWord, RecognizeOptions } from './types.js';
@@ -214,7 +215,10 @@ export async function recognizeWith(pool: TesseractPool, input: ImageInput, opts
   if (readsWell(first, s.orientation) && !opts.checkUpsideDown) return first;
   const to = now();
   const ks = readsWell(first, s.orientation) ? [0, 2] : [0, 1, 3, 2];
-  const turn = await stageAsync('orientation', () => bestTurn(ocr, base, fixedDpi, ks, s.orientation));
+  // (print too small to be read in a band reduced to the probe's resolution, a big table set in
+  // 4-5 pt type, reads badly the right way up too: its band is enlarged instead, print-size.ts)
+  const enlarge = smallPrintEnlargement(first.words, s);
+  const turn = await stageAsync('orientation', () => bestTurn(ocr, base, fixedDpi, ks, s.orientation, enlarge));
   const probeProblem: OcrProblem[] = turn.failed ? [{ step: 'orientation', boxes: [], error: turn.failed }] : [];
   const tOrient = now() - to;
   if (turn.k === 0) {

@@ -91,6 +91,35 @@ interface PixelSettings {
   readonly maxImageMegapixels: number;
 }
 
+/** Print too small for the usual resolutions (print-size.ts, orientation.ts): a big table set in
+ *  4-5 pt type to fit a page. Recognition is tuned on body print of 7-11 pt, whose characters
+ *  are 20-30 px tall at 200 dpi; 5 pt type is 11 px there. Such a page reads with a low mean
+ *  confidence, so its orientation is probed, and a probe band reduced to orientation.probeDpi
+ *  reads as nothing any way up (one dev page was read turned a quarter): its band is enlarged
+ *  instead, as if its print were of the usual size. */
+interface SmallPrintSettings {
+  /** 0: off */
+  readonly on: number;
+  /** the print is measured on the first reading's CJK words, when it has at least this many
+   *  squarish ones (count; 30: enough for a median that a few misread marks do not move) */
+  readonly minWords: number;
+  /** where fewer CJK words than that came back, the median height of the amounts read times this
+   *  stands for a CJK character's (ratio; 1.3: a lining digit of Song type is about three quarters
+   *  of the em; measured 0.71 and 0.88 on two keyed documents' table pages) */
+  readonly digitScale: number;
+  /** the page is small print when their median height is below this (px at the reading
+   *  resolution; 15: 5.5 pt type at 200 dpi. Printed pages of ../shared, their CJK characters'
+   *  text-layer line height at 200 dpi: body and table print 17-50 px, squeezed tables 11-16) */
+  readonly maxHeightPx: number;
+  /** ... and its probe bands are looked at as if the median were this (px; 24: the print of the
+   *  keyed budget tables recognition was tuned on, 21-26 px): probeDpi × 24 / the median */
+  readonly targetHeightPx: number;
+  /** ... by at most this factor (ratio; 2: 4 pt type has lost its strokes to the scan anyway) */
+  readonly maxEnlarge: number;
+  /** ... and at least this (ratio; 1.25: less changes nothing worth a second look) */
+  readonly minEnlarge: number;
+}
+
 /** Telling which way up a page is (recognize.ts, orientation.ts). */
 export interface OrientationSettings {
   /** the probe band starts this far down the page (share of the height; 0.3) */
@@ -730,6 +759,7 @@ export interface OcrSettings {
   readonly image: ImageSettings;
   readonly resolution: ResolutionSettings;
   readonly pixels: PixelSettings;
+  readonly smallPrint: SmallPrintSettings;
   readonly orientation: OrientationSettings;
   readonly binarize: BinarizeSettings;
   readonly skew: SkewSettings;
@@ -777,6 +807,7 @@ export const OCR_SETTINGS_LIMITS: Limits<OcrSettings> = {
     renderDpi: [10, 1200], minScanCover: SHARE, pageScaleTolerance: RATIO,
   },
   pixels: { maxPageMegapixels: [0.01, 10_000], minPageDpi: DPI, maxImageMegapixels: [0.01, 10_000] },
+  smallPrint: { on: COUNT(0, 1), minWords: COUNT(1), digitScale: [0.5, 3], maxHeightPx: PX, targetHeightPx: PX, maxEnlarge: [1, 8], minEnlarge: [1, 8] },
   orientation: {
     probeTop: SHARE, probeHeight: [0.01, 1], probeDpi: DPI, probeWordConfidence: CONF, turnGain: RATIO, turnMargin: [0, 1e9],
     wellReadWordConfidence: CONF, wellReadChars: COUNT(), wellReadMeanConfidence: CONF,
@@ -826,6 +857,7 @@ export const DEFAULT_OCR_SETTINGS: OcrSettings = deepFreeze(
       renderDpi: 200, minScanCover: 0.8, pageScaleTolerance: 0.02,
     },
     pixels: { maxPageMegapixels: 30, minPageDpi: 70, maxImageMegapixels: 100 },
+    smallPrint: { on: 1, minWords: 30, digitScale: 1.3, maxHeightPx: 15, targetHeightPx: 24, maxEnlarge: 2, minEnlarge: 1.25 },
     orientation: {
       probeTop: 0.3, probeHeight: 0.4, probeDpi: 150, probeWordConfidence: 50, turnGain: 1.3, turnMargin: 50,
       wellReadWordConfidence: 60, wellReadChars: 15, wellReadMeanConfidence: 55,

@@ -21,6 +21,7 @@ import { gluedCode } from './ocr-glued-codes.js';
 import { sideLabelsBySums, sideTotalsByGrand } from './ocr-side-labels.js';
 import { totalByIdentity } from './ocr-total-label.js';
 import { fundPartsBySum } from './ocr-fund-parts.js';
+import { percentSignsRead } from './ocr-percent-sign.js';
 
 interface FactContext {
   doc_id: string;
@@ -308,6 +309,10 @@ export const OCR_DECIMALS_LOST = 'ocr_decimals_lost';
 /** a number read with marks or letters left of its digits, dropped (tables/understand.ts
  *  amountAfterMarks): a digit may have been among them */
 export const OCR_MARKS_STRIPPED = 'ocr_marks_stripped';
+
+/** a rate of an OCR'd table read with a third decimal 7 that was its % sign, dropped (most rates of
+ *  its column read so: ocr-percent-sign.ts) */
+const OCR_PERCENT_SIGN = 'ocr_percent_sign';
 
 /** a number of an OCR'd table read with more decimals than the other numbers of its column print
  *  (160.787 among 165.18, 2113.68 …): a speck or a broken stroke read as a digit */
@@ -629,6 +634,8 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
   // a 类 misread a digit away, told by the 款 and 项 under it (before the children follow their parents)
   if (table.method === 'ocr') classFromChildren(facts, ctx, OCR_CODE_REPAIRED);
   if (table.method === 'ocr') reparentOcrCodes(facts, ctx, OCR_CODE_REPAIRED);
+  // a rate's % sign read as a third decimal 7 (100.007 for 100.00%), told by its column
+  if (table.method === 'ocr') percentSignsRead(facts, OCR_PERCENT_SIGN);
   if (table.method === 'ocr') flagLostDecimals(facts);
   // a 合计 row whose label was misread, told by its values (the sums of the 类 rows), or by its place
   // (above every coded row, the largest of each column; flagged)

@@ -84,7 +84,8 @@ export function ocrListNumber(raw: string): string {
  *  its last digit (9,399.23.万元, 0.万元), a semicolon or a space for a thousands comma
  *  (4;372.14万元, 41 534.73万元); and 万元 read 方元, 力元 or 一元 after a figure. Only before 万元 /
  *  亿元 / 元 / %, so a date, a time or a list number stays as read; and a quote mark between a
- *  label and its figure, a speck between a year and its 年 (2022.年). */
+ *  label and its figure, a speck between a year and its 年 (2022.年), and the ； lost between a
+ *  percentage and the next clause (占78.4%社会保障…). */
 export function ocrFigureMarks(raw: string): string {
   const unit = '(?=\\s*(?:万元|亿元|元|%|％))';
   return raw
@@ -106,7 +107,10 @@ export function ocrFigureMarks(raw: string): string {
     // a quote mark read from a speck between a label and its figure (财政拨款支出「74,868. 34万元)
     .replace(new RegExp(`(?<=[\\u4e00-\\u9fff])[「」『』“”‘’|](?=\\d[\\d,]*(?:\\.\\s?\\d+)?${unit.slice(3, -1)})`, 'g'), '')
     // a speck between a year and its 年 (2022.年本部门…): the year is what a statement may begin with
-    .replace(/(?<!\d)((?:19|20)\d{2})[.·,，](?=年)/g, '$1');
+    .replace(/(?<!\d)((?:19|20)\d{2})[.·,，](?=年)/g, '$1')
+    // a share run into the next clause, the ； between them lost (占78.4%社会保障和就业(类)支出…):
+    // a percentage is the last figure of its clause
+    .replace(/(\d\s*[%％])(?=[\u4e00-\u9fff])/g, '$1；');
 }
 
 /** An OCR'd line's 类/款/项 marks of a classification chain as a scan returns them: 顶 for 项 (顶

@@ -15,7 +15,7 @@
 // the title was matched with N misread characters).
 import { cleanLabel } from '../values/labels.js';
 import { bracketedCode, isCode } from './grid-text.js';
-import { allKinds, classifyTitle, fuzzyTitleKinds, kindById, kindsByTitle, measureOf, type FuzzyTitle, type KindDef } from './kinds.js';
+import { allKinds, classifyTitle, exactTitleLength, fuzzyTitleKinds, kindById, kindsByTitle, measureOf, type FuzzyTitle, type KindDef } from './kinds.js';
 import type { TableCandidate } from './locate.js';
 
 export interface Classification {
@@ -97,8 +97,9 @@ function headerScore(kind: KindDef, words: string[]): number {
  *  than the strongest still stands beside it, for the rows and headers to decide. */
 const FUZZY_NEAR = 2;
 /** a fuzzy title this much stronger than the one an exact pattern found goes before it: the pattern
- *  matched the end of a title whose misread beginning named a longer one (…财政拔款支出决算表) */
-const FUZZY_OVER_EXACT = 3;
+ *  matched the end of a title whose misread beginning named a longer one (…财政拔款支出决算表;
+ *  财政捆款收支总表: seven characters of 财政拨款收支总表 against the four of 收支总表) */
+const FUZZY_OVER_EXACT = 2;
 
 /** The kinds the title names, first the one it names best. A text layer's title is matched exactly
  *  (kindsByTitle); an OCR'd title also by its known titles with misread characters
@@ -112,8 +113,9 @@ function titleKinds(cand: TableCandidate, ocr: boolean): { kinds: KindDef[]; fuz
   if (!top) return { kinds: exact, fuzzy };
   const strengthOf = (k: KindDef): number | undefined => found.find((f) => f.kind === k)?.strength;
   if (exact.length) {
-    const exactStrength = strengthOf(exact[0]!);
-    if (exact.includes(top.kind) || exactStrength === undefined || top.strength < exactStrength + FUZZY_OVER_EXACT) return { kinds: exact, fuzzy };
+    // (a kind whose known titles are not in the title as such: what its pattern matched)
+    const exactStrength = strengthOf(exact[0]!) ?? exactTitleLength(exact[0]!, cand.title);
+    if (exact.includes(top.kind) || top.strength < exactStrength + FUZZY_OVER_EXACT) return { kinds: exact, fuzzy };
     fuzzy.set(top.kind, top);
     return { kinds: [top.kind, ...exact], fuzzy };
   }

@@ -69,6 +69,16 @@ export function kindsByTitle(title: string): KindDef[] {
   return load().kinds.filter((k) => k.titleRes.some((r) => r.test(t)));
 }
 
+/** How many characters of `title` the kind's title patterns match at most (0: none): an exact
+ *  match's strength beside a fuzzy one's (fuzzyTitleKinds), when the kind's known titles are not
+ *  found in the title as such. */
+export function exactTitleLength(kind: KindDef, title: string): number {
+  const t = headerKey(title);
+  const compiled = load().kinds.find((k) => k.id === kind.id);
+  if (!t || !compiled) return 0;
+  return Math.max(0, ...compiled.titleRes.map((r) => Array.from(r.exec(t)?.[0] ?? '').length));
+}
+
 /** Every kind, in the file's order. */
 export function allKinds(): readonly KindDef[] {
   return load().kinds;

@@ -17,7 +17,7 @@ import type { ColumnSpec } from '../../model/types.js';
 import { parseNumber } from '../values/numbers.js';
 import { headerLevels, isCurrentPeriod, roleOf, sameLevel, sourceOf, type HeaderLevel } from './header-words.js';
 import { measureOf, type KindDef } from './kinds.js';
-import { inferOcrMeasures, mirrorSides } from './ocr-measures.js';
+import { inferOcrMeasures, loneAmount, mirrorSides } from './ocr-measures.js';
 import { layoutByReadableSums, partsByNearestWords } from './ocr-parts.js';
 
 interface MeasureContext {
@@ -78,6 +78,7 @@ export function assignMeasures(specs: ColumnSpec[], ctx: MeasureContext): void {
     }
   }
   if (ctx.ocr) mirrorSides(specs, ctx.kind, kindValue(ctx.kind));
+  if (ctx.ocr) loneAmount(specs, ctx.kind, kindValue(ctx.kind));
 }
 
 /** The current year of a table: the document's, or the table's own latest year when it prints a

@@ -29,6 +29,8 @@
 //      total; a header one edit from a measure word of four characters or more, and only that word
 //      among the kind's (基本克出 for 基本支出), names it when no column does and an identity of the
 //      kind tests it on the rows (its total named beside it).
+//   9. (over the whole table, loneAmount) a one-sided table's only amount column, unnamed, is the
+//      kind's one value (金额 read 金频).
 // Rows whose cells OCR misread break a sum, so a sum holds when it holds on two thirds of the rows
 // that print numbers (three at least); the misread rows are left to the identity checks. Every
 // inferred measure has its evidence set (`sum`, `layout`, `fuzzy`): the facts are flagged
@@ -296,6 +298,24 @@ export function mirrorSides(specs: ColumnSpec[], kind: KindDef | undefined, valu
     s!.measure_evidence = 'layout';
   }
 }
+
+/** 9: a one-sided table whose one amount column is unnamed (金额 read 金频, 预算数 read 顶算数) takes
+ *  the kind's value (`value`: the one amount such a table prints, 金额 = 合计 of its rows), when its
+ *  header names no earlier year or change (上年, 2025年, 增减): a table of one amount column prints
+ *  its kind's one amount in it, and the identities of its rows (parent = Σ children, 合计 = Σ 类)
+ *  test its values like any other. */
+export function loneAmount(specs: ColumnSpec[], kind: KindDef | undefined, value: string): void {
+  if (!kind || !value || kind.two_sided) return;
+  const amounts = specs.filter((s) => s.role === 'measure');
+  if (amounts.length !== 1 || new Set(specs.map((s) => s.block)).size !== 1) return;
+  const s = amounts[0]!;
+  if (s.measure || s.measure_conflict || PERIOD_WORDS.test(s.header)) return;
+  s.measure = value;
+  s.measure_evidence = 'layout';
+}
+
+/** header words of an earlier year's or a change column */
+const PERIOD_WORDS = /上年|年度?|增减|变动|比较|同比|上期|\d{4}/;
 
 /** 5: the kind's standard layout that fits the block (as many amount columns, none of another
  *  period, every named column where the layout puts its measure, one at least; a total word under

@@ -1,5 +1,6 @@
 // OCR on documents nobody keyed: the table pages of text-layer budgets the project was never tuned
-// on (../shared/corpus-budgets, one document per city by default), scanned under conditions of the
+// on (../shared/corpus-budgets, one document per city by default; or another folder of text-layer
+// PDFs, such as ../shared/corpus, whose 决算 and 绩效 documents the budgets do not have), scanned under conditions of the
 // grid's `reported` set (tests/fixtures/scans/scan-grid.json, made by make-scan-grid.mjs
 // --documents), read by OCR and scored against what the same build reads from their text layer.
 // The text layer is the key: a fact the OCR run gets otherwise (or not at all) is the scan's loss,
@@ -26,8 +27,9 @@ const KEY_COLUMNS = ['source', 'table_kind', 'section', 'code', 'item', 'measure
 
 /** the documents: per city (the file name's prefix before its first '-'), `perCity` of them from
  *  the `from`-th (0: the first) */
-function pickDocuments(dir: string, perCity: number, from: number): string[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.pdf')).sort();
+function pickDocuments(dir: string, perCity: number, from: number, keyed: Set<string>): string[] {
+  const isKeyed = (f: string): boolean => [...keyed].some((k) => f.startsWith(k));
+  const files = readdirSync(dir).filter((f) => f.endsWith('.pdf') && !isKeyed(f)).sort();
   const byCity = new Map<string, string[]>();
   for (const f of files) {
     const city = f.split('-')[0]!;
@@ -39,8 +41,8 @@ function pickDocuments(dir: string, perCity: number, from: number): string[] {
 export async function benchOcrUnseen(repo: string, shared: string): Promise<void> {
   const missing = scanToolsMissing();
   if (missing.length) { console.log(`  skipped: ${missing.join(', ')} not installed (apt-get install -y poppler-utils imagemagick img2pdf)`); return; }
-  const source = join(shared, 'corpus-budgets');
-  if (!existsSync(source) || !existsSync(join(shared, 'tools/score-facts.mjs'))) { console.log('  skipped: ../shared/corpus-budgets or ../shared/tools/score-facts.mjs not found'); return; }
+  const source = process.env.BENCH_UNSEEN_SOURCE || join(shared, 'corpus-budgets');
+  if (!existsSync(source) || !existsSync(join(shared, 'tools/score-facts.mjs'))) { console.log(`  skipped: ${source} or ../shared/tools/score-facts.mjs not found`); return; }
   const grid = JSON.parse(readFileSync(join(repo, 'tests/fixtures/scans/scan-grid.json'), 'utf8')) as GridFile;
   const names = (process.env.BENCH_UNSEEN_CONDITIONS ?? 'q80-200,photocopy-200,fax-200').split(',').filter(Boolean);
   const conds = grid.sets.reported!.filter((c) => names.includes(c.name));
@@ -54,7 +56,7 @@ export async function benchOcrUnseen(repo: string, shared: string): Promise<void
   const work = mkdtempSync(join(tmpdir(), 'fx-ocr-unseen-'));
   try {
     // 1. the text layer: the key
-    const files = pickDocuments(source, perCity, from);
+    const files = pickDocuments(source, perCity, from, new Set(Object.keys(grid.documents)));
     if (!files.length) { console.log(`  skipped: no document of ${source} from the ${from + 1}th of a city on`); return; }
     const textOut = join(keep ?? work, 'text');
     rmSync(textOut, { recursive: true, force: true });

@@ -95,6 +95,18 @@ describe('kinds of OCR tables with misread titles', () => {
     expect(c.kind?.id).toBe('general_budget_expenditure');
   });
 
+  it('files a 财政拨款收支总表 whose 拨 was misread as such, not as the 收支总表 its end names', () => {
+    // 北京市审计局 2026 部门预算, 预算04表, as a grey JPEG scan read it (the OCR bench's unseen
+    // documents of ../shared/corpus, q80-200): seven of the eight characters of the longer title
+    // against four of the shorter
+    const rows = [['收入', '', '支出', ''], ['项目', '预算数', '项目', '预算数'], ['-般公共预算资金', '32,365.090089', '-般公共服务支出', '26,610.947359'], ['政府性基金预算资金', '', '二、外交支出', ''], ['、国有资本经营预算资金', '', '三、国防支出', '']];
+    expect(kindsByTitle('预算04表财政捆款收支总表').map((k) => k.id)).toEqual(['budget_income_expenditure_summary']);
+    expect(classifyTable(candidate('预算04表财政捆款收支总表', rows), 'budget').kind?.id).toBe('budget_fiscal_appropriation_summary');
+    // (the title as printed is matched exactly, and a text layer's as it is)
+    expect(classifyTable(candidate('预算01表收支总表', rows), 'budget').kind?.id).toBe('budget_income_expenditure_summary');
+    expect(classifyTable(candidate('预算04表财政捆款收支总表', rows, 'ruled'), 'budget').kind?.id).toBe('budget_income_expenditure_summary');
+  });
+
   it('takes the 表N number of an OCR\'d final account when the title is unreadable', () => {
     const c = classifyTable(candidate('', [expenditureHead, ...functionRows], 'ocr', '表5'), 'final_accounts');
     expect(c.kind?.id).toBe('general_budget_expenditure');
