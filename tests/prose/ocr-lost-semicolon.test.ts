@@ -18,7 +18,7 @@ const CODES: Record<string, string> = { 一般公共服务: '201', 社会保障�
 const PRINTED = ['一般公共服务（类）支出 5356.01 万元，占 78.4%；社', '会保障和就业（类）支出 796.52 万元，占 11.6%；卫生健康', '（类）支出 265.81 万元，占 3.9%；住房保障（类）支出 420.07', '万元，占 6.1%。'];
 const facts = (ocr: boolean, lines = LINES) => extractProseFacts(lines.map((text) => ({ text, page: 3, ocr })), {
   resolveChain: (parts) => CODES[parts[0]!.name.replace(/支出$/, '')],
-  mode: 'all',
+  scope: 'all',
 }).filter((f) => f.code).map((f) => `${f.code} ${f.measure} ${f.value}`);
 
 describe('shares of an OCR-read statement whose ； was lost', () => {
