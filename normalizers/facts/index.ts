@@ -179,6 +179,22 @@ function repairOcrCode(code: string, item: string, ctx: FactContext): string | u
   return diff === 1 ? hit.code : undefined;
 }
 
+/** A 款 or 项 code an OCR'd table prints on two rows of one section (`printed.twice`: each code is
+ *  printed once, so one of the two misread it: 2101199 read 2101102 under 21011), on the row whose
+ *  name it does not name: the sibling that name is (exactly, or approximately as SIBLING_FUZZY_MIN
+ *  allows: 其他行政事业单位医疗支蚊) under the same parent, of the same level, that no row of the
+ *  table prints. The identities of the parent (21011 = Σ its 项) then test the row's values. */
+function repairTwicePrinted(code: string, item: string, ctx: FactContext, printed: { twice: ReadonlySet<string>; all: ReadonlySet<string> }): string | undefined {
+  if (!/^\d{5}$|^\d{7}$/.test(code) || !item || !printed.twice.has(code)) return undefined;
+  const system = ctx.taxonomy.systemOf(code);
+  const name = stripNumbering(item);
+  if (!system || ctx.taxonomy.checkName(code, item, ctx.fiscal_year).ok) return undefined;
+  const hit = ctx.taxonomy.resolveName(name, { system, parent: code.slice(0, -2), year: ctx.fiscal_year });
+  if (!hit || hit.code.length !== code.length || printed.all.has(hit.code)) return undefined;
+  if (hit.method === 'fuzzy' && !(hit.score >= SIBLING_FUZZY_MIN && Array.from(name).length >= SIBLING_FUZZY_MIN_CHARS)) return undefined;
+  return hit.code;
+}
+
 const TOTAL_ROW = /^(合计|总计|小计|本年|收入|支出)/;
 /** a total's words are six characters at most (本年收入合计) */
 const TOTAL_WORDS_MAX = 6;
@@ -578,7 +594,7 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
       else if (kind?.two_sided && TOTAL_ROW.test(stripNumbering(item)) && Array.from(stripNumbering(item)).length <= TOTAL_WORDS_MAX && !isStandardLabel(item)) nameFlags.push(OCR_NAME_FUZZY);
     }
     // (a glued code was checked against its name: it is repaired only by its marks and letters)
-    const repaired = inferred ?? dashed?.code ?? (glued ? (glued.repaired ? glued.code : undefined) : table.method === 'ocr' && code_source === 'printed' ? (repairOcrCode(code, row.item, ctx) ?? repairStrokeLoss(code, row.item, ctx.taxonomy, ctx.fiscal_year, [at.cls, at.kuan].filter((x) => x), printedCodes)) : undefined);
+    const repaired = inferred ?? dashed?.code ?? (glued ? (glued.repaired ? glued.code : undefined) : table.method === 'ocr' && code_source === 'printed' ? (repairOcrCode(code, row.item, ctx) ?? repairStrokeLoss(code, row.item, ctx.taxonomy, ctx.fiscal_year, [at.cls, at.kuan].filter((x) => x), printedCodes) ?? repairTwicePrinted(code, row.item, ctx, printedCodes)) : undefined);
     if (repaired) code = repaired;
     // a printed function code sets the place of the name-only rows below it
     if (code_source === 'printed' && /^2\d{2}(\d{2})?$/.test(code)) {
