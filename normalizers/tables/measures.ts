@@ -206,6 +206,9 @@ function periodIds(cols: Resolved[], kind: KindDef | undefined): void {
   }
 }
 
+/** the source of funds a 上年结转 (结余) level names: a column under it is the carry-over's part */
+const CARRYOVER = 'carryover';
+
 /** evidence of a measure inferred from an OCR'd table's structure (ocr-measures.ts) */
 const INFERRED: ReadonlySet<string> = new Set(['sum', 'layout', 'fuzzy']);
 
@@ -221,7 +224,17 @@ function separateDuplicates(cols: Resolved[], kind: KindDef | undefined): void {
     groups.set(key, [...(groups.get(key) ?? []), c]);
   }
   for (const group of groups.values()) {
-    if (group.length < 2) continue;
+    if (group.length < 2) {
+      // a lone column under 上年结转 (its 当年 twin not printed, or lost by OCR) is still the
+      // carry-over's part, never this year's (基本支出 under 上年结转结余 is basic.carryover)
+      const c = group[0]!;
+      const [head, ...rest] = c.base.split('.');
+      if (head !== CARRYOVER && !rest.includes(CARRYOVER) && c.levels.slice(0, -1).some((l) => sourceOf(l.text) === CARRYOVER)) {
+        c.base = [head, CARRYOVER, ...rest].join('.');
+        if (!INFERRED.has(c.evidence)) c.evidence = 'source';
+      }
+      continue;
+    }
     const qualified = group.map((c) => qualifiedId(c, kind));
     // still one id twice: the one printed under 当年 / 本年预算 is this year's part (合计 beside
     // 当年预算 / 小计 and 上年结转 / 小计)
