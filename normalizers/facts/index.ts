@@ -156,7 +156,8 @@ export const OCR_CODE_REPAIRED = 'ocr_code_repaired';
 const MEASURE_UNKNOWN = 'measure_unknown';
 const isRateMeasure = (m: string): boolean => m.split('.').includes('change_rate_vs_prior_year');
 export const OCR_CODE_UNREAD = 'ocr_code_unread';
-/** a label of an OCR'd two-sided 总表, left without a code, that is none of the standard row labels */
+/** a label of an OCR'd two-sided 总表, or of an OCR'd table whose rows print no codes, left without
+ *  a code, that is none of the standard row labels */
 export const OCR_LABEL_UNCHECKED = 'ocr_label_unchecked';
 /** a number of an OCR'd table of a known kind in a column whose header names no measure of the kind */
 const OCR_HEADER_UNREAD = 'ocr_header_unread';
@@ -666,8 +667,12 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
   // (义、其他收入资金, 一数公共预算拨款, 财政拔款 on unseen budgets' photocopies): misread, or words the
   // vocabulary lacks (上年结余、结转); read by OCR, either way nothing says it was read right. A flag
   // of its own: the stages that rename misread labels (ocr_name_fuzzy) leave these alone
-  if (table.method === 'ocr' && kind?.two_sided) {
-    for (const f of facts) if (!f.code && f.item && !isStandardLabel(f.item) && !f.flags.includes(OCR_NAME_FUZZY) && !f.flags.includes(OCR_CODE_UNREAD)) f.flags.push(OCR_LABEL_UNCHECKED);
+  // So too every label of a table whose rows print no codes (a list of projects, of units: 处置僵尸
+  // 企业肢动资金 for 启动资金): free words no classification or list can check
+  // (a total's words, which its sums check, apart)
+  const totalWords = (item: string): boolean => TOTAL_ROW.test(stripNumbering(item)) && Array.from(stripNumbering(item)).length <= TOTAL_WORDS_MAX;
+  if (table.method === 'ocr' && (kind?.two_sided || !codedTable)) {
+    for (const f of facts) if (!f.code && f.item && !isStandardLabel(f.item) && !f.flags.includes(OCR_NAME_FUZZY) && !f.flags.includes(OCR_CODE_UNREAD) && (kind?.two_sided || !totalWords(f.item))) f.flags.push(OCR_LABEL_UNCHECKED);
   }
   return facts;
 }
