@@ -13,7 +13,7 @@ import type { OcrSettings } from './settings.js';
 import type { OcrWord } from './types.js';
 
 const CJK_WORD = /^[\u4e00-\u9fff]+$/u;
-/** an amount as a sparse pass reads it: three digits or more, grouped or with decimals */
+/** an amount as a sparse pass reads it: digits, perhaps grouped or with decimals, two characters or more */
 const AMOUNT_WORD = /^\d[\d,.]*\d$/;
 
 function median(xs: number[]): number {

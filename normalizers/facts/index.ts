@@ -327,8 +327,8 @@ export const OCR_DECIMALS_LOST = 'ocr_decimals_lost';
  *  amountAfterMarks): a digit may have been among them */
 export const OCR_MARKS_STRIPPED = 'ocr_marks_stripped';
 
-/** a rate of an OCR'd table read with a third decimal 7 that was its % sign, dropped (most rates of
- *  its column read so: ocr-percent-sign.ts) */
+/** a rate of an OCR'd table read with a third decimal 7 that was its % sign, dropped (every rate of
+ *  its column read with a third decimal reads a 7 there, two at least: ocr-percent-sign.ts) */
 const OCR_PERCENT_SIGN = 'ocr_percent_sign';
 
 /** a number of an OCR'd table read with more decimals than the other numbers of its column print

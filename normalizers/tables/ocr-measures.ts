@@ -301,7 +301,8 @@ export function mirrorSides(specs: ColumnSpec[], kind: KindDef | undefined, valu
 
 /** 9: a one-sided table whose one amount column is unnamed (金额 read 金频, 预算数 read 顶算数) takes
  *  the kind's value (`value`: the one amount such a table prints, 金额 = 合计 of its rows), when its
- *  header names no earlier year or change (上年, 2025年, 增减): a table of one amount column prints
+ *  header names no year and no change (上年, 2025年, 本年, 增减: it may be another year's or a
+ *  change's column, which a misread header cannot tell; left unnamed): a table of one amount column prints
  *  its kind's one amount in it, and the identities of its rows (parent = Σ children, 合计 = Σ 类)
  *  test its values like any other. */
 export function loneAmount(specs: ColumnSpec[], kind: KindDef | undefined, value: string): void {
@@ -314,7 +315,7 @@ export function loneAmount(specs: ColumnSpec[], kind: KindDef | undefined, value
   s.measure_evidence = 'layout';
 }
 
-/** header words of an earlier year's or a change column */
+/** header words of a column of some year (any 年 or year) or of a change */
 const PERIOD_WORDS = /上年|年度?|增减|变动|比较|同比|上期|\d{4}/;
 
 /** 5: the kind's standard layout that fits the block (as many amount columns, none of another
