@@ -11,7 +11,7 @@ import { cleanLabel } from '../values/labels.js';
 import { parseNumber } from '../values/numbers.js';
 import { runningLines } from './running-lines.js';
 import { sameLine } from './same-line.js';
-import { fuzzyTitleKinds } from './kinds.js';
+import { exactTitleLength, fuzzyTitleKinds, kindsByTitle } from './kinds.js';
 
 export interface TableCandidate {
   grid: RawGrid;
@@ -23,6 +23,8 @@ export interface TableCandidate {
   /** notes printed right after the table (注：…, 本表无数据 …) */
   notes: string[];
   page?: number;
+  /** the grid's first row is the title line (OCR split it over the columns): no header row */
+  titleRow?: boolean;
 }
 
 const TABLE_NO = /(公开\s*\d{1,2}\s*表|预算\s*\d{1,2}\s*表|预算表\s*\d{1,2}|附表\s*\d{1,2}|表\s*\d{1,2}(?:[-－—]\d{1,2})?(?=[:：\s.、]|$))/;
@@ -145,6 +147,34 @@ function titleInGrid(grid: RawGrid): string {
   return '';
 }
 
+/** A title block's line of 部门 and unit, where OCR glued it to the title (…(预算表2)预算单位长春市…
+ *  单位万元): from its first word on */
+const PREPARER_LINE = /(预算|编制|填报)单位|部门名称|单位名称|(金额)?单位\s*[:：]/;
+/** at most this many pieces: a title line that OCR split over the grid's columns */
+const IN_GRID_TITLE_PIECES = 3;
+
+/** An OCR'd grid whose first row is the title line, the grid's top reaching above its first rule:
+ *  the row's pieces joined (a title line OCR split over the columns: 财政拨款收支 | 总表(预算表4)),
+ *  the 部门/unit part glued after it cut off, and a known title found in it with a few characters
+ *  misread (as misreadTitle: 收支总表【预算表1) ends in no 表). No amount in the row. */
+function misreadTitleInGrid(grid: RawGrid): string {
+  const first = grid.rows[0];
+  if (!first || !isOcr(grid)) return '';
+  const filled = first.filter((c) => c.text.trim() !== '');
+  if (filled.length === 0 || filled.length > IN_GRID_TITLE_PIECES || filled.some((c) => parseNumber(c.text) !== null)) return '';
+  let t = cleanLabel(filled.map((c) => c.text.trim()).join(''));
+  const preparer = PREPARER_LINE.exec(t);
+  if (preparer && preparer.index > 0) t = t.slice(0, preparer.index);
+  if (t.length > TITLE_JOINED_MAX || NOTE_WORDS.test(t) || NOT_TITLE.test(t)) return '';
+  if (isTitleLine(t)) return t;
+  // a kind's title found as such (收支总表 of 收支总表【预算表1), its bracket misread) or misread
+  const strength = Math.max(fuzzyTitleKinds(t)[0]?.strength ?? 0, ...kindsByTitle(t).map((k) => exactTitleLength(k, t)));
+  return strength >= MISREAD_TITLE_STRENGTH ? t : '';
+}
+
+/** a part's heading (第二部分 2026年度部门预算表): it names the tables that follow, none of them */
+const PART_HEADING = /^第[一二三四五六七八九十]+部分/;
+
 export function locateTables(blocks: Block[]): TableCandidate[] {
   const out: TableCandidate[] = [];
   let lines: Block[] = [];
@@ -172,8 +202,14 @@ export function locateTables(blocks: Block[]): TableCandidate[] {
     // the title is printed just above the table: only the last lines count (a contents page or
     // the text of earlier sections must not name it)
     const near = textLines(lines).filter((l) => gridPage === undefined || l.page === undefined || l.page === gridPage || l.page === gridPage - 1).slice(-8);
-    const above = titleAbove(near)?.title;
-    const title = above ?? (titleInGrid(b.grid) || (isOcr(b.grid) ? misreadTitle(near) : ''));
+    const found = titleAbove(near)?.title;
+    // no title line above (or only a part's heading, 第二部分 …): the title printed in the grid's
+    // first row, or a misread one above
+    const open = found === undefined || PART_HEADING.test(cleanLabel(found));
+    const printed = open ? titleInGrid(b.grid) || (found === undefined && isOcr(b.grid) ? misreadTitle(near) : '') : '';
+    const firstRow = open && !printed ? misreadTitleInGrid(b.grid) : '';
+    const above = printed || firstRow ? undefined : found;
+    const title = above ?? (printed || firstRow);
     const noLine = near.map((l) => l.text).reverse().find((t) => TABLE_NO.test(cleanLabel(t)));
     const table_no = noLine ? (TABLE_NO.exec(cleanLabel(noLine))?.[1] ?? '') : '';
     // a continuation page that prints the table's title block again (title, number, 部门 and unit
@@ -195,6 +231,7 @@ export function locateTables(blocks: Block[]): TableCandidate[] {
     if (last) last.notes = notesFrom(texts);
     const unit = findUnit(texts.join('')) || findUnit(b.grid.rows.slice(0, 3).flat().map((c) => c.text).join(''));
     const cand: TableCandidate = { grid: b.grid, title, table_no, unit, before: texts, notes: [] };
+    if (firstRow) cand.titleRow = true;
     if (gridPage !== undefined) cand.page = gridPage;
     out.push(cand);
     // where the title above ends among the lines before the table (html pages: no page filter)

@@ -33,7 +33,7 @@ export function understandTable(cand: TableCandidate, kind: KindDef | undefined,
   const sources = raw.map((r) => alignedSources(r.length, width));
 
   // header: the rows between the preamble and the first data row; 栏次 rows dropped
-  let start = 0;
+  let start = cand.titleRow ? 1 : 0;
   while (start < rows.length && !isDataRow(rows[start]!) && isPreambleRow(rows[start]!)) start++;
   let dataStart = start;
   while (dataStart < rows.length && !isDataRow(rows[dataStart]!)) dataStart++;
