@@ -14,6 +14,7 @@ import { valueSource } from './provenance.js';
 import { classFromChildren, reparentOcrCodes } from './ocr-parents.js';
 import { pairMisreadClosers, pairMisreadOpeners, restoreLostClosers } from './ocr-brackets.js';
 import { restorePlacePrefixes, withIssuerName } from './ocr-unit-names.js';
+import { restoreFromColumn } from './ocr-label-context.js';
 import { regroupOcrCodes } from './ocr-code-groups.js';
 import { classesByStrokes, dashedFour, repairStrokeLoss } from './ocr-code-strokes.js';
 import { spannedCodes } from './ocr-spanned-codes.js';
@@ -532,12 +533,15 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
   const closersRestored = ocrLabels ? restoreLostClosers(ocrLabels) : undefined;
   // (units' names begun with the place the column prints, 中心 ended: ocr-unit-names.ts)
   const placesRestored = ocrLabels ? restorePlacePrefixes(ocrLabels.map((l, i) => closersRestored?.get(i) ?? l), ctx.issuer) : undefined;
+  // (a free label's misread character put back by what the column's other rows print between its
+  // neighbours: ocr-label-context.ts)
+  const contextRestored = ocrLabels ? restoreFromColumn(ocrLabels.map((l, i) => (table.rows[i]!.code ? undefined : (placesRestored?.get(i) ?? closersRestored?.get(i) ?? l)))) : undefined;
   for (const [rowIndex, row] of table.rows.entries()) {
     let code = row.code;
     const at = places.get(row.section) ?? { cls: '', kuan: '', taken: new Set<string>() };
     places.set(row.section, at);
     let code_source: Fact['code_source'] = code ? 'printed' : '';
-    const restored = placesRestored?.get(rowIndex) ?? closersRestored?.get(rowIndex);
+    const restored = contextRestored?.get(rowIndex) ?? placesRestored?.get(rowIndex) ?? closersRestored?.get(rowIndex);
     const printedItem = restored ?? ocrLabels?.[rowIndex] ?? row.item;
     // (a unit's name a scan misread, put right by the issuer's: ocr-unit-names.ts)
     const unitName = table.method === 'ocr' && ctx.issuer && printedItem ? withIssuerName(printedItem, ctx.issuer) : undefined;

@@ -52,12 +52,16 @@ export function isDataRow(cells: string[]): boolean {
   return cells.some((c, i) => i > 0 && isNumberCell(c) && cleanLabel(c) !== '');
 }
 
+/** a cell of the title block printed inside the grid: 部门：…, 单位：…, the year, the table's number;
+ *  the preparer (预算单位长春市信访局, its colon lost by OCR) and the unit (单位万元) without a colon */
+const PREAMBLE_CELL = /^(部门|单位|金额单位|编制单位)[:：]|^[（(]?\d{4}年度?[）)]?$|^公开\d+表$|^(预算|编制|填报)单位[:：;；]?[\u4e00-\u9fff]{2,}|^(金额)?单位[:：;；]?\s*(?:[亿万千][\u4e00-\u9fff]?|元)$/u;
+
 /** Single-cell rows above the header: a title, 部门：…, 单位：… printed inside the grid. */
 export function isPreambleRow(cells: string[]): boolean {
   const filled = cells.map(cleanLabel).filter((c) => c !== '');
   if (filled.length === 0) return true;
   if (filled.length === 1 && cells.length > 2) return true;
-  return filled.every((c) => /^(部门|单位|金额单位|编制单位)[:：]|^[（(]?\d{4}年度?[）)]?$|^公开\d+表$/.test(c));
+  return filled.every((c) => PREAMBLE_CELL.test(c));
 }
 
 /** Flatten header rows: a blank cell in an upper row under which the next row prints a label

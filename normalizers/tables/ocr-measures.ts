@@ -40,7 +40,7 @@ import type { ColumnSpec } from '../../model/types.js';
 import { editsWithin } from '../taxonomy/text.js';
 import { parseNumber } from '../values/numbers.js';
 import { headerKey } from '../values/labels.js';
-import { headerLevels, roleOf } from './header-words.js';
+import { headerLevels, isCurrentPeriod, roleOf } from './header-words.js';
 import { lookalike } from '../knowledge/lookalikes.js';
 import { plainMeasureWords, type KindDef } from './kinds.js';
 import { checkKnowledge } from '../checks/knowledge.js';
@@ -98,13 +98,22 @@ function* runsAfter(cols: Col[], from: number): Generator<Col[]> {
 function weakTotal(c: Col, total: string): boolean {
   if (c.base !== total || c.evidence !== 'generic') return false;
   const levels = headerLevels(c.spec.header);
-  return levels.length > 1 && roleOf(levels[levels.length - 1]!.text) === 'total';
+  return levels.length > 1 && roleOf(levels[levels.length - 1]!.text) === 'total' && !isCurrentPeriod(levels[levels.length - 2]!.text);
+}
+
+/** A total word under the current year's level (当年预算 / 小计): the current year's part of the
+ *  kind's total, its group read. The column of the whole (合计, or 台计 named by its sum) is the
+ *  total beside it, and measures.ts names this one `.current_year` (separateDuplicates). */
+function currentPart(c: Col, total: string): boolean {
+  if (c.base !== total || c.evidence !== 'generic') return false;
+  const levels = headerLevels(c.spec.header);
+  return levels.length > 1 && roleOf(levels[levels.length - 1]!.text) === 'total' && isCurrentPeriod(levels[levels.length - 2]!.text);
 }
 
 /** 1: an unnamed column that equals a run of columns right of it is the kind's total; a weak total
  *  (weakTotal) in that run is a subtotal of an unread group, and loses the id. */
 function totalBySum(cols: Col[], data: string[][], total: string): void {
-  if (!total || cols.some((c) => c.base === total && !weakTotal(c, total))) return;
+  if (!total || cols.some((c) => c.base === total && !weakTotal(c, total) && !currentPart(c, total))) return;
   for (let i = 0; i < cols.length; i++) {
     const c = cols[i]!;
     if (c.base || c.period) continue;
