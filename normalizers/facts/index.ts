@@ -534,8 +534,9 @@ export function factsOfTable(table: Table, ctx: FactContext): Fact[] {
   // (units' names begun with the place the column prints, 中心 ended: ocr-unit-names.ts)
   const placesRestored = ocrLabels ? restorePlacePrefixes(ocrLabels.map((l, i) => closersRestored?.get(i) ?? l), ctx.issuer) : undefined;
   // (a free label's misread character put back by what the column's other rows print between its
-  // neighbours: ocr-label-context.ts)
-  const contextRestored = ocrLabels ? restoreFromColumn(ocrLabels.map((l, i) => (table.rows[i]!.code ? undefined : (placesRestored?.get(i) ?? closersRestored?.get(i) ?? l)))) : undefined;
+  // neighbours; its rows without a code, and not a two-sided 总表's, whose labels are subjects' and
+  // standard words: ocr-label-context.ts)
+  const contextRestored = ocrLabels && !kind?.two_sided ? restoreFromColumn(ocrLabels.map((l, i) => (table.rows[i]!.code ? undefined : (placesRestored?.get(i) ?? closersRestored?.get(i) ?? l)))) : undefined;
   for (const [rowIndex, row] of table.rows.entries()) {
     let code = row.code;
     const at = places.get(row.section) ?? { cls: '', kuan: '', taken: new Set<string>() };

@@ -7,7 +7,9 @@
 //  - no other row prints the misread character after its left neighbour, nor before its right
 //    one (a label's start and end count as neighbours);
 //  - at least MIN_ROWS other rows print one character between those two neighbours, and no other
-//    character is printed between them as often;
+//    character is printed between them as often, and at least MIN_ROWS print it so with a third
+//    neighbour too, on the left or on the right (科大学附: a word of its own, 监督 beside rows that end
+//    in 监管, shares two neighbours only);
 //  - neither is a numeral (第三医院 beside 第一医院 and 第二医院 is a unit of its own), and the column
 //    has at least MIN_LABELS labels.
 // At most one character in MAX_SHARE of a label is put back; what is left is the label as read.
@@ -44,11 +46,14 @@ export function restoreFromColumn(labels: readonly (string | undefined)[]): Map<
   if (rows.filter((r) => r && r.length >= 2).length < MIN_LABELS) return out;
   /** two characters side by side → rows */
   const bi: Counts = new Map();
+  /** four characters side by side → rows */
+  const quad: Counts = new Map();
   /** (left, right) → the character between them → rows */
   const between = new Map<string, Counts>();
   const each = (chars: readonly string[], by: number): void => {
     const c = marked(chars);
     for (let k = 0; k + 1 < c.length; k++) add(bi, c[k]! + c[k + 1]!, by);
+    for (let k = 0; k + 3 < c.length; k++) add(quad, c[k]! + c[k + 1]! + c[k + 2]! + c[k + 3]!, by);
     for (let k = 1; k + 1 < c.length; k++) {
       const key = c[k - 1]! + c[k + 1]!;
       let mids = between.get(key);
@@ -72,6 +77,12 @@ export function restoreFromColumn(labels: readonly (string | undefined)[]): Map<
       const mids = [...(between.get(left + right) ?? new Map<string, number>())].filter(([m, n]) => n > 0 && m !== c && CJK.test(m) && !NUMERAL.test(m)).sort((a, b) => b[1] - a[1]);
       const best = mids[0];
       if (!best || best[1] < MIN_ROWS || (mids[1] && mids[1][1] === best[1])) continue;
+      // the character put back is printed so by other rows with a third neighbour too (科大学附 of
+      // 广州医科大学附属…; 全监管 of no row: 监督 beside rows ending in 监管 is a word of its own)
+      const m = marked(chars);
+      const p = k + 1;
+      const wide = [p >= 2 ? m[p - 2]! + m[p - 1]! + best[0] + m[p + 1]! : '', p + 2 < m.length ? m[p - 1]! + best[0] + m[p + 1]! + m[p + 2]! : ''];
+      if (!wide.some((g) => g && (quad.get(g) ?? 0) >= MIN_ROWS)) continue;
       fixed[k] = best[0];
       changes++;
     }
