@@ -6,8 +6,9 @@
 //    that closes nothing takes the nearest opening-like mark before it that is never closed.
 //  - An opening bracket never closed, where the label's words up to it and after it are those of a
 //    head other rows of the table print closed (深圳市住房和建设局(本级) on two rows or more): the
-//    closer is put back where those rows print it. This second repair is an inference, flagged by
-//    the caller.
+//    closer is put back where those rows print it; an opening bracket that the label ends without
+//    closing (…中心(广州市卫生监督所), where two other rows end in a bracketed part closed, is closed at
+//    the end. These repairs are inferences, flagged by the caller.
 
 const CLOSER: Readonly<Record<string, string>> = { '(': ')', '（': '）' };
 /** marks OCR returns for a closing round bracket, each with the opener it pairs with itself */
@@ -75,22 +76,37 @@ function unclosed(label: string): boolean {
   return depth > 0;
 }
 
+/** a label that ends in a bracketed part, closed (…医院(广州市增城区人民医院)): a unit's other name */
+const CLOSED_TAIL = /[(（][\u4e00-\u9fff]{2,}[)）]$/u;
+/** a label that ends in a bracketed part whose closer is missing: the opener its last one, Chinese
+ *  words after it */
+const OPEN_TAIL = /^[^()（）]+([(（])[\u4e00-\u9fff]{2,}$/u;
+/** other rows that must end in a closed bracketed part */
+const MIN_CLOSED_TAILS = 2;
+
 /** For labels of one table (as read, misread closers paired): the labels whose lost closer is
- *  put back from a head two other labels or more print closed (index → label). */
+ *  put back from a head two other labels or more print closed, or, for a label whose opener ends
+ *  it unclosed (广州市疾病预防控制中心(广州市卫生监督所: the closer at the cell's edge, lost), at its
+ *  end, when two other labels or more end in a bracketed part closed (index → label). */
 export function restoreLostClosers(labels: readonly string[]): Map<number, string> {
   const heads = new Map<string, number>();
   for (const l of labels) {
     const h = closedHead(l);
     if (h) heads.set(h, (heads.get(h) ?? 0) + 1);
   }
+  const closedTails = labels.filter((l) => CLOSED_TAIL.test(l)).length;
   const out = new Map<number, string>();
   labels.forEach((l, i) => {
     if (!unclosed(l)) return;
     // the head whose words without its closer begin the label, printed closed by two other rows
     const hits = [...heads].filter(([h, n]) => n >= 2 && l.startsWith(h.slice(0, -1)) && l.length > h.length - 1);
-    if (hits.length !== 1) return;
-    const h = hits[0]![0];
-    out.set(i, h + l.slice(h.length - 1));
+    if (hits.length === 1) {
+      const h = hits[0]![0];
+      out.set(i, h + l.slice(h.length - 1));
+      return;
+    }
+    const tail = OPEN_TAIL.exec(l);
+    if (hits.length === 0 && tail && closedTails >= MIN_CLOSED_TAILS) out.set(i, l + CLOSER[tail[1]!]!);
   });
   return out;
 }

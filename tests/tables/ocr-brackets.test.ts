@@ -46,6 +46,16 @@ describe('brackets of OCR-read labels that do not pair', () => {
     expect(amount(facts(ROWS.slice(2), 'ruled'), '28.27').item).toBe('深圳市住房和建设局(本级》规划类经费');
   });
 
+  it('closes a bracketed part that ends a label unclosed, where other rows end in one closed', () => {
+    // a 收入总表 by unit of a 部门预算 (广州市卫生健康委员会 2026 p. 4, the development set of
+    // tests/bench/ocr-unseen.ts, q80-200; names as read): two units' other names lost their closer
+    const units = ['广州市胸科医院', '广州市疾病预防控制中心(广州市卫生监督所', '广州医科大学附属妇女儿童医疗中心', '广州市卫生健康发展和服务管理中心(广州市保健中心', '广州医科大学附属第四医院(广州市增城区人民医院)', '广州医科大学附属口腔医院(广州医科大学羊城医院)'];
+    expect([...restoreLostClosers(units)]).toEqual([[1, '广州市疾病预防控制中心(广州市卫生监督所)'], [3, '广州市卫生健康发展和服务管理中心(广州市保健中心)']]);
+    // one other row ending so is no evidence; nor is an opener followed by no words
+    expect(restoreLostClosers(units.slice(0, 5)).size).toBe(0);
+    expect(restoreLostClosers(['广州市胸科医院(', ...units.slice(4)]).size).toBe(0);
+  });
+
   it('leaves a mark with its own opener, or a bracket closed before it', () => {
     expect(pairMisreadClosers('关于《办法(试行》的经费')).toBe('关于《办法(试行》的经费');
     expect(pairMisreadClosers('经费(一)》')).toBe('经费(一)》');
