@@ -23,7 +23,7 @@ export interface TableCandidate {
   /** notes printed right after the table (注：…, 本表无数据 …) */
   notes: string[];
   page?: number;
-  /** the grid's first row is the title line (OCR split it over the columns): no header row */
+  /** the grid's first row is the title line OCR took into the grid (misreadTitleInGrid): no level of the header */
   titleRow?: boolean;
 }
 
