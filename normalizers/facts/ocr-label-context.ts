@@ -67,21 +67,19 @@ export function restoreFromColumn(labels: readonly (string | undefined)[]): Map<
     // the counts of the other rows: this one taken out
     each(chars, -1);
     const fixed = [...chars];
+    // chars[k] is m[k + 1]: its neighbours (a label's start and end marked) are m[k] and m[k + 2]
+    const m = marked(chars);
     let changes = 0;
     for (let k = 0; k < chars.length; k++) {
-      const c = chars[k]!;
+      const [left, c, right] = [m[k]!, m[k + 1]!, m[k + 2]!];
       if (!CJK.test(c) || NUMERAL.test(c)) continue;
-      const left = k === 0 ? START : chars[k - 1]!;
-      const right = k === chars.length - 1 ? END : chars[k + 1]!;
       if ((bi.get(left + c) ?? 0) > 0 || (bi.get(c + right) ?? 0) > 0) continue;
-      const mids = [...(between.get(left + right) ?? new Map<string, number>())].filter(([m, n]) => n > 0 && m !== c && CJK.test(m) && !NUMERAL.test(m)).sort((a, b) => b[1] - a[1]);
+      const mids = [...(between.get(left + right) ?? new Map<string, number>())].filter(([x, n]) => n > 0 && x !== c && CJK.test(x) && !NUMERAL.test(x)).sort((a, b) => b[1] - a[1]);
       const best = mids[0];
       if (!best || best[1] < MIN_ROWS || (mids[1] && mids[1][1] === best[1])) continue;
       // the character put back is printed so by other rows with a third neighbour too (科大学附 of
       // 广州医科大学附属…; 全监管 of no row: 监督 beside rows ending in 监管 is a word of its own)
-      const m = marked(chars);
-      const p = k + 1;
-      const wide = [p >= 2 ? m[p - 2]! + m[p - 1]! + best[0] + m[p + 1]! : '', p + 2 < m.length ? m[p - 1]! + best[0] + m[p + 1]! + m[p + 2]! : ''];
+      const wide = [k >= 1 ? m[k - 1]! + left + best[0] + right : '', k + 3 < m.length ? left + best[0] + right + m[k + 3]! : ''];
       if (!wide.some((g) => g && (quad.get(g) ?? 0) >= MIN_ROWS)) continue;
       fixed[k] = best[0];
       changes++;
