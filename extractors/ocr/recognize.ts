@@ -22,6 +22,7 @@ import { gapFill } from './gap-fill.js';
 import { bestTurn, readsWell } from './orientation.js';
 import type { OcrRunner, TesseractPool } from './pool.js';
 import { joinBrokenRules } from './broken-rules.js';
+import { faintTableRules } from './faint-rules.js';
 import { binarize, eraseRules, findRules, isBilevel, measureSkew, otsu, tableRules, thickenInk, type PixelRule } from './prep.js';
 import { rereadCodes } from './reread-codes.js';
 import { rereadLatin } from './reread-latin.js';
@@ -65,8 +66,10 @@ async function readTurned(pageOcr: OcrRunner, base: GreyImage, dpi: number, sour
   let skew = 0;
   // the ink of the image as it is read (found once: a level page's skew mask serves the rules)
   let mask: Uint8Array | undefined;
+  let maskThreshold = 0;
   if (opts.deskew !== false) {
-    mask = binarize(im, otsu(im, s.binarize));
+    maskThreshold = otsu(im, s.binarize);
+    mask = binarize(im, maskThreshold);
     skew = measureSkew(mask, im.width, im.height, dpi, s.skew);
     if (Math.abs(skew) >= s.skew.minAngle) {
       im = rotateSmall(im, -skew);
@@ -83,11 +86,17 @@ async function readTurned(pageOcr: OcrRunner, base: GreyImage, dpi: number, sour
   let rules: PixelRule[] = [];
   const ocrImage: GreyImage = { width: im.width, height: im.height, data: im.data.slice() };
   if (opts.rulings !== false) {
-    const found = findRules(mask ?? binarize(im, otsu(im, s.binarize)), im.width, im.height, { dpi }, s.rules);
+    const threshold = mask ? maskThreshold : otsu(im, s.binarize);
+    const found = findRules(mask ?? binarize(im, threshold), im.width, im.height, { dpi }, s.rules);
     // (a straightened page's rules are joined from their pieces too, overlapping ones included)
     const joined = bilevel || straightened ? joinBrokenRules(found, dpi, s.brokenRules, !bilevel) : found;
     rules = tableRules(joined, Math.round(dpi / s.rules.touchPerInch));
-    eraseRules(ocrImage, rules, s.rules);
+    // rules printed in a light grey that the tone curve did not darken (faint-rules.ts): they make
+    // the grid, and are left on the image tesseract reads (found in pieces, what is erased of them
+    // would leave the rest glued to the text)
+    const faint = bilevel ? undefined : faintTableRules(im, threshold, rules, dpi, s);
+    if (faint) rules = faint;
+    else eraseRules(ocrImage, rules, s.rules);
   }
   // isolated toner specks (a photocopy) would be read as decimal points and commas
   despeckle(ocrImage, dpi, s.despeckle, s.binarize);
@@ -206,7 +215,8 @@ export async function recognizeWith(pool: TesseractPool, input: ImageInput, opts
   // the speed paths (engine.invertByInk, rereadNumbers.joinPieces) only on such a page too: on a
   // degraded page a doubtful line's inverted reading and a second reading of an amount's pieces
   // still change what is read
-  const rs = plain ? s : { ...s, engine: { ...s.engine, invertByInk: 0 }, rereadNumbers: { ...s.rereadNumbers, joinPieces: 0 } };
+  // (and the rules of a page the tone curve darkened need no lighter mask: faint-rules.ts)
+  const rs = plain ? { ...s, faintRules: { ...s.faintRules, on: 0 } } : { ...s, engine: { ...s.engine, invertByInk: 0 }, rereadNumbers: { ...s.rereadNumbers, joinPieces: 0 } };
   const run = (k: number): Promise<OcrPage> => readTurned(ocr, base, fixedDpi, sourceDpi, k, opts, rs, t0);
   if (opts.rotate !== undefined && opts.rotate !== 'auto') return run(opts.rotate / 90);
   // auto: read the page as it is; a page that reads badly is probed turned a quarter each way (and

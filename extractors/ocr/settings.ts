@@ -205,6 +205,23 @@ export interface RuleSettings {
   readonly minRulingWidthPt: number;
 }
 
+/** Rules printed lighter than the ink, looked for in a lighter mask on a page the tone curve did
+ *  not darken (faint-rules.ts). */
+interface FaintRuleSettings {
+  /** 1: on, 0: off (count; 1) */
+  readonly on: number;
+  /** the lighter mask's threshold lies this share of the way from the page's threshold to its paper
+   *  level (share; 0.5: 北京-style grey row rules on the unseen photocopy-200 scans, threshold 200,
+   *  paper 255 after whitening: at 214 the rules come in pieces, at 227 whole, at 241 characters'
+   *  strokes join them by the hundred) */
+  readonly paperShare: number;
+  /** ... and at least this many grey levels above it, else no lighter mask is tried (grey; 8) */
+  readonly minStep: number;
+  /** its table rules are taken when they run this many times as long in all as the usual mask's
+   *  (ratio; 2: a table the usual mask finds whole gains a few character strokes) */
+  readonly minGain: number;
+}
+
 /** Rules of a 1-bit scan broken by its threshold joined again (broken-rules.ts). */
 export interface BrokenRuleSettings {
   /** 1: collinear rule pieces of a 1-bit scan are joined over short gaps, 0: off (count; 1) */
@@ -765,6 +782,7 @@ export interface OcrSettings {
   readonly skew: SkewSettings;
   readonly rules: RuleSettings;
   readonly brokenRules: BrokenRuleSettings;
+  readonly faintRules: FaintRuleSettings;
   readonly background: BackgroundSettings;
   readonly despeckle: DespeckleSettings;
   readonly bend: BendSettings;
@@ -819,6 +837,7 @@ export const OCR_SETTINGS_LIMITS: Limits<OcrSettings> = {
     eraseMargin: PX, eraseOverhang: PX, minRulingWidthPt: PT,
   },
   brokenRules: { on: COUNT(0, 1), maxGapPerInch: PER_INCH, gapShare: SHARE, acrossPx: PX },
+  faintRules: { on: COUNT(0, 1), paperShare: SHARE, minStep: GREY, minGain: RATIO },
   background: { belowLevel: GREY, minLevel: GREY, sampleStep: COUNT(1, 1000) },
   noise: { minLevel: [0, 2040], sampleStep: COUNT(1, 1000), keepPerInch: PER_INCH, sparseMinLevel: [0, 2040], sparseInkShare: SHARE },
   sharpen: { below: [0, 10], full: [0, 10], amount: [0, 10], minEdge: [1, 1020], sampleStep: COUNT(1, 1000) },
@@ -866,6 +885,7 @@ export const DEFAULT_OCR_SETTINGS: OcrSettings = deepFreeze(
     skew: { minAngle: 0.05, range: 3, maxPoints: 200_000, profileSlack: 0.06, binPerInch: 150, coarseStep: 0.25, midStep: 0.05, fineStep: 0.01 },
     rules: { minLengthPt: 20, gapPt: 0.6, maxThicknessPt: 2.5, minMaxThicknessPx: 3, maxTiltDeg: 0.5, runOverlap: 0.5, skipRows: 1, touchPerInch: 24, eraseMargin: 1.5, eraseOverhang: 1, minRulingWidthPt: 0.3 },
     brokenRules: { on: 1, maxGapPerInch: 4, gapShare: 0.5, acrossPx: 2 },
+    faintRules: { on: 1, paperShare: 0.5, minStep: 8, minGain: 2 },
     background: { belowLevel: 240, minLevel: 120, sampleStep: 7 },
     noise: { minLevel: 20, sampleStep: 2, keepPerInch: 100, sparseMinLevel: 8, sparseInkShare: 0.006 },
     sharpen: { below: 0.38, full: 0.34, amount: 1, minEdge: 60, sampleStep: 2 },

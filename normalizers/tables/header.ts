@@ -56,11 +56,20 @@ export function isDataRow(cells: string[]): boolean {
  *  the preparer (预算单位长春市信访局, its colon lost by OCR) and the unit (单位万元) without a colon */
 const PREAMBLE_CELL = /^(部门|单位|金额单位|编制单位)[:：]|^[（(]?\d{4}年度?[）)]?$|^公开\d+表$|^(预算|编制|填报)单位[:：;；]?[\u4e00-\u9fff]{2,}|^(金额)?单位[:：;；]?\s*(?:[亿万千][\u4e00-\u9fff]?|元)$/u;
 
-/** Single-cell rows above the header: a title, 部门：…, 单位：… printed inside the grid. */
+/** the unit of the amounts stated alone in a cell (单位：万元, 金额单位万元) */
+const UNIT_STATEMENT = /^(金额)?单位[:：;；]?\s*(?:[亿万千][\u4e00-\u9fff]?|元)$/u;
+/** the preparer's words opening a cell, their first two characters as OCR may misread them
+ *  (预符单位长菊市 for 预算单位长春市) */
+const PREPARER_OPENING = /^(?:[\u4e00-\u9fff]{2}单位|部门)[\u4e00-\u9fff]/u;
+
+/** Single-cell rows above the header: a title, 部门：…, 单位：… printed inside the grid; and the
+ *  preparer's line split over a few cells by OCR (预符单位长菊市 | 信访局 | 单位万元): its first cell
+ *  opens with the preparer's words and its last states the unit, three cells at most. */
 export function isPreambleRow(cells: string[]): boolean {
   const filled = cells.map(cleanLabel).filter((c) => c !== '');
   if (filled.length === 0) return true;
   if (filled.length === 1 && cells.length > 2) return true;
+  if (filled.length <= 3 && PREPARER_OPENING.test(filled[0]!) && UNIT_STATEMENT.test(filled[filled.length - 1]!)) return true;
   return filled.every((c) => PREAMBLE_CELL.test(c));
 }
 

@@ -65,7 +65,7 @@ export function assignMeasures(specs: ColumnSpec[], ctx: MeasureContext): void {
     const cols = specs.filter((s) => s.block === b && s.role === 'measure');
     if (!cols.length) continue;
     const levels = withoutSharedLevels(cols.map((c) => headerLevels(c.header)));
-    const resolved: Resolved[] = cols.map((spec, i) => resolveColumn(spec, levels[i]!, ctx.kind, current));
+    const resolved: Resolved[] = cols.map((spec, i) => resolveColumn(spec, levels[i]!, ctx.kind, current, ctx.ocr === true));
     if (ctx.ocr) inferOcrMeasures(resolved, ctx.data, ctx.kind, kindTotal(ctx.kind), ctx.columnNumberOffset);
     if (ctx.ocr) partsByNearestWords(resolved, ctx.data, ctx.kind);
     if (ctx.ocr) layoutByReadableSums(resolved, ctx.data, ctx.kind, kindTotal(ctx.kind));
@@ -107,14 +107,25 @@ function withoutSharedLevels(all: HeaderLevel[][]): HeaderLevel[][] {
   return all.map((l) => l.slice(common));
 }
 
-function resolveColumn(spec: ColumnSpec, levels: HeaderLevel[], kind: KindDef | undefined, current: number): Resolved {
+function resolveColumn(spec: ColumnSpec, levels: HeaderLevel[], kind: KindDef | undefined, current: number, ocr: boolean): Resolved {
   const period = periodOf(levels, current);
   const path = levels.map((l) => l.text).join(' / ');
   const full = headerLevels(spec.header).map((l) => l.text).join(' / ');
   const own = measureOf(kind, full) || measureOf(kind, path);
   if (own) return { spec, levels, base: own, evidence: period ? 'prior_year' : 'kind', period };
-  const base = genericMeasure(levels, kind);
+  // (OCR) a column's own words misread (当年预算 / 菊沛文出 for 基本支出) name nothing: not the
+  // generic words above them, which name its group (this year's amount, the kind's total beside 合计
+  // and 当年预算 / 小计: three columns with one id, none of which then keeps it); the structure of the
+  // table may name it (ocr-measures.ts)
+  const ownUnread = ocr && levels.length > 1 && isUnreadWord(levels[levels.length - 1]!.text);
+  const base = ownUnread ? '' : genericMeasure(levels, kind);
   return { spec, levels, base, evidence: period ? 'prior_year' : base ? 'generic' : 'none', period };
+}
+
+/** words that give a header level no role: neither a generic word nor a source of funds (a level
+ *  OCR misread, when the kind names nothing by it either) */
+function isUnreadWord(text: string): boolean {
+  return text !== '' && roleOf(text) === '' && sourceOf(text) === '';
 }
 
 /** A column of an earlier year (a year before the document's printed over it, or a 上年 level), or

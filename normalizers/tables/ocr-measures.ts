@@ -110,6 +110,29 @@ function currentPart(c: Col, total: string): boolean {
   return levels.length > 1 && roleOf(levels[levels.length - 1]!.text) === 'total' && isCurrentPeriod(levels[levels.length - 2]!.text);
 }
 
+/** 2b: under the current year's level (当年预算 / 少计, 小计 misread), beside a column the kind's total
+ *  names: an unnamed column whose level is two characters ending in 计 and that equals, on the rows,
+ *  the sum of the columns of the same group right of it (two at least) is the current year's part of
+ *  the total (measures.ts names it `.current_year` beside the whole). */
+function currentPartBySum(cols: Col[], data: string[][], total: string): void {
+  if (!total || !cols.some((c) => c.base === total)) return;
+  for (const c of cols) {
+    if (c.base || c.period) continue;
+    const levels = headerLevels(c.spec.header);
+    if (levels.length !== 2 || !isCurrentPeriod(levels[0]!.text) || !MISREAD_TOTAL.test(headerKey(levels[1]!.text))) continue;
+    const group = cols.filter((p) => p.spec.index > c.spec.index && !p.period && sameTop(p, levels[0]!.text));
+    if (group.length < 2 || !holds(sumRows(c.spec.index, group.map((p) => p.spec.index), data))) continue;
+    c.base = total;
+    c.evidence = 'sum';
+  }
+}
+
+/** a column whose header has two levels, the first `top` */
+function sameTop(c: Col, top: string): boolean {
+  const levels = headerLevels(c.spec.header);
+  return levels.length === 2 && levels[0]!.text === top;
+}
+
 /** 1: an unnamed column that equals a run of columns right of it is the kind's total; a weak total
  *  (weakTotal) in that run is a subtotal of an unread group, and loses the id. */
 function totalBySum(cols: Col[], data: string[][], total: string): void {
@@ -438,6 +461,7 @@ function missingPart(cols: Col[], data: string[][], kind: KindDef): void {
 /** Steps 1–3, 5, 6, 7 and 8 on one block of an OCR'd table (step 4 runs over the blocks, mirrorSides);
  *  `columnNumberOffset`: the table's 栏次 row numbers column c as c − it. */
 export function inferOcrMeasures(cols: Col[], data: string[][], kind: KindDef | undefined, total: string, columnNumberOffset?: number): void {
+  currentPartBySum(cols, data, total);
   subtotalOfGroup(cols, data);
   totalOverWeak(cols, total);
   totalBySum(cols, data, total);

@@ -201,8 +201,8 @@ function betterHeaderReadings(header: string[], cand: TableCandidate, width: num
     }
     const m = measures();
     const mine = m[c]!;
-    if (mine && m.filter((x) => x === mine).length === 1) continue;
-    const exact = readings.map((r) => r[c] ?? '').find((h) => { const t = measureOf(kind, h); return t !== '' && free(t, c); });
+    if (mine && m.filter((x) => x === mine).length === 1 && !inheritedOnly(kind, out[c]!)) continue;
+    const exact = readings.map((r) => r[c] ?? '').find((h) => { const t = measureOf(kind, h); return t !== '' && free(t, c) && !inheritedOnly(kind, h); });
     if (exact !== undefined) { out[c] = exact; continue; }
     for (const h of [out[c]!, ...readings.map((r) => r[c] ?? '')]) {
       const near = approxMeasureOf(kind, h);
@@ -216,6 +216,17 @@ function betterHeaderReadings(header: string[], cand: TableCandidate, width: num
     }
   }
   return out;
+}
+
+/** A header whose measure comes from a level above its own (财政拨款收入 / 般公共预算, its 一 lost: the
+ *  group's fiscal_appropriation), while its own last level names nothing and is no generic word (a
+ *  小计 under a group stands for the group, rightly): that reading is put right by a nearly named
+ *  measure no other column has (betterHeaderReadings), else kept. */
+function inheritedOnly(kind: KindDef, h: string): boolean {
+  const levels = headerLevels(h);
+  if (levels.length < 2) return false;
+  const own = levels[levels.length - 1]!.text;
+  return own !== '' && roleOf(own) === '' && measureOf(kind, own) === '';
 }
 
 /** the last level of a flattened header, as compared */
