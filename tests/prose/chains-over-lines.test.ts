@@ -60,7 +60,13 @@ describe('a chain the line end cuts', () => {
     expect(items(PHOTOCOPY, false)).not.toContain('其他抚恤支出 136.50');
     expect(ocrLevelMarks('社会保障和就业支出(类j退役安置(款)其他退役安置支出(顶)948. 20万元')).toBe('社会保障和就业支出（类）退役安置（款）其他退役安置支出（项）948. 20万元');
     expect(ocrLevelMarks('退役军人管理事务.(款)')).toBe('退役军人管理事务（款）');
+    // a mark whose closing bracket was lost (湖州市财政局 2026, the unseen bench's photocopy-200 scan;
+    // lines as read): before the chain's next mark, before a space, before the figure
+    expect(ocrLevelMarks('(2)一般公共服务支出(类财政重务(款)信息化')).toBe('(2)一般公共服务支出（类）财政重务（款）信息化');
+    expect(ocrLevelMarks('(5)社会保障和就业支出(类 行政事业单位养老支')).toBe('(5)社会保障和就业支出（类）行政事业单位养老支');
+    expect(ocrLevelMarks('机关事业单位基本养老保险缴费支出(项 325.74万元')).toBe('机关事业单位基本养老保险缴费支出（项）325.74万元');
     // a bracketed word that is no level mark stays
     expect(ocrLevelMarks('(顶目)(类别)')).toBe('(顶目)(类别)');
+    expect(ocrLevelMarks('按支出(类别)划分(款)')).toBe('按支出(类别)划分（款）');
   });
 });
