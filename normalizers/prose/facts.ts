@@ -192,7 +192,8 @@ interface Chain {
 const LEVEL_MARK = /[（(]([类款项])[）)]/g;
 const LEVEL_RANK: Record<string, number> = { 类: 0, 款: 1, 项: 2 };
 const BOUNDARY = /[，,。；;：:、]/;
-const LEADING_MARKERS = /^(?:[一二三四五六七八九十]+[、.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、](?!\d)|其中[:：]?|包括[:：]?)+/;
+// (an opening quote mark: a chain printed in quotes, 5.“医疗卫生与计划生育支出（类）…（项）”50.37万元)
+const LEADING_MARKERS = /^(?:[一二三四五六七八九十]+[、.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、](?!\d)|其中[:：]?|包括[:：]?|[“"‘「『])+/;
 
 function findChains(text: string): Chain[] {
   const marks: { index: number; end: number; level: ChainPart['level'] }[] = [];
@@ -284,7 +285,10 @@ class Extractor {
       chains.forEach((c, i) => {
         const target = this.chainTarget(c);
         const tailEnd = chains[i + 1]?.start ?? s.text.length;
-        this.segment(sub(s, c.end, tailEnd), st, target);
+        // (the closing quote mark of a chain printed in quotes: …（项）”50.37万元)
+        let from = c.end;
+        while (from < tailEnd && /[”"’」』]/.test(s.text[from]!)) from++;
+        this.segment(sub(s, from, tailEnd), st, target);
       });
       prevTargets = st.targets;
       if (st.lastSubject) this.lastSubject = st.lastSubject;
