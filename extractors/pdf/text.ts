@@ -29,15 +29,20 @@ const MIXED_FIGURE = /^(?=.*\d).*[^\d.,+\-]/;
 
 /** Relative advance of a character: CJK and full-width forms are square, the rest narrower
  *  (`narrow`, TextLayerSettings.narrowAdvance). */
-function charWeight(ch: string, narrow: number): number {
+function charWeight(ch: string, narrow: number, cjkText = false): number {
   const c = ch.codePointAt(0) ?? 0;
   if (c >= 0x2e80 && c <= 0x9fff) return 1;
   if (c >= 0xf900 && c <= 0xfaff) return 1;
   if (c >= 0xff00 && c <= 0xffef) return 1;
   if (c >= 0x3000 && c <= 0x303f) return 1;
-  if (c >= 0x2000 && c <= 0x206f) return narrow; // punctuation like “ ”
+  // curly quotes: a full em in a Chinese font (GB2312 prints them full-width: …（项）”25.77万元, the 2
+  // drawn a full em after the quote's start), narrow in a Latin one
+  if (c >= 0x2018 && c <= 0x201d) return cjkText ? 1 : narrow;
+  if (c >= 0x2000 && c <= 0x206f) return narrow; // other punctuation
   return narrow;
 }
+
+const CJK_CHAR = /[\u3400-\u9fff]/u;
 
 /** Font names without the subset prefix; Chinese names stored as GBK bytes (ËÎÌå) decoded (宋体). */
 export function readableFontName(name: string): string {
@@ -135,7 +140,8 @@ export function itemsToTokens(
     const fontName = info?.name ? readableFontName(info.name) : it.fontName;
     // the item's advance in page units; fall back to an estimate when pdf.js reports 0
     const chars = [...str];
-    const totalWeight = chars.reduce((sum, ch) => sum + charWeight(ch, s.narrowAdvance), 0);
+    const cjkText = CJK_CHAR.test(str);
+    const totalWeight = chars.reduce((sum, ch) => sum + charWeight(ch, s.narrowAdvance, cjkText), 0);
     const advance = it.width > 0 ? it.width : totalWeight * size;
     const unit = totalWeight > 0 ? advance / totalWeight : 0;
     const [ox, oy] = apply(m, 0, 0);
@@ -171,7 +177,7 @@ export function itemsToTokens(
       starts = [];
     };
     for (const ch of chars) {
-      const w = charWeight(ch, s.narrowAdvance) * unit;
+      const w = charWeight(ch, s.narrowAdvance, cjkText) * unit;
       if (/\s/.test(ch)) {
         flush(offset);
       } else {
