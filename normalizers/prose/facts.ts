@@ -285,9 +285,9 @@ class Extractor {
       chains.forEach((c, i) => {
         const target = this.chainTarget(c);
         const tailEnd = chains[i + 1]?.start ?? s.text.length;
-        // (the closing quote mark of a chain printed in quotes: …（项）”50.37万元)
+        // (the closing quote mark of a chain printed in quotes: …（项）”50.37万元; OCR reads it “)
         let from = c.end;
-        while (from < tailEnd && /[”"’」』]/.test(s.text[from]!)) from++;
+        while (from < tailEnd && /[”“"’‘」』]/.test(s.text[from]!)) from++;
         this.segment(sub(s, from, tailEnd), st, target);
       });
       prevTargets = st.targets;

