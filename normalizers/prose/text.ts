@@ -114,12 +114,11 @@ export function ocrFigureMarks(raw: string): string {
 }
 
 /** An OCR'd line's 类/款/项 marks of a classification chain as a scan returns them: 顶 for 项 (顶
- *  and 项 differ by one stroke), a closing bracket read as j, l, 1 or another bracket ((类j, (项〉), a speck
- *  before the mark (行政运行.(项)); and a mark whose closing bracket was lost, in a chain: a (类 or
- *  (款 before the chain's next mark (一般公共服务支出(类财政重务(款)信息化…) or a space (社会保障和
- *  就业支出(类 行政事业单位养老支 | 出(款)…, the chain cut by the line's end), not a bracketed
- *  word ((类别)), a (项 right
- *  before its figure (缴费支出(项 325.74万元). */
+ *  and 项 differ by one stroke), a closing bracket read as j, l, 1 or another bracket ((类j, (项〉),
+ *  a speck before the mark (行政运行.(项)); and a mark whose closing bracket was lost: a (类 or (款
+ *  before the chain's next mark (一般公共服务支出(类财政重务(款)信息化…) or before a space (社会保障和
+ *  就业支出(类 行政事业单位养老支 | 出(款)…, the chain cut by the line's end), never a bracketed word
+ *  ((类别)); a (项 right before its figure (缴费支出(项 325.74万元). */
 export function ocrLevelMarks(raw: string): string {
   return raw
     .replace(/[(（〔［[]\s*([类款项顶])\s*[)）jJlI1\]］】〕〉>]/g, (_, c: string) => `（${c === '顶' ? '项' : c}）`)
