@@ -6,8 +6,8 @@
 import type { GreyImage } from './image.js';
 import { DEFAULT_OCR_SETTINGS, type BackgroundSettings } from './settings.js';
 
-/** The median grey of `img` (every `step`th pixel). */
-function medianLevel(img: GreyImage, step: number): number {
+/** The median grey of `img` (every `step`th pixel): its paper's level, most of a page being paper. */
+export function medianLevel(img: GreyImage, step: number): number {
   const hist = new Float64Array(256);
   const d = img.data;
   let n = 0;

@@ -9,23 +9,10 @@
 // they run at least faintRules.minGain times as long in all as the rules of the usual mask. A
 // table whose rules the usual mask finds gains little (the same rules, and a character's stroke
 // here and there), and keeps them; a page with no table finds no crossing rules in either.
+import { medianLevel } from './background.js';
 import type { GreyImage } from './image.js';
 import { binarize, findRules, tableRules, type PixelRule } from './prep.js';
 import type { OcrSettings } from './settings.js';
-
-/** The median grey of `img` sampled every `step`th pixel: most of a page is paper. */
-function paperLevel(img: GreyImage, step: number): number {
-  const hist = new Uint32Array(256);
-  const d = img.data;
-  let n = 0;
-  for (let i = 0; i < d.length; i += step, n++) hist[d[i]!]!++;
-  let acc = 0;
-  for (let v = 0; v < 256; v++) {
-    acc += hist[v]!;
-    if (acc * 2 >= n) return v;
-  }
-  return 255;
-}
 
 /** total length (px) of `rules` */
 const lengthOf = (rules: readonly PixelRule[]): number => rules.reduce((t, r) => t + (r.b - r.a), 0);
@@ -37,7 +24,7 @@ const lengthOf = (rules: readonly PixelRule[]): number => rules.reduce((t, r) =>
 export function faintTableRules(img: GreyImage, threshold: number, found: readonly PixelRule[], dpi: number, s: OcrSettings): PixelRule[] | undefined {
   const f = s.faintRules;
   if (!f.on) return undefined;
-  const paper = paperLevel(img, s.background.sampleStep);
+  const paper = medianLevel(img, s.background.sampleStep);
   const light = Math.round(threshold + f.paperShare * (paper - threshold));
   if (light - threshold < f.minStep) return undefined;
   const rules = tableRules(findRules(binarize(img, light), img.width, img.height, { dpi }, s.rules), Math.round(dpi / s.rules.touchPerInch));
